@@ -1,0 +1,330 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from .credit_authority_band import APPROVAL_LEVELS, LEVEL_GROUPS
+
+# set only by the approval flow, never by hand
+FLOW_FIELDS = {
+    "state", "score_id", "grade_id", "current_limit", "exposure_amount", "overdue_amount",
+    "required_level", "decided_by_id", "decision_date", "decision_note", "previous_limit",
+    "requested_by_id",
+}
+APPLICATION_TYPES = [
+    ("due_diligence", "New customer (due diligence)"),
+    ("limit_change", "Limit change"),
+    ("temporary", "Temporary limit"),
+    ("review", "Periodic re-review"),
+]
+
+
+class CreditApplication(models.Model):
+    """A request for credit (授信申请): assessment, approval by authority, limit in force."""
+
+    _name = "credit.application"
+    _description = "Credit Application"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "id desc"
+
+    name = fields.Char(required=True, copy=False, readonly=True, default="/")
+    partner_id = fields.Many2one(
+        "res.partner",
+        required=True,
+        index=True,
+        tracking=True,
+        domain="[('parent_id', '=', False)]",
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    application_type = fields.Selection(
+        APPLICATION_TYPES, required=True, default="limit_change", tracking=True
+    )
+    requested_limit = fields.Monetary(required=True, tracking=True)
+    expiry_date = fields.Date(
+        string="Temporary Until", tracking=True, help="The limit reverts after this day."
+    )
+    justification = fields.Text(required=True)
+    requested_by_id = fields.Many2one(
+        "res.users", required=True, readonly=True, default=lambda self: self.env.user
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("submitted", "Awaiting Approval"),
+            ("approved", "Approved"),
+            ("refused", "Refused"),
+            ("expired", "Expired"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+    )
+    # assessment snapshot, taken at submission
+    score_id = fields.Many2one("credit.score", string="Score Snapshot", readonly=True, copy=False)
+    score = fields.Float(related="score_id.score", string="Score at Assessment")
+    grade_id = fields.Many2one("credit.grade", readonly=True, copy=False)
+    grade_max_limit = fields.Monetary(related="grade_id.max_credit_limit")
+    current_limit = fields.Monetary(readonly=True, copy=False)
+    exposure_amount = fields.Monetary(string="Exposure at Assessment", readonly=True, copy=False)
+    overdue_amount = fields.Monetary(string="Overdue at Assessment", readonly=True, copy=False)
+    required_level = fields.Selection(APPROVAL_LEVELS, readonly=True, copy=False)
+    # decision
+    decided_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    decision_date = fields.Datetime(readonly=True, copy=False)
+    decision_note = fields.Text(readonly=True, copy=False)
+    previous_limit = fields.Monetary(readonly=True, copy=False)
+
+    @api.constrains("requested_limit", "application_type", "expiry_date")
+    def _check_amounts(self):
+        today = fields.Date.context_today(self)
+        for app in self:
+            if app.requested_limit <= 0:
+                raise ValidationError(_("A requested credit limit must be greater than zero."))
+            if app.application_type == "temporary":
+                if not app.expiry_date:
+                    raise ValidationError(_("A temporary limit needs an end date."))
+                if app.state in ("draft", "submitted") and app.expiry_date < today:
+                    raise ValidationError(
+                        _("The temporary limit's end date %(date)s is already past.",
+                          date=app.expiry_date)
+                    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if not self.env.su:
+                for field in FLOW_FIELDS & set(vals):
+                    del vals[field]
+                vals["requested_by_id"] = self.env.user.id
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code("credit.application") or "/"
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if FLOW_FIELDS & set(vals) and not self.env.su:
+            raise AccessError(
+                _("Status, assessment and decision follow the approval flow; use its buttons.")
+            )
+        locked = set(vals) & {"partner_id", "requested_limit", "application_type",
+                              "expiry_date", "company_id"}
+        if locked and any(app.state != "draft" for app in self):
+            raise UserError(_("Only a draft application can be changed."))
+        return super().write(vals)
+
+    def unlink(self):
+        if any(app.state not in ("draft", "cancelled") for app in self):
+            raise UserError(_("Only draft or cancelled applications can be deleted."))
+        return super().unlink()
+
+    # ------------------------------------------------------------------ flow
+    def action_submit(self):
+        for app in self:
+            if app.state != "draft":
+                raise UserError(_("Application %(name)s was already submitted.", name=app.name))
+            app._check_partner_can_apply()
+            band = self.env["credit.authority.band"]._band_for_amount(
+                app.requested_limit, app.company_id
+            )
+            app._assess()
+            app.sudo().write({"state": "submitted", "required_level": band.level})
+            app._notify_approvers()
+        return True
+
+    def _check_partner_can_apply(self):
+        self.ensure_one()
+        partner = self.partner_id.commercial_partner_id.with_company(self.company_id)
+        if partner.credit_on_warning_list:
+            raise UserError(
+                _("%(partner)s is on the serious-dishonesty warning list: no credit can be "
+                  "applied for.", partner=partner.display_name)
+            )
+        if partner.credit_grade_id.credit_policy == "blocked":
+            raise UserError(
+                _("%(partner)s has grade %(grade)s, whose policy blocks sales: no credit "
+                  "can be applied for until it is re-graded.",
+                  partner=partner.display_name, grade=partner.credit_grade_id.name)
+            )
+        if self.application_type == "due_diligence" and partner.credit_due_diligence_date:
+            raise UserError(
+                _("%(partner)s already passed due diligence on %(date)s; apply for a limit "
+                  "change instead.", partner=partner.display_name,
+                  date=partner.credit_due_diligence_date)
+            )
+
+    def _assess(self):
+        """Snapshot score, grade, exposure and overdue when the application is submitted."""
+        self.ensure_one()
+        partner = self.partner_id.commercial_partner_id.with_company(self.company_id)
+        model = self.company_id.credit_score_model_id
+        score = model.sudo()._score_partners(partner) if model else self.env["credit.score"]
+        figures = partner.sudo()._credit_exposure_figures(self.company_id)[partner.id]
+        self.sudo().write(
+            {
+                "score_id": score.id,
+                "grade_id": (score.grade_id or partner.credit_grade_id).id,
+                "current_limit": partner.sudo().credit_limit,
+                "exposure_amount": figures["exposure"],
+                "overdue_amount": figures["overdue"],
+            }
+        )
+
+    def _approver_users(self):
+        self.ensure_one()
+        group = self.env.ref(LEVEL_GROUPS[self.required_level])
+        return group.sudo().users.filtered(
+            lambda u: u != self.requested_by_id
+            and not u.share
+            and self.company_id in u.company_ids
+        )
+
+    def _notify_approvers(self):
+        activity_type = self.env.ref("credit_management.mail_activity_type_credit_approval")
+        for user in self._approver_users()[:10]:
+            self.sudo().activity_schedule(
+                activity_type_id=activity_type.id,
+                user_id=user.id,
+                summary=_("Approve credit application %(name)s", name=self.name),
+            )
+
+    def _check_can_decide(self):
+        self.ensure_one()
+        if self.state != "submitted":
+            raise UserError(_("Application %(name)s is not awaiting approval.", name=self.name))
+        if self.requested_by_id == self.env.user or self.create_uid == self.env.user:
+            raise AccessError(_("Nobody may decide on their own credit application."))
+        if not self.env.user.has_group(LEVEL_GROUPS[self.required_level]):
+            level = dict(APPROVAL_LEVELS)[self.required_level]
+            raise AccessError(
+                _("An application for %(amount).2f must be approved by: %(level)s.",
+                  amount=self.requested_limit, level=level)
+            )
+
+    def _action_decide(self, decision, note):
+        """Record who decided, when and why; approval puts the limit in force."""
+        for app in self:
+            app._check_can_decide()
+            if decision == "approve":
+                app._check_within_policy()
+            app.sudo().write(
+                {
+                    "state": "approved" if decision == "approve" else "refused",
+                    "decided_by_id": self.env.user.id,
+                    "decision_date": fields.Datetime.now(),
+                    "decision_note": note,
+                }
+            )
+            if decision == "approve":
+                app._apply_limit()
+            app.sudo().activity_unlink(["credit_management.mail_activity_type_credit_approval"])
+            app.message_post(
+                body=_("%(decision)s by %(user)s: %(note)s",
+                       decision=_("Approved") if decision == "approve" else _("Refused"),
+                       user=self.env.user.name, note=note)
+            )
+        return True
+
+    def _check_within_policy(self):
+        self.ensure_one()
+        if self.application_type != "due_diligence":
+            self._check_partner_can_apply()
+        grade = self.grade_id
+        if grade and grade.credit_policy != "normal":
+            raise UserError(
+                _("Grade %(grade)s does not allow credit sales (%(policy)s).",
+                  grade=grade.name,
+                  policy=dict(grade._fields["credit_policy"]._description_selection(
+                      self.env))[grade.credit_policy])
+            )
+        if grade and grade.currency_id.compare_amounts(
+            self.requested_limit, grade.max_credit_limit
+        ) > 0:
+            raise UserError(
+                _("%(amount).2f exceeds the maximum limit %(max).2f of grade %(grade)s.",
+                  amount=self.requested_limit, max=grade.max_credit_limit, grade=grade.name)
+            )
+        if self.application_type == "temporary" and self.expiry_date < fields.Date.context_today(
+            self
+        ):
+            raise UserError(
+                _("The temporary limit's end date %(date)s is already past.",
+                  date=self.expiry_date)
+            )
+
+    def _apply_limit(self):
+        self.ensure_one()
+        partner = self.partner_id.commercial_partner_id.with_company(self.company_id).sudo()
+        today = fields.Date.context_today(self)
+        vals = {"credit_limit": self.requested_limit, "use_partner_credit_limit": True}
+        if self.application_type == "due_diligence":
+            vals["credit_due_diligence_date"] = today
+        grade = self.grade_id
+        if grade.payment_term_id:
+            vals["property_payment_term_id"] = grade.payment_term_id.id
+        if grade and self.application_type != "temporary":
+            vals["credit_next_review_date"] = today + relativedelta(
+                months=grade.review_interval_months
+            )
+        self.sudo().previous_limit = partner.credit_limit
+        partner.write(vals)
+        partner.message_post(
+            body=_("Credit limit set to %(amount).2f by application %(name)s%(until)s.",
+                   amount=self.requested_limit, name=self.name,
+                   until=_(" until %s", self.expiry_date) if self.expiry_date else "")
+        )
+
+    def action_approve(self):
+        return self._open_decision("approve")
+
+    def action_refuse(self):
+        return self._open_decision("refuse")
+
+    def _open_decision(self, decision):
+        self.ensure_one()
+        self._check_can_decide()
+        return self.env["credit.decision"]._action_open(self, decision)
+
+    def action_cancel(self):
+        for app in self:
+            if app.state not in ("draft", "submitted"):
+                raise UserError(_("Only a pending application can be cancelled."))
+            if app.requested_by_id != self.env.user and not self.env.user.has_group(
+                "credit_management.group_credit_manager"
+            ):
+                raise AccessError(_("Only the requester or a credit manager may cancel."))
+        self.sudo().write({"state": "cancelled"})
+        self.sudo().activity_unlink(["credit_management.mail_activity_type_credit_approval"])
+        return True
+
+    def action_reset_draft(self):
+        if any(app.state != "cancelled" for app in self):
+            raise UserError(_("Only a cancelled application can go back to draft."))
+        self.sudo().write({"state": "draft"})
+        return True
+
+    # ------------------------------------------------------------------ cron
+    @api.model
+    def _cron_expire_temporary_limits(self):
+        """Temporary limits revert by themselves the day after their end date."""
+        today = fields.Date.context_today(self)
+        expired = self.search(
+            [("state", "=", "approved"), ("application_type", "=", "temporary"),
+             ("expiry_date", "<", today)]
+        )
+        for app in expired:
+            partner = app.partner_id.commercial_partner_id.with_company(app.company_id).sudo()
+            if app.currency_id.compare_amounts(partner.credit_limit, app.requested_limit) == 0:
+                partner.write(
+                    {"credit_limit": app.previous_limit,
+                     "use_partner_credit_limit": bool(app.previous_limit)}
+                )
+                partner.message_post(
+                    body=_("Temporary credit limit of %(name)s expired; limit back to "
+                           "%(amount).2f.", name=app.name, amount=app.previous_limit)
+                )
+            app.sudo().state = "expired"
+        return len(expired)

@@ -1,0 +1,63 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from .res_partner import uscc_error
+
+
+class CreditWarningEntry(models.Model):
+    """An entry on the serious-dishonesty warning list (严重失信名单)."""
+
+    _name = "credit.warning.entry"
+    _description = "Credit Warning List Entry"
+    _inherit = ["mail.thread"]
+    _order = "listed_date desc, id desc"
+
+    name = fields.Char(required=True, tracking=True)
+    entry_type = fields.Selection(
+        [("company", "Organisation"), ("person", "Person")],
+        required=True,
+        default="company",
+    )
+    partner_id = fields.Many2one("res.partner", index=True, tracking=True, ondelete="set null")
+    credit_code = fields.Char(string="Unified Social Credit Code", tracking=True)
+    id_number = fields.Char(string="ID Number", tracking=True)
+    reason = fields.Text(required=True, tracking=True)
+    source = fields.Char(help="Court list of dishonest judgment debtors, regulator, own records…")
+    listed_date = fields.Date(required=True, default=fields.Date.context_today)
+    active = fields.Boolean(default=True, tracking=True)
+    lifted_date = fields.Date(readonly=True)
+    lifted_by_id = fields.Many2one("res.users", readonly=True)
+    company_id = fields.Many2one("res.company", help="Empty: applies to every company.")
+
+    @api.constrains("credit_code")
+    def _check_credit_code(self):
+        for entry in self.filtered("credit_code"):
+            error = uscc_error(self.env, entry.credit_code)
+            if error:
+                raise ValidationError(error)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("credit_code"):
+                vals["credit_code"] = vals["credit_code"].strip().upper()
+                if not vals.get("partner_id"):
+                    partner = self.env["res.partner"].search(
+                        [("credit_code", "=", vals["credit_code"])], limit=1
+                    )
+                    vals["partner_id"] = partner.commercial_partner_id.id or False
+        entries = super().create(vals_list)
+        for entry in entries.filtered("partner_id"):
+            entry.partner_id.message_post(
+                body=_("Put on the warning list: %(reason)s", reason=entry.reason)
+            )
+        return entries
+
+    def action_lift(self):
+        self.write(
+            {"active": False, "lifted_date": fields.Date.context_today(self),
+             "lifted_by_id": self.env.user.id}
+        )
+        for entry in self.filtered("partner_id"):
+            entry.partner_id.message_post(body=_("Taken off the warning list."))
+        return True

@@ -1,0 +1,33 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    credit_check_sale = fields.Boolean(related="company_id.credit_check_sale", readonly=False)
+    credit_check_invoice = fields.Boolean(
+        related="company_id.credit_check_invoice", readonly=False
+    )
+    credit_require_due_diligence = fields.Boolean(
+        related="company_id.credit_require_due_diligence", readonly=False
+    )
+    credit_block_overdue = fields.Boolean(
+        related="company_id.credit_block_overdue", readonly=False
+    )
+    credit_overdue_tolerance = fields.Monetary(
+        related="company_id.credit_overdue_tolerance", readonly=False
+    )
+    credit_overdue_grace_days = fields.Integer(
+        related="company_id.credit_overdue_grace_days", readonly=False
+    )
+    credit_score_model_id = fields.Many2one(
+        related="company_id.credit_score_model_id", readonly=False,
+        domain="[('company_id', '=', company_id)]",
+    )
+
+    @api.constrains("credit_overdue_tolerance", "credit_overdue_grace_days")
+    def _check_credit_settings(self):
+        for settings in self:
+            if settings.credit_overdue_tolerance < 0 or settings.credit_overdue_grace_days < 0:
+                raise ValidationError(_("Overdue tolerance and grace days cannot be negative."))

@@ -1,0 +1,64 @@
+from odoo import _, api, fields, models
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    credit_exception_count = fields.Integer(compute="_compute_credit_exception_count")
+    credit_check_warning = fields.Text(compute="_compute_credit_check_warning")
+
+    def _credit_amount(self):
+        """Order total in company currency: what confirming adds to exposure."""
+        self.ensure_one()
+        return self.amount_total / (self.currency_rate or 1.0)
+
+    def _credit_partner(self):
+        return self.partner_invoice_id.commercial_partner_id
+
+    def _credit_check(self, lock=True, consume=True):
+        return self.env["res.partner"]._credit_check_documents(
+            self, lambda o: o._credit_partner(), lambda o: o._credit_amount(),
+            lock=lock, consume=consume,
+        )
+
+    def _credit_checked_orders(self):
+        return self.filtered(
+            lambda o: o.company_id.credit_check_sale and o.state in ("draft", "sent")
+        )
+
+    @api.depends_context("company")
+    @api.depends("partner_invoice_id", "amount_total", "state")
+    def _compute_credit_check_warning(self):
+        self.credit_check_warning = False
+        orders = self._credit_checked_orders().filtered(lambda o: o.id and o.partner_invoice_id)
+        blocked = orders._credit_check(lock=False, consume=False) if orders else {}
+        for order, (reasons, _figures, _amount) in blocked.items():
+            order.credit_check_warning = "\n".join(reasons)
+
+    def _compute_credit_exception_count(self):
+        counts = dict(
+            self.env["credit.exception"]._read_group(
+                [("res_model", "=", self._name), ("res_id", "in", self.ids)],
+                ["res_id"], ["__count"],
+            )
+        )
+        for order in self:
+            order.credit_exception_count = counts.get(order.id, 0)
+
+    def action_confirm(self):
+        orders = self._credit_checked_orders()
+        if orders:
+            blocked = orders._credit_check()
+            if blocked:
+                self.env["res.partner"]._credit_raise_blocked(blocked)
+        return super().action_confirm()
+
+    def action_view_credit_exceptions(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Credit Exceptions"),
+            "res_model": "credit.exception",
+            "views": [(False, "list"), (False, "form")],
+            "domain": [("res_model", "=", "sale.order"), ("res_id", "=", self.id)],
+        }

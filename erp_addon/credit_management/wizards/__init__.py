@@ -1,0 +1,2 @@
+from . import credit_exception_request
+from . import credit_decision

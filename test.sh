@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Sets up and runs every test: ruff, the Python tests, then the add-on's Odoo tests
+# (in a fresh database of the Odoo found via ODOO_RC or ~/.odoorc; skipped loudly without one).
+set -uo pipefail
+cd "$(dirname "$0")"
+venv="${CREDIT_VENV:-.venv}"
+if [ ! -x "$venv/bin/python" ]; then
+  python3 -m venv "$venv" || exit 1
+fi
+"$venv/bin/pip" install -q --disable-pip-version-check -e '.[test]' || exit 1
+
+status=0
+echo "== ruff"
+"$venv/bin/ruff" check . || status=1
+echo "== Python tests"
+"$venv/bin/python" -m pytest -q -m "not live" || status=1
+echo "== Odoo add-on tests"
+"$venv/bin/python" scripts/run_odoo_tests.py --pytest "$venv/bin/python" || status=1
+if [ "$status" -eq 0 ]; then echo "ALL TESTS PASSED"; else echo "TESTS FAILED"; fi
+exit "$status"
