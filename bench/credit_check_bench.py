@@ -11,9 +11,6 @@ import argparse
 import statistics
 import sys
 import time
-from pathlib import Path
-
-ODOO_ROOT = None
 
 
 def parse_args() -> argparse.Namespace:
@@ -175,5 +172,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
     sys.exit(main())

@@ -10,6 +10,7 @@ check switched off in the company settings), and prints both figures and their r
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -68,6 +69,7 @@ def main() -> int:
         [python, str(BENCH), "-c", str(rc), "--addons-path", addons_path(options),
          "-d", args.db, "--invoices", str(args.invoices), "--orders", str(args.orders),
          "--rounds", str(args.rounds)],
+        env=dict(os.environ, PYTHONPATH=str(odoo_bin.parent)),
     ).returncode
 
 

@@ -61,6 +61,9 @@ class CreditException(models.Model):
                 vals["requested_by_id"] = self.env.user.id
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("credit.exception") or "/"
+            if not vals.get("document_name") and vals.get("res_model") and vals.get("res_id"):
+                document = self.env[vals["res_model"]].browse(vals["res_id"])
+                vals["document_name"] = document.sudo().display_name
         records = super().create(vals_list)
         records._notify_managers()
         return records

@@ -90,6 +90,9 @@ class ResPartner(models.Model):
     credit_application_ids = fields.One2many(
         "credit.application", "partner_id", string="Credit Applications"
     )
+    credit_exposure_line_ids = fields.One2many(
+        "credit.exposure.line", "partner_id", string="Exposure Lines"
+    )
     credit_warning_entry_ids = fields.One2many(
         "credit.warning.entry", "partner_id", string="Warning List Entries"
     )
@@ -194,55 +197,81 @@ class ResPartner(models.Model):
         overdue_before = fields.Date.subtract(
             fields.Date.context_today(self), days=overdue_grace_days
         )
+        # Index-only scans on credit_aml_open_idx and credit_sale_order_open_idx; the
+        # partner and account lists are arrays so the index conditions take them directly.
         query = SQL(
             """
             WITH members AS (
-                SELECT id, commercial_partner_id AS cp
-                  FROM res_partner
-                 WHERE commercial_partner_id = ANY(%(pids)s)
+                SELECT ARRAY(SELECT id FROM res_partner
+                              WHERE commercial_partner_id = ANY(%(pids)s)) AS ids
+            ), receivable AS (
+                SELECT aml.partner_id, SUM(aml.amount_residual) AS amount
+                  FROM account_move_line aml, members
+                 WHERE aml.partner_id = ANY(members.ids)
+                   AND aml.account_id = ANY(ARRAY(
+                       SELECT id FROM account_account WHERE account_type = 'asset_receivable'))
+                   AND aml.parent_state = 'posted' AND aml.reconciled IS NOT TRUE
+                   AND aml.company_id = %(company)s
+              GROUP BY aml.partner_id
+            ), past_due AS (
+                SELECT aml.partner_id, SUM(aml.amount_residual) AS amount
+                  FROM account_move_line aml, members
+                 WHERE aml.partner_id = ANY(members.ids)
+                   AND aml.account_id = ANY(ARRAY(
+                       SELECT id FROM account_account WHERE account_type = 'asset_receivable'))
+                   AND aml.parent_state = 'posted' AND aml.reconciled IS NOT TRUE
+                   AND aml.company_id = %(company)s
+                   AND aml.date_maturity < %(overdue_before)s AND aml.amount_residual > 0
+              GROUP BY aml.partner_id
+            ), credits AS (
+                -- unapplied credit notes and advances, only where something is past due
+                SELECT aml.partner_id, SUM(aml.amount_residual) AS amount
+                  FROM account_move_line aml, members
+                 WHERE aml.partner_id = ANY(ARRAY(SELECT partner_id FROM past_due))
+                   AND aml.account_id = ANY(ARRAY(
+                       SELECT id FROM account_account WHERE account_type = 'asset_receivable'))
+                   AND aml.parent_state = 'posted' AND aml.reconciled IS NOT TRUE
+                   AND aml.company_id = %(company)s AND aml.amount_residual < 0
+              GROUP BY aml.partner_id
+            ), per_partner AS (
+                SELECT partner_id, 'receivable' AS bucket, amount FROM receivable
+                UNION ALL
+                SELECT partner_id, 'past_due', amount FROM past_due
+                UNION ALL
+                SELECT partner_id, 'credits', amount FROM credits
+                UNION ALL
+                SELECT am.partner_id, 'draft_invoice', SUM(am.amount_total_signed)
+                  FROM account_move am, members
+                 WHERE am.partner_id = ANY(members.ids) AND am.state = 'draft'
+                   AND am.move_type IN ('out_invoice', 'out_refund')
+                   AND am.company_id = %(company)s
+              GROUP BY am.partner_id
+                UNION ALL
+                SELECT so.partner_invoice_id, 'sale_order', SUM(so.credit_uninvoiced_amount)
+                  FROM sale_order so, members
+                 WHERE so.partner_invoice_id = ANY(members.ids) AND so.state = 'sale'
+                   AND so.company_id = %(company)s
+              GROUP BY so.partner_invoice_id
             )
-            SELECT m.cp, 'receivable', SUM(aml.amount_residual),
-                   SUM(CASE WHEN aml.amount_residual > 0
-                             AND COALESCE(aml.date_maturity, aml.date) < %(overdue_before)s
-                            THEN aml.amount_residual ELSE 0 END)
-              FROM account_move_line aml
-              JOIN members m ON m.id = aml.partner_id
-              JOIN account_account acc ON acc.id = aml.account_id
-             WHERE aml.company_id = %(company)s
-               AND aml.parent_state = 'posted'
-               AND aml.reconciled IS NOT TRUE
-               AND acc.account_type = 'asset_receivable'
-          GROUP BY m.cp
-            UNION ALL
-            SELECT m.cp, 'draft_invoice', SUM(am.amount_total_signed), 0
-              FROM account_move am
-              JOIN members m ON m.id = am.partner_id
-             WHERE am.company_id = %(company)s
-               AND am.state = 'draft'
-               AND am.move_type IN ('out_invoice', 'out_refund')
-          GROUP BY m.cp
-            UNION ALL
-            SELECT m.cp, 'sale_order',
-                   SUM(sol.price_total * GREATEST(sol.product_uom_qty - sol.qty_invoiced, 0)
-                       / sol.product_uom_qty / COALESCE(NULLIF(so.currency_rate, 0), 1)), 0
-              FROM sale_order_line sol
-              JOIN sale_order so ON so.id = sol.order_id
-              JOIN members m ON m.id = so.partner_invoice_id
-             WHERE so.company_id = %(company)s
-               AND so.state = 'sale'
-               AND sol.product_uom_qty > 0
-               AND sol.display_type IS NULL
-          GROUP BY m.cp
+            SELECT p.commercial_partner_id, pp.bucket, SUM(pp.amount)
+              FROM per_partner pp
+              JOIN res_partner p ON p.id = pp.partner_id
+          GROUP BY p.commercial_partner_id, pp.bucket
             """,
             pids=self.ids,
             company=company.id,
             overdue_before=overdue_before,
         )
         self.env.cr.execute(query)
-        for pid, bucket, amount, overdue in self.env.cr.fetchall():
-            fig = result[pid]
-            fig[bucket] = amount or 0.0
-            fig["overdue"] += overdue or 0.0
+        extra = {"past_due": {}, "credits": {}}
+        for pid, bucket, amount in self.env.cr.fetchall():
+            if bucket in extra:
+                extra[bucket][pid] = amount or 0.0
+            else:
+                result[pid][bucket] = amount or 0.0
+        for pid, amount in extra["past_due"].items():
+            # past due, less unapplied credits (credit notes, advances)
+            result[pid]["overdue"] = max(amount + extra["credits"].get(pid, 0.0), 0.0)
         for fig in result.values():
             fig["exposure"] = fig["receivable"] + fig["draft_invoice"] + fig["sale_order"]
         return result

@@ -5,6 +5,36 @@ class SaleOrder(models.Model):
     _inherit = "sale.order"
 
     credit_exception_count = fields.Integer(compute="_compute_credit_exception_count")
+    credit_uninvoiced_amount = fields.Float(
+        string="Not Yet Invoiced (Company Currency)",
+        compute="_compute_credit_uninvoiced_amount",
+        store=True,
+        help="Part of the order not invoiced yet (draft invoices count as invoiced): "
+        "what a confirmed order adds to credit exposure.",
+    )
+
+    def init(self):
+        super().init()
+        self.env.cr.execute(
+            """
+            CREATE INDEX IF NOT EXISTS credit_sale_order_open_idx
+                ON sale_order (partner_invoice_id)
+                INCLUDE (company_id, credit_uninvoiced_amount)
+             WHERE state = 'sale'
+            """
+        )
+
+    @api.depends("currency_rate", "order_line.price_total", "order_line.product_uom_qty",
+                 "order_line.qty_invoiced", "order_line.display_type")
+    def _compute_credit_uninvoiced_amount(self):
+        for order in self:
+            amount = sum(
+                line.price_total * max(line.product_uom_qty - line.qty_invoiced, 0.0)
+                / line.product_uom_qty
+                for line in order.order_line
+                if not line.display_type and line.product_uom_qty > 0
+            )
+            order.credit_uninvoiced_amount = amount / (order.currency_rate or 1.0)
     credit_check_warning = fields.Text(compute="_compute_credit_check_warning")
 
     def _credit_amount(self):

@@ -61,17 +61,11 @@ class CreditExposureLine(models.Model):
                 UNION ALL
                 SELECT so.id * 3 + 2, p.commercial_partner_id, so.company_id, c.currency_id,
                        'sale_order', NULL, so.id, so.name, so.date_order::date, NULL, 0,
-                       SUM(sol.price_total * GREATEST(sol.product_uom_qty - sol.qty_invoiced, 0)
-                           / sol.product_uom_qty / COALESCE(NULLIF(so.currency_rate, 0), 1)), 0
+                       so.credit_uninvoiced_amount, 0
                   FROM sale_order so
-                  JOIN sale_order_line sol ON sol.order_id = so.id
                   JOIN res_partner p ON p.id = so.partner_invoice_id
                   JOIN res_company c ON c.id = so.company_id
-                 WHERE so.state = 'sale' AND sol.product_uom_qty > 0
-                   AND sol.display_type IS NULL
-              GROUP BY so.id, p.commercial_partner_id, c.currency_id
-                HAVING SUM(sol.price_total * GREATEST(sol.product_uom_qty - sol.qty_invoiced, 0))
-                       <> 0
+                 WHERE so.state = 'sale' AND so.credit_uninvoiced_amount <> 0
             )
             """
         )

@@ -42,3 +42,18 @@ class TestCreditCode(CreditCommon):
         entry.with_user(self.manager).action_lift()
         self.assertFalse(self.customer.credit_on_warning_list)
         self.assertEqual(entry.lifted_by_id, self.manager)
+
+    def test_messages_in_the_users_language(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["credit_management"], ["zh_CN"])
+        partner_zh = self.env["res.partner"].with_context(lang="zh_CN")
+        expected = "统一社会信用代码 91310000MA1FL0000X 的校验码错误"
+        with self.assertRaisesText(ValidationError, expected):
+            partner_zh.create(
+                {"name": "Bad Co", "is_company": True, "credit_code": "91310000MA1FL0000X"}
+            )
+        with self.assertRaisesText(ValidationError, "申请的授信额度必须大于零"):
+            self.env["credit.application"].with_context(lang="zh_CN").create(
+                {"partner_id": self.customer.id, "requested_limit": -1, "justification": "x",
+                 "company_id": self.company.id}
+            )

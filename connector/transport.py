@@ -1,0 +1,279 @@
+"""How the connector talks to Odoo: one ``execute_kw`` call at a time.
+
+Everything above this module (``credit_data``, the CLI, the reports) only needs
+``execute_kw``. Keeping that the single seam means the same code runs against a
+live server (``OdooRpcTransport``), records what the server really answered
+(``RecordingTransport``) and replays such a recording offline
+(``ReplayTransport``) for the demo and the tests, without any fake Odoo.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import http.client
+import json
+import os
+import urllib.error
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+from urllib.parse import urlsplit
+
+import odoorpc
+import odoorpc.error
+import odoorpc.rpc.error
+
+from connector.atomic import atomic_path
+
+RECORDING_FORMAT = "credit-management/rpc-recording"
+RECORDING_VERSION = 1
+
+
+class ConnectorError(Exception):
+    """A failure the user can act on (server down, bad login, missing add-on...).
+
+    The CLI prints its message as one line; it never carries a traceback to users.
+    """
+
+
+class ReplayMissError(ConnectorError):
+    """A replayed call that the recording does not contain."""
+
+
+@runtime_checkable
+class Transport(Protocol):
+    """The one operation the connector needs from an Odoo server."""
+
+    def execute_kw(self, model: str, method: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
+        """Call ``method`` of ``model`` with positional ``args`` and keyword ``kwargs``."""
+        ...
+
+
+def canonical_call(model: str, method: str, args: Any, kwargs: Any) -> str:
+    """Return a stable text key for a call.
+
+    Tuples and lists serialise alike and dict keys are sorted, so a call made in
+    code and the same call read back from JSON get the same key.
+    """
+    return json.dumps(
+        [model, method, args, kwargs], sort_keys=True, separators=(",", ":"), ensure_ascii=False
+    )
+
+
+def _as_json(value: Any) -> Any:
+    """Round-trip through JSON so that what we store is what a replay will see."""
+    return json.loads(json.dumps(value, ensure_ascii=False))
+
+
+def parse_server_url(url: str) -> tuple[str, str, int]:
+    """Split ``http(s)://host[:port]`` into odoorpc's (host, protocol, port).
+
+    odoorpc takes no URL and no path prefix, so anything it could not honour is
+    refused here with a message rather than silently ignored.
+    """
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ConnectorError(
+            f"invalid Odoo URL {url!r}: expected http://host[:port] or https://host[:port]"
+        )
+    if parts.path not in ("", "/") or parts.query or parts.fragment:
+        raise ConnectorError(f"invalid Odoo URL {url!r}: a path or query is not supported")
+    try:
+        port = parts.port
+    except ValueError as exc:
+        raise ConnectorError(f"invalid Odoo URL {url!r}: {exc}") from None
+    protocol = "jsonrpc+ssl" if parts.scheme == "https" else "jsonrpc"
+    if port is None:
+        port = 443 if parts.scheme == "https" else 80
+    return parts.hostname, protocol, port
+
+
+_NETWORK_FAILURES: tuple[type[BaseException], ...] = (urllib.error.URLError, OSError)
+# A non-JSON answer (ValueError) means whatever listens there is not Odoo.
+_RPC_FAILURES: tuple[type[BaseException], ...] = (
+    _NETWORK_FAILURES
+    + (ValueError, http.client.HTTPException)
+    # odoorpc's errors; its low-level ConnectorError derives from BaseException.
+    + (odoorpc.error.Error, odoorpc.rpc.error.ConnectorError)
+)
+
+
+def _failure_reason(exc: BaseException) -> str:
+    """One line saying what went wrong: Odoo's own message, or the network reason."""
+    if isinstance(exc, urllib.error.HTTPError):
+        return f"HTTP {exc.code} {exc.reason}"
+    if isinstance(exc, urllib.error.URLError):
+        reason = exc.reason
+        if isinstance(reason, OSError) and reason.strerror:
+            return reason.strerror
+        return str(reason)
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    if isinstance(exc, json.JSONDecodeError):
+        return "the server did not answer like an Odoo server (not JSON)"
+    info = getattr(exc, "info", None)
+    if isinstance(info, Mapping):
+        data = info.get("data")
+        if isinstance(data, Mapping) and data.get("message"):
+            return str(data["message"]).strip().splitlines()[0]
+    text = str(getattr(exc, "message", "") or exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+class OdooRpcTransport:
+    """A logged-in JSON-RPC session to a live Odoo, via odoorpc."""
+
+    def __init__(self, odoo: Any, url: str, db: str) -> None:
+        """Wrap an already logged-in ``odoorpc.ODOO``; use :meth:`connect` normally."""
+        self._odoo = odoo
+        self.url = url
+        self.db = db
+
+    @property
+    def server_version(self) -> str:
+        """The server's version string, e.g. ``'18.0'`` (kept in recordings)."""
+        return str(self._odoo.version)
+
+    @classmethod
+    def connect(
+        cls, url: str, db: str, user: str, password: str, timeout: float = 120.0
+    ) -> OdooRpcTransport:
+        """Open a session, turning every connection or login failure into ConnectorError."""
+        host, protocol, port = parse_server_url(url)
+        try:
+            odoo = odoorpc.ODOO(host, protocol=protocol, port=port, timeout=timeout)
+        except _RPC_FAILURES as exc:
+            raise ConnectorError(f"cannot reach Odoo at {url}: {_failure_reason(exc)}") from None
+        try:
+            odoo.login(db, user, password)
+        except _NETWORK_FAILURES as exc:
+            raise ConnectorError(f"cannot reach Odoo at {url}: {_failure_reason(exc)}") from None
+        except _RPC_FAILURES as exc:
+            reason = _failure_reason(exc)
+            if "Wrong login" in reason:
+                reason = "wrong login or password"
+            elif "does not exist" in reason and f'"{db}"' in reason:
+                reason = "no such database on this server"  # not PostgreSQL's connection text
+            raise ConnectorError(
+                f"cannot log in to database {db!r} at {url} as {user!r}: {reason}"
+            ) from None
+        return cls(odoo, url, db)
+
+    def execute_kw(self, model: str, method: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
+        """Run one call; a server-side error becomes ConnectorError naming the call."""
+        try:
+            return self._odoo.execute_kw(model, method, list(args), dict(kwargs))
+        except _NETWORK_FAILURES as exc:
+            raise ConnectorError(
+                f"lost connection to Odoo at {self.url} during {model}.{method}: "
+                f"{_failure_reason(exc)}"
+            ) from None
+        except _RPC_FAILURES as exc:
+            raise ConnectorError(f"Odoo refused {model}.{method}: {_failure_reason(exc)}") from None
+
+
+class RecordingTransport:
+    """Pass calls to a real transport and keep each call with its real response.
+
+    The saved file is what ``ReplayTransport`` serves, so demo data and test
+    fixtures are always something a real server said.
+    """
+
+    def __init__(self, inner: Transport, metadata: Mapping[str, Any] | None = None) -> None:
+        """``metadata`` (source URL, database, batch size...) is saved alongside the calls."""
+        self._inner = inner
+        self.metadata: dict[str, Any] = dict(metadata or {})
+        self.calls: list[dict[str, Any]] = []
+
+    def execute_kw(self, model: str, method: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
+        """Forward the call, then remember it (failed calls are not recorded)."""
+        response = self._inner.execute_kw(model, method, args, kwargs)
+        self.calls.append(
+            {
+                "model": model,
+                "method": method,
+                "args": _as_json(args),
+                "kwargs": _as_json(kwargs),
+                "response": _as_json(response),
+            }
+        )
+        return response
+
+    def to_document(self) -> dict[str, Any]:
+        """The JSON document that :meth:`save` writes."""
+        return {
+            "format": RECORDING_FORMAT,
+            "version": RECORDING_VERSION,
+            "recorded_at": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
+            "metadata": self.metadata,
+            "calls": self.calls,
+        }
+
+    def save(self, path: str | os.PathLike[str]) -> Path:
+        """Write the recording atomically (temp file in the same folder, then rename)."""
+        target = Path(path)
+        text = json.dumps(self.to_document(), ensure_ascii=False, indent=1, sort_keys=False)
+        with atomic_path(target) as tmp:
+            tmp.write_text(text + "\n", encoding="utf-8")
+        return target
+
+
+class ReplayTransport:
+    """Serve the responses of a recording; any call it does not hold is an error.
+
+    Calls are matched on their canonical JSON, so a change in what the connector
+    asks (fields, domain, batch size) shows up as a clear miss instead of stale data.
+    """
+
+    def __init__(self, document: Mapping[str, Any], source: str = "<recording>") -> None:
+        """Build from a parsed recording document; see :meth:`from_file`."""
+        if document.get("format") != RECORDING_FORMAT or not isinstance(
+            document.get("calls"), list
+        ):
+            raise ConnectorError(f"{source} is not a credit-management RPC recording")
+        if document.get("version") != RECORDING_VERSION:
+            raise ConnectorError(
+                f"{source} has recording version {document.get('version')!r}, "
+                f"this program reads version {RECORDING_VERSION}"
+            )
+        self.source = source
+        self.metadata: dict[str, Any] = dict(document.get("metadata") or {})
+        self.recorded_at: str | None = document.get("recorded_at")
+        self._responses: dict[str, Any] = {}
+        for call in document["calls"]:
+            key = canonical_call(call["model"], call["method"], call["args"], call["kwargs"])
+            self._responses[key] = call["response"]
+        self.calls_served = 0
+
+    @classmethod
+    def from_file(cls, path: str | os.PathLike[str]) -> ReplayTransport:
+        """Load a recording written by :meth:`RecordingTransport.save`."""
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise ConnectorError(f"cannot read recording {path}: {exc.strerror or exc}") from None
+        try:
+            document = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ConnectorError(f"recording {path} is not valid JSON: {exc}") from None
+        if not isinstance(document, dict):
+            raise ConnectorError(f"{path} is not a credit-management RPC recording")
+        return cls(document, source=str(path))
+
+    def __len__(self) -> int:
+        """Number of distinct calls the recording can answer."""
+        return len(self._responses)
+
+    def execute_kw(self, model: str, method: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
+        """Return the recorded response, or raise ReplayMissError naming the call."""
+        key = canonical_call(model, method, _as_json(args), _as_json(kwargs))
+        try:
+            response = self._responses[key]
+        except KeyError:
+            shown = key if len(key) <= 300 else key[:297] + "..."
+            raise ReplayMissError(
+                f"no recorded response in {self.source} for {model}.{method} "
+                f"(call {shown}); record it again from a live server with `credit record`"
+            ) from None
+        self.calls_served += 1
+        return _as_json(response)

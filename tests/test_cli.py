@@ -1,0 +1,290 @@
+"""The ``credit`` command line through click's CliRunner (and once as a real process)."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from cli import credit, summary_line
+from connector.credit_data import fetch_exposure
+from connector.transport import ReplayTransport
+from tests.factories import TODAY, make_partner
+
+NO_ENV = {
+    "CREDIT_ODOO_URL": None,
+    "CREDIT_ODOO_DB": None,
+    "CREDIT_ODOO_USER": None,
+    "CREDIT_ODOO_PASSWORD": None,
+}
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner(env=NO_ENV)
+
+
+def assert_user_error(result, *fragments: str) -> None:  # one line on stderr, exit 2
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("credit: error: ")
+    for fragment in fragments:
+        assert fragment in lines[0], lines[0]
+
+
+def _closed_port_url() -> str:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return f"http://127.0.0.1:{sock.getsockname()[1]}"
+
+
+def test_summary_line() -> None:
+    from connector.models import CompanyInfo
+
+    partners = [make_partner(), make_partner(partner_id=2, exposure=150000.0)]
+    company = CompanyInfo("C", "CNY")
+    assert summary_line(partners, company, TODAY, "en") == (
+        "2 customers, total exposure 200,000.00 CNY, 1 over limit"
+    )
+    assert summary_line(partners, company, TODAY, "zh_CN") == (
+        "客户 2 户，风险敞口合计 200,000.00 CNY，超出授信额度 1 户"
+    )
+
+
+def test_demo_writes_both_reports(
+    runner: CliRunner,
+    tmp_path: Path,
+    demo_recording: Path,
+) -> None:
+    out = tmp_path / "reports"
+    result = runner.invoke(
+        credit, ["exposure", "--demo", "--output", str(out), "--today", "2025-03-31"]
+    )
+    assert result.exit_code == 0, result.output
+    xlsx = out / "credit_exposure_2025-03-31.xlsx"
+    html = out / "credit_exposure_2025-03-31.html"
+    assert sorted(out.iterdir()) == sorted([xlsx, html])
+    lines = result.stdout.strip().splitlines()
+    assert lines[:2] == [f"已写入 {xlsx}", f"已写入 {html}"]
+
+    replay = ReplayTransport.from_file(demo_recording)
+    company, partners = fetch_exposure(replay, batch_size=replay.metadata["batch_size"])
+    assert lines[2] == summary_line(partners, company, TODAY, "zh_CN")
+    sheet = openpyxl.load_workbook(xlsx).active
+    assert sheet["B2"].value == company.name
+    names = [sheet.cell(7 + i, 2).value for i in range(len(partners))]
+    assert names == [p.name for p in partners]
+    assert sheet.cell(7 + len(partners), 1).value == "合计"
+    assert "授信额度" in html.read_text(encoding="utf-8")
+
+
+def test_demo_xlsx_only_in_english(runner: CliRunner, tmp_path: Path, demo_recording: Path) -> None:
+    result = runner.invoke(
+        credit,
+        [
+            "exposure",
+            "--demo",
+            "--format",
+            "xlsx",
+            "--lang",
+            "en",
+            "--output",
+            str(tmp_path),
+            "--today",
+            "2025-01-02",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in tmp_path.iterdir()] == ["credit_exposure_2025-01-02.xlsx"]
+    assert result.stdout.startswith("wrote ")
+    assert " customers, total exposure " in result.stdout
+
+
+def test_report_that_cannot_be_written(
+    runner: CliRunner, tmp_path: Path, demo_recording: Path
+) -> None:
+    (tmp_path / "credit_exposure_2025-03-31.html").mkdir()  # a folder where the file should go
+    result = runner.invoke(
+        credit,
+        [
+            "exposure",
+            "--demo",
+            "--format",
+            "html",
+            "--output",
+            str(tmp_path),
+            "--today",
+            "2025-03-31",
+        ],
+    )
+    assert_user_error(result, "cannot write report in")
+    assert [p.name for p in tmp_path.iterdir()] == ["credit_exposure_2025-03-31.html"]
+
+
+def test_missing_connection_options(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = runner.invoke(credit, ["exposure", "--output", str(out)])
+    assert_user_error(result, "missing --url, --db, --user, --password", "--demo")
+    assert not out.exists()  # nothing created for a command that cannot run
+
+
+def test_partly_missing_options_name_the_env_variable(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(
+        credit,
+        ["exposure", "--url", "http://localhost:8069", "--output", str(tmp_path)],
+        env={"CREDIT_ODOO_DB": "x"},
+    )
+    assert_user_error(result, "missing --user, --password", "CREDIT_ODOO_PASSWORD")
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["exposure", "--format", "pdf"], "'--format'"),
+        (["exposure", "--lang", "fr"], "'--lang'"),
+        (["exposure", "--today", "31/03/2025"], "'--today'"),
+        (["exposure", "--today", "2025-02-30"], "'--today'"),
+        (["exposure", "--no-such-option"], "--no-such-option"),
+        (["nonsense"], "nonsense"),
+        (["record", "--url", "http://localhost:8069"], "'--output'"),
+        (["record", "--output", "x.json", "--batch-size", "0"], "'--batch-size'"),
+    ],
+)
+def test_bad_options(runner: CliRunner, args: list[str], fragment: str) -> None:
+    assert_user_error(runner.invoke(credit, args), fragment)
+
+
+def test_output_under_a_file(runner: CliRunner, tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    result = runner.invoke(
+        credit,
+        [
+            "exposure",
+            "--url",
+            _closed_port_url(),
+            "--db",
+            "d",
+            "--user",
+            "u",
+            "--password",
+            "p",
+            "--output",
+            str(blocker / "out"),
+        ],
+    )
+    assert_user_error(result, "cannot create output directory", "Not a directory")
+
+
+def test_output_is_a_file(runner: CliRunner, tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    result = runner.invoke(
+        credit,
+        [
+            "exposure",
+            "--url",
+            _closed_port_url(),
+            "--db",
+            "d",
+            "--user",
+            "u",
+            "--password",
+            "p",
+            "--output",
+            str(blocker),
+        ],
+    )
+    assert_user_error(result, "'--output'", "is a file")
+
+
+def test_no_connection(runner: CliRunner, tmp_path: Path) -> None:
+    url = _closed_port_url()
+    result = runner.invoke(
+        credit,
+        ["exposure", "--output", str(tmp_path)],
+        env={
+            "CREDIT_ODOO_URL": url,
+            "CREDIT_ODOO_DB": "d",
+            "CREDIT_ODOO_USER": "u",
+            "CREDIT_ODOO_PASSWORD": "p",
+        },
+    )
+    assert_user_error(result, f"cannot reach Odoo at {url}", "Connection refused")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_record_without_server(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "rec.json"
+    result = runner.invoke(
+        credit,
+        [
+            "record",
+            "--url",
+            _closed_port_url(),
+            "--db",
+            "d",
+            "--user",
+            "u",
+            "--password",
+            "p",
+            "--output",
+            str(target),
+        ],
+    )
+    assert_user_error(result, "cannot reach Odoo", "Connection refused")
+    assert not target.exists()
+
+
+def test_record_into_missing_folder(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(
+        credit,
+        [
+            "record",
+            "--url",
+            _closed_port_url(),
+            "--db",
+            "d",
+            "--user",
+            "u",
+            "--password",
+            "p",
+            "--output",
+            str(tmp_path / "nope" / "rec.json"),
+        ],
+    )
+    assert_user_error(result, "cannot write recording", "does not exist")
+
+
+def test_help_lists_the_commands(runner: CliRunner) -> None:
+    result = runner.invoke(credit, ["--help"])
+    assert result.exit_code == 0
+    assert "exposure" in result.stdout and "record" in result.stdout
+    result = runner.invoke(credit, ["exposure", "--help"])
+    assert result.exit_code == 0
+    assert "CREDIT_ODOO_PASSWORD" in result.stdout  # users learn the environment names
+    assert "--demo" in result.stdout and "--today" in result.stdout
+
+
+def test_console_entry_point_as_a_process(tmp_path: Path) -> None:
+    """The installed entry point (cli:main) behaves the same outside CliRunner."""
+    proc = subprocess.run(
+        [sys.executable, "-c", "import cli; cli.main()", "exposure", "--format", "pdf"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(Path(__file__).resolve().parents[1])},
+    )
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    assert proc.stderr.count("\n") == 1
+    assert proc.stderr.startswith("credit: error: Invalid value for '--format'")

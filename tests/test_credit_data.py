@@ -1,0 +1,100 @@
+"""fetch_exposure over the recorded answers of a real Odoo 18 with the add-on's demo data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from connector.credit_data import CUSTOMER_DOMAIN, FIELDS, fetch_exposure
+from connector.models import CompanyInfo, PartnerExposure
+from connector.transport import RECORDING_FORMAT, ReplayMissError, ReplayTransport
+
+
+def test_fields_are_one_tuple_with_the_add_on_fields() -> None:
+    assert isinstance(FIELDS, tuple)
+    assert len(FIELDS) == len(set(FIELDS))
+    assert {"credit_exposure", "credit_limit", "credit_available", "credit_grade_id"} <= set(FIELDS)
+
+
+def test_batch_size_must_be_positive() -> None:
+    replay = ReplayTransport({"format": RECORDING_FORMAT, "version": 1, "calls": []})
+    with pytest.raises(ValueError, match="batch_size"):
+        fetch_exposure(replay, batch_size=0)
+    assert replay.calls_served == 0
+
+
+@pytest.fixture
+def demo(demo_recording: Path) -> tuple[ReplayTransport, CompanyInfo, list[PartnerExposure]]:
+    replay = ReplayTransport.from_file(demo_recording)
+    company, partners = fetch_exposure(replay, batch_size=replay.metadata["batch_size"])
+    return replay, company, partners
+
+
+def test_number_of_calls(demo) -> None:
+    replay, _company, partners = demo
+    batch_size = replay.metadata["batch_size"]
+    assert partners, "the demo data should contain customers"
+    assert replay.calls_served == 1 + 1 + math.ceil(len(partners) / batch_size)
+
+
+def test_calls_are_the_batched_ones(demo_recording: Path, demo) -> None:
+    replay, _company, partners = demo
+    calls = json.loads(demo_recording.read_text(encoding="utf-8"))["calls"]
+    assert (calls[0]["model"], calls[0]["method"]) == ("res.company", "search_read")
+    assert (calls[1]["model"], calls[1]["method"]) == ("res.partner", "search")
+    assert calls[1]["args"] == [CUSTOMER_DOMAIN]
+    reads = calls[2:]
+    assert all((c["model"], c["method"]) == ("res.partner", "read") for c in reads)
+    assert all(c["kwargs"] == {"fields": list(FIELDS)} for c in reads)
+    assert all(len(c["args"][0]) <= replay.metadata["batch_size"] for c in reads)
+    assert [pid for c in reads for pid in c["args"][0]] == [p.partner_id for p in partners]
+
+
+def test_company(demo) -> None:
+    _replay, company, _partners = demo
+    assert company.name
+    assert len(company.currency) == 3 and company.currency.isupper()
+
+
+def test_no_odoo_false_leaks_through(demo) -> None:
+    _replay, _company, partners = demo
+    for partner in partners:
+        for name in ("ref", "credit_code", "grade", "salesperson"):
+            value = getattr(partner, name)
+            assert value is None or (isinstance(value, str) and value), (partner.name, name)
+        assert partner.next_review_date is None or isinstance(partner.next_review_date, dt.date)
+        assert isinstance(partner.on_warning_list, bool)
+        assert isinstance(partner.exposure, float)
+
+
+def test_figures_are_consistent(demo) -> None:
+    _replay, _company, partners = demo
+    for p in partners:
+        assert p.exposure == pytest.approx(
+            p.receivable + p.draft_invoices + p.unbilled_orders, abs=0.01
+        ), p.name
+        if p.has_limit:
+            assert p.available == pytest.approx(p.credit_limit - p.exposure, abs=0.01), p.name
+
+
+def test_demo_data_covers_the_report_columns(demo) -> None:
+    """The demo is only useful if grades, limits, codes, reviews and the warning list show."""
+    _replay, _company, partners = demo
+    assert any(p.grade for p in partners)
+    assert any(p.grade is None for p in partners)
+    assert any(p.has_limit for p in partners)
+    assert any(p.credit_code for p in partners)
+    assert any(p.next_review_date for p in partners)
+    assert any(p.on_warning_list for p in partners)
+
+
+def test_a_different_batch_size_is_not_silently_served(demo) -> None:
+    replay, _company, partners = demo
+    if len(partners) < 2:
+        pytest.skip("needs at least two customers to split into batches")
+    with pytest.raises(ReplayMissError):
+        fetch_exposure(replay, batch_size=1)

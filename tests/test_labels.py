@@ -1,0 +1,50 @@
+"""Both languages carry the same labels; zh_CN uses the department's own terms."""
+
+from __future__ import annotations
+
+import pytest
+
+from reports.columns import COLUMNS
+from reports.labels import DEFAULT_LANG, LANGUAGES, labels_for
+
+
+def test_default_language_is_chinese() -> None:
+    assert DEFAULT_LANG == "zh_CN"
+    assert set(LANGUAGES) == {"zh_CN", "en"}
+
+
+def test_languages_have_the_same_keys() -> None:
+    assert set(labels_for("zh_CN")) == set(labels_for("en"))
+
+
+def test_every_column_has_a_label_in_every_language() -> None:
+    for lang in LANGUAGES:
+        labels = labels_for(lang)
+        for column in COLUMNS:
+            assert labels[column.key].strip(), (lang, column.key)
+
+
+def test_chinese_uses_spec_terms() -> None:
+    zh = labels_for("zh_CN")
+    assert zh["credit_limit"] == "授信额度"
+    assert zh["grade"] == "信用等级"
+    assert zh["receivable"] == "应收账款"
+    assert "逾期" in zh["overdue"]
+    assert "严重失信" in zh["on_warning_list"]
+
+
+def test_summary_templates_take_the_same_fields() -> None:
+    values = {"customers": 3, "exposure": "1.00", "currency": "CNY", "over_limit": 1}
+    for lang in LANGUAGES:
+        text = labels_for(lang)["summary"].format(**values)
+        assert "3" in text and "1.00 CNY" in text
+
+
+def test_unknown_language() -> None:
+    with pytest.raises(ValueError, match="unknown language 'fr'"):
+        labels_for("fr")
+
+
+def test_labels_are_read_only() -> None:
+    with pytest.raises(TypeError):
+        labels_for("en")["title"] = "x"  # type: ignore[index]

@@ -1,0 +1,148 @@
+"""The XLSX report read back with openpyxl: layout, values, formats and formulas."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from connector.models import CompanyInfo
+from reports.columns import COLUMNS
+from reports.exposure_xlsx import FIRST_DATA_ROW, HEADER_ROW, write_exposure_xlsx
+from reports.labels import labels_for
+from tests.factories import TODAY, make_partner
+
+KEYS = [column.key for column in COLUMNS]
+
+
+def col(key: str) -> int:
+    """1-based openpyxl column of ``key``."""
+    return KEYS.index(key) + 1
+
+
+def letter(key: str) -> str:
+    return openpyxl.utils.get_column_letter(col(key))
+
+
+@pytest.fixture
+def sheet(tmp_path: Path, company, partners):
+    path = write_exposure_xlsx(tmp_path / "exposure.xlsx", company, partners, TODAY)
+    assert path == tmp_path / "exposure.xlsx"
+    workbook = openpyxl.load_workbook(path)
+    assert len(workbook.worksheets) == 1
+    return workbook.active
+
+
+HEADER = HEADER_ROW + 1  # openpyxl rows are 1-based
+FIRST = FIRST_DATA_ROW + 1
+
+
+def test_title_company_and_date(sheet) -> None:
+    zh = labels_for("zh_CN")
+    assert sheet.title == zh["sheet_name"]
+    assert sheet["A1"].value == zh["title"]
+    assert (sheet["A2"].value, sheet["B2"].value) == (zh["company"], "华东机械有限公司")
+    assert (sheet["A3"].value, sheet["B3"].value) == (zh["currency"], "CNY")
+    assert (sheet["A4"].value, sheet["B4"].value) == (zh["report_date"], "2025-03-31")
+
+
+def test_header_row_in_chinese(sheet) -> None:
+    headers = [sheet.cell(HEADER, c).value for c in range(1, len(COLUMNS) + 1)]
+    assert headers == [labels_for("zh_CN")[key] for key in KEYS]
+    assert "授信额度" in headers and "信用等级" in headers and "逾期金额" in headers
+
+
+def test_rows_hold_typed_values(sheet) -> None:
+    first, second, third = FIRST, FIRST + 1, FIRST + 2
+    assert sheet.cell(first, col("name")).value == "Customer"
+    assert sheet.cell(first, col("credit_limit")).value == 100000.0
+    assert sheet.cell(first, col("exposure")).value == 50000.0
+    assert sheet.cell(first, col("utilisation")).value == pytest.approx(0.5)
+    assert sheet.cell(first, col("next_review_date")).value == dt.datetime(2025, 6, 30)
+    assert sheet.cell(first, col("on_warning_list")).value is None
+    # names are text, even with markup characters
+    assert sheet.cell(second, col("name")).value == "<b>Acme & Sons</b>"
+    assert sheet.cell(second, col("credit_code")).value is None
+    assert sheet.cell(second, col("on_warning_list")).value == "是"
+    assert sheet.cell(second, col("available")).value == -4000.0
+    # no limit: no utilisation
+    assert sheet.cell(third, col("utilisation")).value is None
+    assert sheet.cell(third, col("ref")).value is None
+
+
+def test_number_formats(sheet) -> None:
+    assert sheet.cell(FIRST, col("exposure")).number_format == "#,##0.00"
+    assert sheet.cell(FIRST, col("utilisation")).number_format == "0.0%"
+    assert sheet.cell(FIRST, col("next_review_date")).number_format == "yyyy-mm-dd"
+
+
+def test_over_limit_row_is_red_and_others_are_not(sheet) -> None:
+    over = FIRST + 1
+    for c in range(1, len(COLUMNS) + 1):
+        cell = sheet.cell(over, c)
+        assert cell.font.color is not None and cell.font.color.rgb == "FF9C0006", c
+        assert cell.fill.fgColor.rgb == "FFFFC7CE", c
+    for row in (FIRST, FIRST + 2):
+        cell = sheet.cell(row, col("exposure"))
+        assert cell.fill.fgColor.rgb != "FFFFC7CE"
+
+
+def test_review_due_date_is_bold(sheet) -> None:
+    assert sheet.cell(FIRST + 1, col("next_review_date")).font.bold is True
+    assert not sheet.cell(FIRST, col("next_review_date")).font.bold
+
+
+def test_totals_row_has_sum_formulas(sheet) -> None:
+    totals = FIRST + 3
+    assert sheet.cell(totals, 1).value == "合计"
+    assert sheet.cell(totals, col("name")).value == "客户数: 3"
+    for key in ("credit_limit", "receivable", "exposure", "available", "overdue"):
+        expected = f"=SUM({letter(key)}{FIRST}:{letter(key)}{FIRST + 2})"
+        assert sheet.cell(totals, col(key)).value == expected, key
+        assert sheet.cell(totals, col(key)).font.bold is True
+    assert sheet.cell(totals, col("utilisation")).value is None
+
+
+def test_cached_totals_match_the_rows(tmp_path: Path, company, partners) -> None:
+    path = write_exposure_xlsx(tmp_path / "e.xlsx", company, partners, TODAY)
+    values = openpyxl.load_workbook(path, data_only=True).active
+    assert values.cell(FIRST + 3, col("exposure")).value == pytest.approx(75200.0)
+    assert values.cell(FIRST + 3, col("overdue")).value == pytest.approx(7500.0)
+
+
+def test_frozen_panes_and_autofilter(sheet) -> None:
+    assert sheet.freeze_panes == f"C{FIRST}"
+    last = openpyxl.utils.get_column_letter(len(COLUMNS))
+    assert sheet.auto_filter.ref == f"A{HEADER}:{last}{FIRST + 2}"
+
+
+def test_english_labels(tmp_path: Path, company, partners) -> None:
+    path = write_exposure_xlsx(tmp_path / "e.xlsx", company, partners, TODAY, lang="en")
+    sheet = openpyxl.load_workbook(path).active
+    assert sheet["A1"].value == "Customer credit exposure"
+    assert sheet.cell(HEADER, col("credit_limit")).value == "Credit limit"
+    assert sheet.cell(FIRST + 1, col("on_warning_list")).value == "Yes"
+    assert sheet.cell(FIRST + 3, 1).value == "Total"
+
+
+def test_formula_like_name_stays_text(tmp_path: Path) -> None:
+    partner = make_partner(name='=HYPERLINK("http://x")')
+    path = write_exposure_xlsx(tmp_path / "e.xlsx", CompanyInfo("C", "EUR"), [partner], TODAY)
+    cell = openpyxl.load_workbook(path).active.cell(FIRST, col("name"))
+    assert cell.data_type == "s"
+    assert cell.value == '=HYPERLINK("http://x")'
+
+
+def test_no_customers(tmp_path: Path) -> None:
+    path = write_exposure_xlsx(tmp_path / "e.xlsx", CompanyInfo("C", "EUR"), [], TODAY)
+    sheet = openpyxl.load_workbook(path).active
+    assert sheet.cell(FIRST, 1).value == "合计"
+    assert sheet.cell(FIRST, col("exposure")).value == 0
+
+
+def test_unknown_language_writes_nothing(tmp_path: Path, company, partners) -> None:
+    with pytest.raises(ValueError):
+        write_exposure_xlsx(tmp_path / "e.xlsx", company, partners, TODAY, lang="fr")
+    assert list(tmp_path.iterdir()) == []

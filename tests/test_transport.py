@@ -1,0 +1,196 @@
+"""Transports: call keys, URL parsing, replay misses, recording round trip, failures.
+
+Nothing here pretends to be Odoo: replayed answers come from the recording that
+``credit record`` took from a real server, and connection failures are real
+(a closed local port, a local web server that is not Odoo).
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from connector.credit_data import fetch_exposure
+from connector.transport import (
+    RECORDING_FORMAT,
+    RECORDING_VERSION,
+    ConnectorError,
+    OdooRpcTransport,
+    RecordingTransport,
+    ReplayMissError,
+    ReplayTransport,
+    Transport,
+    canonical_call,
+    parse_server_url,
+)
+
+EMPTY_RECORDING = {"format": RECORDING_FORMAT, "version": RECORDING_VERSION, "calls": []}
+
+
+def test_canonical_call_ignores_tuple_list_and_key_order() -> None:
+    a = canonical_call("res.partner", "search", [(("a", "=", 1),)], {"order": "name", "limit": 5})
+    b = canonical_call("res.partner", "search", [[["a", "=", 1]]], {"limit": 5, "order": "name"})
+    assert a == b
+    assert a != canonical_call("res.partner", "search", [[["a", "=", 2]]], {"limit": 5})
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("http://localhost:8069", ("localhost", "jsonrpc", 8069)),
+        ("http://localhost:8069/", ("localhost", "jsonrpc", 8069)),
+        ("https://erp.example.com", ("erp.example.com", "jsonrpc+ssl", 443)),
+        ("http://erp.example.com", ("erp.example.com", "jsonrpc", 80)),
+        (" https://erp.example.com:8443 ", ("erp.example.com", "jsonrpc+ssl", 8443)),
+    ],
+)
+def test_parse_server_url(url: str, expected: tuple[str, str, int]) -> None:
+    assert parse_server_url(url) == expected
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["localhost:8069", "ftp://host", "http://", "http://host/odoo", "http://host:99999", "x"],
+)
+def test_parse_server_url_rejects(url: str) -> None:
+    with pytest.raises(ConnectorError, match="invalid Odoo URL"):
+        parse_server_url(url)
+
+
+def test_transports_satisfy_the_protocol() -> None:
+    replay = ReplayTransport(EMPTY_RECORDING)
+    assert isinstance(replay, Transport)
+    assert isinstance(RecordingTransport(replay), Transport)
+
+
+def test_replay_unknown_call_is_a_clear_error() -> None:
+    replay = ReplayTransport(EMPTY_RECORDING, source="empty.json")
+    with pytest.raises(ReplayMissError) as excinfo:
+        replay.execute_kw("res.partner", "search", [[["id", "=", 7]]], {})
+    message = str(excinfo.value)
+    assert "res.partner.search" in message
+    assert "empty.json" in message
+    assert "credit record" in message
+    assert isinstance(excinfo.value, ConnectorError)
+    assert replay.calls_served == 0
+
+
+@pytest.mark.parametrize(
+    ("document", "match"),
+    [
+        ({"calls": []}, "not a credit-management RPC recording"),
+        ({"format": RECORDING_FORMAT, "calls": "x"}, "not a credit-management RPC recording"),
+        ({"format": RECORDING_FORMAT, "version": 99, "calls": []}, "recording version 99"),
+    ],
+)
+def test_replay_rejects_other_documents(document: dict, match: str) -> None:
+    with pytest.raises(ConnectorError, match=match):
+        ReplayTransport(document)
+
+
+def test_replay_file_errors(tmp_path: Path) -> None:
+    with pytest.raises(ConnectorError, match="cannot read recording"):
+        ReplayTransport.from_file(tmp_path / "absent.json")
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    with pytest.raises(ConnectorError, match="not valid JSON"):
+        ReplayTransport.from_file(bad)
+    listing = tmp_path / "list.json"
+    listing.write_text("[]", encoding="utf-8")
+    with pytest.raises(ConnectorError, match="not a credit-management RPC recording"):
+        ReplayTransport.from_file(listing)
+
+
+def test_demo_replay_answers_the_recorded_calls(demo_recording: Path) -> None:
+    document = json.loads(demo_recording.read_text(encoding="utf-8"))
+    replay = ReplayTransport.from_file(demo_recording)
+    assert len(replay) == len({canonical_call(**_call(c)) for c in document["calls"]})
+    for call in document["calls"]:
+        assert replay.execute_kw(**_call(call)) == call["response"]
+    assert replay.calls_served == len(document["calls"])
+    first = document["calls"][0]
+    with pytest.raises(ReplayMissError):
+        replay.execute_kw(first["model"], first["method"], first["args"], {"limit": 99})
+
+
+def _call(call: dict) -> dict:
+    return {k: call[k] for k in ("model", "method", "args", "kwargs")}
+
+
+def test_recording_round_trip(demo_recording: Path, tmp_path: Path) -> None:
+    """Record over the replayed real answers, save, replay the copy: same result."""
+    original = ReplayTransport.from_file(demo_recording)
+    batch_size = original.metadata["batch_size"]
+    recorder = RecordingTransport(original, metadata={"batch_size": batch_size})
+    expected = fetch_exposure(recorder, batch_size=batch_size)
+    assert len(recorder.calls) == original.calls_served
+
+    saved = recorder.save(tmp_path / "copy.json")
+    assert [p.name for p in tmp_path.iterdir()] == ["copy.json"]
+    document = json.loads(saved.read_text(encoding="utf-8"))
+    assert document["format"] == RECORDING_FORMAT
+    assert document["version"] == RECORDING_VERSION
+    assert document["metadata"] == {"batch_size": batch_size}
+    assert {"model", "method", "args", "kwargs", "response"} == set(document["calls"][0])
+
+    assert fetch_exposure(ReplayTransport.from_file(saved), batch_size=batch_size) == expected
+
+
+def test_demo_recording_holds_no_password(demo_recording: Path) -> None:
+    text = demo_recording.read_text(encoding="utf-8")
+    metadata = json.loads(text)["metadata"]
+    assert "password" not in json.dumps(metadata).lower()
+    assert metadata["server_version"].startswith("18.")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_connection_refused_is_a_connector_error() -> None:
+    url = f"http://127.0.0.1:{_free_port()}"
+    with pytest.raises(ConnectorError, match=f"cannot reach Odoo at {url}: Connection refused"):
+        OdooRpcTransport.connect(url, "db", "admin", "admin", timeout=5)
+
+
+class _NotOdoo(BaseHTTPRequestHandler):
+    """A plain web page server: whatever is asked, it answers HTML, like a proxy page."""
+
+    def do_POST(self) -> None:
+        body = b"<html><body>Welcome to nginx!</body></html>"
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_GET = do_POST
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def not_odoo_url() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _NotOdoo)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def test_a_server_that_is_not_odoo(not_odoo_url: str) -> None:
+    with pytest.raises(ConnectorError, match="did not answer like an Odoo server"):
+        OdooRpcTransport.connect(not_odoo_url, "db", "admin", "admin", timeout=5)
