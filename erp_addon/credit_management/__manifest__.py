@@ -41,6 +41,7 @@
             "credit_management/static/src/js/tours/*.js",
         ],
     },
+    "uninstall_hook": "uninstall_hook",
     "installable": True,
     "application": True,
 }

@@ -11,7 +11,7 @@ class AccountMove(models.Model):
         return self.filtered(
             lambda m: m.move_type == "out_invoice"
             and m.state == "draft"
-            and m.company_id.credit_check_invoice
+            and m.company_id._credit_settings()["credit_check_invoice"]
         )
 
     def _credit_partner(self):

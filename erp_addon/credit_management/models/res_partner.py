@@ -5,7 +5,7 @@ from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, 
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tools import SQL
+from odoo.tools import SQL, float_compare
 
 ENTITY_TYPES = [
     ("llc", "Limited liability company"),
@@ -184,11 +184,15 @@ class ResPartner(models.Model):
             self.credit_code = self.credit_code.strip().upper()
 
     # ------------------------------------------------------------ exposure
-    def _credit_exposure_figures(self, company, overdue_grace_days=0):
-        """Exposure of these commercial partners in ``company``, in company currency.
+    def _credit_exposure_figures(self, company, overdue_grace_days=0, lock=False):
+        """Exposure and standing of these commercial partners in ``company``.
 
-        One query whatever the number of invoices and orders: open receivables,
-        draft customer invoices and the uninvoiced part of confirmed orders.
+        Amounts are in company currency: open receivables, draft customer invoices and
+        the uninvoiced part of confirmed orders. One call of a SQL function whatever the
+        number of invoices and orders (see models/account_move_line.py). With ``lock``
+        it first makes concurrent checks of the same partners conflict: Odoo runs
+        requests in REPEATABLE READ, so the later one fails to serialize, is retried,
+        and its retry sees what the first one committed.
         """
         result = {pid: _empty_figures() for pid in self.ids}
         if not self.ids:
@@ -197,83 +201,40 @@ class ResPartner(models.Model):
         overdue_before = fields.Date.subtract(
             fields.Date.context_today(self), days=overdue_grace_days
         )
-        # Index-only scans on credit_aml_open_idx and credit_sale_order_open_idx; the
-        # partner and account lists are arrays so the index conditions take them directly.
-        query = SQL(
-            """
-            WITH members AS (
-                SELECT ARRAY(SELECT id FROM res_partner
-                              WHERE commercial_partner_id = ANY(%(pids)s)) AS ids
-            ), receivable AS (
-                SELECT aml.partner_id, SUM(aml.amount_residual) AS amount
-                  FROM account_move_line aml, members
-                 WHERE aml.partner_id = ANY(members.ids)
-                   AND aml.account_id = ANY(ARRAY(
-                       SELECT id FROM account_account WHERE account_type = 'asset_receivable'))
-                   AND aml.parent_state = 'posted' AND aml.reconciled IS NOT TRUE
-                   AND aml.company_id = %(company)s
-              GROUP BY aml.partner_id
-            ), past_due AS (
-                SELECT aml.partner_id, SUM(aml.amount_residual) AS amount
-                  FROM account_move_line aml, members
-                 WHERE aml.partner_id = ANY(members.ids)
-                   AND aml.account_id = ANY(ARRAY(
-                       SELECT id FROM account_account WHERE account_type = 'asset_receivable'))
-                   AND aml.parent_state = 'posted' AND aml.reconciled IS NOT TRUE
-                   AND aml.company_id = %(company)s
-                   AND aml.date_maturity < %(overdue_before)s AND aml.amount_residual > 0
-              GROUP BY aml.partner_id
-            ), credits AS (
-                -- unapplied credit notes and advances, only where something is past due
-                SELECT aml.partner_id, SUM(aml.amount_residual) AS amount
-                  FROM account_move_line aml, members
-                 WHERE aml.partner_id = ANY(ARRAY(SELECT partner_id FROM past_due))
-                   AND aml.account_id = ANY(ARRAY(
-                       SELECT id FROM account_account WHERE account_type = 'asset_receivable'))
-                   AND aml.parent_state = 'posted' AND aml.reconciled IS NOT TRUE
-                   AND aml.company_id = %(company)s AND aml.amount_residual < 0
-              GROUP BY aml.partner_id
-            ), per_partner AS (
-                SELECT partner_id, 'receivable' AS bucket, amount FROM receivable
-                UNION ALL
-                SELECT partner_id, 'past_due', amount FROM past_due
-                UNION ALL
-                SELECT partner_id, 'credits', amount FROM credits
-                UNION ALL
-                SELECT am.partner_id, 'draft_invoice', SUM(am.amount_total_signed)
-                  FROM account_move am, members
-                 WHERE am.partner_id = ANY(members.ids) AND am.state = 'draft'
-                   AND am.move_type IN ('out_invoice', 'out_refund')
-                   AND am.company_id = %(company)s
-              GROUP BY am.partner_id
-                UNION ALL
-                SELECT so.partner_invoice_id, 'sale_order', SUM(so.credit_uninvoiced_amount)
-                  FROM sale_order so, members
-                 WHERE so.partner_invoice_id = ANY(members.ids) AND so.state = 'sale'
-                   AND so.company_id = %(company)s
-              GROUP BY so.partner_invoice_id
+        self.env.cr.execute(
+            SQL(
+                "SELECT * FROM credit_exposure_figures(%s, %s, %s, %s)",
+                self.ids, company.id, overdue_before, lock,
             )
-            SELECT p.commercial_partner_id, pp.bucket, SUM(pp.amount)
-              FROM per_partner pp
-              JOIN res_partner p ON p.id = pp.partner_id
-          GROUP BY p.commercial_partner_id, pp.bucket
-            """,
-            pids=self.ids,
-            company=company.id,
-            overdue_before=overdue_before,
         )
-        self.env.cr.execute(query)
         extra = {"past_due": {}, "credits": {}}
-        for pid, bucket, amount in self.env.cr.fetchall():
-            if bucket in extra:
-                extra[bucket][pid] = amount or 0.0
+        for pid, bucket, amount, info in self.env.cr.fetchall():
+            if bucket == "standing":
+                policy, warning, due_diligence, has_limit = info.split("|")
+                result[pid].update(
+                    limit=float(amount or 0.0) if has_limit == "1" else None,
+                    policy=policy or False,
+                    on_warning_list=warning == "1",
+                    due_diligence=bool(due_diligence),
+                )
+            elif bucket in extra:
+                extra[bucket][pid] = float(amount or 0.0)
             else:
-                result[pid][bucket] = amount or 0.0
+                result[pid][bucket] = float(amount or 0.0)
         for pid, amount in extra["past_due"].items():
             # past due, less unapplied credits (credit notes, advances)
             result[pid]["overdue"] = max(amount + extra["credits"].get(pid, 0.0), 0.0)
+        fallback = None
         for fig in result.values():
             fig["exposure"] = fig["receivable"] + fig["draft_invoice"] + fig["sale_order"]
+            if fig["limit"] is None:
+                if fallback is None:
+                    fallback = self._fields["credit_limit"].get_company_dependent_fallback(
+                        self.with_company(company)
+                    ) or 0.0
+                fig["limit"] = fallback
+        if lock:
+            self.invalidate_recordset(["credit_check_sequence"])
         return result
 
     def _credit_payment_history(self, company):
@@ -324,69 +285,57 @@ class ResPartner(models.Model):
         return result
 
     # ------------------------------------------------------------ hard check
-    def _credit_lock(self):
-        """Make concurrent credit checks of one partner conflict.
-
-        Odoo runs requests in REPEATABLE READ: updating the partner row makes the
-        later of two concurrent checks fail with a serialization error, so Odoo
-        retries it and the retry sees what the first one committed.
-        """
-        if self.ids:
-            self.env.cr.execute(
-                SQL(
-                    "UPDATE res_partner SET credit_check_sequence = "
-                    "COALESCE(credit_check_sequence, 0) + 1 WHERE id = ANY(%s)",
-                    sorted(self.ids),
-                )
-            )
-            self.invalidate_recordset(["credit_check_sequence"])
-
     def _credit_block_reasons(self, company, figures, amount):
-        """Why adding ``amount`` to this partner's exposure must be blocked (empty: allowed)."""
+        """Why adding ``amount`` to this partner's exposure must be blocked (empty: allowed).
+
+        Reads only ``figures`` and the cached company settings; records are read only
+        to word the reasons of a blocked document.
+        """
         self.ensure_one()
-        partner = self.with_company(company).sudo()
-        currency = company.currency_id
+        settings = company._credit_settings()
+        rounding = settings["currency_rounding"]
         reasons = []
-        if partner.credit_on_warning_list:
+        if figures["on_warning_list"]:
             reasons.append(_("%(partner)s is on the serious-dishonesty warning list.",
-                             partner=partner.display_name))
-        policy = partner.credit_grade_id.credit_policy
+                             partner=self.display_name))
+        policy = figures["policy"]
+        if policy in ("blocked", "prepayment"):
+            grade = self.with_company(company).sudo().credit_grade_id
         if policy == "blocked":
-            reasons.append(_("Credit grade %(grade)s blocks sales.",
-                             grade=partner.credit_grade_id.name))
-        if company.credit_require_due_diligence and not partner.credit_due_diligence_date:
+            reasons.append(_("Credit grade %(grade)s blocks sales.", grade=grade.name))
+        if settings["credit_require_due_diligence"] and not figures["due_diligence"]:
             reasons.append(_("No credit granted yet: a due-diligence credit application must "
                              "be approved first."))
         new_exposure = figures["exposure"] + amount
         if policy == "prepayment":
-            if currency.compare_amounts(new_exposure, 0.0) > 0:
+            if float_compare(new_exposure, 0.0, precision_rounding=rounding) > 0:
                 reasons.append(
                     _("Credit grade %(grade)s requires prepayment: %(amount)s is not covered "
                       "by advance payments.",
-                      grade=partner.credit_grade_id.name,
-                      amount=_money(new_exposure, currency))
+                      grade=grade.name,
+                      amount=_money(new_exposure, company))
                 )
-        elif partner.credit_limit > 0 and currency.compare_amounts(
-            new_exposure, partner.credit_limit
+        elif figures["limit"] > 0 and float_compare(
+            new_exposure, figures["limit"], precision_rounding=rounding
         ) > 0:
             reasons.append(
                 _("Exposure would be %(new)s, over the credit limit of %(limit)s "
                   "(open receivables %(rec)s, draft invoices %(draft)s, orders not invoiced "
                   "%(orders)s, this document %(amount)s).",
-                  new=_money(new_exposure, currency),
-                  limit=_money(partner.credit_limit, currency),
-                  rec=_money(figures["receivable"], currency),
-                  draft=_money(figures["draft_invoice"], currency),
-                  orders=_money(figures["sale_order"], currency),
-                  amount=_money(amount, currency))
+                  new=_money(new_exposure, company),
+                  limit=_money(figures["limit"], company),
+                  rec=_money(figures["receivable"], company),
+                  draft=_money(figures["draft_invoice"], company),
+                  orders=_money(figures["sale_order"], company),
+                  amount=_money(amount, company))
             )
-        if company.credit_block_overdue and currency.compare_amounts(
-            figures["overdue"], company.credit_overdue_tolerance
+        if settings["credit_block_overdue"] and float_compare(
+            figures["overdue"], settings["credit_overdue_tolerance"], precision_rounding=rounding
         ) > 0:
             reasons.append(
                 _("Overdue receivables of %(overdue)s exceed the tolerance of %(tolerance)s.",
-                  overdue=_money(figures["overdue"], currency),
-                  tolerance=_money(company.credit_overdue_tolerance, currency))
+                  overdue=_money(figures["overdue"], company),
+                  tolerance=_money(settings["credit_overdue_tolerance"], company))
             )
         return reasons
 
@@ -410,9 +359,9 @@ class ResPartner(models.Model):
             by_company[doc.company_id] |= doc
         for company, docs in by_company.items():
             partners = self.browse([partner_of(doc).id for doc in docs]).sudo()
-            if lock:
-                partners._credit_lock()
-            figures = partners._credit_exposure_figures(company, company.credit_overdue_grace_days)
+            figures = partners._credit_exposure_figures(
+                company, company._credit_settings()["credit_overdue_grace_days"], lock=lock
+            )
             running = {pid: dict(fig) for pid, fig in figures.items()}
             if counted_as_draft:
                 for doc in docs:
@@ -562,8 +511,10 @@ class ResPartner(models.Model):
 
 def _empty_figures():
     return {"receivable": 0.0, "draft_invoice": 0.0, "sale_order": 0.0, "overdue": 0.0,
-            "exposure": 0.0}
+            "exposure": 0.0, "limit": None, "policy": False, "on_warning_list": False,
+            "due_diligence": False}
 
 
-def _money(amount, currency):
-    return f"{currency.symbol or ''}{amount:,.2f}"
+def _money(amount, company):
+    """An amount as a refusal message shows it, in the company's currency."""
+    return f"{company.currency_id.symbol or ''}{amount:,.2f}"

@@ -53,7 +53,8 @@ class SaleOrder(models.Model):
 
     def _credit_checked_orders(self):
         return self.filtered(
-            lambda o: o.company_id.credit_check_sale and o.state in ("draft", "sent")
+            lambda o: o.state in ("draft", "sent")
+            and o.company_id._credit_settings()["credit_check_sale"]
         )
 
     @api.depends_context("company")

@@ -81,3 +81,52 @@ class TestExposure(CreditCommon):
         self.assertEqual(counts[2], counts[3])
         self.assertLessEqual(counts[3], 3)
         self.assertAlmostEqual(big._credit_exposure_figures(self.company)[big.id]["exposure"], 305)
+
+    def _balances(self):
+        """(maintained, recomputed) open receivables per partner and company."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            "SELECT partner_id, company_id, amount FROM credit_receivable_balance "
+            "WHERE amount <> 0 ORDER BY 1, 2"
+        )
+        maintained = self.env.cr.fetchall()
+        self.env.cr.execute(
+            """
+            SELECT aml.partner_id, aml.company_id, SUM(aml.amount_residual)
+              FROM account_move_line aml
+              JOIN account_account acc ON acc.id = aml.account_id
+             WHERE aml.partner_id IS NOT NULL AND aml.parent_state = 'posted'
+               AND aml.reconciled IS NOT TRUE AND acc.account_type = 'asset_receivable'
+          GROUP BY 1, 2 HAVING SUM(aml.amount_residual) <> 0 ORDER BY 1, 2
+            """
+        )
+        return maintained, self.env.cr.fetchall()
+
+    def test_receivable_balance_follows_every_change(self):
+        other = self.env["res.partner"].create({"name": "Other buyer", "is_company": True})
+        invoice = self.make_invoice(self.customer, 1000)
+        self.make_invoice(self.customer, 200, move_type="out_refund")
+        self.assertEqual(*self._balances())
+        self.env["account.payment.register"].with_context(
+            active_model="account.move", active_ids=invoice.ids
+        ).create({"amount": 300})._create_payments()
+        self.assertEqual(*self._balances())
+        invoice.button_draft()
+        self.assertEqual(*self._balances())
+        invoice.partner_id = other
+        invoice.action_post()
+        self.assertEqual(*self._balances())
+        self.env["account.payment.register"].with_context(
+            active_model="account.move", active_ids=invoice.ids
+        ).create({})._create_payments()
+        self.assertEqual(invoice.payment_state, "paid")
+        self.assertEqual(*self._balances())
+        draft = self.make_invoice(self.customer, 50)
+        draft.button_draft()
+        draft.button_cancel()
+        self.assertEqual(*self._balances())
+        maintained, _recomputed = self._balances()
+        self.assertTrue(maintained)
+        # a rebuild gives the same figures
+        self.env["account.move.line"]._credit_rebuild_receivable_balance()
+        self.assertEqual(self._balances()[0], maintained)
