@@ -73,28 +73,52 @@ INSERT INTO credit_receivable_balance (partner_id, company_id, amount)
 # Everything the credit check reads, in one call. A PL/pgSQL function keeps its query
 # plans for the connection, so each check pays neither planning nor extra round trips.
 FIGURES_SQL = """
-DROP FUNCTION IF EXISTS
-    credit_exposure_figures(integer[], integer, integer, text, integer, boolean);
+CREATE TABLE IF NOT EXISTS credit_check_lock (
+    partner_id integer NOT NULL,
+    company_id integer NOT NULL,
+    sequence integer NOT NULL DEFAULT 0,
+    PRIMARY KEY (partner_id, company_id)
+);
+
+DROP FUNCTION IF EXISTS credit_exposure_figures(integer[], integer, date, boolean);
 CREATE OR REPLACE FUNCTION credit_exposure_figures(
-    p_partners integer[], p_company integer, p_overdue_before date, p_lock boolean
+    p_partners integer[], p_company integer, p_now timestamp, p_tz text, p_uid integer,
+    p_grace_days integer, p_lock boolean
 ) RETURNS TABLE(partner_id integer, bucket text, amount numeric, info text) AS $$
 DECLARE
+    v_commercial integer[];
     v_members integer[];
     v_accounts integer[];
     v_company text := p_company::text;
+    v_tz text := p_tz;
+    v_overdue_before date;
 BEGIN
+    IF v_tz IS NULL THEN
+        -- the user's time zone, as fields.Date.context_today reads it
+        SELECT rp.tz INTO v_tz
+          FROM res_users ru JOIN res_partner rp ON rp.id = ru.partner_id
+         WHERE ru.id = p_uid;
+    END IF;
+    v_overdue_before := (p_now AT TIME ZONE 'UTC'
+                         AT TIME ZONE COALESCE(NULLIF(v_tz, ''), 'UTC'))::date - p_grace_days;
+    -- the commercial partners of the given partners (orders name the invoice address)
+    v_commercial := ARRAY(SELECT DISTINCT rp.commercial_partner_id FROM res_partner rp
+                           WHERE rp.id = ANY(p_partners));
     IF p_lock THEN
         -- concurrent checks of one partner conflict: Odoo retries the later one
-        UPDATE res_partner SET credit_check_sequence = COALESCE(credit_check_sequence, 0) + 1
-         WHERE id = ANY(p_partners);
+        INSERT INTO credit_check_lock AS l (partner_id, company_id, sequence)
+             SELECT unnest(v_commercial), p_company, 1
+        ON CONFLICT ON CONSTRAINT credit_check_lock_pkey
+        DO UPDATE SET sequence = l.sequence + 1;
     END IF;
-    v_members := ARRAY(SELECT id FROM res_partner WHERE commercial_partner_id = ANY(p_partners));
+    v_members := ARRAY(SELECT rp.id FROM res_partner rp
+                        WHERE rp.commercial_partner_id = ANY(v_commercial));
     v_accounts := ARRAY(SELECT id FROM account_account WHERE account_type = 'asset_receivable');
     RETURN QUERY
     WITH past_due AS (
         SELECT aml.partner_id, SUM(aml.amount_residual) AS amount
           FROM account_move_line aml
-         WHERE aml.partner_id = ANY(v_members) AND aml.date_maturity < p_overdue_before
+         WHERE aml.partner_id = ANY(v_members) AND aml.date_maturity < v_overdue_before
            AND aml.parent_state = 'posted' AND aml.reconciled IS NOT TRUE
            AND aml.amount_residual > 0
            AND aml.account_id = ANY(v_accounts) AND aml.company_id = p_company
@@ -121,11 +145,9 @@ BEGIN
            AND am.move_type IN ('out_invoice', 'out_refund') AND am.company_id = p_company
       GROUP BY am.partner_id
         UNION ALL
-        SELECT so.partner_invoice_id, 'sale_order', SUM(so.credit_uninvoiced_amount)::numeric
-          FROM sale_order so
-         WHERE so.partner_invoice_id = ANY(v_members) AND so.state = 'sale'
-           AND so.company_id = p_company
-      GROUP BY so.partner_invoice_id
+        SELECT ob.partner_id, 'sale_order', ob.amount
+          FROM credit_order_balance ob
+         WHERE ob.partner_id = ANY(v_members) AND ob.company_id = p_company
     )
     SELECT p.commercial_partner_id, pp.bucket, SUM(pp.amount), NULL::text
       FROM per_partner pp
@@ -140,17 +162,28 @@ BEGIN
                      CASE WHEN p.credit_limit ? v_company THEN '1' ELSE '0' END)
       FROM res_partner p
  LEFT JOIN credit_grade g ON g.id = (p.credit_grade_id ->> v_company)::integer
-     WHERE p.id = ANY(p_partners);
+     WHERE p.id = ANY(v_commercial)
+    UNION ALL
+    SELECT rp.id, 'commercial', rp.commercial_partner_id::numeric, NULL::text
+      FROM res_partner rp
+     WHERE rp.id = ANY(p_partners);
 END;
-$$ LANGUAGE plpgsql;
+$$ LANGUAGE plpgsql
+-- plan once per connection, not on every check
+SET plan_cache_mode = force_generic_plan;
 """
 
 UNINSTALL_SQL = """
-DROP FUNCTION IF EXISTS credit_exposure_figures(integer[], integer, date, boolean);
+DROP FUNCTION IF EXISTS
+    credit_exposure_figures(integer[], integer, timestamp, text, integer, integer, boolean);
 DROP TRIGGER IF EXISTS credit_receivable_balance ON account_move_line;
 DROP FUNCTION IF EXISTS credit_receivable_balance_trigger();
 DROP FUNCTION IF EXISTS credit_receivable_balance_add(integer, integer, integer, numeric);
 DROP TABLE IF EXISTS credit_receivable_balance;
+DROP TABLE IF EXISTS credit_check_lock;
+DROP TRIGGER IF EXISTS credit_order_balance ON sale_order;
+DROP FUNCTION IF EXISTS credit_order_balance_trigger();
+DROP TABLE IF EXISTS credit_order_balance;
 """
 
 

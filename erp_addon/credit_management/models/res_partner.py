@@ -112,7 +112,6 @@ class ResPartner(models.Model):
     credit_due_diligence_date = fields.Date(
         string="Due Diligence Passed", company_dependent=True, tracking=True
     )
-    credit_check_sequence = fields.Integer(copy=False, readonly=True, groups="base.group_system")
     # exposure, in company currency (computed in one query for the whole recordset)
     credit_exposure_receivable = fields.Monetary(
         string="Open Receivables", compute="_compute_credit_exposure",
@@ -185,7 +184,7 @@ class ResPartner(models.Model):
 
     # ------------------------------------------------------------ exposure
     def _credit_exposure_figures(self, company, overdue_grace_days=0, lock=False):
-        """Exposure and standing of these commercial partners in ``company``.
+        """Exposure and standing in ``company`` of these partners' commercial partners.
 
         Amounts are in company currency: open receivables, draft customer invoices and
         the uninvoiced part of confirmed orders. One call of a SQL function whatever the
@@ -194,24 +193,28 @@ class ResPartner(models.Model):
         requests in REPEATABLE READ, so the later one fails to serialize, is retried,
         and its retry sees what the first one committed.
         """
-        result = {pid: _empty_figures() for pid in self.ids}
+        result = {}
         if not self.ids:
             return result
         self.env.flush_all()
-        overdue_before = fields.Date.subtract(
-            fields.Date.context_today(self), days=overdue_grace_days
-        )
         self.env.cr.execute(
             SQL(
-                "SELECT * FROM credit_exposure_figures(%s, %s, %s, %s)",
-                self.ids, company.id, overdue_before, lock,
+                "SELECT * FROM credit_exposure_figures(%s, %s, %s, %s, %s, %s, %s)",
+                self.ids, company.id, fields.Datetime.now(),
+                self.env.context.get("tz") or None, self.env.uid, overdue_grace_days, lock,
             )
         )
+        rows = self.env.cr.fetchall()
+        commercial = {pid: int(amount) for pid, bucket, amount, _info in rows
+                      if bucket == "commercial"}
+        figures = {cid: dict(_empty_figures(), partner_id=cid) for cid in commercial.values()}
         extra = {"past_due": {}, "credits": {}}
-        for pid, bucket, amount, info in self.env.cr.fetchall():
+        for pid, bucket, amount, info in rows:
+            if bucket == "commercial":
+                continue
             if bucket == "standing":
                 policy, warning, due_diligence, has_limit = info.split("|")
-                result[pid].update(
+                figures[pid].update(
                     limit=float(amount or 0.0) if has_limit == "1" else None,
                     policy=policy or False,
                     on_warning_list=warning == "1",
@@ -220,12 +223,12 @@ class ResPartner(models.Model):
             elif bucket in extra:
                 extra[bucket][pid] = float(amount or 0.0)
             else:
-                result[pid][bucket] = float(amount or 0.0)
+                figures[pid][bucket] = float(amount or 0.0)
         for pid, amount in extra["past_due"].items():
             # past due, less unapplied credits (credit notes, advances)
-            result[pid]["overdue"] = max(amount + extra["credits"].get(pid, 0.0), 0.0)
+            figures[pid]["overdue"] = max(amount + extra["credits"].get(pid, 0.0), 0.0)
         fallback = None
-        for fig in result.values():
+        for fig in figures.values():
             fig["exposure"] = fig["receivable"] + fig["draft_invoice"] + fig["sale_order"]
             if fig["limit"] is None:
                 if fallback is None:
@@ -233,9 +236,8 @@ class ResPartner(models.Model):
                         self.with_company(company)
                     ) or 0.0
                 fig["limit"] = fallback
-        if lock:
-            self.invalidate_recordset(["credit_check_sequence"])
-        return result
+        # the same dict for a partner and its commercial partner
+        return {pid: figures[cid] for pid, cid in commercial.items()}
 
     def _credit_payment_history(self, company):
         """Average days paid late (12 months, amount-weighted) and overdue share, one query."""
@@ -344,13 +346,13 @@ class ResPartner(models.Model):
                                 counted_as_draft=False):
         """Run the hard credit check over documents of one model.
 
-        ``partner_of(doc)`` gives the commercial partner, ``amount_of(doc)`` the amount
+        ``partner_of(doc)`` gives the partner charged, ``amount_of(doc)`` the amount
         of the document (company currency); ``counted_as_draft`` says the documents are
         draft invoices already inside exposure, which are taken out first. Returns
         {document: (reasons, figures, amount)} for the blocked ones, after using up
-        granted exceptions. Queries do not grow with
-        the number of invoices or orders: one lock, one exposure query per company and
-        one exception look-up. Without ``lock`` and ``consume`` it only reports, for display.
+        granted exceptions. Queries do not grow with the number of invoices or orders:
+        one SQL call per company (lock and figures) and one exception look-up. Without
+        ``lock`` and ``consume`` it only reports, for display.
         """
         blocked = {}
         by_company = {}
@@ -362,17 +364,22 @@ class ResPartner(models.Model):
             figures = partners._credit_exposure_figures(
                 company, company._credit_settings()["credit_overdue_grace_days"], lock=lock
             )
-            running = {pid: dict(fig) for pid, fig in figures.items()}
+            # one running total per commercial partner, shared by its contacts
+            by_commercial = {}
+            running = {
+                pid: by_commercial.setdefault(fig["partner_id"], dict(fig))
+                for pid, fig in figures.items()
+            }
             if counted_as_draft:
                 for doc in docs:
                     fig = running[partner_of(doc).id]
                     fig["draft_invoice"] -= amount_of(doc)
                     fig["exposure"] -= amount_of(doc)
             for doc in docs:
-                partner = partner_of(doc).sudo()
                 amount = amount_of(doc)
-                fig = running[partner.id]
-                reasons = partner._credit_block_reasons(company, fig, amount)
+                fig = running[partner_of(doc).id]
+                commercial = self.browse(fig["partner_id"]).sudo()
+                reasons = commercial._credit_block_reasons(company, fig, amount)
                 if reasons:
                     blocked[doc] = (reasons, dict(fig), amount)
                 fig["exposure"] += amount

@@ -15,12 +15,60 @@ class SaleOrder(models.Model):
 
     def init(self):
         super().init()
+        # uninvoiced confirmed orders per invoice partner, kept by a trigger for the check
         self.env.cr.execute(
             """
-            CREATE INDEX IF NOT EXISTS credit_sale_order_open_idx
-                ON sale_order (partner_invoice_id)
-                INCLUDE (company_id, credit_uninvoiced_amount)
-             WHERE state = 'sale'
+            DROP INDEX IF EXISTS credit_sale_order_open_idx;
+            CREATE TABLE IF NOT EXISTS credit_order_balance (
+                partner_id integer NOT NULL,
+                company_id integer NOT NULL,
+                amount numeric NOT NULL DEFAULT 0,
+                PRIMARY KEY (partner_id, company_id)
+            );
+
+            CREATE OR REPLACE FUNCTION credit_order_balance_trigger() RETURNS trigger AS $$
+            BEGIN
+                IF TG_OP = 'UPDATE'
+                   AND NEW.state IS NOT DISTINCT FROM OLD.state
+                   AND NEW.partner_invoice_id IS NOT DISTINCT FROM OLD.partner_invoice_id
+                   AND NEW.company_id IS NOT DISTINCT FROM OLD.company_id
+                   AND NEW.credit_uninvoiced_amount
+                       IS NOT DISTINCT FROM OLD.credit_uninvoiced_amount THEN
+                    RETURN NULL;
+                END IF;
+                IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.state = 'sale'
+                   AND COALESCE(OLD.credit_uninvoiced_amount, 0) <> 0 THEN
+                    INSERT INTO credit_order_balance AS b (partner_id, company_id, amount)
+                         VALUES (OLD.partner_invoice_id, OLD.company_id,
+                                 -ROUND(OLD.credit_uninvoiced_amount::numeric, 6))
+                    ON CONFLICT ON CONSTRAINT credit_order_balance_pkey
+                    DO UPDATE SET amount = b.amount + EXCLUDED.amount;
+                END IF;
+                IF TG_OP IN ('UPDATE', 'INSERT') AND NEW.state = 'sale'
+                   AND COALESCE(NEW.credit_uninvoiced_amount, 0) <> 0 THEN
+                    INSERT INTO credit_order_balance AS b (partner_id, company_id, amount)
+                         VALUES (NEW.partner_invoice_id, NEW.company_id,
+                                 ROUND(NEW.credit_uninvoiced_amount::numeric, 6))
+                    ON CONFLICT ON CONSTRAINT credit_order_balance_pkey
+                    DO UPDATE SET amount = b.amount + EXCLUDED.amount;
+                END IF;
+                RETURN NULL;
+            END;
+            $$ LANGUAGE plpgsql;
+
+            DROP TRIGGER IF EXISTS credit_order_balance ON sale_order;
+            CREATE TRIGGER credit_order_balance
+                AFTER INSERT OR DELETE
+                   OR UPDATE OF state, partner_invoice_id, company_id, credit_uninvoiced_amount
+                ON sale_order FOR EACH ROW EXECUTE FUNCTION credit_order_balance_trigger();
+
+            DELETE FROM credit_order_balance;
+            INSERT INTO credit_order_balance (partner_id, company_id, amount)
+                 SELECT partner_invoice_id, company_id,
+                        SUM(ROUND(credit_uninvoiced_amount::numeric, 6))
+                   FROM sale_order
+                  WHERE state = 'sale' AND COALESCE(credit_uninvoiced_amount, 0) <> 0
+               GROUP BY partner_invoice_id, company_id;
             """
         )
 
@@ -43,7 +91,8 @@ class SaleOrder(models.Model):
         return self.amount_total / (self.currency_rate or 1.0)
 
     def _credit_partner(self):
-        return self.partner_invoice_id.commercial_partner_id
+        """The partner charged; the check works on its commercial partner."""
+        return self.partner_invoice_id
 
     def _credit_check(self, lock=True, consume=True):
         return self.env["res.partner"]._credit_check_documents(

@@ -50,7 +50,7 @@ class CreditExceptionRequest(models.TransientModel):
     def _compute_check(self):
         for wizard in self:
             document = wizard._document()
-            partner = document._credit_partner()
+            partner = document._credit_partner().commercial_partner_id
             blocked = document._credit_check(lock=False, consume=False)
             reasons, figures, amount = blocked.get(document, ([], None, document._credit_amount()))
             wizard.document_name = document.display_name
