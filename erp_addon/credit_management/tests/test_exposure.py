@@ -130,3 +130,31 @@ class TestExposure(CreditCommon):
         # a rebuild gives the same figures
         self.env["account.move.line"]._credit_rebuild_receivable_balance()
         self.assertEqual(self._balances()[0], maintained)
+
+    def test_order_balance_follows_every_change(self):
+        def balances():
+            self.env.flush_all()
+            self.env.cr.execute(
+                "SELECT partner_id, company_id, ROUND(amount, 2) FROM credit_order_balance "
+                "WHERE ROUND(amount, 2) <> 0 ORDER BY 1, 2"
+            )
+            maintained = self.env.cr.fetchall()
+            self.env.cr.execute(
+                "SELECT partner_invoice_id, company_id, "
+                "ROUND(SUM(credit_uninvoiced_amount)::numeric, 2) "
+                "FROM sale_order WHERE state = 'sale' GROUP BY 1, 2 "
+                "HAVING ROUND(SUM(credit_uninvoiced_amount)::numeric, 2) <> 0 ORDER BY 1, 2"
+            )
+            return maintained, self.env.cr.fetchall()
+
+        order = self.make_order(self.customer, 1000, qty=10)
+        order.action_confirm()
+        self.assertEqual(*balances())
+        order.order_line.product_uom_qty = 20
+        self.assertEqual(*balances())
+        order._create_invoices()
+        self.assertEqual(*balances())
+        self.assertAlmostEqual(self.customer._credit_exposure_figures(self.company)[
+            self.customer.id]["sale_order"], 0.0)
+        order._action_cancel()
+        self.assertEqual(*balances())
