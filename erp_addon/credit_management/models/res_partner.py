@@ -4,7 +4,7 @@ from stdnum.cn import uscc
 from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
 
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, RedirectWarning, ValidationError
 from odoo.tools import SQL, float_compare
 
 ENTITY_TYPES = [
@@ -394,8 +394,6 @@ class ResPartner(models.Model):
     @api.model
     def _credit_raise_blocked(self, blocked):
         """Stop with the reasons and figures, offering to request an exception."""
-        from odoo.exceptions import RedirectWarning
-
         doc, (reasons, _figures, _amount) = next(iter(blocked.items()))
         message = _("Credit check failed for %(doc)s:", doc=doc.display_name) + "\n- " + (
             "\n- ".join(reasons)
