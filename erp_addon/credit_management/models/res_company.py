@@ -1,4 +1,4 @@
-from odoo import fields, models, tools
+from odoo import api, fields, models, tools
 
 CREDIT_SETTINGS = (
     "credit_check_sale", "credit_check_invoice", "credit_require_due_diligence",
@@ -33,6 +33,29 @@ class ResCompany(models.Model):
         settings = {name: company[name] for name in CREDIT_SETTINGS}
         settings["currency_rounding"] = company.currency_id.rounding
         return settings
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        companies = super().create(vals_list)
+        companies._credit_copy_defaults()
+        return companies
+
+    def _credit_copy_defaults(self):
+        """Give a new company the shipped grades, approval bands and scoring model."""
+        template = self.env.ref("base.main_company")
+        Grade = self.env["credit.grade"].sudo()
+        Band = self.env["credit.authority.band"].sudo()
+        for company in self:
+            grades = Grade.search([("company_id", "=", template.id)])
+            for grade in grades:
+                grade.copy({"company_id": company.id, "name": grade.name})
+            for band in Band.search([("company_id", "=", template.id)], order="amount_from"):
+                band.copy({"company_id": company.id})
+            model = template.sudo().credit_score_model_id
+            if model:
+                company.sudo().credit_score_model_id = model.copy(
+                    {"company_id": company.id, "name": model.name}
+                )
 
     def write(self, vals):
         res = super().write(vals)

@@ -26,9 +26,12 @@ class CreditCase(AccountTestInvoicingCommon):
                 "credit_block_overdue": True,
                 "credit_overdue_tolerance": 0.0,
                 "credit_overdue_grace_days": 0,
+                "credit_score_model_id": False,
             }
         )
         Grade = cls.env["credit.grade"]
+        # the tests' own grades replace those copied into the new company
+        Grade.search([("company_id", "=", cls.company.id)]).unlink()
         cls.grade_a = Grade.create(
             {"name": "A", "code": "A", "min_score": 70, "credit_policy": "normal",
              "max_credit_limit": 1_000_000, "review_interval_months": 12,

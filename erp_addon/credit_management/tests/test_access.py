@@ -96,3 +96,18 @@ class TestAccess(CreditCommon):
         )
         visible = self.env["credit.application"].with_user(self.manager).search([])
         self.assertNotIn(app, visible)
+
+    def test_new_company_gets_the_shipped_configuration(self):
+        template = self.env.ref("base.main_company")
+        new = self.env["res.company"].create({"name": "Branch Co"})
+        Grade = self.env["credit.grade"].sudo()
+        shipped = Grade.search([("company_id", "=", template.id)]).mapped("code")
+        self.assertTrue(shipped)
+        self.assertEqual(
+            sorted(Grade.search([("company_id", "=", new.id)]).mapped("code")), sorted(shipped)
+        )
+        Band = self.env["credit.authority.band"].sudo()
+        self.assertEqual(Band._band_for_amount(10**9, new).level, "committee")
+        model = new.sudo().credit_score_model_id
+        self.assertEqual(model.company_id, new)
+        self.assertTrue(model.factor_ids.range_ids)
