@@ -162,48 +162,22 @@ def test_bad_options(runner: CliRunner, args: list[str], fragment: str) -> None:
     assert_user_error(runner.invoke(credit, args), fragment)
 
 
-def test_output_under_a_file(runner: CliRunner, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("below_the_file", "fragments"),
+    [
+        (True, ("cannot create output directory", "Not a directory")),
+        (False, ("'--output'", "is a file")),
+    ],
+)
+def test_output_blocked_by_a_file(
+    runner: CliRunner, tmp_path: Path, below_the_file: bool, fragments: tuple[str, str]
+) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
-    result = runner.invoke(
-        credit,
-        [
-            "exposure",
-            "--url",
-            _closed_port_url(),
-            "--db",
-            "d",
-            "--user",
-            "u",
-            "--password",
-            "p",
-            "--output",
-            str(blocker / "out"),
-        ],
-    )
-    assert_user_error(result, "cannot create output directory", "Not a directory")
-
-
-def test_output_is_a_file(runner: CliRunner, tmp_path: Path) -> None:
-    blocker = tmp_path / "a-file"
-    blocker.write_text("x")
-    result = runner.invoke(
-        credit,
-        [
-            "exposure",
-            "--url",
-            _closed_port_url(),
-            "--db",
-            "d",
-            "--user",
-            "u",
-            "--password",
-            "p",
-            "--output",
-            str(blocker),
-        ],
-    )
-    assert_user_error(result, "'--output'", "is a file")
+    output = blocker / "out" if below_the_file else blocker
+    connection = ["--url", _closed_port_url(), "--db", "d", "--user", "u", "--password", "p"]
+    result = runner.invoke(credit, ["exposure", *connection, "--output", str(output)])
+    assert_user_error(result, *fragments)
 
 
 def test_no_connection(runner: CliRunner, tmp_path: Path) -> None:
