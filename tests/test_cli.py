@@ -162,6 +162,11 @@ def test_bad_options(runner: CliRunner, args: list[str], fragment: str) -> None:
     assert_user_error(runner.invoke(credit, args), fragment)
 
 
+def _offline_connection() -> list[str]:
+    """Connection options pointing at a port where no Odoo listens."""
+    return ["--url", _closed_port_url(), "--db", "d", "--user", "u", "--password", "p"]
+
+
 @pytest.mark.parametrize(
     ("below_the_file", "fragments"),
     [
@@ -175,8 +180,7 @@ def test_output_blocked_by_a_file(
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
     output = blocker / "out" if below_the_file else blocker
-    connection = ["--url", _closed_port_url(), "--db", "d", "--user", "u", "--password", "p"]
-    result = runner.invoke(credit, ["exposure", *connection, "--output", str(output)])
+    result = runner.invoke(credit, ["exposure", *_offline_connection(), "--output", str(output)])
     assert_user_error(result, *fragments)
 
 
@@ -202,14 +206,7 @@ def test_record_without_server(runner: CliRunner, tmp_path: Path) -> None:
         credit,
         [
             "record",
-            "--url",
-            _closed_port_url(),
-            "--db",
-            "d",
-            "--user",
-            "u",
-            "--password",
-            "p",
+            *_offline_connection(),
             "--output",
             str(target),
         ],
@@ -223,14 +220,7 @@ def test_record_into_missing_folder(runner: CliRunner, tmp_path: Path) -> None:
         credit,
         [
             "record",
-            "--url",
-            _closed_port_url(),
-            "--db",
-            "d",
-            "--user",
-            "u",
-            "--password",
-            "p",
+            *_offline_connection(),
             "--output",
             str(tmp_path / "nope" / "rec.json"),
         ],

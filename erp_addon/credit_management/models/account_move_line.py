@@ -80,7 +80,6 @@ CREATE TABLE IF NOT EXISTS credit_check_lock (
     PRIMARY KEY (partner_id, company_id)
 );
 
-DROP FUNCTION IF EXISTS credit_exposure_figures(integer[], integer, date, boolean);
 CREATE OR REPLACE FUNCTION credit_exposure_figures(
     p_partners integer[], p_company integer, p_now timestamp, p_tz text, p_uid integer,
     p_grace_days integer, p_lock boolean
@@ -193,7 +192,6 @@ class AccountMoveLine(models.Model):
     def init(self):
         super().init()
         cr = self.env.cr
-        cr.execute("DROP INDEX IF EXISTS credit_aml_open_idx")
         # past-due and credit items per partner, read by index-only scans
         cr.execute(
             """

@@ -167,7 +167,7 @@ class CreditApplication(models.Model):
             {
                 "score_id": score.id,
                 "grade_id": (score.grade_id or partner.credit_grade_id).id,
-                "current_limit": partner.sudo().credit_limit,
+                "current_limit": figures["limit"],
                 "exposure_amount": figures["exposure"],
                 "overdue_amount": figures["overdue"],
             }

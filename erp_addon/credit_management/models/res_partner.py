@@ -167,7 +167,7 @@ class ResPartner(models.Model):
             partner.credit_exposure_sale_order = fig["sale_order"]
             partner.credit_exposure = fig["exposure"]
             partner.credit_overdue_amount = fig["overdue"]
-            limit = partner.commercial_partner_id.sudo().credit_limit
+            limit = fig["limit"]
             partner.credit_available = limit - fig["exposure"] if limit else 0.0
 
     @api.constrains("credit_code")

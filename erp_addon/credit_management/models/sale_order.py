@@ -18,7 +18,6 @@ class SaleOrder(models.Model):
         # uninvoiced confirmed orders per invoice partner, kept by a trigger for the check
         self.env.cr.execute(
             """
-            DROP INDEX IF EXISTS credit_sale_order_open_idx;
             CREATE TABLE IF NOT EXISTS credit_order_balance (
                 partner_id integer NOT NULL,
                 company_id integer NOT NULL,
