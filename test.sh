@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Sets up and runs every test: ruff, the Python tests, then the add-on's Odoo tests
-# (in a fresh database of the Odoo found via ODOO_RC or ~/.odoorc; skipped loudly without one).
+# Sets up and runs every test: OCA's linters and ruff, the Python tests, then every add-on's
+# Odoo tests in a fresh database of a real Odoo 18 (found or provisioned by
+# scripts/odoo_env.py; under CI=true a missing Odoo fails the run).
 set -uo pipefail
 cd "$(dirname "$0")"
 venv="${CREDIT_VENV:-.venv}"
@@ -10,8 +11,8 @@ fi
 "$venv/bin/pip" install -q --disable-pip-version-check -e '.[test]' || exit 1
 
 status=0
-echo "== ruff"
-"$venv/bin/ruff" check . || status=1
+echo "== linters"
+bash scripts/lint.sh "$venv" || status=1
 echo "== Python tests"
 "$venv/bin/python" -m pytest -q -m "not live" || status=1
 echo "== Odoo add-on tests"

@@ -28,16 +28,16 @@ def boot(args):
     import odoo
 
     odoo.tools.config.parse_config(
-        ["-c", args.config, "--addons-path", args.addons_path, "-d", args.db,
-         "--log-level", "warn"]
+        ["-c", args.config, "--addons-path", args.addons_path, "-d", args.db, "--log-level", "warn"]
     )
     return odoo.modules.registry.Registry(args.db)
 
 
 def ensure_chart(env, company):
     if not env["account.account"].search_count([("company_ids", "in", company.ids)], limit=1):
-        env["account.chart.template"].try_loading("generic_coa", company=company,
-                                                  install_demo=False)
+        env["account.chart.template"].try_loading(
+            "generic_coa", company=company, install_demo=False
+        )
 
 
 def ensure_customer(env, company, name, invoices, orders, product):
@@ -55,24 +55,51 @@ def ensure_customer(env, company, name, invoices, orders, product):
     )
     batch = 250
     for start in range(0, invoices, batch):
-        moves = env["account.move"].create([
-            {"move_type": "out_invoice", "partner_id": partner.id, "journal_id": journal.id,
-             "invoice_date": "2026-01-01", "invoice_date_due": "2027-12-31",
-             "invoice_line_ids": [Command.create(
-                 {"name": "bench", "quantity": 1, "price_unit": 100 + i % 50,
-                  "tax_ids": [Command.clear()]})]}
-            for i in range(start, min(start + batch, invoices))
-        ])
+        moves = env["account.move"].create(
+            [
+                {
+                    "move_type": "out_invoice",
+                    "partner_id": partner.id,
+                    "journal_id": journal.id,
+                    "invoice_date": "2026-01-01",
+                    "invoice_date_due": "2027-12-31",
+                    "invoice_line_ids": [
+                        Command.create(
+                            {
+                                "name": "bench",
+                                "quantity": 1,
+                                "price_unit": 100 + i % 50,
+                                "tax_ids": [Command.clear()],
+                            }
+                        )
+                    ],
+                }
+                for i in range(start, min(start + batch, invoices))
+            ]
+        )
         moves.action_post()
         env.cr.commit()
         print(f"  {name}: {min(start + batch, invoices)}/{invoices} invoices", flush=True)
     for start in range(0, orders, batch):
-        sale_orders = env["sale.order"].create([
-            {"partner_id": partner.id, "company_id": company.id,
-             "order_line": [Command.create({"product_id": product.id, "product_uom_qty": 2,
-                                            "price_unit": 75, "tax_id": [Command.clear()]})]}
-            for _i in range(start, min(start + batch, orders))
-        ])
+        sale_orders = env["sale.order"].create(
+            [
+                {
+                    "partner_id": partner.id,
+                    "company_id": company.id,
+                    "order_line": [
+                        Command.create(
+                            {
+                                "product_id": product.id,
+                                "product_uom_qty": 2,
+                                "price_unit": 75,
+                                "tax_id": [Command.clear()],
+                            }
+                        )
+                    ],
+                }
+                for _i in range(start, min(start + batch, orders))
+            ]
+        )
         sale_orders.action_confirm()
         env.cr.commit()
         print(f"  {name}: {min(start + batch, orders)}/{orders} orders", flush=True)
@@ -85,9 +112,15 @@ def new_order(env, partner, company, product):
     from odoo import Command
 
     order = env["sale.order"].create(
-        {"partner_id": partner.id, "company_id": company.id,
-         "order_line": [Command.create({"product_id": product.id, "price_unit": 120,
-                                        "tax_id": [Command.clear()]})]}
+        {
+            "partner_id": partner.id,
+            "company_id": company.id,
+            "order_line": [
+                Command.create(
+                    {"product_id": product.id, "price_unit": 120, "tax_id": [Command.clear()]}
+                )
+            ],
+        }
     )
     env.flush_all()
     return order
@@ -151,8 +184,12 @@ def main() -> int:
         env.cr.commit()
         small = ensure_customer(env, company, "Bench customer (5 invoices)", 5, 1, product)
         big = ensure_customer(
-            env, company, f"Bench customer ({args.invoices} invoices)", args.invoices,
-            args.orders, product,
+            env,
+            company,
+            f"Bench customer ({args.invoices} invoices)",
+            args.invoices,
+            args.orders,
+            product,
         )
         fig = big._credit_exposure_figures(company)[big.id]
 
@@ -171,15 +208,23 @@ def main() -> int:
     med_stock = statistics.median(stock) * 1000
     ratio = med_check / med_stock
     print()
-    print(f"customer exposure: {fig['exposure']:,.2f} "
-          f"(receivables {fig['receivable']:,.2f}, orders {fig['sale_order']:,.2f})")
+    print(
+        f"customer exposure: {fig['exposure']:,.2f} "
+        f"(receivables {fig['receivable']:,.2f}, orders {fig['sale_order']:,.2f})"
+    )
     print(f"check queries, customer with 5 invoices:           {queries_small}")
-    print(f"check queries, customer with {args.invoices} invoices, "
-          f"{args.orders} orders: {queries_big}")
-    print(f"confirm one order, stock Odoo (no check, no add-on triggers): "
-          f"median {med_stock:.2f} ms over {len(stock)} rounds")
-    print(f"confirm one order, with the add-on's credit check:            "
-          f"median {med_check:.2f} ms over {len(with_check)} rounds")
+    print(
+        f"check queries, customer with {args.invoices} invoices, "
+        f"{args.orders} orders: {queries_big}"
+    )
+    print(
+        f"confirm one order, stock Odoo (no check, no add-on triggers): "
+        f"median {med_stock:.2f} ms over {len(stock)} rounds"
+    )
+    print(
+        f"confirm one order, with the add-on's credit check:            "
+        f"median {med_check:.2f} ms over {len(with_check)} rounds"
+    )
     print(f"ratio with check / stock: {ratio:.3f} (target <= 1.15)")
     ok = queries_small == queries_big and ratio <= 1.15
     print("RESULT:", "within target" if ok else "OUT OF TARGET")

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Benchmark the hard credit check on a customer with 5,000 open invoices and 1,000 orders.
 
-One command (``python3 bench/run.py``): it finds the Odoo of this machine like the tests do,
-prepares the database ``credit_bench`` (install, generate data once), then measures in one
-run both the add-on's confirmation and stock Odoo's (the same confirmation with the credit
-check switched off in the company settings), and prints both figures and their ratio.
+One command (``python3 bench/run.py``): it finds or provisions Odoo like the tests do
+(scripts/odoo_env.py), prepares the database ``credit_bench`` (install, generate data once),
+then measures in one run both the add-on's confirmation and stock Odoo's (the same
+confirmation with the credit check switched off in the company settings), and prints both
+figures and their ratio.
 """
 
 from __future__ import annotations
@@ -18,16 +19,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
 from odoo_env import (  # noqa: E402
-    MODULE,
+    OdooUnavailable,
     addons_path,
     ensure_postgres,
-    find_config,
-    find_odoo_bin,
-    find_python,
+    locate,
     pg_args,
-    read_options,
 )
 
+MODULE = "credit_management"
 BENCH = Path(__file__).resolve().parent / "credit_check_bench.py"
 
 
@@ -40,35 +39,61 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=40)
     args = parser.parse_args()
 
-    rc = find_config()
-    if not rc:
-        print("No Odoo configuration (ODOO_RC or ~/.odoorc): nothing to benchmark.")
+    try:
+        odoo = locate(lambda msg: print(msg, flush=True))
+        if odoo is None:
+            print("No Odoo found (ODOO_RC, ~/.odoorc, ODOO_SRC or ../shared/odoo): nothing to run.")
+            return 2
+        ensure_postgres(odoo.options, print)
+    except OdooUnavailable as exc:
+        print(f"No usable Odoo: {exc}")
         return 2
-    options = read_options(rc)
-    odoo_bin = find_odoo_bin(options.get("addons_path", ""))
-    python = find_python(odoo_bin.parent) if odoo_bin else None
-    if not python:
-        print(f"{rc}: no usable Odoo installation found.")
-        return 2
-    ensure_postgres(options)
+    python, odoo_bin, rc, options = odoo.python, odoo.odoo_bin, odoo.rc, odoo.options
     pg, env = pg_args(options)
     if args.fresh:
         subprocess.run(["dropdb", "--if-exists", *pg, args.db], env=env, check=True)
-    exists = subprocess.run(
-        ["psql", *pg, "-lqtA"], env=env, capture_output=True, text=True
-    ).stdout
+    exists = subprocess.run(["psql", *pg, "-lqtA"], env=env, capture_output=True, text=True).stdout
     mode = "-u" if any(line.split("|")[0] == args.db for line in exists.splitlines()) else "-i"
     print(f"preparing database {args.db} ({'update' if mode == '-u' else 'install'})", flush=True)
     subprocess.run(
-        [python, str(odoo_bin), "-c", str(rc), "--addons-path", addons_path(options),
-         "-d", args.db, mode, MODULE, "--without-demo", "all", "--stop-after-init",
-         "--log-level", "warn", "--max-cron-threads", "0"],
+        [
+            python,
+            str(odoo_bin),
+            "-c",
+            str(rc),
+            "--addons-path",
+            addons_path(options),
+            "-d",
+            args.db,
+            mode,
+            MODULE,
+            "--without-demo",
+            "all",
+            "--stop-after-init",
+            "--log-level",
+            "warn",
+            "--max-cron-threads",
+            "0",
+        ],
         check=True,
     )
     return subprocess.run(
-        [python, str(BENCH), "-c", str(rc), "--addons-path", addons_path(options),
-         "-d", args.db, "--invoices", str(args.invoices), "--orders", str(args.orders),
-         "--rounds", str(args.rounds)],
+        [
+            python,
+            str(BENCH),
+            "-c",
+            str(rc),
+            "--addons-path",
+            addons_path(options),
+            "-d",
+            args.db,
+            "--invoices",
+            str(args.invoices),
+            "--orders",
+            str(args.orders),
+            "--rounds",
+            str(args.rounds),
+        ],
         env=dict(os.environ, PYTHONPATH=str(odoo_bin.parent)),
     ).returncode
 

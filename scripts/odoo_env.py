@@ -1,21 +1,71 @@
-"""Find the Odoo installed on this machine the way Odoo finds its configuration.
+"""Find or provision the Odoo 18 the tests and the benchmark run on, and the services it needs.
 
-Shared by the test runner and the benchmark, so both use the same Odoo.
+Shared by the test runner and the benchmark, so both use the same Odoo. The order:
+1. an Odoo already configured on the machine (ODOO_RC, else ~/.odoorc);
+2. ODOO_SRC: an Odoo 18.0 source tree or a .tar.xz/.tar.gz archive of one;
+3. ../shared/odoo/odoo-18.0-src.tar.xz beside the repository (where CI keeps one).
+A source is provisioned once into a cache (see provision_odoo.py).
 """
 
 from __future__ import annotations
 
 import configparser
+import getpass
 import os
 import shutil
 import socket
 import subprocess
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+
+from provision_odoo import provision, quiet_run
 
 REPO = Path(__file__).resolve().parent.parent
 ADDONS_DIR = REPO / "erp_addon"
-MODULE = "credit_management"
+SHARED_ARCHIVE = REPO.parent / "shared" / "odoo" / "odoo-18.0-src.tar.xz"
+# Debian packages that browser tours and PDF reports need, with how to tell they are there.
+TEST_PACKAGES = {
+    "chromium": lambda: shutil.which("chromium"),
+    "wkhtmltopdf": lambda: shutil.which("wkhtmltopdf"),
+    "fonts-noto-cjk": lambda: Path("/usr/share/fonts/opentype/noto").is_dir(),
+}
+
+
+class OdooUnavailable(Exception):
+    """No usable Odoo: the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class OdooSetup:
+    """An Odoo that can run: its configuration, odoo-bin and the Python with its requirements."""
+
+    rc: Path
+    options: dict[str, str]
+    odoo_bin: Path
+    python: str
+    origin: str
+
+    def command(self, db: str) -> list[str]:
+        """odoo-bin with this configuration, the project's add-ons and no cron threads."""
+        return [
+            self.python,
+            str(self.odoo_bin),
+            "-c",
+            str(self.rc),
+            "--addons-path",
+            addons_path(self.options),
+            "-d",
+            db,
+            "--max-cron-threads",
+            "0",
+        ]
+
+
+def addon_names() -> list[str]:
+    """Every add-on of the project (a folder of erp_addon/ with a manifest)."""
+    return sorted(p.parent.name for p in ADDONS_DIR.glob("*/__manifest__.py"))
 
 
 def find_config() -> Path | None:
@@ -24,6 +74,44 @@ def find_config() -> Path | None:
         return Path(rc) if Path(rc).is_file() else None
     home_rc = Path.home() / ".odoorc"
     return home_rc if home_rc.is_file() else None
+
+
+def find_source() -> Path | None:
+    explicit = os.environ.get("ODOO_SRC")
+    if explicit:
+        return Path(explicit).expanduser()
+    return SHARED_ARCHIVE if SHARED_ARCHIVE.is_file() else None
+
+
+def locate(say: Callable[[str], None]) -> OdooSetup | None:
+    """The Odoo to use, provisioning it from a source if needed; None when there is none.
+
+    Raises OdooUnavailable when one was named but cannot be used.
+    """
+    rc = find_config()
+    if rc:
+        return from_config(rc, f"configuration {rc}")
+    if os.environ.get("ODOO_RC"):
+        raise OdooUnavailable(f"ODOO_RC={os.environ['ODOO_RC']} is not a file")
+    source = find_source()
+    if not source:
+        return None
+    try:
+        rc = provision(source, say)
+    except (RuntimeError, OSError, subprocess.CalledProcessError) as exc:
+        raise OdooUnavailable(f"could not provision Odoo from {source}: {exc}") from exc
+    return from_config(rc, f"source {source}")
+
+
+def from_config(rc: Path, origin: str) -> OdooSetup:
+    options = read_options(rc)
+    odoo_bin = find_odoo_bin(options.get("addons_path", ""))
+    if not odoo_bin:
+        raise OdooUnavailable(f"{rc}: no odoo-bin found next to the addons_path entries")
+    python = find_python(odoo_bin.parent, rc)
+    if not python:
+        raise OdooUnavailable(f"{rc}: no Python with Odoo's requirements found (set ODOO_PYTHON)")
+    return OdooSetup(rc, options, odoo_bin, python, origin)
 
 
 def read_options(rc: Path) -> dict[str, str]:
@@ -41,37 +129,114 @@ def find_odoo_bin(addons_path: str) -> Path | None:
     return None
 
 
-def find_python(odoo_root: Path) -> str | None:
+def find_python(odoo_root: Path, rc: Path) -> str | None:
     candidates = [os.environ.get("ODOO_PYTHON", "")]
+    candidates += [str(rc.parent / "venv" / "bin" / "python")]
     candidates += [str(odoo_root / d / "bin" / "python") for d in (".venv", "venv")]
     candidates += [shutil.which("python3") or ""]
     for python in filter(None, candidates):
+        if not Path(python).is_file():
+            continue
         probe = subprocess.run(
-            [python, "-c", "import psycopg2, werkzeug, lxml, babel"],
-            capture_output=True,
+            [python, "-c", "import psycopg2, werkzeug, lxml, babel"], capture_output=True
         )
         if probe.returncode == 0:
             return python
     return None
 
 
-def ensure_postgres(options: dict[str, str]) -> None:
-    host = options.get("db_host") or "localhost"
-    port = int(options.get("db_port") or 5432)
-    if host in ("False", ""):
-        host = "localhost"
-    if port_open(host, port):
+def apt_install(packages: list[str], say: Callable[[str], None]) -> None:
+    if not shutil.which("apt-get"):
+        raise OdooUnavailable(f"{' '.join(packages)} missing and no apt-get to install them")
+    say(f"installing {' '.join(packages)} from Debian's packages")
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    sudo = [] if os.geteuid() == 0 else ["sudo", "-n"]
+    for step in (["update"], ["install", "-y", *packages]):
+        quiet_run([*sudo, "apt-get", "-q", *step], env=env)
+
+
+def db_target(options: dict[str, str]) -> tuple[str | None, int]:
+    """Host (None: the local socket) and port Odoo connects to."""
+    host = options.get("db_host") or ""
+    port = options.get("db_port") or ""
+    return (None if host in ("", "False") else host), int(
+        port if port not in ("", "False") else 5432
+    )
+
+
+def postgres_answers(options: dict[str, str]) -> bool:
+    host, port = db_target(options)
+    if host:
+        return port_open(host, port)
+    return (
+        subprocess.run(["pg_isready", "-q", "-p", str(port)], capture_output=True).returncode == 0
+    )
+
+
+def ensure_postgres(options: dict[str, str], say: Callable[[str], None] = print) -> None:
+    """A PostgreSQL server that answers, with a role for the user running Odoo.
+
+    Installed from Debian's packages and started when nothing answers on a local server.
+    """
+    host, port = db_target(options)
+    if not shutil.which("pg_ctlcluster") or not shutil.which("pg_isready"):
+        if host:
+            raise OdooUnavailable(f"PostgreSQL at {host}:{port} does not answer")
+        apt_install(["postgresql"], say)
+    if not postgres_answers(options):
+        if host not in (None, "localhost", "127.0.0.1"):
+            raise OdooUnavailable(f"PostgreSQL at {host}:{port} does not answer")
+        say("PostgreSQL is not running; starting it")
+        clusters = subprocess.run(["pg_lsclusters", "-h"], capture_output=True, text=True)
+        lines = [line.split() for line in clusters.stdout.splitlines() if line.strip()]
+        if not lines:
+            version = sorted(os.listdir("/usr/lib/postgresql"))[-1]
+            subprocess.run(["pg_createcluster", version, "main"], check=True)
+            lines = [[version, "main"]]
+        for version, name, *_ in lines:
+            subprocess.run(["pg_ctlcluster", version, name, "start"], check=False)
+        for _ in range(30):
+            if postgres_answers(options):
+                break
+            time.sleep(1)
+        else:
+            raise OdooUnavailable(f"PostgreSQL does not answer on port {port} after starting it")
+    ensure_role(options, say)
+
+
+def ensure_role(options: dict[str, str], say: Callable[[str], None]) -> None:
+    """A superuser-free role that may create databases, for the configured or current user."""
+    host, _port = db_target(options)
+    role = options.get("db_user") or getpass.getuser()
+    if host or role in ("", "False"):
         return
-    print("PostgreSQL is not running; starting it", flush=True)
-    clusters = subprocess.run(["pg_lsclusters", "-h"], capture_output=True, text=True)
-    for line in clusters.stdout.splitlines():
-        version, name = line.split()[:2]
-        subprocess.run(["pg_ctlcluster", version, name, "start"], check=False)
-    for _ in range(30):
-        if port_open(host, port):
-            return
-        time.sleep(1)
-    raise SystemExit(f"PostgreSQL does not answer on {host}:{port}")
+    pg, env = pg_args(options)
+    probe = subprocess.run(
+        ["psql", *pg, "-d", "postgres", "-tAc", "select 1"], env=env, capture_output=True
+    )
+    if probe.returncode == 0:
+        return
+    if os.geteuid() != 0:
+        raise OdooUnavailable(
+            f"PostgreSQL has no role {role!r} for this user; create it: "
+            f"sudo -u postgres createuser --createdb {role}"
+        )
+    say(f"creating PostgreSQL role {role!r}")
+    subprocess.run(
+        ["runuser", "-u", "postgres", "--", "createuser", "--createdb", role],
+        check=True,
+        cwd="/",
+    )
+
+
+def ensure_test_tools(python: str, say: Callable[[str], None]) -> None:
+    """Browser tours need chromium and websocket-client; PDFs need wkhtmltopdf and CJK fonts."""
+    missing = [pkg for pkg, present in TEST_PACKAGES.items() if not present()]
+    if missing:
+        apt_install(missing, say)
+    if subprocess.run([python, "-c", "import websocket"], capture_output=True).returncode:
+        say("installing websocket-client into Odoo's Python")
+        quiet_run([python, "-m", "pip", "install", "-q", "websocket-client"])
 
 
 def port_open(host: str, port: int) -> bool:
@@ -86,7 +251,6 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-
 def addons_path(options: dict[str, str]) -> str:
     """Odoo's configured addons path plus this project's add-ons."""
     return ",".join(filter(None, [options.get("addons_path", ""), str(ADDONS_DIR)]))
@@ -94,8 +258,13 @@ def addons_path(options: dict[str, str]) -> str:
 
 def pg_args(options: dict[str, str]) -> tuple[list[str], dict[str, str]]:
     """Arguments and environment for PostgreSQL's command-line clients."""
-    host = options.get("db_host") or "localhost"
-    args = ["-h", "localhost" if host == "False" else host,
-            "-p", options.get("db_port") or "5432",
-            "-U", options.get("db_user") or os.environ.get("USER", "odoo")]
-    return args, dict(os.environ, PGPASSWORD=options.get("db_password", ""))
+    host, port = db_target(options)
+    user = options.get("db_user") or ""
+    args = ["-p", str(port), "-U", user if user not in ("", "False") else getpass.getuser()]
+    if host:
+        args = ["-h", host, *args]
+    password = options.get("db_password") or ""
+    env = dict(os.environ)
+    if password not in ("", "False"):
+        env["PGPASSWORD"] = password
+    return args, env

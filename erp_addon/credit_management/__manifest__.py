@@ -42,6 +42,5 @@
         ],
     },
     "uninstall_hook": "uninstall_hook",
-    "installable": True,
     "application": True,
 }

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 
 
 class AccountMove(models.Model):
@@ -9,9 +9,11 @@ class AccountMove(models.Model):
 
     def _credit_checked_invoices(self):
         return self.filtered(
-            lambda m: m.move_type == "out_invoice"
-            and m.state == "draft"
-            and m.company_id._credit_settings()["credit_check_invoice"]
+            lambda m: (
+                m.move_type == "out_invoice"
+                and m.state == "draft"
+                and m.company_id._credit_settings()["credit_check_invoice"]
+            )
         )
 
     def _credit_partner(self):
@@ -23,8 +25,12 @@ class AccountMove(models.Model):
 
     def _credit_check(self, lock=True, consume=True):
         return self.env["res.partner"]._credit_check_documents(
-            self, lambda m: m._credit_partner(), lambda m: m._credit_amount(),
-            lock=lock, consume=consume, counted_as_draft=True,
+            self,
+            lambda m: m._credit_partner(),
+            lambda m: m._credit_amount(),
+            lock=lock,
+            consume=consume,
+            counted_as_draft=True,
         )
 
     @api.depends_context("company")
@@ -40,7 +46,8 @@ class AccountMove(models.Model):
         counts = dict(
             self.env["credit.exception"]._read_group(
                 [("res_model", "=", self._name), ("res_id", "in", self.ids)],
-                ["res_id"], ["__count"],
+                ["res_id"],
+                ["__count"],
             )
         )
         for move in self:
@@ -58,7 +65,7 @@ class AccountMove(models.Model):
         self.ensure_one()
         return {
             "type": "ir.actions.act_window",
-            "name": _("Credit Exceptions"),
+            "name": self.env._("Credit Exceptions"),
             "res_model": "credit.exception",
             "views": [(False, "list"), (False, "form")],
             "domain": [("res_model", "=", "account.move"), ("res_id", "in", self.ids)],

@@ -190,7 +190,7 @@ class AccountMoveLine(models.Model):
     _inherit = "account.move.line"
 
     def init(self):
-        super().init()
+        res = super().init()
         cr = self.env.cr
         # past-due and credit items per partner, read by index-only scans
         cr.execute(
@@ -212,6 +212,7 @@ class AccountMoveLine(models.Model):
         cr.execute(BALANCE_SQL)
         cr.execute(REBUILD_SQL)
         cr.execute(FIGURES_SQL)
+        return res
 
     def _credit_rebuild_receivable_balance(self):
         self.env.flush_all()

@@ -1,14 +1,23 @@
 from dateutil.relativedelta import relativedelta
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .credit_authority_band import APPROVAL_LEVELS, LEVEL_GROUPS
 
 # set only by the approval flow, never by hand
 FLOW_FIELDS = {
-    "state", "score_id", "grade_id", "current_limit", "exposure_amount", "overdue_amount",
-    "required_level", "decided_by_id", "decision_date", "decision_note", "previous_limit",
+    "state",
+    "score_id",
+    "grade_id",
+    "current_limit",
+    "exposure_amount",
+    "overdue_amount",
+    "required_level",
+    "decided_by_id",
+    "decision_date",
+    "decision_note",
+    "previous_limit",
     "requested_by_id",
 }
 APPLICATION_TYPES = [
@@ -84,14 +93,18 @@ class CreditApplication(models.Model):
         today = fields.Date.context_today(self)
         for app in self:
             if app.requested_limit <= 0:
-                raise ValidationError(_("A requested credit limit must be greater than zero."))
+                raise ValidationError(
+                    self.env._("A requested credit limit must be greater than zero.")
+                )
             if app.application_type == "temporary":
                 if not app.expiry_date:
-                    raise ValidationError(_("A temporary limit needs an end date."))
+                    raise ValidationError(self.env._("A temporary limit needs an end date."))
                 if app.state in ("draft", "submitted") and app.expiry_date < today:
                     raise ValidationError(
-                        _("The temporary limit's end date %(date)s is already past.",
-                          date=app.expiry_date)
+                        self.env._(
+                            "The temporary limit's end date %(date)s is already past.",
+                            date=app.expiry_date,
+                        )
                     )
 
     @api.model_create_multi
@@ -108,24 +121,33 @@ class CreditApplication(models.Model):
     def write(self, vals):
         if FLOW_FIELDS & set(vals) and not self.env.su:
             raise AccessError(
-                _("Status, assessment and decision follow the approval flow; use its buttons.")
+                self.env._(
+                    "Status, assessment and decision follow the approval flow; use its buttons."
+                )
             )
-        locked = set(vals) & {"partner_id", "requested_limit", "application_type",
-                              "expiry_date", "company_id"}
+        locked = set(vals) & {
+            "partner_id",
+            "requested_limit",
+            "application_type",
+            "expiry_date",
+            "company_id",
+        }
         if locked and any(app.state != "draft" for app in self):
-            raise UserError(_("Only a draft application can be changed."))
+            raise UserError(self.env._("Only a draft application can be changed."))
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_submitted(self):
         if any(app.state not in ("draft", "cancelled") for app in self):
-            raise UserError(_("Only draft or cancelled applications can be deleted."))
-        return super().unlink()
+            raise UserError(self.env._("Only draft or cancelled applications can be deleted."))
 
     # ------------------------------------------------------------------ flow
     def action_submit(self):
         for app in self:
             if app.state != "draft":
-                raise UserError(_("Application %(name)s was already submitted.", name=app.name))
+                raise UserError(
+                    self.env._("Application %(name)s was already submitted.", name=app.name)
+                )
             app._check_partner_can_apply()
             band = self.env["credit.authority.band"]._band_for_amount(
                 app.requested_limit, app.company_id
@@ -140,20 +162,29 @@ class CreditApplication(models.Model):
         partner = self.partner_id.commercial_partner_id.with_company(self.company_id)
         if partner.credit_on_warning_list:
             raise UserError(
-                _("%(partner)s is on the serious-dishonesty warning list: no credit can be "
-                  "applied for.", partner=partner.display_name)
+                self.env._(
+                    "%(partner)s is on the serious-dishonesty warning list: no credit can be "
+                    "applied for.",
+                    partner=partner.display_name,
+                )
             )
         if partner.credit_grade_id.credit_policy == "blocked":
             raise UserError(
-                _("%(partner)s has grade %(grade)s, whose policy blocks sales: no credit "
-                  "can be applied for until it is re-graded.",
-                  partner=partner.display_name, grade=partner.credit_grade_id.name)
+                self.env._(
+                    "%(partner)s has grade %(grade)s, whose policy blocks sales: no credit "
+                    "can be applied for until it is re-graded.",
+                    partner=partner.display_name,
+                    grade=partner.credit_grade_id.name,
+                )
             )
         if self.application_type == "due_diligence" and partner.credit_due_diligence_date:
             raise UserError(
-                _("%(partner)s already passed due diligence on %(date)s; apply for a limit "
-                  "change instead.", partner=partner.display_name,
-                  date=partner.credit_due_diligence_date)
+                self.env._(
+                    "%(partner)s already passed due diligence on %(date)s; apply for a limit "
+                    "change instead.",
+                    partner=partner.display_name,
+                    date=partner.credit_due_diligence_date,
+                )
             )
 
     def _assess(self):
@@ -177,9 +208,7 @@ class CreditApplication(models.Model):
         self.ensure_one()
         group = self.env.ref(LEVEL_GROUPS[self.required_level])
         return group.sudo().users.filtered(
-            lambda u: u != self.requested_by_id
-            and not u.share
-            and self.company_id in u.company_ids
+            lambda u: u != self.requested_by_id and not u.share and self.company_id in u.company_ids
         )
 
     def _notify_approvers(self):
@@ -188,20 +217,25 @@ class CreditApplication(models.Model):
             self.sudo().activity_schedule(
                 activity_type_id=activity_type.id,
                 user_id=user.id,
-                summary=_("Approve credit application %(name)s", name=self.name),
+                summary=self.env._("Approve credit application %(name)s", name=self.name),
             )
 
     def _check_can_decide(self):
         self.ensure_one()
         if self.state != "submitted":
-            raise UserError(_("Application %(name)s is not awaiting approval.", name=self.name))
+            raise UserError(
+                self.env._("Application %(name)s is not awaiting approval.", name=self.name)
+            )
         if self.requested_by_id == self.env.user or self.create_uid == self.env.user:
-            raise AccessError(_("Nobody may decide on their own credit application."))
+            raise AccessError(self.env._("Nobody may decide on their own credit application."))
         if not self.env.user.has_group(LEVEL_GROUPS[self.required_level]):
             level = dict(APPROVAL_LEVELS)[self.required_level]
             raise AccessError(
-                _("An application for %(amount).2f must be approved by: %(level)s.",
-                  amount=self.requested_limit, level=level)
+                self.env._(
+                    "An application for %(amount).2f must be approved by: %(level)s.",
+                    amount=self.requested_limit,
+                    level=level,
+                )
             )
 
     def _action_decide(self, decision, note):
@@ -222,9 +256,14 @@ class CreditApplication(models.Model):
                 app._apply_limit()
             app.sudo().activity_unlink(["credit_management.mail_activity_type_credit_approval"])
             app.message_post(
-                body=_("%(decision)s by %(user)s: %(note)s",
-                       decision=_("Approved") if decision == "approve" else _("Refused"),
-                       user=self.env.user.name, note=note)
+                body=self.env._(
+                    "%(decision)s by %(user)s: %(note)s",
+                    decision=self.env._("Approved")
+                    if decision == "approve"
+                    else self.env._("Refused"),
+                    user=self.env.user.name,
+                    note=note,
+                )
             )
         return True
 
@@ -235,24 +274,34 @@ class CreditApplication(models.Model):
         grade = self.grade_id
         if grade and grade.credit_policy != "normal":
             raise UserError(
-                _("Grade %(grade)s does not allow credit sales (%(policy)s).",
-                  grade=grade.name,
-                  policy=dict(grade._fields["credit_policy"]._description_selection(
-                      self.env))[grade.credit_policy])
+                self.env._(
+                    "Grade %(grade)s does not allow credit sales (%(policy)s).",
+                    grade=grade.name,
+                    policy=dict(grade._fields["credit_policy"]._description_selection(self.env))[
+                        grade.credit_policy
+                    ],
+                )
             )
-        if grade and grade.currency_id.compare_amounts(
-            self.requested_limit, grade.max_credit_limit
-        ) > 0:
+        if (
+            grade
+            and grade.currency_id.compare_amounts(self.requested_limit, grade.max_credit_limit) > 0
+        ):
             raise UserError(
-                _("%(amount).2f exceeds the maximum limit %(max).2f of grade %(grade)s.",
-                  amount=self.requested_limit, max=grade.max_credit_limit, grade=grade.name)
+                self.env._(
+                    "%(amount).2f exceeds the maximum limit %(max).2f of grade %(grade)s.",
+                    amount=self.requested_limit,
+                    max=grade.max_credit_limit,
+                    grade=grade.name,
+                )
             )
         if self.application_type == "temporary" and self.expiry_date < fields.Date.context_today(
             self
         ):
             raise UserError(
-                _("The temporary limit's end date %(date)s is already past.",
-                  date=self.expiry_date)
+                self.env._(
+                    "The temporary limit's end date %(date)s is already past.",
+                    date=self.expiry_date,
+                )
             )
 
     def _apply_limit(self):
@@ -272,9 +321,12 @@ class CreditApplication(models.Model):
         self.sudo().previous_limit = partner.credit_limit
         partner.write(vals)
         partner.message_post(
-            body=_("Credit limit set to %(amount).2f by application %(name)s%(until)s.",
-                   amount=self.requested_limit, name=self.name,
-                   until=_(" until %s", self.expiry_date) if self.expiry_date else "")
+            body=self.env._(
+                "Credit limit set to %(amount).2f by application %(name)s%(until)s.",
+                amount=self.requested_limit,
+                name=self.name,
+                until=self.env._(" until %s", self.expiry_date) if self.expiry_date else "",
+            )
         )
 
     def action_approve(self):
@@ -291,18 +343,18 @@ class CreditApplication(models.Model):
     def action_cancel(self):
         for app in self:
             if app.state not in ("draft", "submitted"):
-                raise UserError(_("Only a pending application can be cancelled."))
+                raise UserError(self.env._("Only a pending application can be cancelled."))
             if app.requested_by_id != self.env.user and not self.env.user.has_group(
                 "credit_management.group_credit_manager"
             ):
-                raise AccessError(_("Only the requester or a credit manager may cancel."))
+                raise AccessError(self.env._("Only the requester or a credit manager may cancel."))
         self.sudo().write({"state": "cancelled"})
         self.sudo().activity_unlink(["credit_management.mail_activity_type_credit_approval"])
         return True
 
     def action_reset_draft(self):
         if any(app.state != "cancelled" for app in self):
-            raise UserError(_("Only a cancelled application can go back to draft."))
+            raise UserError(self.env._("Only a cancelled application can go back to draft."))
         self.sudo().write({"state": "draft"})
         return True
 
@@ -312,19 +364,27 @@ class CreditApplication(models.Model):
         """Temporary limits revert by themselves the day after their end date."""
         today = fields.Date.context_today(self)
         expired = self.search(
-            [("state", "=", "approved"), ("application_type", "=", "temporary"),
-             ("expiry_date", "<", today)]
+            [
+                ("state", "=", "approved"),
+                ("application_type", "=", "temporary"),
+                ("expiry_date", "<", today),
+            ]
         )
         for app in expired:
             partner = app.partner_id.commercial_partner_id.with_company(app.company_id).sudo()
             if app.currency_id.compare_amounts(partner.credit_limit, app.requested_limit) == 0:
                 partner.write(
-                    {"credit_limit": app.previous_limit,
-                     "use_partner_credit_limit": bool(app.previous_limit)}
+                    {
+                        "credit_limit": app.previous_limit,
+                        "use_partner_credit_limit": bool(app.previous_limit),
+                    }
                 )
                 partner.message_post(
-                    body=_("Temporary credit limit of %(name)s expired; limit back to "
-                           "%(amount).2f.", name=app.name, amount=app.previous_limit)
+                    body=self.env._(
+                        "Temporary credit limit of %(name)s expired; limit back to %(amount).2f.",
+                        name=app.name,
+                        amount=app.previous_limit,
+                    )
                 )
             app.sudo().state = "expired"
         return len(expired)

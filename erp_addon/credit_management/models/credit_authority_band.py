@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 APPROVAL_LEVELS = [
@@ -36,24 +36,30 @@ class CreditAuthorityBand(models.Model):
             expected_from = 0.0
             for index, band in enumerate(bands):
                 if band.amount_from < 0 or band.amount_to < 0:
-                    raise ValidationError(_("Authority band amounts cannot be negative."))
+                    raise ValidationError(self.env._("Authority band amounts cannot be negative."))
                 if band.amount_to and band.amount_to <= band.amount_from:
                     raise ValidationError(
-                        _("A band must end above its start (%(start).2f).",
-                          start=band.amount_from)
+                        self.env._(
+                            "A band must end above its start (%(start).2f).", start=band.amount_from
+                        )
                     )
                 if band.currency_id.compare_amounts(band.amount_from, expected_from) > 0:
                     raise ValidationError(
-                        _("Authority bands leave a gap from %(start).2f to %(end).2f.",
-                          start=expected_from, end=band.amount_from)
+                        self.env._(
+                            "Authority bands leave a gap from %(start).2f to %(end).2f.",
+                            start=expected_from,
+                            end=band.amount_from,
+                        )
                     )
                 if band.currency_id.compare_amounts(band.amount_from, expected_from) < 0:
                     raise ValidationError(
-                        _("Authority bands overlap at %(amount).2f.", amount=band.amount_from)
+                        self.env._(
+                            "Authority bands overlap at %(amount).2f.", amount=band.amount_from
+                        )
                     )
                 if not band.amount_to and index < len(bands) - 1:
                     raise ValidationError(
-                        _("Only the highest authority band may be open-ended.")
+                        self.env._("Only the highest authority band may be open-ended.")
                     )
                 expected_from = band.amount_to
 
@@ -71,7 +77,7 @@ class CreditAuthorityBand(models.Model):
         )
         if not band:
             raise UserError(
-                _(
+                self.env._(
                     "No approval authority band covers %(amount).2f in company %(company)s. "
                     "Ask an administrator to configure the bands under Credit > Configuration.",
                     amount=amount,

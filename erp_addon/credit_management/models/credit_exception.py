@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 
@@ -55,8 +55,13 @@ class CreditException(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             if not self.env.su:
-                for field in ("state", "decided_by_id", "decision_date", "decision_note",
-                              "used_date"):
+                for field in (
+                    "state",
+                    "decided_by_id",
+                    "decision_date",
+                    "decision_note",
+                    "used_date",
+                ):
                     vals.pop(field, None)
                 vals["requested_by_id"] = self.env.user.id
             if vals.get("name", "/") == "/":
@@ -73,23 +78,28 @@ class CreditException(models.Model):
         managers = self.env.ref("credit_management.group_credit_manager").sudo().users
         for exc in self:
             for user in managers.filtered(
-                lambda u, e=exc: u != e.requested_by_id and not u.share
-                and e.company_id in u.company_ids
+                lambda u, e=exc: (
+                    u != e.requested_by_id and not u.share and e.company_id in u.company_ids
+                )
             )[:10]:
                 exc.sudo().activity_schedule(
                     activity_type_id=activity_type.id,
                     user_id=user.id,
-                    summary=_("Credit exception for %(doc)s", doc=exc.document_name),
+                    summary=self.env._("Credit exception for %(doc)s", doc=exc.document_name),
                 )
 
     def _check_can_decide(self):
         self.ensure_one()
         if self.state != "requested":
-            raise UserError(_("Exception %(name)s is not awaiting a decision.", name=self.name))
+            raise UserError(
+                self.env._("Exception %(name)s is not awaiting a decision.", name=self.name)
+            )
         if not self.env.user.has_group("credit_management.group_credit_manager"):
-            raise AccessError(_("Only a credit manager may grant or refuse a credit exception."))
+            raise AccessError(
+                self.env._("Only a credit manager may grant or refuse a credit exception.")
+            )
         if self.requested_by_id == self.env.user:
-            raise AccessError(_("Nobody may decide on their own exception request."))
+            raise AccessError(self.env._("Nobody may decide on their own exception request."))
 
     def _action_decide(self, decision, note):
         for exc in self:
@@ -103,16 +113,19 @@ class CreditException(models.Model):
                 }
             )
             exc.sudo().activity_unlink(["credit_management.mail_activity_type_credit_approval"])
-            body = _("Credit exception %(name)s %(decision)s by %(user)s: %(note)s",
-                     name=exc.name,
-                     decision=_("granted") if decision == "approve" else _("refused"),
-                     user=self.env.user.name, note=note)
+            body = self.env._(
+                "Credit exception %(name)s %(decision)s by %(user)s: %(note)s",
+                name=exc.name,
+                decision=self.env._("granted") if decision == "approve" else self.env._("refused"),
+                user=self.env.user.name,
+                note=note,
+            )
             exc.message_post(body=body)
             exc._document().sudo().message_post(body=body)
             exc.message_notify(
                 partner_ids=exc.requested_by_id.partner_id.ids,
                 body=body,
-                subject=_("Credit exception %(name)s", name=exc.name),
+                subject=self.env._("Credit exception %(name)s", name=exc.name),
             )
         return True
 
@@ -129,11 +142,11 @@ class CreditException(models.Model):
     def action_cancel(self):
         for exc in self:
             if exc.state != "requested":
-                raise UserError(_("Only a pending request can be cancelled."))
+                raise UserError(self.env._("Only a pending request can be cancelled."))
             if exc.requested_by_id != self.env.user and not self.env.user.has_group(
                 "credit_management.group_credit_manager"
             ):
-                raise AccessError(_("Only the requester or a credit manager may cancel."))
+                raise AccessError(self.env._("Only the requester or a credit manager may cancel."))
         self.write({"state": "cancelled"})
         self.sudo().activity_unlink(["credit_management.mail_activity_type_credit_approval"])
         return True
@@ -174,5 +187,7 @@ class CreditException(models.Model):
             passed.add(exc.res_id)
             if not dry_run:
                 exc.write({"state": "used", "used_date": fields.Datetime.now()})
-                exc.message_post(body=_("Used to let %(doc)s through.", doc=exc.document_name))
+                exc.message_post(
+                    body=self.env._("Used to let %(doc)s through.", doc=exc.document_name)
+                )
         return passed

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 CREDIT_POLICIES = [
@@ -29,20 +29,15 @@ class CreditGrade(models.Model):
     )
     credit_policy = fields.Selection(
         CREDIT_POLICIES,
-        string="Credit Policy",
         help="Whether sales on credit are allowed, need prepayment or are blocked.",
     )
-    max_credit_limit = fields.Monetary(
-        string="Maximum Credit Limit", currency_field="currency_id"
-    )
+    max_credit_limit = fields.Monetary(string="Maximum Credit Limit", currency_field="currency_id")
     payment_term_id = fields.Many2one(
         "account.payment.term",
         string="Default Payment Terms",
         help="Set on the customer when a credit application is approved.",
     )
-    review_interval_months = fields.Integer(
-        string="Re-review Every (months)", default=12
-    )
+    review_interval_months = fields.Integer(string="Re-review Every (months)", default=12)
     color = fields.Integer()
     note = fields.Text()
 
@@ -59,17 +54,21 @@ class CreditGrade(models.Model):
         for grade in self:
             if not grade.credit_policy:
                 raise ValidationError(
-                    _("Grade %(grade)s has no credit policy: choose one.", grade=grade.name)
+                    self.env._(
+                        "Grade %(grade)s has no credit policy: choose one.", grade=grade.name
+                    )
                 )
             if grade.max_credit_limit < 0:
-                raise ValidationError(_("The maximum credit limit cannot be negative."))
+                raise ValidationError(self.env._("The maximum credit limit cannot be negative."))
             if grade.review_interval_months <= 0:
                 raise ValidationError(
-                    _("The re-review interval of grade %(grade)s must be at least one month.",
-                      grade=grade.name)
+                    self.env._(
+                        "The re-review interval of grade %(grade)s must be at least one month.",
+                        grade=grade.name,
+                    )
                 )
             if not 0 <= grade.min_score <= 100:
-                raise ValidationError(_("A minimum score lies between 0 and 100."))
+                raise ValidationError(self.env._("A minimum score lies between 0 and 100."))
 
     @api.model
     def _grade_for_score(self, score, company):

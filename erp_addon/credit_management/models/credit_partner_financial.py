@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -11,7 +11,7 @@ class CreditPartnerFinancial(models.Model):
     _rec_name = "period_end"
 
     partner_id = fields.Many2one("res.partner", required=True, index=True, ondelete="cascade")
-    period_end = fields.Date(string="Period End", required=True)
+    period_end = fields.Date(required=True)
     period_type = fields.Selection(
         [("year", "Year"), ("half", "Half year"), ("quarter", "Quarter")],
         required=True,
@@ -41,8 +41,14 @@ class CreditPartnerFinancial(models.Model):
         ),
     ]
 
-    @api.depends("revenue", "net_profit", "total_assets", "total_liabilities",
-                 "current_assets", "current_liabilities")
+    @api.depends(
+        "revenue",
+        "net_profit",
+        "total_assets",
+        "total_liabilities",
+        "current_assets",
+        "current_liabilities",
+    )
     def _compute_ratios(self):
         for fin in self:
             fin.equity = fin.total_assets - fin.total_liabilities
@@ -54,17 +60,26 @@ class CreditPartnerFinancial(models.Model):
             )
             fin.net_margin = 100.0 * fin.net_profit / fin.revenue if fin.revenue else 0.0
 
-    @api.constrains("total_assets", "total_liabilities", "current_assets", "current_liabilities",
-                    "revenue")
+    @api.constrains(
+        "total_assets", "total_liabilities", "current_assets", "current_liabilities", "revenue"
+    )
     def _check_figures(self):
         for fin in self:
-            if min(fin.total_assets, fin.total_liabilities, fin.current_assets,
-                   fin.current_liabilities, fin.revenue) < 0:
+            if (
+                min(
+                    fin.total_assets,
+                    fin.total_liabilities,
+                    fin.current_assets,
+                    fin.current_liabilities,
+                    fin.revenue,
+                )
+                < 0
+            ):
                 raise ValidationError(
-                    _("Assets, liabilities and revenue cannot be negative.")
+                    self.env._("Assets, liabilities and revenue cannot be negative.")
                 )
             if fin.current_assets > fin.total_assets and fin.total_assets:
-                raise ValidationError(_("Current assets cannot exceed total assets."))
+                raise ValidationError(self.env._("Current assets cannot exceed total assets."))
 
     @api.model
     def _latest_by_partner(self, partners):
@@ -86,9 +101,15 @@ class CreditPartnerFinancial(models.Model):
             """,
             [partners.ids],
         )
-        for pid, revenue, current_ratio, debt_ratio, net_margin, cur_liab, assets in (
-            self.env.cr.fetchall()
-        ):
+        for (
+            pid,
+            revenue,
+            current_ratio,
+            debt_ratio,
+            net_margin,
+            cur_liab,
+            assets,
+        ) in self.env.cr.fetchall():
             result[pid] = {
                 "revenue": revenue,
                 "current_ratio": current_ratio if cur_liab else None,
@@ -100,7 +121,7 @@ class CreditPartnerFinancial(models.Model):
     def _log_on_partner(self, verb):
         for fin in self:
             fin.partner_id.message_post(
-                body=_(
+                body=self.env._(
                     "Financial figures %(verb)s for period ending %(period)s: revenue "
                     "%(revenue).2f, net profit %(profit).2f, total assets %(assets).2f, "
                     "total liabilities %(liabilities).2f.",
@@ -116,14 +137,14 @@ class CreditPartnerFinancial(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         records = super().create(vals_list)
-        records._log_on_partner(_("recorded"))
+        records._log_on_partner(self.env._("recorded"))
         return records
 
     def write(self, vals):
         res = super().write(vals)
-        self._log_on_partner(_("changed"))
+        self._log_on_partner(self.env._("changed"))
         return res
 
     def unlink(self):
-        self._log_on_partner(_("deleted"))
+        self._log_on_partner(self.env._("deleted"))
         return super().unlink()

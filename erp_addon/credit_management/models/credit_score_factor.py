@@ -1,6 +1,6 @@
 from datetime import date
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 QUALITATIVE_SOURCES = [
@@ -56,11 +56,11 @@ class CreditScoreFactor(models.Model):
         for factor in self:
             if factor.weight <= 0:
                 raise ValidationError(
-                    _("Factor %(factor)s needs a weight above zero.", factor=factor.name)
+                    self.env._("Factor %(factor)s needs a weight above zero.", factor=factor.name)
                 )
             if (factor.factor_type == "qualitative") != (factor.source in qualitative):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Factor %(factor)s: a qualitative factor reads a choice "
                         "(legal-entity or operating status); a quantitative one reads a figure.",
                         factor=factor.name,
@@ -71,13 +71,13 @@ class CreditScoreFactor(models.Model):
         """Return (points, value as shown) for a raw value."""
         self.ensure_one()
         if value is None or value is False:
-            return self.missing_points, _("no data")
+            return self.missing_points, self.env._("no data")
         if self.factor_type == "qualitative":
             option = self.option_ids.filtered(lambda o: o.value == value)[:1]
             label = dict(
-                self.env["res.partner"]._fields[f"credit_{self.source}"]._description_selection(
-                    self.env
-                )
+                self.env["res.partner"]
+                ._fields[f"credit_{self.source}"]
+                ._description_selection(self.env)
             ).get(value, value)
             return (option.points if option else 0.0), label
         for rng in self.range_ids:
@@ -114,12 +114,8 @@ class CreditScoreFactor(models.Model):
                 }
         if sources & {"avg_days_late", "overdue_share"}:
             history = partners._credit_payment_history(company)
-            per_source["avg_days_late"] = {
-                pid: h["avg_days_late"] for pid, h in history.items()
-            }
-            per_source["overdue_share"] = {
-                pid: h["overdue_share"] for pid, h in history.items()
-            }
+            per_source["avg_days_late"] = {pid: h["avg_days_late"] for pid, h in history.items()}
+            per_source["overdue_share"] = {pid: h["overdue_share"] for pid, h in history.items()}
         return {factor.id: per_source.get(factor.source, {}) for factor in self}
 
 

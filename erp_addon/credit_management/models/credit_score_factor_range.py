@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -25,11 +25,13 @@ class CreditScoreFactorRange(models.Model):
             for rng in factor.range_ids.sorted("min_value"):
                 if rng.max_value <= rng.min_value:
                     raise ValidationError(
-                        _("Factor %(factor)s: a range must end above where it starts.",
-                          factor=factor.name)
+                        self.env._(
+                            "Factor %(factor)s: a range must end above where it starts.",
+                            factor=factor.name,
+                        )
                     )
                 if previous and rng.min_value < previous.max_value:
                     raise ValidationError(
-                        _("Factor %(factor)s: ranges overlap.", factor=factor.name)
+                        self.env._("Factor %(factor)s: ranges overlap.", factor=factor.name)
                     )
                 previous = rng

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 
@@ -27,13 +27,15 @@ class CreditScoreModel(models.Model):
     def _check_factors(self):
         for model in self:
             if model.factor_ids and model.total_weight <= 0:
-                raise ValidationError(_("The factors' weights must add up to more than zero."))
+                raise ValidationError(
+                    self.env._("The factors' weights must add up to more than zero.")
+                )
 
     def _score_partners(self, partners):
         """Score partners and keep a dated snapshot of every factor."""
         self.ensure_one()
         if not self.factor_ids:
-            raise UserError(_("Scoring model %(model)s has no factors.", model=self.name))
+            raise UserError(self.env._("Scoring model %(model)s has no factors.", model=self.name))
         company = self.company_id
         values = self.factor_ids._read_values(partners, company)
         Score = self.env["credit.score"]

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from .res_partner import uscc_error
@@ -49,15 +49,18 @@ class CreditWarningEntry(models.Model):
         entries = super().create(vals_list)
         for entry in entries.filtered("partner_id"):
             entry.partner_id.message_post(
-                body=_("Put on the warning list: %(reason)s", reason=entry.reason)
+                body=self.env._("Put on the warning list: %(reason)s", reason=entry.reason)
             )
         return entries
 
     def action_lift(self):
         self.write(
-            {"active": False, "lifted_date": fields.Date.context_today(self),
-             "lifted_by_id": self.env.user.id}
+            {
+                "active": False,
+                "lifted_date": fields.Date.context_today(self),
+                "lifted_by_id": self.env.user.id,
+            }
         )
         for entry in self.filtered("partner_id"):
-            entry.partner_id.message_post(body=_("Taken off the warning list."))
+            entry.partner_id.message_post(body=self.env._("Taken off the warning list."))
         return True

@@ -1,8 +1,12 @@
 from odoo import api, fields, models, tools
 
 CREDIT_SETTINGS = (
-    "credit_check_sale", "credit_check_invoice", "credit_require_due_diligence",
-    "credit_block_overdue", "credit_overdue_tolerance", "credit_overdue_grace_days",
+    "credit_check_sale",
+    "credit_check_invoice",
+    "credit_require_due_diligence",
+    "credit_block_overdue",
+    "credit_overdue_tolerance",
+    "credit_overdue_grace_days",
 )
 
 

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -6,15 +6,11 @@ class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
     credit_check_sale = fields.Boolean(related="company_id.credit_check_sale", readonly=False)
-    credit_check_invoice = fields.Boolean(
-        related="company_id.credit_check_invoice", readonly=False
-    )
+    credit_check_invoice = fields.Boolean(related="company_id.credit_check_invoice", readonly=False)
     credit_require_due_diligence = fields.Boolean(
         related="company_id.credit_require_due_diligence", readonly=False
     )
-    credit_block_overdue = fields.Boolean(
-        related="company_id.credit_block_overdue", readonly=False
-    )
+    credit_block_overdue = fields.Boolean(related="company_id.credit_block_overdue", readonly=False)
     credit_overdue_tolerance = fields.Monetary(
         related="company_id.credit_overdue_tolerance", readonly=False
     )
@@ -22,7 +18,8 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.credit_overdue_grace_days", readonly=False
     )
     credit_score_model_id = fields.Many2one(
-        related="company_id.credit_score_model_id", readonly=False,
+        related="company_id.credit_score_model_id",
+        readonly=False,
         domain="[('company_id', '=', company_id)]",
     )
 
@@ -30,4 +27,6 @@ class ResConfigSettings(models.TransientModel):
     def _check_credit_settings(self):
         for settings in self:
             if settings.credit_overdue_tolerance < 0 or settings.credit_overdue_grace_days < 0:
-                raise ValidationError(_("Overdue tolerance and grace days cannot be negative."))
+                raise ValidationError(
+                    self.env._("Overdue tolerance and grace days cannot be negative.")
+                )

@@ -3,7 +3,7 @@ import logging
 from stdnum.cn import uscc
 from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, RedirectWarning, ValidationError
 from odoo.tools import SQL, float_compare
 
@@ -29,29 +29,41 @@ OPERATING_STATUSES = [
 ]
 CREDIT_LIMIT_FIELDS = {"credit_limit", "use_partner_credit_limit"}
 CREDIT_STANDING_FIELDS = {
-    "credit_grade_id", "credit_score", "credit_score_date", "credit_next_review_date",
+    "credit_grade_id",
+    "credit_score",
+    "credit_score_date",
+    "credit_next_review_date",
     "credit_due_diligence_date",
 }
 CREDIT_FILE_FIELDS = {
-    "credit_code", "credit_entity_type", "credit_registered_capital",
-    "credit_legal_representative", "credit_business_scope", "credit_date_established",
-    "credit_operating_status", "credit_last_investigation_date", "credit_analyst_id",
+    "credit_code",
+    "credit_entity_type",
+    "credit_registered_capital",
+    "credit_legal_representative",
+    "credit_business_scope",
+    "credit_date_established",
+    "credit_operating_status",
+    "credit_last_investigation_date",
+    "credit_analyst_id",
 }
 
 
 def uscc_error(env, code):
     """Why a unified social credit code (GB 32100-2015) is invalid, or None."""
-    _ = env._
     try:
         uscc.validate(code)
     except InvalidLength:
-        return _("A unified social credit code has 18 characters: %(code)s", code=code)
+        return env._("A unified social credit code has 18 characters: %(code)s", code=code)
     except (InvalidFormat, InvalidComponent):
-        return _("%(code)s contains characters a unified social credit code cannot have "
-                 "(digits and capital letters except I, O, S, V, Z).", code=code)
+        return env._(
+            "%(code)s contains characters a unified social credit code cannot have "
+            "(digits and capital letters except I, O, S, V, Z).",
+            code=code,
+        )
     except InvalidChecksum:
-        return _("The check character of unified social credit code %(code)s is wrong.",
-                 code=code)
+        return env._(
+            "The check character of unified social credit code %(code)s is wrong.", code=code
+        )
     return None
 
 
@@ -62,13 +74,13 @@ class ResPartner(models.Model):
     credit_code = fields.Char(
         string="Unified Social Credit Code", tracking=True, copy=False, index="btree_not_null"
     )
-    credit_entity_type = fields.Selection(ENTITY_TYPES, string="Legal-Entity Status",
-                                          tracking=True)
+    credit_entity_type = fields.Selection(ENTITY_TYPES, string="Legal-Entity Status", tracking=True)
     credit_registered_capital = fields.Monetary(
         string="Registered Capital", tracking=True, currency_field="credit_currency_id"
     )
     credit_currency_id = fields.Many2one(
-        "res.currency", compute="_compute_credit_currency_id",
+        "res.currency",
+        compute="_compute_credit_currency_id",
     )
     credit_legal_representative = fields.Char(string="Legal Representative", tracking=True)
     credit_business_scope = fields.Text(string="Business Scope", tracking=True)
@@ -79,9 +91,11 @@ class ResPartner(models.Model):
     industry_id = fields.Many2one(tracking=True)
     credit_last_investigation_date = fields.Date(string="Last Investigation", tracking=True)
     credit_analyst_id = fields.Many2one(
-        "res.users", string="Credit Analyst", tracking=True,
-        domain=lambda self: [("groups_id", "in", self.env.ref(
-            "credit_management.group_credit_analyst").ids)],
+        "res.users",
+        tracking=True,
+        domain=lambda self: [
+            ("groups_id", "in", self.env.ref("credit_management.group_credit_analyst").ids)
+        ],
     )
     credit_financial_ids = fields.One2many(
         "credit.partner.financial", "partner_id", string="Financial Figures"
@@ -100,11 +114,9 @@ class ResPartner(models.Model):
         string="On Warning List", compute="_compute_credit_on_warning_list", store=True
     )
     # standing, per company
-    credit_grade_id = fields.Many2one(
-        "credit.grade", string="Credit Grade", company_dependent=True, tracking=True
-    )
+    credit_grade_id = fields.Many2one("credit.grade", company_dependent=True, tracking=True)
     credit_policy = fields.Selection(related="credit_grade_id.credit_policy")
-    credit_score = fields.Float(string="Credit Score", company_dependent=True, tracking=True)
+    credit_score = fields.Float(company_dependent=True, tracking=True)
     credit_score_date = fields.Date(string="Scored On", company_dependent=True)
     credit_next_review_date = fields.Date(
         string="Next Credit Review", company_dependent=True, tracking=True
@@ -114,27 +126,32 @@ class ResPartner(models.Model):
     )
     # exposure, in company currency (computed in one query for the whole recordset)
     credit_exposure_receivable = fields.Monetary(
-        string="Open Receivables", compute="_compute_credit_exposure",
+        string="Open Receivables",
+        compute="_compute_credit_exposure",
         currency_field="credit_currency_id",
     )
     credit_exposure_draft_invoice = fields.Monetary(
-        string="Draft Invoices", compute="_compute_credit_exposure",
+        string="Draft Invoices",
+        compute="_compute_credit_exposure",
         currency_field="credit_currency_id",
     )
     credit_exposure_sale_order = fields.Monetary(
-        string="Orders Not Invoiced", compute="_compute_credit_exposure",
+        string="Orders Not Invoiced",
+        compute="_compute_credit_exposure",
         currency_field="credit_currency_id",
     )
     credit_exposure = fields.Monetary(
-        string="Credit Exposure", compute="_compute_credit_exposure",
+        compute="_compute_credit_exposure",
         currency_field="credit_currency_id",
     )
     credit_overdue_amount = fields.Monetary(
-        string="Overdue", compute="_compute_credit_exposure",
+        string="Overdue",
+        compute="_compute_credit_exposure",
         currency_field="credit_currency_id",
     )
     credit_available = fields.Monetary(
-        string="Available Credit", compute="_compute_credit_exposure",
+        string="Available Credit",
+        compute="_compute_credit_exposure",
         currency_field="credit_currency_id",
     )
 
@@ -200,13 +217,19 @@ class ResPartner(models.Model):
         self.env.cr.execute(
             SQL(
                 "SELECT * FROM credit_exposure_figures(%s, %s, %s, %s, %s, %s, %s)",
-                self.ids, company.id, fields.Datetime.now(),
-                self.env.context.get("tz") or None, self.env.uid, overdue_grace_days, lock,
+                self.ids,
+                company.id,
+                fields.Datetime.now(),
+                self.env.context.get("tz") or None,
+                self.env.uid,
+                overdue_grace_days,
+                lock,
             )
         )
         rows = self.env.cr.fetchall()
-        commercial = {pid: int(amount) for pid, bucket, amount, _info in rows
-                      if bucket == "commercial"}
+        commercial = {
+            pid: int(amount) for pid, bucket, amount, _info in rows if bucket == "commercial"
+        }
         figures = {cid: dict(_empty_figures(), partner_id=cid) for cid in commercial.values()}
         extra = {"past_due": {}, "credits": {}}
         for pid, bucket, amount, info in rows:
@@ -232,9 +255,12 @@ class ResPartner(models.Model):
             fig["exposure"] = fig["receivable"] + fig["draft_invoice"] + fig["sale_order"]
             if fig["limit"] is None:
                 if fallback is None:
-                    fallback = self._fields["credit_limit"].get_company_dependent_fallback(
-                        self.with_company(company)
-                    ) or 0.0
+                    fallback = (
+                        self._fields["credit_limit"].get_company_dependent_fallback(
+                            self.with_company(company)
+                        )
+                        or 0.0
+                    )
                 fig["limit"] = fallback
         # the same dict for a partner and its commercial partner
         return {pid: figures[cid] for pid, cid in commercial.items()}
@@ -298,52 +324,74 @@ class ResPartner(models.Model):
         rounding = settings["currency_rounding"]
         reasons = []
         if figures["on_warning_list"]:
-            reasons.append(_("%(partner)s is on the serious-dishonesty warning list.",
-                             partner=self.display_name))
+            reasons.append(
+                self.env._(
+                    "%(partner)s is on the serious-dishonesty warning list.",
+                    partner=self.display_name,
+                )
+            )
         policy = figures["policy"]
         if policy in ("blocked", "prepayment"):
             grade = self.with_company(company).sudo().credit_grade_id
         if policy == "blocked":
-            reasons.append(_("Credit grade %(grade)s blocks sales.", grade=grade.name))
+            reasons.append(self.env._("Credit grade %(grade)s blocks sales.", grade=grade.name))
         if settings["credit_require_due_diligence"] and not figures["due_diligence"]:
-            reasons.append(_("No credit granted yet: a due-diligence credit application must "
-                             "be approved first."))
+            reasons.append(
+                self.env._(
+                    "No credit granted yet: a due-diligence credit application must "
+                    "be approved first."
+                )
+            )
         new_exposure = figures["exposure"] + amount
         if policy == "prepayment":
             if float_compare(new_exposure, 0.0, precision_rounding=rounding) > 0:
                 reasons.append(
-                    _("Credit grade %(grade)s requires prepayment: %(amount)s is not covered "
-                      "by advance payments.",
-                      grade=grade.name,
-                      amount=_money(new_exposure, company))
+                    self.env._(
+                        "Credit grade %(grade)s requires prepayment: %(amount)s is not covered "
+                        "by advance payments.",
+                        grade=grade.name,
+                        amount=_money(new_exposure, company),
+                    )
                 )
-        elif figures["limit"] > 0 and float_compare(
-            new_exposure, figures["limit"], precision_rounding=rounding
-        ) > 0:
+        elif (
+            figures["limit"] > 0
+            and float_compare(new_exposure, figures["limit"], precision_rounding=rounding) > 0
+        ):
             reasons.append(
-                _("Exposure would be %(new)s, over the credit limit of %(limit)s "
-                  "(open receivables %(rec)s, draft invoices %(draft)s, orders not invoiced "
-                  "%(orders)s, this document %(amount)s).",
-                  new=_money(new_exposure, company),
-                  limit=_money(figures["limit"], company),
-                  rec=_money(figures["receivable"], company),
-                  draft=_money(figures["draft_invoice"], company),
-                  orders=_money(figures["sale_order"], company),
-                  amount=_money(amount, company))
+                self.env._(
+                    "Exposure would be %(new)s, over the credit limit of %(limit)s "
+                    "(open receivables %(rec)s, draft invoices %(draft)s, orders not invoiced "
+                    "%(orders)s, this document %(amount)s).",
+                    new=_money(new_exposure, company),
+                    limit=_money(figures["limit"], company),
+                    rec=_money(figures["receivable"], company),
+                    draft=_money(figures["draft_invoice"], company),
+                    orders=_money(figures["sale_order"], company),
+                    amount=_money(amount, company),
+                )
             )
-        if settings["credit_block_overdue"] and float_compare(
-            figures["overdue"], settings["credit_overdue_tolerance"], precision_rounding=rounding
-        ) > 0:
+        if (
+            settings["credit_block_overdue"]
+            and float_compare(
+                figures["overdue"],
+                settings["credit_overdue_tolerance"],
+                precision_rounding=rounding,
+            )
+            > 0
+        ):
             reasons.append(
-                _("Overdue receivables of %(overdue)s exceed the tolerance of %(tolerance)s.",
-                  overdue=_money(figures["overdue"], company),
-                  tolerance=_money(settings["credit_overdue_tolerance"], company))
+                self.env._(
+                    "Overdue receivables of %(overdue)s exceed the tolerance of %(tolerance)s.",
+                    overdue=_money(figures["overdue"], company),
+                    tolerance=_money(settings["credit_overdue_tolerance"], company),
+                )
             )
         return reasons
 
     @api.model
-    def _credit_check_documents(self, documents, partner_of, amount_of, lock=True, consume=True,
-                                counted_as_draft=False):
+    def _credit_check_documents(
+        self, documents, partner_of, amount_of, lock=True, consume=True, counted_as_draft=False
+    ):
         """Run the hard credit check over documents of one model.
 
         ``partner_of(doc)`` gives the partner charged, ``amount_of(doc)`` the amount
@@ -395,14 +443,17 @@ class ResPartner(models.Model):
     def _credit_raise_blocked(self, blocked):
         """Stop with the reasons and figures, offering to request an exception."""
         doc, (reasons, _figures, _amount) = next(iter(blocked.items()))
-        message = _("Credit check failed for %(doc)s:", doc=doc.display_name) + "\n- " + (
-            "\n- ".join(reasons)
+        message = (
+            self.env._("Credit check failed for %(doc)s:", doc=doc.display_name)
+            + "\n- "
+            + ("\n- ".join(reasons))
         )
         if len(blocked) > 1:
-            message += "\n" + _("%(count)s other document(s) are blocked as well.",
-                                count=len(blocked) - 1)
+            message += "\n" + self.env._(
+                "%(count)s other document(s) are blocked as well.", count=len(blocked) - 1
+            )
         action = self.env["credit.exception.request"]._action_for(doc)
-        blocked_error = RedirectWarning(message, action, _("Request Credit Exception"))
+        blocked_error = RedirectWarning(message, action, self.env._("Request Credit Exception"))
         # an expected business outcome, not a server fault: keep it out of the error log
         blocked_error.loglevel = logging.INFO
         raise blocked_error
@@ -411,34 +462,38 @@ class ResPartner(models.Model):
     def write(self, vals):
         if CREDIT_LIMIT_FIELDS & set(vals):
             if vals.get("credit_limit", 0.0) < 0:
-                raise ValidationError(_("A credit limit cannot be negative."))
+                raise ValidationError(self.env._("A credit limit cannot be negative."))
             self._check_credit_limit_rights()
         if not self.env.su:
             if CREDIT_STANDING_FIELDS & set(vals) and not self.env.user.has_group(
                 "credit_management.group_credit_manager"
             ):
                 raise AccessError(
-                    _("Grades, scores and review dates come from scoring and approved "
-                      "applications; only a credit manager may set them by hand.")
+                    self.env._(
+                        "Grades, scores and review dates come from scoring and approved "
+                        "applications; only a credit manager may set them by hand."
+                    )
                 )
             if CREDIT_FILE_FIELDS & set(vals) and not self.env.user.has_group(
                 "credit_management.group_credit_analyst"
             ):
-                raise AccessError(_("Only credit analysts may change a credit file."))
+                raise AccessError(self.env._("Only credit analysts may change a credit file."))
         return super().write(vals)
 
     def _check_credit_limit_rights(self):
         if not (self.env.su or self.env.user.has_group("credit_management.group_credit_manager")):
             raise AccessError(
-                _("Only a credit manager may change a credit limit; request it through "
-                  "a credit application.")
+                self.env._(
+                    "Only a credit manager may change a credit limit; request it through "
+                    "a credit application."
+                )
             )
 
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
             if vals.get("credit_limit", 0.0) < 0:
-                raise ValidationError(_("A credit limit cannot be negative."))
+                raise ValidationError(self.env._("A credit limit cannot be negative."))
             if vals.get("credit_limit"):
                 self._check_credit_limit_rights()
             if vals.get("credit_code"):
@@ -451,10 +506,10 @@ class ResPartner(models.Model):
         model = company.credit_score_model_id
         if not model:
             raise ValidationError(
-                _("Choose a scoring model in Settings > Credit Management first.")
+                self.env._("Choose a scoring model in Settings > Credit Management first.")
             )
         if not self.env.user.has_group("credit_management.group_credit_analyst"):
-            raise AccessError(_("Only credit analysts may score a partner."))
+            raise AccessError(self.env._("Only credit analysts may score a partner."))
         model.sudo()._score_partners(self.commercial_partner_id)
         return True
 
@@ -477,7 +532,8 @@ class ResPartner(models.Model):
             "context": {
                 "default_partner_id": partner.id,
                 "default_application_type": "due_diligence"
-                if not partner.credit_due_diligence_date else "limit_change",
+                if not partner.credit_due_diligence_date
+                else "limit_change",
             },
         }
 
@@ -489,15 +545,23 @@ class ResPartner(models.Model):
         analysts = self.env.ref("credit_management.group_credit_analyst").sudo().users
         today = fields.Date.context_today(self)
         count = 0
-        for company in self.env["res.company"].sudo().search([]):
-            partners = self.sudo().with_company(company).search(
-                [("credit_next_review_date", "<=", today), ("parent_id", "=", False)]
+        # every active company: each keeps its own grades and review dates
+        for company in self.env["res.company"].sudo().search([("active", "=", True)]):
+            partners = (
+                self.sudo()
+                .with_company(company)
+                .search([("credit_next_review_date", "<=", today), ("parent_id", "=", False)])
             )
             pending = set(
-                self.env["mail.activity"].search(
-                    [("res_model", "=", "res.partner"), ("res_id", "in", partners.ids),
-                     ("activity_type_id", "=", activity_type.id)]
-                ).mapped("res_id")
+                self.env["mail.activity"]
+                .search(
+                    [
+                        ("res_model", "=", "res.partner"),
+                        ("res_id", "in", partners.ids),
+                        ("activity_type_id", "=", activity_type.id),
+                    ]
+                )
+                .mapped("res_id")
             )
             fallback = analysts.filtered(lambda u, c=company: c in u.company_ids and not u.share)
             for partner in partners.filtered(lambda p, done=pending: p.id not in done):
@@ -508,16 +572,24 @@ class ResPartner(models.Model):
                     activity_type_id=activity_type.id,
                     user_id=user.id,
                     date_deadline=today,
-                    summary=_("Credit re-review due (%(company)s)", company=company.name),
+                    summary=self.env._("Credit re-review due (%(company)s)", company=company.name),
                 )
                 count += 1
         return count
 
 
 def _empty_figures():
-    return {"receivable": 0.0, "draft_invoice": 0.0, "sale_order": 0.0, "overdue": 0.0,
-            "exposure": 0.0, "limit": None, "policy": False, "on_warning_list": False,
-            "due_diligence": False}
+    return {
+        "receivable": 0.0,
+        "draft_invoice": 0.0,
+        "sale_order": 0.0,
+        "overdue": 0.0,
+        "exposure": 0.0,
+        "limit": None,
+        "policy": False,
+        "on_warning_list": False,
+        "due_diligence": False,
+    }
 
 
 def _money(amount, company):

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 
 
 class SaleOrder(models.Model):
@@ -14,7 +14,7 @@ class SaleOrder(models.Model):
     )
 
     def init(self):
-        super().init()
+        res = super().init()
         # uninvoiced confirmed orders per invoice partner, kept by a trigger for the check
         self.env.cr.execute(
             """
@@ -70,18 +70,26 @@ class SaleOrder(models.Model):
                GROUP BY partner_invoice_id, company_id;
             """
         )
+        return res
 
-    @api.depends("currency_rate", "order_line.price_total", "order_line.product_uom_qty",
-                 "order_line.qty_invoiced", "order_line.display_type")
+    @api.depends(
+        "currency_rate",
+        "order_line.price_total",
+        "order_line.product_uom_qty",
+        "order_line.qty_invoiced",
+        "order_line.display_type",
+    )
     def _compute_credit_uninvoiced_amount(self):
         for order in self:
             amount = sum(
-                line.price_total * max(line.product_uom_qty - line.qty_invoiced, 0.0)
+                line.price_total
+                * max(line.product_uom_qty - line.qty_invoiced, 0.0)
                 / line.product_uom_qty
                 for line in order.order_line
                 if not line.display_type and line.product_uom_qty > 0
             )
             order.credit_uninvoiced_amount = amount / (order.currency_rate or 1.0)
+
     credit_check_warning = fields.Text(compute="_compute_credit_check_warning")
 
     def _credit_amount(self):
@@ -95,14 +103,19 @@ class SaleOrder(models.Model):
 
     def _credit_check(self, lock=True, consume=True):
         return self.env["res.partner"]._credit_check_documents(
-            self, lambda o: o._credit_partner(), lambda o: o._credit_amount(),
-            lock=lock, consume=consume,
+            self,
+            lambda o: o._credit_partner(),
+            lambda o: o._credit_amount(),
+            lock=lock,
+            consume=consume,
         )
 
     def _credit_checked_orders(self):
         return self.filtered(
-            lambda o: o.state in ("draft", "sent")
-            and o.company_id._credit_settings()["credit_check_sale"]
+            lambda o: (
+                o.state in ("draft", "sent")
+                and o.company_id._credit_settings()["credit_check_sale"]
+            )
         )
 
     @api.depends_context("company")
@@ -118,7 +131,8 @@ class SaleOrder(models.Model):
         counts = dict(
             self.env["credit.exception"]._read_group(
                 [("res_model", "=", self._name), ("res_id", "in", self.ids)],
-                ["res_id"], ["__count"],
+                ["res_id"],
+                ["__count"],
             )
         )
         for order in self:
@@ -136,7 +150,7 @@ class SaleOrder(models.Model):
         self.ensure_one()
         return {
             "type": "ir.actions.act_window",
-            "name": _("Credit Exceptions"),
+            "name": self.env._("Credit Exceptions"),
             "res_model": "credit.exception",
             "views": [(False, "list"), (False, "form")],
             "domain": [("res_model", "=", "sale.order"), ("res_id", "=", self.id)],

@@ -33,34 +33,66 @@ class CreditCase(AccountTestInvoicingCommon):
         # the tests' own grades replace those copied into the new company
         Grade.search([("company_id", "=", cls.company.id)]).unlink()
         cls.grade_a = Grade.create(
-            {"name": "A", "code": "A", "min_score": 70, "credit_policy": "normal",
-             "max_credit_limit": 1_000_000, "review_interval_months": 12,
-             "company_id": cls.company.id}
+            {
+                "name": "A",
+                "code": "A",
+                "min_score": 70,
+                "credit_policy": "normal",
+                "max_credit_limit": 1_000_000,
+                "review_interval_months": 12,
+                "company_id": cls.company.id,
+            }
         )
         cls.grade_b = Grade.create(
-            {"name": "B", "code": "B", "min_score": 50, "credit_policy": "normal",
-             "max_credit_limit": 100_000, "review_interval_months": 6,
-             "company_id": cls.company.id}
+            {
+                "name": "B",
+                "code": "B",
+                "min_score": 50,
+                "credit_policy": "normal",
+                "max_credit_limit": 100_000,
+                "review_interval_months": 6,
+                "company_id": cls.company.id,
+            }
         )
         cls.grade_c = Grade.create(
-            {"name": "C", "code": "C", "min_score": 30, "credit_policy": "prepayment",
-             "max_credit_limit": 0, "review_interval_months": 3,
-             "company_id": cls.company.id}
+            {
+                "name": "C",
+                "code": "C",
+                "min_score": 30,
+                "credit_policy": "prepayment",
+                "max_credit_limit": 0,
+                "review_interval_months": 3,
+                "company_id": cls.company.id,
+            }
         )
         cls.grade_d = Grade.create(
-            {"name": "D", "code": "D", "min_score": 0, "credit_policy": "blocked",
-             "max_credit_limit": 0, "review_interval_months": 3,
-             "company_id": cls.company.id}
+            {
+                "name": "D",
+                "code": "D",
+                "min_score": 0,
+                "credit_policy": "blocked",
+                "max_credit_limit": 0,
+                "review_interval_months": 3,
+                "company_id": cls.company.id,
+            }
         )
         Band = cls.env["credit.authority.band"]
         Band.search([("company_id", "=", cls.company.id)]).unlink()
         cls.band_manager = Band.create(
-            {"amount_from": 0, "amount_to": 200_000, "level": "manager",
-             "company_id": cls.company.id}
+            {
+                "amount_from": 0,
+                "amount_to": 200_000,
+                "level": "manager",
+                "company_id": cls.company.id,
+            }
         )
         cls.band_committee = Band.create(
-            {"amount_from": 200_000, "amount_to": 0, "level": "committee",
-             "company_id": cls.company.id}
+            {
+                "amount_from": 200_000,
+                "amount_to": 0,
+                "level": "committee",
+                "company_id": cls.company.id,
+            }
         )
         company_ids = [Command.set(cls.company.ids)]
         common = {"company_id": cls.company.id, "company_ids": company_ids}
@@ -68,31 +100,40 @@ class CreditCase(AccountTestInvoicingCommon):
             cls.env, login="cm_sales", groups="sales_team.group_sale_salesman", **common
         )
         cls.analyst = new_test_user(
-            cls.env, login="cm_analyst",
+            cls.env,
+            login="cm_analyst",
             groups="sales_team.group_sale_salesman,credit_management.group_credit_analyst",
             **common,
         )
         cls.manager = new_test_user(
-            cls.env, login="cm_manager",
+            cls.env,
+            login="cm_manager",
             groups="sales_team.group_sale_salesman,credit_management.group_credit_manager",
             **common,
         )
         cls.manager_2 = new_test_user(
-            cls.env, login="cm_manager2",
+            cls.env,
+            login="cm_manager2",
             groups="sales_team.group_sale_salesman,credit_management.group_credit_manager",
             **common,
         )
         cls.committee = new_test_user(
-            cls.env, login="cm_committee",
-            groups="base.group_user,credit_management.group_credit_committee", **common
+            cls.env,
+            login="cm_committee",
+            groups="base.group_user,credit_management.group_credit_committee",
+            **common,
         )
         cls.hr_user = new_test_user(
-            cls.env, login="cm_hr", groups="base.group_user,credit_management.group_credit_hr",
+            cls.env,
+            login="cm_hr",
+            groups="base.group_user,credit_management.group_credit_hr",
             **common,
         )
         cls.accountant = new_test_user(
-            cls.env, login="cm_accountant",
-            groups="account.group_account_invoice,sales_team.group_sale_salesman", **common
+            cls.env,
+            login="cm_accountant",
+            groups="account.group_account_invoice,sales_team.group_sale_salesman",
+            **common,
         )
         cls.customer = cls.env["res.partner"].create(
             {"name": "Credit Customer Ltd", "is_company": True, "customer_rank": 1}
@@ -101,9 +142,14 @@ class CreditCase(AccountTestInvoicingCommon):
             {"name": "Buyer of Credit Customer", "parent_id": cls.customer.id}
         )
         cls.product = cls.env["product.product"].create(
-            {"name": "Steel coil", "type": "consu", "list_price": 100.0,
-             "invoice_policy": "order", "taxes_id": [Command.clear()],
-             "property_account_income_id": cls.company_data["default_account_revenue"].id}
+            {
+                "name": "Steel coil",
+                "type": "consu",
+                "list_price": 100.0,
+                "invoice_policy": "order",
+                "taxes_id": [Command.clear()],
+                "property_account_income_id": cls.company_data["default_account_revenue"].id,
+            }
         )
 
     @contextmanager
@@ -122,17 +168,25 @@ class CreditCase(AccountTestInvoicingCommon):
 
     @classmethod
     def make_order(cls, partner, amount, user=None, qty=1.0):
-        order = cls.env["sale.order"].with_user(user or cls.env.user).create(
-            {
-                "partner_id": partner.id,
-                "company_id": cls.company.id,
-                "order_line": [
-                    Command.create(
-                        {"product_id": cls.product.id, "product_uom_qty": qty,
-                         "price_unit": amount / qty, "tax_id": [Command.clear()]}
-                    )
-                ],
-            }
+        order = (
+            cls.env["sale.order"]
+            .with_user(user or cls.env.user)
+            .create(
+                {
+                    "partner_id": partner.id,
+                    "company_id": cls.company.id,
+                    "order_line": [
+                        Command.create(
+                            {
+                                "product_id": cls.product.id,
+                                "product_uom_qty": qty,
+                                "price_unit": amount / qty,
+                                "tax_id": [Command.clear()],
+                            }
+                        )
+                    ],
+                }
+            )
         )
         return order
 
@@ -147,8 +201,12 @@ class CreditCase(AccountTestInvoicingCommon):
                 "invoice_date_due": due or fields.Date.today(),
                 "invoice_line_ids": [
                     Command.create(
-                        {"name": "goods", "quantity": 1, "price_unit": amount,
-                         "tax_ids": [Command.clear()]}
+                        {
+                            "name": "goods",
+                            "quantity": 1,
+                            "price_unit": amount,
+                            "tax_ids": [Command.clear()],
+                        }
                     )
                 ],
             }

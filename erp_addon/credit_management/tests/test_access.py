@@ -7,9 +7,17 @@ from .common import CreditCommon
 @tagged("post_install", "-at_install", "credit_management")
 class TestAccess(CreditCommon):
     def _application(self, user, amount=50_000):
-        return self.env["credit.application"].with_user(user).create(
-            {"partner_id": self.customer.id, "requested_limit": amount,
-             "justification": "steady buyer", "company_id": self.company.id}
+        return (
+            self.env["credit.application"]
+            .with_user(user)
+            .create(
+                {
+                    "partner_id": self.customer.id,
+                    "requested_limit": amount,
+                    "justification": "steady buyer",
+                    "company_id": self.company.id,
+                }
+            )
         )
 
     def test_salesperson_cannot_change_credit_limit(self):
@@ -38,10 +46,21 @@ class TestAccess(CreditCommon):
 
     def test_salesperson_cannot_forge_a_granted_exception(self):
         order = self.make_order(self.customer, 100)
-        exception = self.env["credit.exception"].with_user(self.salesman).create(
-            {"res_model": "sale.order", "res_id": order.id, "partner_id": self.customer.id,
-             "company_id": self.company.id, "amount": 100, "request_note": "please",
-             "state": "granted", "requested_by_id": self.manager.id}
+        exception = (
+            self.env["credit.exception"]
+            .with_user(self.salesman)
+            .create(
+                {
+                    "res_model": "sale.order",
+                    "res_id": order.id,
+                    "partner_id": self.customer.id,
+                    "company_id": self.company.id,
+                    "amount": 100,
+                    "request_note": "please",
+                    "state": "granted",
+                    "requested_by_id": self.manager.id,
+                }
+            )
         )
         self.assertEqual(exception.state, "requested")
         self.assertEqual(exception.requested_by_id, self.salesman)
@@ -72,8 +91,13 @@ class TestAccess(CreditCommon):
 
     def test_hr_sees_no_credit_data(self):
         self._application(self.analyst)
-        for model in ("credit.application", "credit.exception", "credit.grade",
-                      "credit.exposure.line", "credit.warning.entry"):
+        for model in (
+            "credit.application",
+            "credit.exception",
+            "credit.grade",
+            "credit.exposure.line",
+            "credit.warning.entry",
+        ):
             with self.assertRaises(AccessError, msg=model):
                 self.env[model].with_user(self.hr_user).search([])
 
@@ -84,15 +108,22 @@ class TestAccess(CreditCommon):
             )
         with self.assertRaises(AccessError):
             self.env["credit.decision"].with_user(self.salesman).create(
-                {"res_model": "credit.application", "res_id": 1, "decision": "approve",
-                 "note": "x"}
+                {"res_model": "credit.application", "res_id": 1, "decision": "approve", "note": "x"}
             )
 
     def test_multi_company_rule(self):
         other = self.env["res.company"].create({"name": "Other Co"})
-        app = self.env["credit.application"].sudo().create(
-            {"partner_id": self.customer.id, "requested_limit": 10, "justification": "x",
-             "company_id": other.id}
+        app = (
+            self.env["credit.application"]
+            .sudo()
+            .create(
+                {
+                    "partner_id": self.customer.id,
+                    "requested_limit": 10,
+                    "justification": "x",
+                    "company_id": other.id,
+                }
+            )
         )
         visible = self.env["credit.application"].with_user(self.manager).search([])
         self.assertNotIn(app, visible)

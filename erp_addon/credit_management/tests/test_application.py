@@ -9,10 +9,19 @@ from .common import CreditCommon
 @tagged("post_install", "-at_install", "credit_management")
 class TestApplication(CreditCommon):
     def _app(self, amount, app_type="limit_change", user=None, **extra):
-        return self.env["credit.application"].with_user(user or self.salesman).create(
-            {"partner_id": self.customer.id, "requested_limit": amount,
-             "application_type": app_type, "justification": "regular buyer",
-             "company_id": self.company.id, **extra}
+        return (
+            self.env["credit.application"]
+            .with_user(user or self.salesman)
+            .create(
+                {
+                    "partner_id": self.customer.id,
+                    "requested_limit": amount,
+                    "application_type": app_type,
+                    "justification": "regular buyer",
+                    "company_id": self.company.id,
+                    **extra,
+                }
+            )
         )
 
     def limit_of(self):
@@ -27,9 +36,17 @@ class TestApplication(CreditCommon):
         self.assertEqual(app.required_level, "manager")
         self.assertEqual(app.grade_id, self.grade_a)
         self.assertTrue(app.activity_ids, "approvers get an activity")
-        decision = self.env["credit.decision"].with_user(self.manager).create(
-            {"res_model": "credit.application", "res_id": app.id, "decision": "approve",
-             "note": "good payer"}
+        decision = (
+            self.env["credit.decision"]
+            .with_user(self.manager)
+            .create(
+                {
+                    "res_model": "credit.application",
+                    "res_id": app.id,
+                    "decision": "approve",
+                    "note": "good payer",
+                }
+            )
         )
         decision.action_confirm()
         self.assertEqual(app.state, "approved")
@@ -115,8 +132,8 @@ class TestApplication(CreditCommon):
         self.assertEqual(activities.user_id, self.analyst)
         self.env["res.partner"]._cron_credit_review_due()
         self.assertEqual(
-            len(self.customer.activity_ids.filtered(
-                lambda a: a.activity_type_id == activity_type)), 1
+            len(self.customer.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)),
+            1,
         )
 
     def test_bad_input(self):
@@ -142,12 +159,24 @@ class TestApplication(CreditCommon):
     def test_authority_band_validation(self):
         Band = self.env["credit.authority.band"]
         with self.assertRaisesText(ValidationError, "overlap"):
-            Band.create({"amount_from": 100_000, "amount_to": 300_000, "level": "manager",
-                         "company_id": self.company.id})
+            Band.create(
+                {
+                    "amount_from": 100_000,
+                    "amount_to": 300_000,
+                    "level": "manager",
+                    "company_id": self.company.id,
+                }
+            )
         self.band_committee.amount_to = 900_000
         with self.assertRaisesText(ValidationError, "gap"):
-            Band.create({"amount_from": 1_000_000, "amount_to": 0, "level": "committee",
-                         "company_id": self.company.id})
+            Band.create(
+                {
+                    "amount_from": 1_000_000,
+                    "amount_to": 0,
+                    "level": "committee",
+                    "company_id": self.company.id,
+                }
+            )
         self.set_limit(self.customer, 0, self.grade_a)
         app = self._app(950_000)
         with self.assertRaisesText(UserError, "No approval authority band"):

@@ -24,8 +24,13 @@ class TestConcurrentConfirmation(TransactionCase):
         with self.registry.cursor() as cr:
             env = api.Environment(cr, self.uid_admin, {})
             company = env.ref("base.main_company")
-            company.write({"credit_check_sale": True, "credit_block_overdue": False,
-                           "credit_require_due_diligence": False})
+            company.write(
+                {
+                    "credit_check_sale": True,
+                    "credit_block_overdue": False,
+                    "credit_require_due_diligence": False,
+                }
+            )
             partner = env["res.partner"].create({"name": "Concurrent Buyer", "is_company": True})
             partner.with_company(company).write(
                 {"credit_limit": 1000, "use_partner_credit_limit": True}
@@ -33,12 +38,24 @@ class TestConcurrentConfirmation(TransactionCase):
             product = env["product.product"].create(
                 {"name": "Concurrency widget", "type": "consu", "taxes_id": [Command.clear()]}
             )
-            orders = env["sale.order"].create([
-                {"partner_id": partner.id, "company_id": company.id,
-                 "order_line": [Command.create({"product_id": product.id, "price_unit": 600,
-                                                "tax_id": [Command.clear()]})]}
-                for _i in range(2)
-            ])
+            orders = env["sale.order"].create(
+                [
+                    {
+                        "partner_id": partner.id,
+                        "company_id": company.id,
+                        "order_line": [
+                            Command.create(
+                                {
+                                    "product_id": product.id,
+                                    "price_unit": 600,
+                                    "tax_id": [Command.clear()],
+                                }
+                            )
+                        ],
+                    }
+                    for _i in range(2)
+                ]
+            )
             self.partner_id, self.product_id, self.order_ids = partner.id, product.id, orders.ids
         self.addCleanup(self._cleanup)
 
@@ -103,10 +120,12 @@ class TestConcurrentConfirmation(TransactionCase):
         cursors = [self.registry.cursor() for _i in range(2)]
         envs = [api.Environment(cr, self.uid_admin, {}) for cr in cursors]
         threads = [
-            threading.Thread(target=self._confirm,
-                             args=(envs[0], first, results, first_checked, 1.5, None)),
-            threading.Thread(target=self._confirm,
-                             args=(envs[1], second, results, None, 0, first_checked)),
+            threading.Thread(
+                target=self._confirm, args=(envs[0], first, results, first_checked, 1.5, None)
+            ),
+            threading.Thread(
+                target=self._confirm, args=(envs[1], second, results, None, 0, first_checked)
+            ),
         ]
         for thread in threads:
             thread.start()

@@ -32,9 +32,12 @@ class TestCreditCheck(CreditCommon):
 
     def test_exception_lets_one_document_through(self):
         order = self.make_order(self.customer, 1500, user=self.salesman)
-        wizard = self.env["credit.exception.request"].with_user(self.salesman).with_context(
-            default_res_model="sale.order", default_res_id=order.id
-        ).create({"request_note": "customer pays a deposit next week"})
+        wizard = (
+            self.env["credit.exception.request"]
+            .with_user(self.salesman)
+            .with_context(default_res_model="sale.order", default_res_id=order.id)
+            .create({"request_note": "customer pays a deposit next week"})
+        )
         self.assertIn("over the credit limit", wizard.reasons)
         self.assertAlmostEqual(wizard.amount, 1500)
         wizard.action_request()
@@ -85,8 +88,10 @@ class TestCreditCheck(CreditCommon):
 
     def test_no_exception_needed_when_passing(self):
         order = self.make_order(self.customer, 10, user=self.salesman)
-        wizard = self.env["credit.exception.request"].with_user(self.salesman).create(
-            {"res_model": "sale.order", "res_id": order.id, "request_note": "x"}
+        wizard = (
+            self.env["credit.exception.request"]
+            .with_user(self.salesman)
+            .create({"res_model": "sale.order", "res_id": order.id, "request_note": "x"})
         )
         with self.assertRaisesText(UserError, "no exception is needed"):
             wizard.action_request()
@@ -98,9 +103,13 @@ class TestCreditCheck(CreditCommon):
             order.action_confirm()
         # an advance payment covers the order
         payment = self.env["account.payment"].create(
-            {"payment_type": "inbound", "partner_type": "customer",
-             "partner_id": self.customer.id, "amount": 150,
-             "journal_id": self.company_data["default_journal_bank"].id}
+            {
+                "payment_type": "inbound",
+                "partner_type": "customer",
+                "partner_id": self.customer.id,
+                "amount": 150,
+                "journal_id": self.company_data["default_journal_bank"].id,
+            }
         )
         payment.action_post()
         order.action_confirm()

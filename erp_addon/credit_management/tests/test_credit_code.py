@@ -28,9 +28,16 @@ class TestCreditCode(CreditCommon):
 
     def test_warning_entry_validates_and_links_by_code(self):
         self.customer.credit_code = "91440300MA5D000015"
-        entry = self.env["credit.warning.entry"].with_user(self.analyst).create(
-            {"name": "Credit Customer Ltd", "credit_code": "91440300ma5d000015",
-             "reason": "Court list of dishonest judgment debtors"}
+        entry = (
+            self.env["credit.warning.entry"]
+            .with_user(self.analyst)
+            .create(
+                {
+                    "name": "Credit Customer Ltd",
+                    "credit_code": "91440300ma5d000015",
+                    "reason": "Court list of dishonest judgment debtors",
+                }
+            )
         )
         self.assertEqual(entry.partner_id, self.customer)
         self.assertTrue(self.customer.credit_on_warning_list)
@@ -54,6 +61,10 @@ class TestCreditCode(CreditCommon):
             )
         with self.assertRaisesText(ValidationError, "申请的授信额度必须大于零"):
             self.env["credit.application"].with_context(lang="zh_CN").create(
-                {"partner_id": self.customer.id, "requested_limit": -1, "justification": "x",
-                 "company_id": self.company.id}
+                {
+                    "partner_id": self.customer.id,
+                    "requested_limit": -1,
+                    "justification": "x",
+                    "company_id": self.company.id,
+                }
             )

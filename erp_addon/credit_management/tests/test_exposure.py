@@ -26,8 +26,9 @@ class TestExposure(CreditCommon):
         self.assertAlmostEqual(self.contact.with_company(self.company).credit_exposure, 3250)
         lines = self.env["credit.exposure.line"].search([("partner_id", "=", self.customer.id)])
         self.assertAlmostEqual(sum(lines.mapped("amount")), 3250)
-        self.assertEqual(set(lines.mapped("exposure_type")),
-                         {"receivable", "draft_invoice", "sale_order"})
+        self.assertEqual(
+            set(lines.mapped("exposure_type")), {"receivable", "draft_invoice", "sale_order"}
+        )
 
     def test_invoicing_an_order_does_not_double_count(self):
         order = self.make_order(self.customer, 1000, qty=10)
@@ -154,7 +155,9 @@ class TestExposure(CreditCommon):
         self.assertEqual(*balances())
         order._create_invoices()
         self.assertEqual(*balances())
-        self.assertAlmostEqual(self.customer._credit_exposure_figures(self.company)[
-            self.customer.id]["sale_order"], 0.0)
+        self.assertAlmostEqual(
+            self.customer._credit_exposure_figures(self.company)[self.customer.id]["sale_order"],
+            0.0,
+        )
         order._action_cancel()
         self.assertEqual(*balances())

@@ -15,39 +15,63 @@ class TestScoring(CreditCommon):
                 "name": "Test model",
                 "company_id": cls.company.id,
                 "factor_ids": [
-                    Command.create({
-                        "name": "Status", "factor_type": "qualitative",
-                        "source": "operating_status", "weight": 20,
-                        "option_ids": [
-                            Command.create({"value": "active", "name": "Active", "points": 100}),
-                            Command.create({"value": "revoked", "name": "Revoked", "points": 0}),
-                        ],
-                    }),
-                    Command.create({
-                        "name": "Debt ratio", "factor_type": "quantitative",
-                        "source": "debt_ratio", "weight": 40,
-                        "range_ids": [
-                            Command.create({"min_value": 0, "max_value": 50, "points": 100}),
-                            Command.create({"min_value": 50, "max_value": 1000, "points": 20}),
-                        ],
-                    }),
-                    Command.create({
-                        "name": "Days late", "factor_type": "quantitative",
-                        "source": "avg_days_late", "weight": 40, "missing_points": 50,
-                        "range_ids": [
-                            Command.create({"min_value": 0, "max_value": 10, "points": 100}),
-                            Command.create({"min_value": 10, "max_value": 10000, "points": 0}),
-                        ],
-                    }),
+                    Command.create(
+                        {
+                            "name": "Status",
+                            "factor_type": "qualitative",
+                            "source": "operating_status",
+                            "weight": 20,
+                            "option_ids": [
+                                Command.create(
+                                    {"value": "active", "name": "Active", "points": 100}
+                                ),
+                                Command.create(
+                                    {"value": "revoked", "name": "Revoked", "points": 0}
+                                ),
+                            ],
+                        }
+                    ),
+                    Command.create(
+                        {
+                            "name": "Debt ratio",
+                            "factor_type": "quantitative",
+                            "source": "debt_ratio",
+                            "weight": 40,
+                            "range_ids": [
+                                Command.create({"min_value": 0, "max_value": 50, "points": 100}),
+                                Command.create({"min_value": 50, "max_value": 1000, "points": 20}),
+                            ],
+                        }
+                    ),
+                    Command.create(
+                        {
+                            "name": "Days late",
+                            "factor_type": "quantitative",
+                            "source": "avg_days_late",
+                            "weight": 40,
+                            "missing_points": 50,
+                            "range_ids": [
+                                Command.create({"min_value": 0, "max_value": 10, "points": 100}),
+                                Command.create({"min_value": 10, "max_value": 10000, "points": 0}),
+                            ],
+                        }
+                    ),
                 ],
             }
         )
         cls.company.credit_score_model_id = cls.model
         cls.customer.write({"credit_operating_status": "active"})
         cls.env["credit.partner.financial"].create(
-            {"partner_id": cls.customer.id, "period_end": "2025-12-31", "revenue": 1000,
-             "total_assets": 1000, "total_liabilities": 400, "current_assets": 500,
-             "current_liabilities": 250, "net_profit": 50}
+            {
+                "partner_id": cls.customer.id,
+                "period_end": "2025-12-31",
+                "revenue": 1000,
+                "total_assets": 1000,
+                "total_liabilities": 400,
+                "current_assets": 500,
+                "current_liabilities": 250,
+                "net_profit": 50,
+            }
         )
 
     def test_financial_ratios(self):
@@ -86,9 +110,12 @@ class TestScoring(CreditCommon):
     def test_payment_history_factor(self):
         # paid 30 days late -> days-late factor 0 points
         invoice = self.make_invoice(self.customer, 1000, due="2026-04-01")
-        payment = self.env["account.payment.register"].with_context(
-            active_model="account.move", active_ids=invoice.ids
-        ).create({"payment_date": "2026-05-01"})._create_payments()
+        payment = (
+            self.env["account.payment.register"]
+            .with_context(active_model="account.move", active_ids=invoice.ids)
+            .create({"payment_date": "2026-05-01"})
+            ._create_payments()
+        )
         self.assertTrue(payment)
         history = self.customer._credit_payment_history(self.company)[self.customer.id]
         self.assertAlmostEqual(history["avg_days_late"], 30.0)
@@ -109,13 +136,23 @@ class TestScoring(CreditCommon):
             ]
         with self.assertRaises(ValidationError):
             self.env["credit.score.factor"].create(
-                {"model_id": self.model.id, "name": "Wrong", "factor_type": "qualitative",
-                 "source": "revenue", "weight": 1}
+                {
+                    "model_id": self.model.id,
+                    "name": "Wrong",
+                    "factor_type": "qualitative",
+                    "source": "revenue",
+                    "weight": 1,
+                }
             )
         with self.assertRaises(ValidationError):
             self.env["credit.score.factor"].create(
-                {"model_id": self.model.id, "name": "No weight", "factor_type": "quantitative",
-                 "source": "revenue", "weight": 0}
+                {
+                    "model_id": self.model.id,
+                    "name": "No weight",
+                    "factor_type": "quantitative",
+                    "source": "revenue",
+                    "weight": 0,
+                }
             )
 
     def test_grade_without_policy(self):

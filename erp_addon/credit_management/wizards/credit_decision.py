@@ -1,8 +1,10 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-DECIDABLE_MODELS = [("credit.application", "Credit Application"),
-                    ("credit.exception", "Credit Exception")]
+DECIDABLE_MODELS = [
+    ("credit.application", "Credit Application"),
+    ("credit.exception", "Credit Exception"),
+]
 
 
 class CreditDecision(models.TransientModel):
@@ -13,16 +15,14 @@ class CreditDecision(models.TransientModel):
 
     res_model = fields.Selection(DECIDABLE_MODELS, required=True)
     res_id = fields.Integer(required=True)
-    decision = fields.Selection(
-        [("approve", "Approve"), ("refuse", "Refuse")], required=True
-    )
+    decision = fields.Selection([("approve", "Approve"), ("refuse", "Refuse")], required=True)
     note = fields.Text(string="Reason", required=True)
 
     @api.model
     def _action_open(self, record, decision):
         return {
             "type": "ir.actions.act_window",
-            "name": _("Approve") if decision == "approve" else _("Refuse"),
+            "name": self.env._("Approve") if decision == "approve" else self.env._("Refuse"),
             "res_model": self._name,
             "views": [(False, "form")],
             "target": "new",
@@ -36,9 +36,9 @@ class CreditDecision(models.TransientModel):
     def action_confirm(self):
         self.ensure_one()
         if not self.note or not self.note.strip():
-            raise UserError(_("Give the reason for the decision."))
+            raise UserError(self.env._("Give the reason for the decision."))
         record = self.env[self.res_model].browse(self.res_id).exists()
         if not record:
-            raise UserError(_("The record no longer exists."))
+            raise UserError(self.env._("The record no longer exists."))
         record._action_decide(self.decision, self.note.strip())
         return {"type": "ir.actions.act_window_close"}

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -31,7 +31,7 @@ class CreditExceptionRequest(models.TransientModel):
         """Window action opening this wizard for a blocked document."""
         return {
             "type": "ir.actions.act_window",
-            "name": _("Request Credit Exception"),
+            "name": self.env._("Request Credit Exception"),
             "res_model": self._name,
             "views": [(False, "form")],
             "target": "new",
@@ -42,7 +42,7 @@ class CreditExceptionRequest(models.TransientModel):
         self.ensure_one()
         document = self.env[self.res_model].browse(self.res_id).exists()
         if not document:
-            raise UserError(_("The document no longer exists."))
+            raise UserError(self.env._("The document no longer exists."))
         document.check_access("read")
         return document
 
@@ -67,17 +67,24 @@ class CreditExceptionRequest(models.TransientModel):
         document = self._document()
         if not self.reasons:
             raise UserError(
-                _("%(doc)s passes the credit check: no exception is needed.",
-                  doc=document.display_name)
+                self.env._(
+                    "%(doc)s passes the credit check: no exception is needed.",
+                    doc=document.display_name,
+                )
             )
         pending = self.env["credit.exception"].search_count(
-            [("res_model", "=", self.res_model), ("res_id", "=", self.res_id),
-             ("state", "in", ("requested", "granted"))]
+            [
+                ("res_model", "=", self.res_model),
+                ("res_id", "=", self.res_id),
+                ("state", "in", ("requested", "granted")),
+            ]
         )
         if pending:
             raise UserError(
-                _("%(doc)s already has a pending or granted credit exception.",
-                  doc=document.display_name)
+                self.env._(
+                    "%(doc)s already has a pending or granted credit exception.",
+                    doc=document.display_name,
+                )
             )
         exception = self.env["credit.exception"].create(
             {
@@ -95,16 +102,21 @@ class CreditExceptionRequest(models.TransientModel):
             }
         )
         document.message_post(
-            body=_("Credit exception %(name)s requested: %(note)s",
-                   name=exception.name, note=self.request_note)
+            body=self.env._(
+                "Credit exception %(name)s requested: %(note)s",
+                name=exception.name,
+                note=self.request_note,
+            )
         )
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",
             "params": {
                 "type": "success",
-                "message": _("Credit exception %(name)s requested; a credit manager will "
-                             "decide.", name=exception.name),
+                "message": self.env._(
+                    "Credit exception %(name)s requested; a credit manager will decide.",
+                    name=exception.name,
+                ),
                 "next": {"type": "ir.actions.act_window_close"},
             },
         }
