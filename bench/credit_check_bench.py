@@ -180,7 +180,7 @@ def main() -> int:
             product = env["product.product"].create(
                 {"name": "Bench product", "default_code": "CREDIT-BENCH", "type": "consu"}
             )
-        company.write({"credit_block_overdue": False, "credit_require_due_diligence": False})
+        company.write({"credit_block_overdue": False, "credit_no_limit_policy": "none"})
         env.cr.commit()
         small = ensure_customer(env, company, "Bench customer (5 invoices)", 5, 1, product)
         big = ensure_customer(

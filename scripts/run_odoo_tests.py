@@ -42,8 +42,25 @@ def say(msg: str) -> None:
     print(f"[odoo-tests] {msg}", flush=True)
 
 
+# Odoo's own test classes that must pass with every add-on installed in its default
+# configuration, as they do without them: installing changes nothing until switched on.
+STOCK_CLASSES = [
+    "/sale:TestSaleOrder",
+    "/sale:TestSaleToInvoice",
+    "/sale:TestSaleOrderDownPayment",
+    "/sale:TestSaleOrderCreditLimit",
+    "/sale:TestSaleRefund",
+    "/account:TestAccountMoveOutInvoiceOnchanges",
+    "/account:TestAccountPayment",
+    "/account:TestAccountMoveReconcile",
+    "/account:TestAccountPaymentRegister",
+]
+# fails on stock Odoo 18 too since 2025 (a date in the test)
+STOCK_EXCLUDED = ["-/account:TestAccountPayment.test_resequence_change_payment_name"]
+
+
 def run_tests(cmd: list[str], modules: list[str], log: Path) -> int:
-    tags = ",".join(f"/{name}" for name in modules)
+    tags = ",".join([*(f"/{name}" for name in modules), *STOCK_CLASSES, *STOCK_EXCLUDED])
     cmd = [
         *cmd,
         "-i",
@@ -172,6 +189,7 @@ def run_all(odoo: OdooSetup, keep_db: bool, pytest_python: str) -> int:
     started = time.monotonic()
     say(f"Odoo from {odoo.origin}")
     say(f"installing {', '.join(modules)} into fresh database {db} with --test-enable")
+    say(f"tests: every add-on's, and Odoo's {', '.join(c.split(':')[1] for c in STOCK_CLASSES)}")
     try:
         code = run_tests(cmd, modules, log)
         problems, result = check_log(log)

@@ -1,9 +1,4 @@
 from . import models
 from . import report
 from . import wizards
-
-
-def uninstall_hook(env):
-    from .models.account_move_line import UNINSTALL_SQL
-
-    env.cr.execute(UNINSTALL_SQL)
+from .hooks import post_init_hook, uninstall_hook

@@ -41,6 +41,7 @@
             "credit_management/static/src/js/tours/*.js",
         ],
     },
+    "post_init_hook": "post_init_hook",
     "uninstall_hook": "uninstall_hook",
     "application": True,
 }

@@ -1,3 +1,4 @@
+from . import credit_check_mixin
 from . import credit_grade
 from . import credit_score_model
 from . import credit_score_factor
@@ -14,6 +15,7 @@ from . import res_company
 from . import res_config_settings
 from . import res_partner
 from . import sale_order
+from . import sale_order_line
 from . import account_account
 from . import account_move
 from . import account_move_line

@@ -1,9 +1,13 @@
+import logging
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .credit_authority_band import APPROVAL_LEVELS, LEVEL_GROUPS
+
+_logger = logging.getLogger(__name__)
 
 # set only by the approval flow, never by hand
 FLOW_FIELDS = {
@@ -19,6 +23,15 @@ FLOW_FIELDS = {
     "decision_note",
     "previous_limit",
     "requested_by_id",
+}
+# what the requester asks for: set in draft, by the requester only
+REQUEST_FIELDS = {
+    "partner_id",
+    "requested_limit",
+    "application_type",
+    "expiry_date",
+    "company_id",
+    "justification",
 }
 APPLICATION_TYPES = [
     ("due_diligence", "New customer (due diligence)"),
@@ -55,7 +68,7 @@ class CreditApplication(models.Model):
     expiry_date = fields.Date(
         string="Temporary Until", tracking=True, help="The limit reverts after this day."
     )
-    justification = fields.Text(required=True)
+    justification = fields.Text(required=True, tracking=True)
     requested_by_id = fields.Many2one(
         "res.users", required=True, readonly=True, default=lambda self: self.env.user
     )
@@ -111,9 +124,9 @@ class CreditApplication(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             if not self.env.su:
-                for field in FLOW_FIELDS & set(vals):
-                    del vals[field]
-                vals["requested_by_id"] = self.env.user.id
+                # the flow starts anew whatever the values or context defaults say
+                vals.update(dict.fromkeys(FLOW_FIELDS, False))
+                vals.update(state="draft", requested_by_id=self.env.user.id)
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("credit.application") or "/"
         return super().create(vals_list)
@@ -125,15 +138,12 @@ class CreditApplication(models.Model):
                     "Status, assessment and decision follow the approval flow; use its buttons."
                 )
             )
-        locked = set(vals) & {
-            "partner_id",
-            "requested_limit",
-            "application_type",
-            "expiry_date",
-            "company_id",
-        }
-        if locked and any(app.state != "draft" for app in self):
-            raise UserError(self.env._("Only a draft application can be changed."))
+        if set(vals) & REQUEST_FIELDS and not self.env.su:
+            if any(app.state != "draft" for app in self):
+                raise UserError(self.env._("Only a draft application can be changed."))
+            if any(app.requested_by_id != self.env.user for app in self):
+                # an approver who could rewrite the request would approve their own
+                raise AccessError(self.env._("Only the requester may change a credit application."))
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
@@ -148,6 +158,8 @@ class CreditApplication(models.Model):
                 raise UserError(
                     self.env._("Application %(name)s was already submitted.", name=app.name)
                 )
+            if app.requested_by_id != self.env.user and not self.env.su:
+                raise AccessError(self.env._("Only the requester may submit a credit application."))
             app._check_partner_can_apply()
             band = self.env["credit.authority.band"]._band_for_amount(
                 app.requested_limit, app.company_id
@@ -192,7 +204,12 @@ class CreditApplication(models.Model):
         self.ensure_one()
         partner = self.partner_id.commercial_partner_id.with_company(self.company_id)
         model = self.company_id.credit_score_model_id
-        score = model.sudo()._score_partners(partner) if model else self.env["credit.score"]
+        # a snapshot only: the partner's grade changes through scoring or an approval
+        score = (
+            model.sudo()._score_partners(partner, apply=False)
+            if model
+            else self.env["credit.score"]
+        )
         figures = partner.sudo()._credit_exposure_figures(self.company_id)[partner.id]
         self.sudo().write(
             {
@@ -308,13 +325,26 @@ class CreditApplication(models.Model):
         self.ensure_one()
         partner = self.partner_id.commercial_partner_id.with_company(self.company_id).sudo()
         today = fields.Date.context_today(self)
+        if self.application_type == "temporary":
+            # in force through its end date by itself: the check reads approved temporary
+            # limits (sql/credit_exposure_figures.sql); the permanent limit stays as it is
+            partner.message_post(
+                body=self.env._(
+                    "Temporary credit limit of %(amount).2f until %(date)s by application "
+                    "%(name)s.",
+                    amount=self.requested_limit,
+                    date=self.expiry_date,
+                    name=self.name,
+                )
+            )
+            return
         vals = {"credit_limit": self.requested_limit, "use_partner_credit_limit": True}
         if self.application_type == "due_diligence":
             vals["credit_due_diligence_date"] = today
         grade = self.grade_id
         if grade.payment_term_id:
             vals["property_payment_term_id"] = grade.payment_term_id.id
-        if grade and self.application_type != "temporary":
+        if grade:
             vals["credit_next_review_date"] = today + relativedelta(
                 months=grade.review_interval_months
             )
@@ -322,10 +352,9 @@ class CreditApplication(models.Model):
         partner.write(vals)
         partner.message_post(
             body=self.env._(
-                "Credit limit set to %(amount).2f by application %(name)s%(until)s.",
+                "Credit limit set to %(amount).2f by application %(name)s.",
                 amount=self.requested_limit,
                 name=self.name,
-                until=self.env._(" until %s", self.expiry_date) if self.expiry_date else "",
             )
         )
 
@@ -355,36 +384,41 @@ class CreditApplication(models.Model):
     def action_reset_draft(self):
         if any(app.state != "cancelled" for app in self):
             raise UserError(self.env._("Only a cancelled application can go back to draft."))
+        if any(app.requested_by_id != self.env.user for app in self) and not self.env.su:
+            raise AccessError(self.env._("Only the requester may reopen a credit application."))
         self.sudo().write({"state": "draft"})
         return True
 
     # ------------------------------------------------------------------ cron
     @api.model
     def _cron_expire_temporary_limits(self):
-        """Temporary limits revert by themselves the day after their end date."""
+        """Mark temporary limits past their end date as expired and tell the partner.
+
+        The check stops honouring a temporary limit after its end date by itself; this
+        only records it. A record that fails is logged and skipped.
+        """
         today = fields.Date.context_today(self)
-        expired = self.search(
+        expired = self.sudo().search(
             [
                 ("state", "=", "approved"),
                 ("application_type", "=", "temporary"),
                 ("expiry_date", "<", today),
             ]
         )
+        done = 0
         for app in expired:
-            partner = app.partner_id.commercial_partner_id.with_company(app.company_id).sudo()
-            if app.currency_id.compare_amounts(partner.credit_limit, app.requested_limit) == 0:
-                partner.write(
-                    {
-                        "credit_limit": app.previous_limit,
-                        "use_partner_credit_limit": bool(app.previous_limit),
-                    }
-                )
-                partner.message_post(
-                    body=self.env._(
-                        "Temporary credit limit of %(name)s expired; limit back to %(amount).2f.",
-                        name=app.name,
-                        amount=app.previous_limit,
+            try:
+                with self.env.cr.savepoint():
+                    app.write({"state": "expired"})
+                    app.partner_id.message_post(
+                        body=self.env._(
+                            "Temporary credit limit of %(name)s ended on %(date)s.",
+                            name=app.name,
+                            date=app.expiry_date,
+                        )
                     )
-                )
-            app.sudo().state = "expired"
-        return len(expired)
+            except Exception:
+                _logger.exception("Expiring temporary credit limit %s failed", app.name)
+                continue
+            done += 1
+        return done

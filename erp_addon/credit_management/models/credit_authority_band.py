@@ -63,6 +63,13 @@ class CreditAuthorityBand(models.Model):
                     )
                 expected_from = band.amount_to
 
+    def unlink(self):
+        companies = self.company_id
+        res = super().unlink()
+        # the bands left must still follow each other without gaps
+        self.search([("company_id", "in", companies.ids)])._check_bands()
+        return res
+
     @api.model
     def _band_for_amount(self, amount, company):
         band = self.search(

@@ -1,5 +1,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.osv import expression
+
+# written by the chatter and activities, not by the flow
+MAIL_FIELDS = {"message_main_attachment_id", "activity_ids", "message_follower_ids"}
 
 
 class CreditException(models.Model):
@@ -55,23 +59,81 @@ class CreditException(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             if not self.env.su:
-                for field in (
-                    "state",
-                    "decided_by_id",
-                    "decision_date",
-                    "decision_note",
-                    "used_date",
-                ):
-                    vals.pop(field, None)
-                vals["requested_by_id"] = self.env.user.id
+                # only the document and the justification come from the requester; the
+                # figures are the check's own, computed here, and the flow starts anew
+                vals.update(self._request_values(vals.get("res_model"), vals.get("res_id")))
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("credit.exception") or "/"
-            if not vals.get("document_name") and vals.get("res_model") and vals.get("res_id"):
-                document = self.env[vals["res_model"]].browse(vals["res_id"])
-                vals["document_name"] = document.sudo().display_name
         records = super().create(vals_list)
         records._notify_managers()
         return records
+
+    @api.model
+    def _request_values(self, res_model, res_id):
+        """The values of a new request for a document, from the credit check itself."""
+        if res_model not in dict(self._fields["res_model"].selection) or not res_id:
+            raise UserError(self.env._("Choose the sales order or invoice the exception is for."))
+        document = self.env[res_model].browse(res_id).exists()
+        if not document:
+            raise UserError(self.env._("The document no longer exists."))
+        document.check_access("read")
+        blocked = document._credit_check(lock=False, consume=False)
+        if document not in blocked:
+            raise UserError(
+                self.env._(
+                    "%(doc)s passes the credit check: no exception is needed.",
+                    doc=document.display_name,
+                )
+            )
+        if self.sudo().search_count(
+            [
+                ("res_model", "=", res_model),
+                ("res_id", "=", res_id),
+                ("state", "in", ("requested", "granted")),
+            ]
+        ):
+            raise UserError(
+                self.env._(
+                    "%(doc)s already has a pending or granted credit exception.",
+                    doc=document.display_name,
+                )
+            )
+        reasons, figures, amount = blocked[document]
+        return {
+            "res_model": res_model,
+            "res_id": res_id,
+            "document_name": document.display_name,
+            "partner_id": figures["partner_id"],
+            "company_id": document.company_id.id,
+            "amount": amount,
+            "credit_limit": figures["limit"],
+            "exposure_amount": figures["exposure"],
+            "overdue_amount": figures["overdue"],
+            "reasons": "\n".join(reasons),
+            "requested_by_id": self.env.user.id,
+            "state": "requested",
+            "decided_by_id": False,
+            "decision_date": False,
+            "decision_note": False,
+            "used_date": False,
+        }
+
+    def write(self, vals):
+        if not self.env.su:
+            if set(vals) - {"request_note"} - MAIL_FIELDS:
+                raise AccessError(
+                    self.env._(
+                        "A credit exception's document, figures and decision change only "
+                        "through its request and decision buttons."
+                    )
+                )
+            if "request_note" in vals and any(
+                exc.state != "requested" or exc.requested_by_id != self.env.user for exc in self
+            ):
+                raise AccessError(
+                    self.env._("Only the requester may change a pending request's justification.")
+                )
+        return super().write(vals)
 
     def _notify_managers(self):
         activity_type = self.env.ref("credit_management.mail_activity_type_credit_approval")
@@ -104,7 +166,7 @@ class CreditException(models.Model):
     def _action_decide(self, decision, note):
         for exc in self:
             exc._check_can_decide()
-            exc.write(
+            exc.sudo().write(
                 {
                     "state": "granted" if decision == "approve" else "refused",
                     "decided_by_id": self.env.user.id,
@@ -147,7 +209,7 @@ class CreditException(models.Model):
                 "credit_management.group_credit_manager"
             ):
                 raise AccessError(self.env._("Only the requester or a credit manager may cancel."))
-        self.write({"state": "cancelled"})
+        self.sudo().write({"state": "cancelled"})
         self.sudo().activity_unlink(["credit_management.mail_activity_type_credit_approval"])
         return True
 
@@ -168,26 +230,44 @@ class CreditException(models.Model):
     def _consume(self, documents, amounts, dry_run=False):
         """Use up granted exceptions covering these documents; return the ids let through.
 
-        One query for all documents; an exception covers its document once, up to its amount.
+        One query for all documents. An exception granted on a document covers it once,
+        up to its amount; one granted on a related document (the order of an invoice)
+        covers it too, up to its amount, without being used up again.
         """
         if not documents:
             return set()
-        granted = self.sudo().search(
-            [
-                ("res_model", "=", documents._name),
-                ("res_id", "in", documents.ids),
-                ("state", "=", "granted"),
-            ]
+        related = {doc.id: doc._credit_exception_documents() for doc in documents}
+        by_model = {}
+        for groups in related.values():
+            for recs in groups:
+                by_model.setdefault(recs._name, set()).update(recs.ids)
+        found = self.sudo().search(
+            expression.AND(
+                [
+                    [("state", "in", ("granted", "used"))],
+                    expression.OR(
+                        [("res_model", "=", model), ("res_id", "in", list(ids))]
+                        for model, ids in by_model.items()
+                    ),
+                ]
+            )
         )
         passed = set()
-        for exc in granted:
-            amount = amounts.get(exc.res_id, 0.0)
-            if exc.res_id in passed or exc.currency_id.compare_amounts(amount, exc.amount) > 0:
-                continue
-            passed.add(exc.res_id)
-            if not dry_run:
-                exc.write({"state": "used", "used_date": fields.Datetime.now()})
-                exc.message_post(
-                    body=self.env._("Used to let %(doc)s through.", doc=exc.document_name)
-                )
+        for doc in documents:
+            amount = amounts.get(doc.id, 0.0)
+            own, *others = related[doc.id]
+            for exc in found:
+                if exc.currency_id.compare_amounts(amount, exc.amount) > 0:
+                    continue
+                if exc.res_model == own._name and exc.res_id == own.id and exc.state == "granted":
+                    passed.add(doc.id)
+                    if not dry_run:
+                        exc.sudo().write({"state": "used", "used_date": fields.Datetime.now()})
+                        exc.message_post(
+                            body=self.env._("Used to let %(doc)s through.", doc=exc.document_name)
+                        )
+                    break
+                if any(exc.res_model == rec._name and exc.res_id in rec.ids for rec in others):
+                    passed.add(doc.id)
+                    break
         return passed

@@ -1,5 +1,8 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
+
+# computed from the figures and read by scoring: never set by hand
+RATIO_FIELDS = {"equity", "current_ratio", "debt_ratio", "net_margin"}
 
 
 class CreditPartnerFinancial(models.Model):
@@ -11,6 +14,10 @@ class CreditPartnerFinancial(models.Model):
     _rec_name = "period_end"
 
     partner_id = fields.Many2one("res.partner", required=True, index=True, ondelete="cascade")
+    # figures a company gathered are its own (company rule in security/)
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
     period_end = fields.Date(required=True)
     period_type = fields.Selection(
         [("year", "Year"), ("half", "Half year"), ("quarter", "Quarter")],
@@ -36,7 +43,7 @@ class CreditPartnerFinancial(models.Model):
     _sql_constraints = [
         (
             "partner_period_uniq",
-            "unique(partner_id, period_end, period_type)",
+            "unique(partner_id, company_id, period_end, period_type)",
             "This partner already has figures for that period.",
         ),
     ]
@@ -82,8 +89,8 @@ class CreditPartnerFinancial(models.Model):
                 raise ValidationError(self.env._("Current assets cannot exceed total assets."))
 
     @api.model
-    def _latest_by_partner(self, partners):
-        """Latest period's ratios per commercial partner, one query."""
+    def _latest_by_partner(self, partners, company):
+        """Latest period's ratios per commercial partner in ``company``, one query."""
         result = {
             p.id: dict.fromkeys(("revenue", "current_ratio", "debt_ratio", "net_margin"))
             for p in partners
@@ -96,10 +103,10 @@ class CreditPartnerFinancial(models.Model):
             SELECT DISTINCT ON (partner_id) partner_id, revenue, current_ratio,
                    debt_ratio, net_margin, current_liabilities, total_assets
               FROM credit_partner_financial
-             WHERE partner_id = ANY(%s)
+             WHERE partner_id = ANY(%s) AND company_id = %s
           ORDER BY partner_id, period_end DESC
             """,
-            [partners.ids],
+            [partners.ids, company.id],
         )
         for (
             pid,
@@ -137,10 +144,16 @@ class CreditPartnerFinancial(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         records = super().create(vals_list)
+        # ratios come from the figures, whatever the values or context defaults said
+        for fname in RATIO_FIELDS:
+            self.env.add_to_compute(self._fields[fname], records)
+        records._recompute_recordset(list(RATIO_FIELDS))
         records._log_on_partner(self.env._("recorded"))
         return records
 
     def write(self, vals):
+        if RATIO_FIELDS & set(vals) and not self.env.su:
+            raise AccessError(self.env._("Ratios are computed from the figures."))
         res = super().write(vals)
         self._log_on_partner(self.env._("changed"))
         return res

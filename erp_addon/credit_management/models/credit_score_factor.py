@@ -106,7 +106,7 @@ class CreditScoreFactor(models.Model):
                     partner.credit_registered_capital or None
                 )
         if sources & {"revenue", "current_ratio", "debt_ratio", "net_margin"}:
-            latest = self.env["credit.partner.financial"]._latest_by_partner(partners)
+            latest = self.env["credit.partner.financial"]._latest_by_partner(partners, company)
             for source in ("revenue", "current_ratio", "debt_ratio", "net_margin"):
                 per_source[source] = {
                     pid: (fin[source] if fin[source] is not None else None)

@@ -31,8 +31,12 @@ class CreditScoreModel(models.Model):
                     self.env._("The factors' weights must add up to more than zero.")
                 )
 
-    def _score_partners(self, partners):
-        """Score partners and keep a dated snapshot of every factor."""
+    def _score_partners(self, partners, apply=True):
+        """Score partners and keep a dated snapshot of every factor.
+
+        With ``apply`` the score becomes the partners' grade; without, it is only a
+        snapshot (an application's assessment).
+        """
         self.ensure_one()
         if not self.factor_ids:
             raise UserError(self.env._("Scoring model %(model)s has no factors.", model=self.name))
@@ -68,5 +72,6 @@ class CreditScoreModel(models.Model):
                     "line_ids": [(0, 0, line) for line in lines],
                 }
             )
-        scores._apply_to_partners()
+        if apply:
+            scores._apply_to_partners()
         return scores

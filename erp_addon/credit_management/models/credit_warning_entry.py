@@ -1,7 +1,10 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 from .res_partner import uscc_error
+
+# whether an entry is in force, and who lifted it: only through action_lift
+LIFT_FIELDS = {"active", "lifted_date", "lifted_by_id"}
 
 
 class CreditWarningEntry(models.Model):
@@ -20,7 +23,10 @@ class CreditWarningEntry(models.Model):
     )
     partner_id = fields.Many2one("res.partner", index=True, tracking=True, ondelete="set null")
     credit_code = fields.Char(string="Unified Social Credit Code", tracking=True)
-    id_number = fields.Char(string="ID Number", tracking=True)
+    # personal data: only the credit roles that keep the list
+    id_number = fields.Char(
+        string="ID Number", tracking=True, groups="credit_management.group_credit_analyst"
+    )
     reason = fields.Text(required=True, tracking=True)
     source = fields.Char(help="Court list of dishonest judgment debtors, regulator, own records…")
     listed_date = fields.Date(required=True, default=fields.Date.context_today)
@@ -47,14 +53,29 @@ class CreditWarningEntry(models.Model):
                     )
                     vals["partner_id"] = partner.commercial_partner_id.id or False
         entries = super().create(vals_list)
+        # the partners' flag is computed from the entries
+        self.env["res.partner"].invalidate_model(["credit_on_warning_list"])
         for entry in entries.filtered("partner_id"):
             entry.partner_id.message_post(
                 body=self.env._("Put on the warning list: %(reason)s", reason=entry.reason)
             )
         return entries
 
+    def write(self, vals):
+        if not self.env.su and LIFT_FIELDS & set(vals):
+            raise AccessError(
+                self.env._("An entry is lifted or restored with its buttons, by a credit manager.")
+            )
+        if vals.get("credit_code"):
+            vals["credit_code"] = vals["credit_code"].strip().upper()
+        res = super().write(vals)
+        self.env["res.partner"].invalidate_model(["credit_on_warning_list"])
+        return res
+
     def action_lift(self):
-        self.write(
+        if not self.env.user.has_group("credit_management.group_credit_manager"):
+            raise AccessError(self.env._("Only a credit manager may lift a warning-list entry."))
+        self.sudo().write(
             {
                 "active": False,
                 "lifted_date": fields.Date.context_today(self),

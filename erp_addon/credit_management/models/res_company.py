@@ -3,7 +3,8 @@ from odoo import api, fields, models, tools
 CREDIT_SETTINGS = (
     "credit_check_sale",
     "credit_check_invoice",
-    "credit_require_due_diligence",
+    "credit_no_limit_policy",
+    "credit_limit_by_application",
     "credit_block_overdue",
     "credit_overdue_tolerance",
     "credit_overdue_grace_days",
@@ -13,13 +14,29 @@ CREDIT_SETTINGS = (
 class ResCompany(models.Model):
     _inherit = "res.company"
 
-    credit_check_sale = fields.Boolean(string="Credit Check on Sales Orders", default=True)
-    credit_check_invoice = fields.Boolean(string="Credit Check on Invoices", default=True)
-    credit_require_due_diligence = fields.Boolean(
-        string="Due Diligence Before Credit",
-        help="A customer gets no credit until a due-diligence application is approved.",
+    # every rule starts off: installing the add-on changes nothing until the credit
+    # department switches each one on in the settings
+    credit_check_sale = fields.Boolean(string="Credit Check on Sales Orders")
+    credit_check_invoice = fields.Boolean(string="Credit Check on Invoices")
+    credit_no_limit_policy = fields.Selection(
+        [
+            ("none", "No check"),
+            ("warn", "Warn"),
+            ("block", "Block until due diligence is approved"),
+        ],
+        string="Customers Without a Limit",
+        default="none",
+        required=True,
+        help="What the credit check does for a customer with no approved credit limit: "
+        "nothing (as Odoo does), show a warning, or block until a due-diligence credit "
+        "application is approved.",
     )
-    credit_block_overdue = fields.Boolean(string="Block on Overdue", default=True)
+    credit_limit_by_application = fields.Boolean(
+        string="Limits Only Through Approved Applications",
+        help="Credit limits change only through approved credit applications or by a "
+        "credit manager. Off: whoever Odoo lets edit a credit limit may do so.",
+    )
+    credit_block_overdue = fields.Boolean(string="Block on Overdue")
     credit_overdue_tolerance = fields.Monetary(
         string="Overdue Tolerance", currency_field="currency_id"
     )
@@ -45,18 +62,22 @@ class ResCompany(models.Model):
         return companies
 
     def _credit_copy_defaults(self):
-        """Give a new company the shipped grades, approval bands and scoring model."""
+        """Give companies the shipped grades, approval bands and scoring model.
+
+        Each kind is copied from the main company only where the company has none yet.
+        """
         template = self.env.ref("base.main_company")
         Grade = self.env["credit.grade"].sudo()
         Band = self.env["credit.authority.band"].sudo()
-        for company in self:
-            grades = Grade.search([("company_id", "=", template.id)])
-            for grade in grades:
-                grade.copy({"company_id": company.id, "name": grade.name})
-            for band in Band.search([("company_id", "=", template.id)], order="amount_from"):
-                band.copy({"company_id": company.id})
+        for company in self - template:
+            if not Grade.search_count([("company_id", "=", company.id)], limit=1):
+                for grade in Grade.search([("company_id", "=", template.id)]):
+                    grade.copy({"company_id": company.id, "name": grade.name})
+            if not Band.search_count([("company_id", "=", company.id)], limit=1):
+                for band in Band.search([("company_id", "=", template.id)], order="amount_from"):
+                    band.copy({"company_id": company.id})
             model = template.sudo().credit_score_model_id
-            if model:
+            if model and not company.sudo().credit_score_model_id:
                 company.sudo().credit_score_model_id = model.copy(
                     {"company_id": company.id, "name": model.name}
                 )

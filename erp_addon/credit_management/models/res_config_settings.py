@@ -7,8 +7,11 @@ class ResConfigSettings(models.TransientModel):
 
     credit_check_sale = fields.Boolean(related="company_id.credit_check_sale", readonly=False)
     credit_check_invoice = fields.Boolean(related="company_id.credit_check_invoice", readonly=False)
-    credit_require_due_diligence = fields.Boolean(
-        related="company_id.credit_require_due_diligence", readonly=False
+    credit_no_limit_policy = fields.Selection(
+        related="company_id.credit_no_limit_policy", readonly=False
+    )
+    credit_limit_by_application = fields.Boolean(
+        related="company_id.credit_limit_by_application", readonly=False
     )
     credit_block_overdue = fields.Boolean(related="company_id.credit_block_overdue", readonly=False)
     credit_overdue_tolerance = fields.Monetary(

@@ -4,7 +4,7 @@ from stdnum.cn import uscc
 from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, RedirectWarning, ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import SQL, float_compare
 
 ENTITY_TYPES = [
@@ -27,7 +27,16 @@ OPERATING_STATUSES = [
     ("revoked", "Licence revoked"),
     ("deregistered", "Deregistered"),
 ]
+_logger = logging.getLogger(__name__)
+
+# who may read credit figures: the credit roles (every salesperson and invoicing user has
+# the first) and accounting's read-only auditors
+CREDIT_FIGURES_GROUPS = "credit_management.group_credit_user,account.group_account_readonly"
 CREDIT_LIMIT_FIELDS = {"credit_limit", "use_partner_credit_limit"}
+# first key of the advisory lock a credit check takes on a partner ("CR")
+CREDIT_LOCK_CLASS = 0x4352
+# computed by the add-on, never written by anyone
+CREDIT_COMPUTED_FIELDS = {"credit_on_warning_list"}
 CREDIT_STANDING_FIELDS = {
     "credit_grade_id",
     "credit_score",
@@ -46,6 +55,9 @@ CREDIT_FILE_FIELDS = {
     "credit_last_investigation_date",
     "credit_analyst_id",
 }
+CREDIT_GUARDED_FIELDS = (
+    CREDIT_LIMIT_FIELDS | CREDIT_COMPUTED_FIELDS | CREDIT_STANDING_FIELDS | CREDIT_FILE_FIELDS
+)
 
 
 def uscc_error(env, code):
@@ -111,7 +123,11 @@ class ResPartner(models.Model):
         "credit.warning.entry", "partner_id", string="Warning List Entries"
     )
     credit_on_warning_list = fields.Boolean(
-        string="On Warning List", compute="_compute_credit_on_warning_list", store=True
+        string="On Warning List",
+        compute="_compute_credit_on_warning_list",
+        search="_search_credit_on_warning_list",
+        help="An active warning-list entry of this company (or of every company) names "
+        "this partner, its commercial partner or one of its contacts.",
     )
     # standing, per company
     credit_grade_id = fields.Many2one("credit.grade", company_dependent=True, tracking=True)
@@ -129,30 +145,51 @@ class ResPartner(models.Model):
         string="Open Receivables",
         compute="_compute_credit_exposure",
         currency_field="credit_currency_id",
+        groups=CREDIT_FIGURES_GROUPS,
     )
     credit_exposure_draft_invoice = fields.Monetary(
         string="Draft Invoices",
         compute="_compute_credit_exposure",
         currency_field="credit_currency_id",
+        groups=CREDIT_FIGURES_GROUPS,
     )
     credit_exposure_sale_order = fields.Monetary(
         string="Orders Not Invoiced",
         compute="_compute_credit_exposure",
         currency_field="credit_currency_id",
+        groups=CREDIT_FIGURES_GROUPS,
     )
     credit_exposure = fields.Monetary(
         compute="_compute_credit_exposure",
         currency_field="credit_currency_id",
+        groups=CREDIT_FIGURES_GROUPS,
     )
     credit_overdue_amount = fields.Monetary(
         string="Overdue",
         compute="_compute_credit_exposure",
         currency_field="credit_currency_id",
+        groups=CREDIT_FIGURES_GROUPS,
+    )
+    credit_limit_in_force = fields.Monetary(
+        compute="_compute_credit_exposure",
+        currency_field="credit_currency_id",
+        groups=CREDIT_FIGURES_GROUPS,
+        help="The partner's credit limit, or a higher approved temporary limit until its end date.",
+    )
+    credit_has_limit = fields.Boolean(
+        compute="_compute_credit_exposure", groups=CREDIT_FIGURES_GROUPS
+    )
+    credit_temporary_until = fields.Date(
+        string="Temporary Limit Until",
+        compute="_compute_credit_exposure",
+        groups=CREDIT_FIGURES_GROUPS,
     )
     credit_available = fields.Monetary(
         string="Available Credit",
         compute="_compute_credit_exposure",
         currency_field="credit_currency_id",
+        groups=CREDIT_FIGURES_GROUPS,
+        help="Limit in force less exposure; empty when no limit is in force.",
     )
 
     credit_can_edit_file = fields.Boolean(compute="_compute_credit_can_edit_file")
@@ -167,25 +204,60 @@ class ResPartner(models.Model):
     def _compute_credit_currency_id(self):
         self.credit_currency_id = self.env.company.currency_id
 
-    @api.depends("credit_warning_entry_ids", "credit_warning_entry_ids.active")
+    def _credit_warning_domain(self, company):
+        return [
+            ("active", "=", True),
+            ("company_id", "in", [False, company.id]),
+            ("partner_id", "!=", False),
+        ]
+
+    @api.depends_context("company")
+    @api.depends("commercial_partner_id")
     def _compute_credit_on_warning_list(self):
+        self.credit_on_warning_list = False
+        commercial = self.commercial_partner_id.filtered("id")
+        if not commercial:
+            return
+        listed = (
+            self.env["credit.warning.entry"]
+            .sudo()
+            .search(
+                self._credit_warning_domain(self.env.company)
+                + [("partner_id.commercial_partner_id", "in", commercial.ids)]
+            )
+            .partner_id.commercial_partner_id
+        )
         for partner in self:
-            partner.credit_on_warning_list = bool(partner.credit_warning_entry_ids)
+            partner.credit_on_warning_list = partner.commercial_partner_id in listed
+
+    def _search_credit_on_warning_list(self, operator, value):
+        if operator not in ("=", "!="):
+            raise ValidationError(self.env._("Unsupported search on the warning list."))
+        listed = (
+            self.env["credit.warning.entry"]
+            .sudo()
+            .search(self._credit_warning_domain(self.env.company))
+            .partner_id.commercial_partner_id
+        )
+        positive = (operator == "=") == bool(value)
+        return [("commercial_partner_id", "in" if positive else "not in", listed.ids)]
 
     @api.depends_context("company")
     def _compute_credit_exposure(self):
         company = self.env.company
-        commercial = self.commercial_partner_id
-        figures = commercial._credit_exposure_figures(company) if commercial.ids else {}
+        real = self.filtered("id")
+        figures = real.sudo()._credit_exposure_figures(company) if real else {}
         for partner in self:
-            fig = figures.get(partner.commercial_partner_id.id, _empty_figures())
+            fig = figures.get(partner.id) or _empty_figures()
             partner.credit_exposure_receivable = fig["receivable"]
             partner.credit_exposure_draft_invoice = fig["draft_invoice"]
             partner.credit_exposure_sale_order = fig["sale_order"]
             partner.credit_exposure = fig["exposure"]
             partner.credit_overdue_amount = fig["overdue"]
-            limit = fig["limit"]
-            partner.credit_available = limit - fig["exposure"] if limit else 0.0
+            partner.credit_limit_in_force = fig["limit"]
+            partner.credit_has_limit = fig["has_limit"]
+            partner.credit_temporary_until = fig["temporary_until"]
+            partner.credit_available = fig["limit"] - fig["exposure"] if fig["has_limit"] else 0
 
     @api.constrains("credit_code")
     def _check_credit_code(self):
@@ -200,70 +272,116 @@ class ResPartner(models.Model):
             self.credit_code = self.credit_code.strip().upper()
 
     # ------------------------------------------------------------ exposure
-    def _credit_exposure_figures(self, company, overdue_grace_days=0, lock=False):
+    def _credit_exposure_figures(self, company, lock=False, exclude_moves=(), exclude_orders=()):
         """Exposure and standing in ``company`` of these partners' commercial partners.
 
-        Amounts are in company currency: open receivables, draft customer invoices and
-        the uninvoiced part of confirmed orders. One call of a SQL function whatever the
-        number of invoices and orders (see models/account_move_line.py). With ``lock``
-        it first makes concurrent checks of the same partners conflict: Odoo runs
-        requests in REPEATABLE READ, so the later one fails to serialize, is retried,
-        and its retry sees what the first one committed.
+        {partner id: figures}, the figures being shared by a partner and its commercial
+        partner. Amounts are in company currency: open receivables, draft customer
+        invoices and receipts, and the uninvoiced part of confirmed orders, leaving out
+        the documents named in ``exclude_moves`` and ``exclude_orders``. One call of a SQL
+        function whatever the number of invoices and orders (sql/credit_exposure_figures.sql).
+
+        With ``lock`` the figures are the latest, whatever this transaction's snapshot:
+        the partners' lock is taken on a second connection, which then reads what other
+        transactions committed to the kept balances; this transaction adds its own
+        uncommitted changes. A concurrent check of the same partners waits for the lock
+        until this transaction ends, then sees what it committed: no request fails and
+        is retried, and two confirmations cannot both pass over a limit.
         """
-        result = {}
         if not self.ids:
-            return result
+            return {}
         self.env.flush_all()
+        committed = None
+        if lock:
+            commercial = self.commercial_partner_id
+            committed = commercial._credit_committed_balances(company, exclude_orders)
+        default_limit = self._fields["credit_limit"].get_company_dependent_fallback(
+            self.with_company(company)
+        )
         self.env.cr.execute(
             SQL(
-                "SELECT * FROM credit_exposure_figures(%s, %s, %s, %s, %s, %s, %s)",
+                "SELECT * FROM credit_exposure_figures(%s, %s, %s, %s, %s::int[], %s::int[], %s)",
                 self.ids,
                 company.id,
-                fields.Datetime.now(),
-                self.env.context.get("tz") or None,
-                self.env.uid,
-                overdue_grace_days,
-                lock,
+                fields.Date.context_today(self),
+                committed is not None,
+                list(exclude_moves),
+                list(exclude_orders),
+                default_limit or 0.0,
             )
         )
-        rows = self.env.cr.fetchall()
-        commercial = {
-            pid: int(amount) for pid, bucket, amount, _info in rows if bucket == "commercial"
+        by_commercial = {}
+        result = {}
+        for row in self.env.cr.dictfetchall():
+            commercial = row["commercial_partner_id"]
+            if commercial not in by_commercial:
+                permanent = float(row["credit_limit"] or 0.0)
+                temporary = float(row["temporary_limit"] or 0.0)
+                limit = max(permanent, temporary)
+                others = (committed or {}).get(commercial, (0.0, 0.0))
+                fig = {
+                    "partner_id": commercial,
+                    "receivable": float(row["receivable"]) + others[0],
+                    "draft_invoice": float(row["draft_invoice"]),
+                    "sale_order": float(row["sale_order"]) + others[1],
+                    "overdue": float(row["overdue"]),
+                    "limit": limit,
+                    "has_limit": limit > 0,
+                    "temporary_until": row["temporary_until"] if temporary > permanent else False,
+                    "policy": row["credit_policy"] or False,
+                    "on_warning_list": row["on_warning_list"],
+                    "due_diligence": bool(row["due_diligence_date"]),
+                }
+                fig["exposure"] = fig["receivable"] + fig["draft_invoice"] + fig["sale_order"]
+                by_commercial[commercial] = fig
+            result[row["partner_id"]] = by_commercial[commercial]
+        return result
+
+    def _credit_committed_balances(self, company, exclude_orders=()):
+        """Lock these commercial partners and read what others committed to their balances.
+
+        {commercial partner id: (receivable, sale_order)}, read on a second connection in
+        READ COMMITTED once it holds the partners' advisory lock, which it keeps until
+        this transaction commits or rolls back. None in test mode, where the registry
+        shares this transaction's connection: this transaction then reads everything.
+        """
+        if self.env.registry.in_test_mode():
+            return None
+        cr = self.env.cr
+        side = cr.__dict__.get("_credit_lock_cursor")
+        if side is None:
+            side = self.env.registry.cursor()
+            side.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED")
+            # never wait forever on a lock held by a request that waits on this one
+            side.execute("SET LOCAL lock_timeout = '30s'")
+            cr.__dict__["_credit_lock_cursor"] = side
+
+            def release():
+                cr.__dict__.pop("_credit_lock_cursor", None)
+                side.rollback()
+                side.close()
+
+            cr.postcommit.add(release)
+            cr.postrollback.add(release)
+        side.execute(
+            SQL(
+                "SELECT pg_advisory_xact_lock(%s, id) FROM unnest(%s::int[]) AS id ORDER BY id",
+                CREDIT_LOCK_CLASS,
+                sorted(self.ids),
+            )
+        )
+        side.execute(
+            SQL(
+                "SELECT * FROM credit_committed_balances(%s::int[], %s, %s::int[])",
+                self.ids,
+                company.id,
+                list(exclude_orders),
+            )
+        )
+        return {
+            commercial: (float(receivable or 0.0), float(sale_order or 0.0))
+            for commercial, receivable, sale_order in side.fetchall()
         }
-        figures = {cid: dict(_empty_figures(), partner_id=cid) for cid in commercial.values()}
-        extra = {"past_due": {}, "credits": {}}
-        for pid, bucket, amount, info in rows:
-            if bucket == "commercial":
-                continue
-            if bucket == "standing":
-                policy, warning, due_diligence, has_limit = info.split("|")
-                figures[pid].update(
-                    limit=float(amount or 0.0) if has_limit == "1" else None,
-                    policy=policy or False,
-                    on_warning_list=warning == "1",
-                    due_diligence=bool(due_diligence),
-                )
-            elif bucket in extra:
-                extra[bucket][pid] = float(amount or 0.0)
-            else:
-                figures[pid][bucket] = float(amount or 0.0)
-        for pid, amount in extra["past_due"].items():
-            # past due, less unapplied credits (credit notes, advances)
-            figures[pid]["overdue"] = max(amount + extra["credits"].get(pid, 0.0), 0.0)
-        fallback = None
-        for fig in figures.values():
-            fig["exposure"] = fig["receivable"] + fig["draft_invoice"] + fig["sale_order"]
-            if fig["limit"] is None:
-                if fallback is None:
-                    fallback = (
-                        self._fields["credit_limit"].get_company_dependent_fallback(
-                            self.with_company(company)
-                        )
-                        or 0.0
-                    )
-                fig["limit"] = fallback
-        # the same dict for a partner and its commercial partner
-        return {pid: figures[cid] for pid, cid in commercial.items()}
 
     def _credit_payment_history(self, company):
         """Average days paid late (12 months, amount-weighted) and overdue share, one query."""
@@ -314,15 +432,15 @@ class ResPartner(models.Model):
 
     # ------------------------------------------------------------ hard check
     def _credit_block_reasons(self, company, figures, amount):
-        """Why adding ``amount`` to this partner's exposure must be blocked (empty: allowed).
+        """(reasons, warnings) for adding ``amount`` to this partner's exposure.
 
-        Reads only ``figures`` and the cached company settings; records are read only
-        to word the reasons of a blocked document.
+        Reasons block the document; warnings are only shown. Reads only ``figures`` and
+        the cached company settings; records are read only to word the reasons.
         """
         self.ensure_one()
         settings = company._credit_settings()
         rounding = settings["currency_rounding"]
-        reasons = []
+        reasons, warnings = [], []
         if figures["on_warning_list"]:
             reasons.append(
                 self.env._(
@@ -331,44 +449,48 @@ class ResPartner(models.Model):
                 )
             )
         policy = figures["policy"]
-        if policy in ("blocked", "prepayment"):
-            grade = self.with_company(company).sudo().credit_grade_id
+        grade = self.with_company(company).sudo().credit_grade_id if policy else None
         if policy == "blocked":
             reasons.append(self.env._("Credit grade %(grade)s blocks sales.", grade=grade.name))
-        if settings["credit_require_due_diligence"] and not figures["due_diligence"]:
-            reasons.append(
-                self.env._(
-                    "No credit granted yet: a due-diligence credit application must "
-                    "be approved first."
-                )
-            )
         new_exposure = figures["exposure"] + amount
         if policy == "prepayment":
-            if float_compare(new_exposure, 0.0, precision_rounding=rounding) > 0:
+            # what advance payments do not cover of this document
+            uncovered = min(amount, new_exposure)
+            if float_compare(uncovered, 0.0, precision_rounding=rounding) > 0:
                 reasons.append(
                     self.env._(
-                        "Credit grade %(grade)s requires prepayment: %(amount)s is not covered "
-                        "by advance payments.",
+                        "Credit grade %(grade)s requires prepayment: %(amount)s of this "
+                        "document is not covered by advance payments.",
                         grade=grade.name,
-                        amount=_money(new_exposure, company),
+                        amount=_money(uncovered, company),
                     )
                 )
-        elif (
-            figures["limit"] > 0
-            and float_compare(new_exposure, figures["limit"], precision_rounding=rounding) > 0
-        ):
+        elif figures["has_limit"]:
+            if float_compare(new_exposure, figures["limit"], precision_rounding=rounding) > 0:
+                reasons.append(
+                    self.env._(
+                        "Exposure would be %(new)s, over the credit limit of %(limit)s "
+                        "(open receivables %(rec)s, draft invoices %(draft)s, orders not "
+                        "invoiced %(orders)s, this document %(amount)s).",
+                        new=_money(new_exposure, company),
+                        limit=_money(figures["limit"], company),
+                        rec=_money(figures["receivable"], company),
+                        draft=_money(figures["draft_invoice"], company),
+                        orders=_money(figures["sale_order"], company),
+                        amount=_money(amount, company),
+                    )
+                )
+        elif settings["credit_no_limit_policy"] == "block":
             reasons.append(
                 self.env._(
-                    "Exposure would be %(new)s, over the credit limit of %(limit)s "
-                    "(open receivables %(rec)s, draft invoices %(draft)s, orders not invoiced "
-                    "%(orders)s, this document %(amount)s).",
-                    new=_money(new_exposure, company),
-                    limit=_money(figures["limit"], company),
-                    rec=_money(figures["receivable"], company),
-                    draft=_money(figures["draft_invoice"], company),
-                    orders=_money(figures["sale_order"], company),
-                    amount=_money(amount, company),
+                    "%(partner)s has no approved credit limit: a due-diligence credit "
+                    "application must be approved first.",
+                    partner=self.display_name,
                 )
+            )
+        elif settings["credit_no_limit_policy"] == "warn":
+            warnings.append(
+                self.env._("%(partner)s has no approved credit limit.", partner=self.display_name)
             )
         if (
             settings["credit_block_overdue"]
@@ -386,102 +508,36 @@ class ResPartner(models.Model):
                     tolerance=_money(settings["credit_overdue_tolerance"], company),
                 )
             )
-        return reasons
-
-    @api.model
-    def _credit_check_documents(
-        self, documents, partner_of, amount_of, lock=True, consume=True, counted_as_draft=False
-    ):
-        """Run the hard credit check over documents of one model.
-
-        ``partner_of(doc)`` gives the partner charged, ``amount_of(doc)`` the amount
-        of the document (company currency); ``counted_as_draft`` says the documents are
-        draft invoices already inside exposure, which are taken out first. Returns
-        {document: (reasons, figures, amount)} for the blocked ones, after using up
-        granted exceptions. Queries do not grow with the number of invoices or orders:
-        one SQL call per company (lock and figures) and one exception look-up. Without
-        ``lock`` and ``consume`` it only reports, for display.
-        """
-        blocked = {}
-        by_company = {}
-        for doc in documents:
-            by_company.setdefault(doc.company_id, documents.browse())
-            by_company[doc.company_id] |= doc
-        for company, docs in by_company.items():
-            partners = self.browse([partner_of(doc).id for doc in docs]).sudo()
-            figures = partners._credit_exposure_figures(
-                company, company._credit_settings()["credit_overdue_grace_days"], lock=lock
-            )
-            # one running total per commercial partner, shared by its contacts
-            by_commercial = {}
-            running = {
-                pid: by_commercial.setdefault(fig["partner_id"], dict(fig))
-                for pid, fig in figures.items()
-            }
-            if counted_as_draft:
-                for doc in docs:
-                    fig = running[partner_of(doc).id]
-                    fig["draft_invoice"] -= amount_of(doc)
-                    fig["exposure"] -= amount_of(doc)
-            for doc in docs:
-                amount = amount_of(doc)
-                fig = running[partner_of(doc).id]
-                commercial = self.browse(fig["partner_id"]).sudo()
-                reasons = commercial._credit_block_reasons(company, fig, amount)
-                if reasons:
-                    blocked[doc] = (reasons, dict(fig), amount)
-                fig["exposure"] += amount
-        if blocked:
-            docs = documents.browse([doc.id for doc in blocked])
-            passed = self.env["credit.exception"]._consume(
-                docs, {doc.id: blocked[doc][2] for doc in docs}, dry_run=not consume
-            )
-            blocked = {doc: info for doc, info in blocked.items() if doc.id not in passed}
-        return blocked
-
-    @api.model
-    def _credit_raise_blocked(self, blocked):
-        """Stop with the reasons and figures, offering to request an exception."""
-        doc, (reasons, _figures, _amount) = next(iter(blocked.items()))
-        message = (
-            self.env._("Credit check failed for %(doc)s:", doc=doc.display_name)
-            + "\n- "
-            + ("\n- ".join(reasons))
-        )
-        if len(blocked) > 1:
-            message += "\n" + self.env._(
-                "%(count)s other document(s) are blocked as well.", count=len(blocked) - 1
-            )
-        action = self.env["credit.exception.request"]._action_for(doc)
-        blocked_error = RedirectWarning(message, action, self.env._("Request Credit Exception"))
-        # an expected business outcome, not a server fault: keep it out of the error log
-        blocked_error.loglevel = logging.INFO
-        raise blocked_error
+        return reasons, warnings
 
     # ------------------------------------------------------------ guards
-    def write(self, vals):
-        if CREDIT_LIMIT_FIELDS & set(vals):
-            if vals.get("credit_limit", 0.0) < 0:
-                raise ValidationError(self.env._("A credit limit cannot be negative."))
-            self._check_credit_limit_rights()
-        if not self.env.su:
-            if CREDIT_STANDING_FIELDS & set(vals) and not self.env.user.has_group(
-                "credit_management.group_credit_manager"
-            ):
-                raise AccessError(
-                    self.env._(
-                        "Grades, scores and review dates come from scoring and approved "
-                        "applications; only a credit manager may set them by hand."
-                    )
+    def _credit_check_rights(self, fnames):
+        """Refuse setting credit fields the user may not set (``fnames``: fields set)."""
+        if self.env.su or not fnames:
+            return
+        user = self.env.user
+        if fnames & CREDIT_COMPUTED_FIELDS:
+            raise AccessError(
+                self.env._("The warning-list flag follows the warning list; add or lift an entry.")
+            )
+        if fnames & CREDIT_STANDING_FIELDS and not user.has_group(
+            "credit_management.group_credit_manager"
+        ):
+            raise AccessError(
+                self.env._(
+                    "Grades, scores and review dates come from scoring and approved "
+                    "applications; only a credit manager may set them by hand."
                 )
-            if CREDIT_FILE_FIELDS & set(vals) and not self.env.user.has_group(
-                "credit_management.group_credit_analyst"
-            ):
-                raise AccessError(self.env._("Only credit analysts may change a credit file."))
-        return super().write(vals)
-
-    def _check_credit_limit_rights(self):
-        if not (self.env.su or self.env.user.has_group("credit_management.group_credit_manager")):
+            )
+        if fnames & CREDIT_FILE_FIELDS and not user.has_group(
+            "credit_management.group_credit_analyst"
+        ):
+            raise AccessError(self.env._("Only credit analysts may change a credit file."))
+        if (
+            fnames & CREDIT_LIMIT_FIELDS
+            and self.env.company._credit_settings()["credit_limit_by_application"]
+            and not user.has_group("credit_management.group_credit_manager")
+        ):
             raise AccessError(
                 self.env._(
                     "Only a credit manager may change a credit limit; request it through "
@@ -489,16 +545,40 @@ class ResPartner(models.Model):
                 )
             )
 
+    @api.model
+    def _credit_normalise(self, vals):
+        if vals.get("credit_code"):
+            vals["credit_code"] = vals["credit_code"].strip().upper()
+        if (vals.get("credit_limit") or 0.0) < 0:
+            raise ValidationError(self.env._("A credit limit cannot be negative."))
+
+    def write(self, vals):
+        self._credit_normalise(vals)
+        self._credit_check_rights(set(vals) & CREDIT_GUARDED_FIELDS)
+        return super().write(vals)
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if vals.get("credit_limit", 0.0) < 0:
-                raise ValidationError(self.env._("A credit limit cannot be negative."))
-            if vals.get("credit_limit"):
-                self._check_credit_limit_rights()
-            if vals.get("credit_code"):
-                vals["credit_code"] = vals["credit_code"].strip().upper()
-        return super().create(vals_list)
+            self._credit_normalise(vals)
+        partners = super().create(vals_list)
+        if not self.env.su:
+            # the final values count, context defaults (default_*) included
+            partners._credit_check_rights(partners._credit_fields_set())
+        return partners
+
+    def _credit_fields_set(self):
+        """The guarded credit fields these new partners carry a value in."""
+        fallback = self._fields["credit_limit"].get_company_dependent_fallback(self)
+        found = set()
+        for partner in self.sudo():
+            for fname in CREDIT_GUARDED_FIELDS - {"use_partner_credit_limit"}:
+                value = partner[fname]
+                if (value != fallback) if fname == "credit_limit" else bool(value):
+                    found.add(fname)
+        if "credit_limit" in found and any(p.credit_limit < 0 for p in self.sudo()):
+            raise ValidationError(self.env._("A credit limit cannot be negative."))
+        return found
 
     # ------------------------------------------------------------ actions
     def action_credit_score(self):
@@ -539,8 +619,17 @@ class ResPartner(models.Model):
 
     # ------------------------------------------------------------ cron
     @api.model
+    def _cron_credit_compact_balances(self):
+        """Fold the kept balances' change rows (sql/credit_*_balance.sql), daily."""
+        self.env["account.move.line"]._credit_compact_receivable_balance()
+        self.env["sale.order"]._credit_compact_order_balance()
+
+    @api.model
     def _cron_credit_review_due(self):
-        """Give analysts an activity for each partner whose re-review is due."""
+        """Give analysts an activity for each partner whose re-review is due.
+
+        A partner that fails is logged and skipped; the others still get theirs.
+        """
         activity_type = self.env.ref("credit_management.mail_activity_type_credit_review")
         analysts = self.env.ref("credit_management.group_credit_analyst").sudo().users
         today = fields.Date.context_today(self)
@@ -568,12 +657,19 @@ class ResPartner(models.Model):
                 user = partner.credit_analyst_id or fallback[:1]
                 if not user:
                     continue
-                partner.activity_schedule(
-                    activity_type_id=activity_type.id,
-                    user_id=user.id,
-                    date_deadline=today,
-                    summary=self.env._("Credit re-review due (%(company)s)", company=company.name),
-                )
+                try:
+                    with self.env.cr.savepoint():
+                        partner.activity_schedule(
+                            activity_type_id=activity_type.id,
+                            user_id=user.id,
+                            date_deadline=today,
+                            summary=self.env._(
+                                "Credit re-review due (%(company)s)", company=company.name
+                            ),
+                        )
+                except Exception:
+                    _logger.exception("Credit review activity for partner %s failed", partner.id)
+                    continue
                 count += 1
         return count
 
@@ -585,7 +681,9 @@ def _empty_figures():
         "sale_order": 0.0,
         "overdue": 0.0,
         "exposure": 0.0,
-        "limit": None,
+        "limit": 0.0,
+        "has_limit": False,
+        "temporary_until": False,
         "policy": False,
         "on_warning_list": False,
         "due_diligence": False,

@@ -1,157 +1,126 @@
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 
 
 class SaleOrder(models.Model):
-    _inherit = "sale.order"
+    _name = "sale.order"
+    _inherit = ["sale.order", "credit.check.mixin"]
 
-    credit_exception_count = fields.Integer(compute="_compute_credit_exception_count")
     credit_uninvoiced_amount = fields.Float(
         string="Not Yet Invoiced (Company Currency)",
         compute="_compute_credit_uninvoiced_amount",
         store=True,
-        help="Part of the order not invoiced yet (draft invoices count as invoiced): "
-        "what a confirmed order adds to credit exposure.",
+        help="Part of the order not invoiced yet (draft invoices count as invoiced), less "
+        "down payments invoiced and not yet deducted: what a confirmed order adds to "
+        "credit exposure.",
     )
-
-    def init(self):
-        res = super().init()
-        # uninvoiced confirmed orders per invoice partner, kept by a trigger for the check
-        self.env.cr.execute(
-            """
-            CREATE TABLE IF NOT EXISTS credit_order_balance (
-                partner_id integer NOT NULL,
-                company_id integer NOT NULL,
-                amount numeric NOT NULL DEFAULT 0,
-                PRIMARY KEY (partner_id, company_id)
-            );
-
-            CREATE OR REPLACE FUNCTION credit_order_balance_trigger() RETURNS trigger AS $$
-            BEGIN
-                IF TG_OP = 'UPDATE'
-                   AND NEW.state IS NOT DISTINCT FROM OLD.state
-                   AND NEW.partner_invoice_id IS NOT DISTINCT FROM OLD.partner_invoice_id
-                   AND NEW.company_id IS NOT DISTINCT FROM OLD.company_id
-                   AND NEW.credit_uninvoiced_amount
-                       IS NOT DISTINCT FROM OLD.credit_uninvoiced_amount THEN
-                    RETURN NULL;
-                END IF;
-                IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.state = 'sale'
-                   AND COALESCE(OLD.credit_uninvoiced_amount, 0) <> 0 THEN
-                    INSERT INTO credit_order_balance AS b (partner_id, company_id, amount)
-                         VALUES (OLD.partner_invoice_id, OLD.company_id,
-                                 -ROUND(OLD.credit_uninvoiced_amount::numeric, 6))
-                    ON CONFLICT ON CONSTRAINT credit_order_balance_pkey
-                    DO UPDATE SET amount = b.amount + EXCLUDED.amount;
-                END IF;
-                IF TG_OP IN ('UPDATE', 'INSERT') AND NEW.state = 'sale'
-                   AND COALESCE(NEW.credit_uninvoiced_amount, 0) <> 0 THEN
-                    INSERT INTO credit_order_balance AS b (partner_id, company_id, amount)
-                         VALUES (NEW.partner_invoice_id, NEW.company_id,
-                                 ROUND(NEW.credit_uninvoiced_amount::numeric, 6))
-                    ON CONFLICT ON CONSTRAINT credit_order_balance_pkey
-                    DO UPDATE SET amount = b.amount + EXCLUDED.amount;
-                END IF;
-                RETURN NULL;
-            END;
-            $$ LANGUAGE plpgsql;
-
-            DROP TRIGGER IF EXISTS credit_order_balance ON sale_order;
-            CREATE TRIGGER credit_order_balance
-                AFTER INSERT OR DELETE
-                   OR UPDATE OF state, partner_invoice_id, company_id, credit_uninvoiced_amount
-                ON sale_order FOR EACH ROW EXECUTE FUNCTION credit_order_balance_trigger();
-
-            DELETE FROM credit_order_balance;
-            INSERT INTO credit_order_balance (partner_id, company_id, amount)
-                 SELECT partner_invoice_id, company_id,
-                        SUM(ROUND(credit_uninvoiced_amount::numeric, 6))
-                   FROM sale_order
-                  WHERE state = 'sale' AND COALESCE(credit_uninvoiced_amount, 0) <> 0
-               GROUP BY partner_invoice_id, company_id;
-            """
-        )
-        return res
 
     @api.depends(
         "currency_rate",
         "order_line.price_total",
+        "order_line.price_unit",
+        "order_line.tax_id",
         "order_line.product_uom_qty",
         "order_line.qty_invoiced",
         "order_line.display_type",
+        "order_line.is_downpayment",
     )
     def _compute_credit_uninvoiced_amount(self):
         for order in self:
-            amount = sum(
-                line.price_total
-                * max(line.product_uom_qty - line.qty_invoiced, 0.0)
-                / line.product_uom_qty
-                for line in order.order_line
-                if not line.display_type and line.product_uom_qty > 0
+            amount = 0.0
+            for line in order.order_line:
+                if line.display_type:
+                    continue
+                if line.is_downpayment:
+                    # an invoiced down payment is a receivable already, until deducted
+                    if line.qty_invoiced > 0:
+                        amount -= line.tax_id.compute_all(
+                            line.price_unit, order.currency_id, line.qty_invoiced
+                        )["total_included"]
+                elif line.product_uom_qty > 0:
+                    open_qty = max(line.product_uom_qty - line.qty_invoiced, 0.0)
+                    amount += line.price_total * open_qty / line.product_uom_qty
+            order.credit_uninvoiced_amount = max(amount, 0.0) / (order.currency_rate or 1.0)
+
+    # ------------------------------------------------------------ guards
+    @api.model_create_multi
+    def create(self, vals_list):
+        orders = super().create(vals_list)
+        # an order created confirmed is checked like one confirmed later
+        orders._credit_enforce_changes({})
+        return orders
+
+    def write(self, vals):
+        if "credit_uninvoiced_amount" in vals and not self.env.su:
+            raise AccessError(
+                self.env._("What an order adds to credit exposure is computed from its lines.")
             )
-            order.credit_uninvoiced_amount = amount / (order.currency_rate or 1.0)
+        before = self._credit_snapshot()
+        res = super().write(vals)
+        self._credit_enforce_changes(before)
+        return res
 
-    credit_check_warning = fields.Text(compute="_compute_credit_check_warning")
+    def _credit_snapshot(self):
+        """What confirmed orders add to exposure now, to tell later whether they grew."""
+        return {
+            order.id: (
+                order.partner_invoice_id.commercial_partner_id,
+                order.company_id,
+                order.credit_uninvoiced_amount,
+            )
+            for order in self
+            if order.state == "sale"
+        }
 
-    def _credit_amount(self):
-        """Order total in company currency: what confirming adds to exposure."""
+    def _credit_enforce_changes(self, before):
+        """Check the orders confirmed since ``before``, and those that grew or moved.
+
+        Whatever path changed them (a button, a direct write of the state, a new or
+        larger line): confirming, or raising what a confirmed order adds to exposure,
+        runs the check with the partner lock and is refused over the limit.
+        """
+        changed = self.filtered(
+            lambda o: o.state == "sale" and o._credit_changed_since(before.get(o.id))
+        )
+        changed.filtered(
+            lambda o: o.company_id._credit_settings()["credit_check_sale"]
+        )._credit_enforce()
+
+    def _credit_changed_since(self, old):
         self.ensure_one()
-        return self.amount_total / (self.currency_rate or 1.0)
-
-    def _credit_partner(self):
-        """The partner charged; the check works on its commercial partner."""
-        return self.partner_invoice_id
-
-    def _credit_check(self, lock=True, consume=True):
-        return self.env["res.partner"]._credit_check_documents(
-            self,
-            lambda o: o._credit_partner(),
-            lambda o: o._credit_amount(),
-            lock=lock,
-            consume=consume,
+        if old is None:
+            return True
+        partner, company, amount = old
+        if (partner, company) != (self.partner_invoice_id.commercial_partner_id, self.company_id):
+            return True
+        return (
+            self.company_id.currency_id.compare_amounts(self.credit_uninvoiced_amount, amount) > 0
         )
 
-    def _credit_checked_orders(self):
+    def _credit_compact_order_balance(self):
+        """Fold the kept balance's change rows into one per order."""
+        self.env.cr.execute("SELECT credit_order_balance_compact()")
+
+    # ------------------------------------------------------------ check hooks
+    def _credit_partner(self):
+        return self.partner_invoice_id
+
+    def _credit_amount(self):
+        """What the confirmed order adds to exposure, in company currency."""
+        return self.credit_uninvoiced_amount
+
+    def _credit_exclusions(self):
+        return {"exclude_orders": self.ids}
+
+    def _credit_displayed(self):
         return self.filtered(
             lambda o: (
                 o.state in ("draft", "sent")
+                and o.partner_invoice_id
                 and o.company_id._credit_settings()["credit_check_sale"]
             )
         )
 
-    @api.depends_context("company")
     @api.depends("partner_invoice_id", "amount_total", "state")
     def _compute_credit_check_warning(self):
-        self.credit_check_warning = False
-        orders = self._credit_checked_orders().filtered(lambda o: o.id and o.partner_invoice_id)
-        blocked = orders._credit_check(lock=False, consume=False) if orders else {}
-        for order, (reasons, _figures, _amount) in blocked.items():
-            order.credit_check_warning = "\n".join(reasons)
-
-    def _compute_credit_exception_count(self):
-        counts = dict(
-            self.env["credit.exception"]._read_group(
-                [("res_model", "=", self._name), ("res_id", "in", self.ids)],
-                ["res_id"],
-                ["__count"],
-            )
-        )
-        for order in self:
-            order.credit_exception_count = counts.get(order.id, 0)
-
-    def action_confirm(self):
-        orders = self._credit_checked_orders()
-        if orders:
-            blocked = orders._credit_check()
-            if blocked:
-                self.env["res.partner"]._credit_raise_blocked(blocked)
-        return super().action_confirm()
-
-    def action_view_credit_exceptions(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Credit Exceptions"),
-            "res_model": "credit.exception",
-            "views": [(False, "list"), (False, "form")],
-            "domain": [("res_model", "=", "sale.order"), ("res_id", "=", self.id)],
-        }
+        return super()._compute_credit_check_warning()

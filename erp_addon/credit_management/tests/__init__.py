@@ -6,3 +6,6 @@ from . import test_exposure
 from . import test_credit_check
 from . import test_concurrency
 from . import test_ui
+from . import test_guards
+from . import test_check_paths
+from . import test_roles

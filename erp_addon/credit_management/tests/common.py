@@ -22,7 +22,8 @@ class CreditCase(AccountTestInvoicingCommon):
             {
                 "credit_check_sale": True,
                 "credit_check_invoice": True,
-                "credit_require_due_diligence": False,
+                "credit_no_limit_policy": "none",
+                "credit_limit_by_application": True,
                 "credit_block_overdue": True,
                 "credit_overdue_tolerance": 0.0,
                 "credit_overdue_grace_days": 0,

@@ -45,17 +45,21 @@ class TestAccess(CreditCommon):
         self.assertEqual(self.customer.with_company(self.company).sudo().credit_limit, 0)
 
     def test_salesperson_cannot_forge_a_granted_exception(self):
-        order = self.make_order(self.customer, 100)
+        self.set_limit(self.customer, 50)
+        order = self.make_order(self.customer, 100, user=self.salesman)
         exception = (
             self.env["credit.exception"]
             .with_user(self.salesman)
+            .with_context(default_state="granted", default_decided_by_id=self.manager.id)
             .create(
                 {
                     "res_model": "sale.order",
                     "res_id": order.id,
                     "partner_id": self.customer.id,
                     "company_id": self.company.id,
-                    "amount": 100,
+                    "amount": 1_000_000,
+                    "credit_limit": 1e9,
+                    "reasons": "made up",
                     "request_note": "please",
                     "state": "granted",
                     "requested_by_id": self.manager.id,
@@ -63,7 +67,12 @@ class TestAccess(CreditCommon):
             )
         )
         self.assertEqual(exception.state, "requested")
+        self.assertFalse(exception.decided_by_id)
         self.assertEqual(exception.requested_by_id, self.salesman)
+        # the figures are the check's own, not the requester's
+        self.assertEqual(exception.amount, 100)
+        self.assertEqual(exception.credit_limit, 50)
+        self.assertIn("over the credit limit", exception.reasons)
         with self.assertRaises(AccessError):
             exception.with_user(self.salesman).write({"state": "granted"})
 

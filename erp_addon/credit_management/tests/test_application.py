@@ -89,22 +89,27 @@ class TestApplication(CreditCommon):
         with self.assertRaisesText(UserError, "does not allow credit"):
             app2.with_user(self.manager)._action_decide("approve", "ok")
 
+    def limit_in_force(self):
+        return self.customer._credit_exposure_figures(self.company)[self.customer.id]["limit"]
+
     def test_temporary_limit_reverts(self):
         self.set_limit(self.customer, 20_000, self.grade_a)
         app = self._app(80_000, "temporary", expiry_date="2026-06-30")
         app.action_submit()
         app.with_user(self.manager)._action_decide("approve", "season peak")
-        self.assertEqual(self.limit_of().credit_limit, 80_000)
-        self.assertEqual(app.previous_limit, 20_000)
+        self.assertEqual(self.limit_of().credit_limit, 20_000, "the permanent limit stays")
+        self.assertEqual(self.limit_in_force(), 80_000)
         self.env["credit.application"]._cron_expire_temporary_limits()
         self.assertEqual(app.state, "approved", "still in force on its last day")
         with freeze_time("2026-07-01"):
+            # the check honours the end date before the nightly job runs
+            self.assertEqual(self.limit_in_force(), 20_000)
             self.env["credit.application"]._cron_expire_temporary_limits()
         self.assertEqual(app.state, "expired")
         self.assertEqual(self.limit_of().credit_limit, 20_000)
 
     def test_due_diligence_setting_and_review_date(self):
-        self.company.credit_require_due_diligence = True
+        self.company.write({"credit_no_limit_policy": "block", "credit_check_sale": True})
         self.set_limit(self.customer, 0, self.grade_a)
         order = self.make_order(self.customer, 100)
         with self.assertRaisesText(Exception, "due-diligence"):

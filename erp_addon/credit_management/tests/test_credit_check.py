@@ -1,6 +1,7 @@
-from odoo.exceptions import AccessError, RedirectWarning, UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
+from ..exceptions import CreditCheckBlocked
 from .common import CreditCommon
 
 
@@ -20,7 +21,7 @@ class TestCreditCheck(CreditCommon):
         self.make_invoice(self.customer, 700)
         order = self.make_order(self.customer, 400, user=self.salesman)
         self.assertIn("over the credit limit", order.credit_check_warning)
-        with self.assertRaises(RedirectWarning) as caught:
+        with self.assertRaises(CreditCheckBlocked) as caught:
             order.with_user(self.salesman).action_confirm()
         message = caught.exception.args[0]
         self.assertIn("1,100.00", message)  # exposure after the order
@@ -60,7 +61,7 @@ class TestCreditCheck(CreditCommon):
         self.assertTrue(exception.used_date)
         # the next order is checked again
         order2 = self.make_order(self.customer, 10, user=self.salesman)
-        with self.assertRaises(RedirectWarning):
+        with self.assertRaises(CreditCheckBlocked):
             order2.with_user(self.salesman).action_confirm()
 
     def test_exception_does_not_cover_a_larger_amount(self):
@@ -71,7 +72,7 @@ class TestCreditCheck(CreditCommon):
         exception = self.env["credit.exception"].search([("res_id", "=", order.id)])
         exception.with_user(self.manager)._action_decide("approve", "ok")
         order.order_line.price_unit = 5000
-        with self.assertRaises(RedirectWarning):
+        with self.assertRaises(CreditCheckBlocked):
             order.action_confirm()
         self.assertEqual(exception.state, "granted")
 
@@ -83,7 +84,7 @@ class TestCreditCheck(CreditCommon):
         exception = self.env["credit.exception"].search([("res_id", "=", order.id)])
         exception.with_user(self.manager)._action_decide("refuse", "no guarantee")
         self.assertEqual(exception.state, "refused")
-        with self.assertRaises(RedirectWarning):
+        with self.assertRaises(CreditCheckBlocked):
             order.action_confirm()
 
     def test_no_exception_needed_when_passing(self):
@@ -99,7 +100,7 @@ class TestCreditCheck(CreditCommon):
     def test_prepayment_grade(self):
         self.set_limit(self.customer, 1000, self.grade_c)
         order = self.make_order(self.customer, 100)
-        with self.assertRaisesText(RedirectWarning, "prepayment"):
+        with self.assertRaisesText(CreditCheckBlocked, "prepayment"):
             order.action_confirm()
         # an advance payment covers the order
         payment = self.env["account.payment"].create(
@@ -117,18 +118,18 @@ class TestCreditCheck(CreditCommon):
 
     def test_blocked_grade_and_warning_list(self):
         self.set_limit(self.customer, 1000, self.grade_d)
-        with self.assertRaisesText(RedirectWarning, "blocks sales"):
+        with self.assertRaisesText(CreditCheckBlocked, "blocks sales"):
             self.make_order(self.customer, 1).action_confirm()
         self.set_limit(self.customer, 1000, self.grade_a)
         self.env["credit.warning.entry"].create(
             {"name": "x", "partner_id": self.customer.id, "reason": "court list"}
         )
-        with self.assertRaisesText(RedirectWarning, "warning list"):
+        with self.assertRaisesText(CreditCheckBlocked, "warning list"):
             self.make_order(self.contact, 1).action_confirm()
 
     def test_overdue_tolerance(self):
         self.make_invoice(self.customer, 200, due="2026-05-01")
-        with self.assertRaisesText(RedirectWarning, "Overdue receivables"):
+        with self.assertRaisesText(CreditCheckBlocked, "Overdue receivables"):
             self.make_order(self.customer, 1).action_confirm()
         self.company.credit_overdue_tolerance = 250
         order = self.make_order(self.customer, 1)
@@ -143,7 +144,7 @@ class TestCreditCheck(CreditCommon):
 
     def test_batch_confirmation_counts_each_order(self):
         orders = self.make_order(self.customer, 600) | self.make_order(self.customer, 600)
-        with self.assertRaises(RedirectWarning):
+        with self.assertRaises(CreditCheckBlocked):
             orders.action_confirm()
         self.assertEqual(set(orders.mapped("state")), {"draft"})
 
@@ -154,7 +155,7 @@ class TestCreditCheck(CreditCommon):
         self.assertEqual(small.state, "posted")
         invoice = self.make_invoice(self.customer, 300, post=False)
         self.assertIn("over the credit limit", invoice.credit_check_warning)
-        with self.assertRaisesText(RedirectWarning, "1,200.00"):
+        with self.assertRaisesText(CreditCheckBlocked, "1,200.00"):
             invoice.action_post()
         self.assertEqual(invoice.state, "draft")
         # credit notes are never blocked

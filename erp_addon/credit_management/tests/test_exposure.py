@@ -54,8 +54,8 @@ class TestExposure(CreditCommon):
         fig = self.figures()
         self.assertAlmostEqual(fig["receivable"], 500)
         self.assertAlmostEqual(fig["overdue"], 500)
-        grace = self.customer._credit_exposure_figures(self.company, overdue_grace_days=60)
-        self.assertAlmostEqual(grace[self.customer.id]["overdue"], 0)
+        self.company.credit_overdue_grace_days = 60
+        self.assertAlmostEqual(self.figures()["overdue"], 0)
 
     def test_other_company_not_counted(self):
         other = self.env["res.company"].create({"name": "Other Co 2"})
@@ -84,24 +84,36 @@ class TestExposure(CreditCommon):
         self.assertAlmostEqual(big._credit_exposure_figures(self.company)[big.id]["exposure"], 305)
 
     def _balances(self):
-        """(maintained, recomputed) open receivables per partner and company."""
+        """(kept, recounted) open receivables per partner and company.
+
+        The recount goes through the ORM, independently of the add-on's SQL.
+        """
         self.env.flush_all()
         self.env.cr.execute(
-            "SELECT partner_id, company_id, amount FROM credit_receivable_balance "
-            "WHERE amount <> 0 ORDER BY 1, 2"
+            "SELECT partner_id, company_id, ROUND(SUM(amount), 2) FROM credit_receivable_balance "
+            "GROUP BY 1, 2 HAVING ROUND(SUM(amount), 2) <> 0 ORDER BY 1, 2"
         )
-        maintained = self.env.cr.fetchall()
-        self.env.cr.execute(
-            """
-            SELECT aml.partner_id, aml.company_id, SUM(aml.amount_residual)
-              FROM account_move_line aml
-              JOIN account_account acc ON acc.id = aml.account_id
-             WHERE aml.partner_id IS NOT NULL AND aml.parent_state = 'posted'
-               AND aml.reconciled IS NOT TRUE AND acc.account_type = 'asset_receivable'
-          GROUP BY 1, 2 HAVING SUM(aml.amount_residual) <> 0 ORDER BY 1, 2
-            """
+        kept = [(p, c, float(a)) for p, c, a in self.env.cr.fetchall()]
+        groups = (
+            self.env["account.move.line"]
+            .sudo()
+            ._read_group(
+                [
+                    ("parent_state", "=", "posted"),
+                    ("reconciled", "=", False),
+                    ("account_id.account_type", "=", "asset_receivable"),
+                    ("partner_id", "!=", False),
+                ],
+                ["partner_id", "company_id"],
+                ["amount_residual:sum"],
+            )
         )
-        return maintained, self.env.cr.fetchall()
+        recounted = sorted(
+            (partner.id, company.id, round(amount, 2))
+            for partner, company, amount in groups
+            if round(amount, 2)
+        )
+        return kept, recounted
 
     def test_receivable_balance_follows_every_change(self):
         other = self.env["res.partner"].create({"name": "Other buyer", "is_company": True})
@@ -128,25 +140,41 @@ class TestExposure(CreditCommon):
         self.assertEqual(*self._balances())
         maintained, _recomputed = self._balances()
         self.assertTrue(maintained)
-        # a rebuild gives the same figures
+        # a rebuild, and the daily compaction, give the same figures
         self.env["account.move.line"]._credit_rebuild_receivable_balance()
         self.assertEqual(self._balances()[0], maintained)
+        self.env["res.partner"]._cron_credit_compact_balances()
+        self.assertEqual(self._balances()[0], maintained)
+        self.env.cr.execute(
+            "SELECT COUNT(*) = COUNT(DISTINCT (partner_id, company_id)) "
+            "FROM credit_receivable_balance"
+        )
+        self.assertTrue(self.env.cr.fetchone()[0], "one row per partner once compacted")
 
     def test_order_balance_follows_every_change(self):
         def balances():
+            """(kept, recounted through the ORM) uninvoiced confirmed orders."""
             self.env.flush_all()
             self.env.cr.execute(
-                "SELECT partner_id, company_id, ROUND(amount, 2) FROM credit_order_balance "
-                "WHERE ROUND(amount, 2) <> 0 ORDER BY 1, 2"
+                "SELECT partner_id, company_id, ROUND(SUM(amount), 2) FROM credit_order_balance "
+                "GROUP BY 1, 2 HAVING ROUND(SUM(amount), 2) <> 0 ORDER BY 1, 2"
             )
-            maintained = self.env.cr.fetchall()
-            self.env.cr.execute(
-                "SELECT partner_invoice_id, company_id, "
-                "ROUND(SUM(credit_uninvoiced_amount)::numeric, 2) "
-                "FROM sale_order WHERE state = 'sale' GROUP BY 1, 2 "
-                "HAVING ROUND(SUM(credit_uninvoiced_amount)::numeric, 2) <> 0 ORDER BY 1, 2"
+            kept = [(p, c, float(a)) for p, c, a in self.env.cr.fetchall()]
+            groups = (
+                self.env["sale.order"]
+                .sudo()
+                ._read_group(
+                    [("state", "=", "sale")],
+                    ["partner_invoice_id", "company_id"],
+                    ["credit_uninvoiced_amount:sum"],
+                )
             )
-            return maintained, self.env.cr.fetchall()
+            recounted = sorted(
+                (partner.id, company.id, round(amount, 2))
+                for partner, company, amount in groups
+                if round(amount, 2)
+            )
+            return kept, recounted
 
         order = self.make_order(self.customer, 1000, qty=10)
         order.action_confirm()

@@ -57,7 +57,7 @@ class CreditExceptionRequest(models.TransientModel):
             wizard.partner_id = partner
             wizard.company_id = document.company_id
             wizard.amount = amount
-            wizard.credit_limit = partner.with_company(document.company_id).sudo().credit_limit
+            wizard.credit_limit = figures["limit"] if figures else 0.0
             wizard.exposure_amount = figures["exposure"] if figures else 0.0
             wizard.overdue_amount = figures["overdue"] if figures else 0.0
             wizard.reasons = "\n".join(reasons)
@@ -65,41 +65,9 @@ class CreditExceptionRequest(models.TransientModel):
     def action_request(self):
         self.ensure_one()
         document = self._document()
-        if not self.reasons:
-            raise UserError(
-                self.env._(
-                    "%(doc)s passes the credit check: no exception is needed.",
-                    doc=document.display_name,
-                )
-            )
-        pending = self.env["credit.exception"].search_count(
-            [
-                ("res_model", "=", self.res_model),
-                ("res_id", "=", self.res_id),
-                ("state", "in", ("requested", "granted")),
-            ]
-        )
-        if pending:
-            raise UserError(
-                self.env._(
-                    "%(doc)s already has a pending or granted credit exception.",
-                    doc=document.display_name,
-                )
-            )
+        # the exception computes its figures itself from the document
         exception = self.env["credit.exception"].create(
-            {
-                "res_model": self.res_model,
-                "res_id": self.res_id,
-                "document_name": self.document_name,
-                "partner_id": self.partner_id.id,
-                "company_id": self.company_id.id,
-                "amount": self.amount,
-                "credit_limit": self.credit_limit,
-                "exposure_amount": self.exposure_amount,
-                "overdue_amount": self.overdue_amount,
-                "reasons": self.reasons,
-                "request_note": self.request_note,
-            }
+            {"res_model": self.res_model, "res_id": self.res_id, "request_note": self.request_note}
         )
         document.message_post(
             body=self.env._(

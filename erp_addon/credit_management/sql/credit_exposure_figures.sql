@@ -1,0 +1,152 @@
+-- Owner: res.partner (models/res_partner.py).
+-- Everything the credit check reads, in one call: one typed row per partner asked for,
+-- with the figures and standing of its commercial partner in one company. A PL/pgSQL
+-- function keeps its query plans for the connection, so a check pays neither planning
+-- nor extra round trips. Documents named in p_exclude_moves / p_exclude_orders are left
+-- out, so that the caller adds each checked document's whole amount itself.
+--
+-- Under concurrency the check takes the partners' lock and reads what others committed
+-- on a second connection (credit_committed_balances, READ COMMITTED, see
+-- models/res_partner.py); its own transaction then adds only its own uncommitted changes
+-- to the kept balances (p_own_balances), told apart by their txid.
+
+-- left by earlier versions, which locked with a row update
+DROP TABLE IF EXISTS credit_check_lock;
+
+DROP FUNCTION IF EXISTS
+    credit_exposure_figures(integer[], integer, timestamp, text, integer, integer, boolean);
+DROP FUNCTION IF EXISTS
+    credit_exposure_figures(integer[], integer, date, boolean, integer[], integer[], numeric);
+
+CREATE FUNCTION credit_exposure_figures(
+    p_partners integer[], p_company integer, p_today date, p_own_balances boolean,
+    p_exclude_moves integer[], p_exclude_orders integer[], p_default_limit numeric
+) RETURNS TABLE(
+    partner_id integer,
+    commercial_partner_id integer,
+    receivable numeric,
+    draft_invoice numeric,
+    sale_order numeric,
+    overdue numeric,
+    credit_limit numeric,
+    temporary_limit numeric,
+    temporary_until date,
+    credit_policy varchar,
+    on_warning_list boolean,
+    due_diligence_date date
+) AS $$
+DECLARE
+    v_commercial integer[];
+    v_members integer[];
+    v_accounts integer[];
+    v_company text := p_company::text;
+    v_cutoff date := credit_overdue_cutoff(p_company, p_today);
+    v_txid bigint := txid_current_if_assigned();
+BEGIN
+    -- the commercial partners of the given partners (orders name the invoice address)
+    v_commercial := ARRAY(SELECT DISTINCT rp.commercial_partner_id FROM res_partner rp
+                           WHERE rp.id = ANY(p_partners));
+    v_members := ARRAY(SELECT rp.id FROM res_partner rp
+                        WHERE rp.commercial_partner_id = ANY(v_commercial));
+    v_accounts := ARRAY(SELECT a.id FROM account_account a
+                         WHERE a.account_type = 'asset_receivable');
+    RETURN QUERY
+    WITH members AS (
+        SELECT rp.id, rp.commercial_partner_id AS cp FROM res_partner rp
+         WHERE rp.id = ANY(v_members)
+    ), amounts AS (
+        SELECT m.cp, 'receivable'::text AS bucket, b.amount
+          FROM credit_receivable_balance b JOIN members m ON m.id = b.partner_id
+         WHERE b.company_id = p_company
+           AND (NOT p_own_balances OR b.txid = v_txid)
+        UNION ALL
+        SELECT m.cp, 'overdue', aml.amount_residual
+          FROM account_move_line aml JOIN members m ON m.id = aml.partner_id
+         WHERE aml.partner_id = ANY(v_members) AND aml.date_maturity < v_cutoff
+           AND aml.parent_state = 'posted' AND aml.reconciled IS NOT TRUE
+           AND aml.amount_residual > 0
+           AND aml.account_id = ANY(v_accounts) AND aml.company_id = p_company
+        UNION ALL
+        -- unapplied credit notes and advances reduce what is overdue
+        SELECT m.cp, 'overdue', aml.amount_residual
+          FROM account_move_line aml JOIN members m ON m.id = aml.partner_id
+         WHERE aml.partner_id = ANY(v_members)
+           AND aml.parent_state = 'posted' AND aml.reconciled IS NOT TRUE
+           AND aml.amount_residual < 0
+           AND aml.account_id = ANY(v_accounts) AND aml.company_id = p_company
+        UNION ALL
+        SELECT m.cp, 'draft_invoice', am.amount_total_signed
+          FROM account_move am JOIN members m ON m.id = am.partner_id
+         WHERE am.partner_id = ANY(v_members) AND am.state = 'draft'
+           AND am.move_type IN ('out_invoice', 'out_refund', 'out_receipt')
+           AND am.company_id = p_company AND am.id <> ALL(p_exclude_moves)
+        UNION ALL
+        SELECT m.cp, 'sale_order', ob.amount
+          FROM credit_order_balance ob JOIN members m ON m.id = ob.partner_id
+         WHERE ob.company_id = p_company AND ob.order_id <> ALL(p_exclude_orders)
+           AND (NOT p_own_balances OR ob.txid = v_txid)
+    ), totals AS (
+        SELECT a.cp,
+               SUM(a.amount) FILTER (WHERE a.bucket = 'receivable') AS receivable,
+               SUM(a.amount) FILTER (WHERE a.bucket = 'draft_invoice') AS draft_invoice,
+               SUM(a.amount) FILTER (WHERE a.bucket = 'sale_order') AS sale_order,
+               SUM(a.amount) FILTER (WHERE a.bucket = 'overdue') AS overdue
+          FROM amounts a GROUP BY a.cp
+    ), temporary AS (
+        -- approved temporary limits in force today (through their end date)
+        SELECT app.partner_id AS cp, MAX(app.requested_limit) AS amount,
+               (ARRAY_AGG(app.expiry_date ORDER BY app.requested_limit DESC))[1] AS until
+          FROM credit_application app
+         WHERE app.partner_id = ANY(v_commercial) AND app.company_id = p_company
+           AND app.state = 'approved' AND app.application_type = 'temporary'
+           AND app.expiry_date >= p_today
+      GROUP BY app.partner_id
+    ), warning AS (
+        SELECT DISTINCT m.cp
+          FROM credit_warning_entry w JOIN members m ON m.id = w.partner_id
+         WHERE w.active AND (w.company_id IS NULL OR w.company_id = p_company)
+    )
+    SELECT rp.id,
+           c.id,
+           COALESCE(t.receivable, 0),
+           COALESCE(t.draft_invoice, 0),
+           COALESCE(t.sale_order, 0),
+           GREATEST(COALESCE(t.overdue, 0), 0),
+           COALESCE((c.credit_limit ->> v_company)::numeric, p_default_limit, 0),
+           tmp.amount,
+           tmp.until,
+           g.credit_policy,
+           w.cp IS NOT NULL,
+           (c.credit_due_diligence_date ->> v_company)::date
+      FROM res_partner rp
+      JOIN res_partner c ON c.id = rp.commercial_partner_id
+ LEFT JOIN totals t ON t.cp = c.id
+ LEFT JOIN temporary tmp ON tmp.cp = c.id
+ LEFT JOIN warning w ON w.cp = c.id
+ LEFT JOIN credit_grade g ON g.id = (c.credit_grade_id ->> v_company)::integer
+     WHERE rp.id = ANY(p_partners);
+END;
+$$ LANGUAGE plpgsql
+-- plan once per connection, not on every check
+SET plan_cache_mode = force_generic_plan;
+
+-- What other transactions committed to the kept balances of these commercial partners:
+-- read on the check's second connection, in READ COMMITTED, once it holds their lock.
+DROP FUNCTION IF EXISTS credit_committed_balances(integer[], integer, integer[]);
+CREATE FUNCTION credit_committed_balances(
+    p_commercial integer[], p_company integer, p_exclude_orders integer[]
+) RETURNS TABLE(commercial_partner_id integer, receivable numeric, sale_order numeric) AS $$
+    WITH members AS (
+        SELECT rp.id, rp.commercial_partner_id AS cp FROM res_partner rp
+         WHERE rp.commercial_partner_id = ANY(p_commercial)
+    ), amounts AS (
+        SELECT m.cp, b.amount AS receivable, 0::numeric AS sale_order
+          FROM credit_receivable_balance b JOIN members m ON m.id = b.partner_id
+         WHERE b.company_id = p_company
+        UNION ALL
+        SELECT m.cp, 0, ob.amount
+          FROM credit_order_balance ob JOIN members m ON m.id = ob.partner_id
+         WHERE ob.company_id = p_company AND ob.order_id <> ALL(p_exclude_orders)
+    )
+    SELECT a.cp, SUM(a.receivable), SUM(a.sale_order) FROM amounts a GROUP BY a.cp
+$$ LANGUAGE sql STABLE;

@@ -1,0 +1,58 @@
+-- Owner: credit.exposure.line (report/credit_exposure_line.py).
+-- Every document that makes up credit exposure, per commercial partner and company.
+-- Overdue follows credit_overdue.sql: items due before the cutoff (the user's today less the
+-- company's grace days) count, and unapplied credits are spread over the partner's
+-- credit items so that a partner's total equals the check's figure (never below zero).
+
+DROP VIEW IF EXISTS credit_exposure_line;
+CREATE VIEW credit_exposure_line AS (
+    WITH receivable AS (
+        SELECT aml.id, p.commercial_partner_id AS partner_id, aml.company_id,
+               aml.company_currency_id AS currency_id, aml.move_id, aml.move_name,
+               aml.date, COALESCE(aml.date_maturity, aml.date) AS date_maturity,
+               aml.amount_residual,
+               COALESCE(aml.date_maturity, aml.date)
+                   < credit_overdue_cutoff(aml.company_id, credit_today()) AS is_overdue
+          FROM account_move_line aml
+          JOIN res_partner p ON p.id = aml.partner_id
+          JOIN account_account acc ON acc.id = aml.account_id
+         WHERE aml.parent_state = 'posted' AND aml.reconciled IS NOT TRUE
+           AND acc.account_type = 'asset_receivable'
+    ), netted AS (
+        SELECT r.*,
+               SUM(CASE WHEN r.is_overdue AND r.amount_residual > 0
+                        THEN r.amount_residual ELSE 0 END)
+                   OVER (PARTITION BY r.partner_id, r.company_id) AS past_due_total,
+               SUM(CASE WHEN r.amount_residual < 0 THEN -r.amount_residual ELSE 0 END)
+                   OVER (PARTITION BY r.partner_id, r.company_id) AS credit_total
+          FROM receivable r
+    )
+    SELECT n.id * 3 AS id, n.partner_id, n.company_id, n.currency_id,
+           'receivable'::varchar AS exposure_type, n.move_id, NULL::integer AS order_id,
+           n.move_name AS document, n.date, n.date_maturity,
+           CASE WHEN n.is_overdue AND n.amount_residual > 0
+                THEN credit_today() - n.date_maturity ELSE 0 END AS days_overdue,
+           n.amount_residual AS amount,
+           CASE WHEN n.amount_residual > 0 AND n.is_overdue THEN n.amount_residual
+                WHEN n.amount_residual < 0
+                THEN n.amount_residual * LEAST(n.past_due_total, n.credit_total)
+                     / NULLIF(n.credit_total, 0)
+                ELSE 0 END AS overdue_amount
+      FROM netted n
+    UNION ALL
+    SELECT am.id * 3 + 1, p.commercial_partner_id, am.company_id, c.currency_id,
+           'draft_invoice', am.id, NULL, am.name, am.invoice_date, am.invoice_date_due, 0,
+           am.amount_total_signed, 0
+      FROM account_move am
+      JOIN res_partner p ON p.id = am.partner_id
+      JOIN res_company c ON c.id = am.company_id
+     WHERE am.state = 'draft' AND am.move_type IN ('out_invoice', 'out_refund', 'out_receipt')
+    UNION ALL
+    SELECT so.id * 3 + 2, p.commercial_partner_id, so.company_id, c.currency_id,
+           'sale_order', NULL, so.id, so.name, so.date_order::date, NULL, 0,
+           so.credit_uninvoiced_amount, 0
+      FROM sale_order so
+      JOIN res_partner p ON p.id = so.partner_invoice_id
+      JOIN res_company c ON c.id = so.company_id
+     WHERE so.state = 'sale' AND so.credit_uninvoiced_amount <> 0
+);

@@ -1,0 +1,73 @@
+-- Owner: sale.order (models/sale_order.py).
+-- The uninvoiced part of confirmed orders per invoice partner and company, kept by a
+-- trigger so that the credit check reads a few rows per partner. Kept as change rows per
+-- order, never updated in place (see credit_receivable_balance.sql for why), with the
+-- order, so that the check can leave the orders it is checking out.
+
+DROP TABLE IF EXISTS credit_order_balance;
+CREATE TABLE credit_order_balance (
+    partner_id integer NOT NULL,
+    company_id integer NOT NULL,
+    order_id integer NOT NULL,
+    amount numeric NOT NULL,
+    txid bigint NOT NULL DEFAULT txid_current()
+);
+CREATE INDEX credit_order_balance_partner_idx
+    ON credit_order_balance (partner_id, company_id) INCLUDE (order_id, amount, txid);
+
+CREATE OR REPLACE FUNCTION credit_order_balance_trigger() RETURNS trigger AS $$
+BEGIN
+    IF TG_OP = 'UPDATE'
+       AND NEW.state IS NOT DISTINCT FROM OLD.state
+       AND NEW.partner_invoice_id IS NOT DISTINCT FROM OLD.partner_invoice_id
+       AND NEW.company_id IS NOT DISTINCT FROM OLD.company_id
+       AND NEW.credit_uninvoiced_amount IS NOT DISTINCT FROM OLD.credit_uninvoiced_amount THEN
+        RETURN NULL;
+    END IF;
+    IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.state = 'sale'
+       AND COALESCE(OLD.credit_uninvoiced_amount, 0) <> 0 THEN
+        INSERT INTO credit_order_balance (partner_id, company_id, order_id, amount)
+             VALUES (OLD.partner_invoice_id, OLD.company_id, OLD.id,
+                     -ROUND(OLD.credit_uninvoiced_amount::numeric, 6));
+    END IF;
+    IF TG_OP IN ('UPDATE', 'INSERT') AND NEW.state = 'sale'
+       AND COALESCE(NEW.credit_uninvoiced_amount, 0) <> 0 THEN
+        INSERT INTO credit_order_balance (partner_id, company_id, order_id, amount)
+             VALUES (NEW.partner_invoice_id, NEW.company_id, NEW.id,
+                     ROUND(NEW.credit_uninvoiced_amount::numeric, 6));
+    END IF;
+    RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+
+DROP TRIGGER IF EXISTS credit_order_balance ON sale_order;
+CREATE TRIGGER credit_order_balance
+    AFTER INSERT OR DELETE
+       OR UPDATE OF state, partner_invoice_id, company_id, credit_uninvoiced_amount
+    ON sale_order FOR EACH ROW EXECUTE FUNCTION credit_order_balance_trigger();
+
+-- a full recount, run whenever the module is installed or updated
+CREATE OR REPLACE FUNCTION credit_order_balance_rebuild() RETURNS void AS $$
+BEGIN
+    DELETE FROM credit_order_balance;
+    INSERT INTO credit_order_balance (partner_id, company_id, order_id, amount)
+         SELECT so.partner_invoice_id, so.company_id, so.id,
+                ROUND(so.credit_uninvoiced_amount::numeric, 6)
+           FROM sale_order so
+          WHERE so.state = 'sale' AND COALESCE(so.credit_uninvoiced_amount, 0) <> 0;
+END;
+$$ LANGUAGE plpgsql;
+
+SELECT credit_order_balance_rebuild();
+
+-- folds each order's change rows into one, run by a daily job (concurrent writers only
+-- insert, so they are not disturbed)
+CREATE OR REPLACE FUNCTION credit_order_balance_compact() RETURNS void AS $$
+BEGIN
+    WITH gone AS (DELETE FROM credit_order_balance
+                  RETURNING partner_id, company_id, order_id, amount)
+    INSERT INTO credit_order_balance (partner_id, company_id, order_id, amount)
+         SELECT partner_id, company_id, order_id, SUM(amount) FROM gone
+       GROUP BY partner_id, company_id, order_id HAVING SUM(amount) <> 0;
+END;
+$$ LANGUAGE plpgsql;

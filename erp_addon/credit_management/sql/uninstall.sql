@@ -1,0 +1,20 @@
+-- Everything the files of this folder create, dropped when the add-on is uninstalled.
+DROP VIEW IF EXISTS credit_exposure_line;
+DROP FUNCTION IF EXISTS
+    credit_exposure_figures(integer[], integer, date, boolean, integer[], integer[], numeric);
+DROP FUNCTION IF EXISTS credit_overdue_cutoff(integer, date);
+DROP FUNCTION IF EXISTS credit_today();
+DROP FUNCTION IF EXISTS credit_committed_balances(integer[], integer, integer[]);
+DROP TRIGGER IF EXISTS credit_receivable_balance ON account_move_line;
+DROP FUNCTION IF EXISTS credit_receivable_balance_trigger();
+DROP FUNCTION IF EXISTS credit_receivable_balance_rebuild();
+DROP FUNCTION IF EXISTS credit_receivable_balance_compact();
+DROP FUNCTION IF EXISTS credit_receivable_balance_add(integer, integer, integer, numeric);
+DROP TABLE IF EXISTS credit_receivable_balance;
+DROP INDEX IF EXISTS credit_aml_past_due_idx;
+DROP INDEX IF EXISTS credit_aml_credit_idx;
+DROP TRIGGER IF EXISTS credit_order_balance ON sale_order;
+DROP FUNCTION IF EXISTS credit_order_balance_trigger();
+DROP FUNCTION IF EXISTS credit_order_balance_rebuild();
+DROP FUNCTION IF EXISTS credit_order_balance_compact();
+DROP TABLE IF EXISTS credit_order_balance;
