@@ -5,7 +5,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 
 from ..exceptions import CreditCheckBlocked
-from ..hooks import post_init_hook
+from ..hooks import post_init_hook, uninstall_hook
 from .common import CreditCommon
 
 VALID_USCC = "91350100M000100Y43"
@@ -308,3 +308,26 @@ class TestGuards(CreditCommon):
         self.env["credit.grade"].search([("company_id", "=", company.id)]).unlink()
         post_init_hook(self.env)
         self.assertTrue(self.env["credit.grade"].search([("company_id", "=", company.id)]))
+
+    def test_15_uninstall_drops_every_sql_object(self):
+        cr = self.env.cr
+        cr.execute("SAVEPOINT credit_uninstall")
+        try:
+            uninstall_hook(self.env)
+            cr.execute(
+                "SELECT indexname FROM pg_indexes WHERE indexname LIKE 'credit%%' "
+                "AND tablename IN ('account_move_line', 'sale_order')"
+            )
+            self.assertEqual(cr.fetchall(), [], "indexes left")
+            cr.execute("SELECT proname FROM pg_proc WHERE proname LIKE 'credit%%'")
+            self.assertEqual(cr.fetchall(), [], "functions left")
+            cr.execute("SELECT tgname FROM pg_trigger WHERE tgname LIKE 'credit%%'")
+            self.assertEqual(cr.fetchall(), [], "triggers left")
+            cr.execute(
+                "SELECT to_regclass('credit_receivable_balance'), "
+                "to_regclass('credit_order_balance'), to_regclass('credit_check_lock'), "
+                "to_regclass('credit_exposure_line')"
+            )
+            self.assertEqual(cr.fetchone(), (None, None, None, None), "tables or views left")
+        finally:
+            cr.execute("ROLLBACK TO SAVEPOINT credit_uninstall")
