@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 MARKER = ".provisioned"
-LAYOUT_VERSION = 1  # bump when the cache layout or the venv recipe changes
+LAYOUT_VERSION = 2  # bump when the cache layout or the venv recipe changes
 # What Python 3.11 on Debian needs instead of Odoo's pins (see shared/odoo/README.md).
 SUBSTITUTIONS = {"psycopg2": "psycopg2-binary"}
 DROPPED = {"python-ldap"}  # needs system headers; only auth_ldap uses it
@@ -130,7 +130,9 @@ def build_venv(target: Path, odoo_root: Path, say: Callable[[str], None]) -> Pat
     constraints.write_text(CONSTRAINTS)
     env = dict(os.environ, PIP_CONSTRAINT=str(constraints), PIP_DISABLE_PIP_VERSION_CHECK="1")
     say("installing Odoo's requirements into its virtualenv (first run only, a few minutes)")
-    for args in (["setuptools<81", "wheel"], ["-r", str(req)]):
+    # a venv starts with an old setuptools whose pkg_resources cannot find zope.interface
+    # (installed as zope_interface), which crashes the gevent worker of a multi-worker Odoo
+    for args in (["--upgrade", "setuptools<81", "wheel"], ["-r", str(req)]):
         quiet_run([str(python), "-m", "pip", "install", "-q", *args], env=env)
     return python
 

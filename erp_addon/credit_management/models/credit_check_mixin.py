@@ -57,7 +57,7 @@ class CreditCheckMixin(models.AbstractModel):
         """
         results = {}
         Partner = self.env["res.partner"].sudo()
-        todo = self.filtered(lambda d: d._credit_partner() and not d._credit_is_paid())
+        todo = self.filtered(lambda d: d._credit_partner())
         for company in todo.company_id:
             docs = todo.filtered(lambda d, c=company: d.company_id == c)
             partners = Partner.browse([doc._credit_partner().id for doc in docs])
@@ -83,10 +83,11 @@ class CreditCheckMixin(models.AbstractModel):
         off). Without ``lock`` and ``consume`` it only reports, for display.
         """
         results = self._credit_evaluate(lock)
+        # a paid document passes (asked only of the blocked ones: it costs a query)
         blocked = {
             doc: (reasons, figures, amount)
             for doc, (reasons, _warnings, figures, amount) in results.items()
-            if reasons
+            if reasons and not doc._credit_is_paid()
         }
         if blocked:
             docs = self.browse([doc.id for doc in blocked])
@@ -131,7 +132,9 @@ class CreditCheckMixin(models.AbstractModel):
         if not docs:
             return
         results = docs._credit_evaluate(lock=False)
-        blocked = {doc: info for doc, info in results.items() if info[0]}
+        blocked = {
+            doc: info for doc, info in results.items() if info[0] and not doc._credit_is_paid()
+        }
         passed = (
             self.env["credit.exception"]._consume(
                 docs.browse([doc.id for doc in blocked]),

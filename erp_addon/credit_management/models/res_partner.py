@@ -291,19 +291,19 @@ class ResPartner(models.Model):
         if not self.ids:
             return {}
         self.env.flush_all()
-        committed = None
-        if lock:
-            commercial = self.commercial_partner_id
-            committed = commercial._credit_committed_balances(company, exclude_orders)
+        committed = self._credit_committed_balances(company, exclude_orders) if lock else None
         default_limit = self._fields["credit_limit"].get_company_dependent_fallback(
             self.with_company(company)
         )
         self.env.cr.execute(
             SQL(
-                "SELECT * FROM credit_exposure_figures(%s, %s, %s, %s, %s::int[], %s::int[], %s)",
+                "SELECT * FROM credit_exposure_figures("
+                "%s, %s, %s, %s, %s, %s, %s::int[], %s::int[], %s)",
                 self.ids,
                 company.id,
-                fields.Date.context_today(self),
+                fields.Datetime.now(),
+                self.env.context.get("tz") or None,
+                self.env.uid,
                 committed is not None,
                 list(exclude_moves),
                 list(exclude_orders),
@@ -338,7 +338,7 @@ class ResPartner(models.Model):
         return result
 
     def _credit_committed_balances(self, company, exclude_orders=()):
-        """Lock these commercial partners and read what others committed to their balances.
+        """Lock these partners' commercial partners and read what others committed to them.
 
         {commercial partner id: (receivable, sale_order)}, read on a second connection in
         READ COMMITTED once it holds the partners' advisory lock, which it keeps until
@@ -365,17 +365,11 @@ class ResPartner(models.Model):
             cr.postrollback.add(release)
         side.execute(
             SQL(
-                "SELECT pg_advisory_xact_lock(%s, id) FROM unnest(%s::int[]) AS id ORDER BY id",
-                CREDIT_LOCK_CLASS,
-                sorted(self.ids),
-            )
-        )
-        side.execute(
-            SQL(
-                "SELECT * FROM credit_committed_balances(%s::int[], %s, %s::int[])",
+                "SELECT * FROM credit_committed_balances(%s::int[], %s, %s::int[], %s)",
                 self.ids,
                 company.id,
                 list(exclude_orders),
+                CREDIT_LOCK_CLASS,
             )
         )
         return {

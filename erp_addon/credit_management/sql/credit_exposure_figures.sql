@@ -17,10 +17,15 @@ DROP FUNCTION IF EXISTS
     credit_exposure_figures(integer[], integer, timestamp, text, integer, integer, boolean);
 DROP FUNCTION IF EXISTS
     credit_exposure_figures(integer[], integer, date, boolean, integer[], integer[], numeric);
+DROP FUNCTION IF EXISTS credit_exposure_figures(
+    integer[], integer, timestamp, text, integer, boolean, integer[], integer[], numeric);
 
+-- p_now, p_tz and p_uid give "today" as fields.Date.context_today does: in the context's
+-- time zone, else the user's (read here, to spare the caller a query)
 CREATE FUNCTION credit_exposure_figures(
-    p_partners integer[], p_company integer, p_today date, p_own_balances boolean,
-    p_exclude_moves integer[], p_exclude_orders integer[], p_default_limit numeric
+    p_partners integer[], p_company integer, p_now timestamp, p_tz text, p_uid integer,
+    p_own_balances boolean, p_exclude_moves integer[], p_exclude_orders integer[],
+    p_default_limit numeric
 ) RETURNS TABLE(
     partner_id integer,
     commercial_partner_id integer,
@@ -40,9 +45,18 @@ DECLARE
     v_members integer[];
     v_accounts integer[];
     v_company text := p_company::text;
-    v_cutoff date := credit_overdue_cutoff(p_company, p_today);
+    v_tz text := p_tz;
+    v_today date;
+    v_cutoff date;
     v_txid bigint := txid_current_if_assigned();
 BEGIN
+    IF v_tz IS NULL THEN
+        SELECT rp.tz INTO v_tz
+          FROM res_users ru JOIN res_partner rp ON rp.id = ru.partner_id
+         WHERE ru.id = p_uid;
+    END IF;
+    v_today := (p_now AT TIME ZONE 'UTC' AT TIME ZONE COALESCE(NULLIF(v_tz, ''), 'UTC'))::date;
+    v_cutoff := credit_overdue_cutoff(p_company, v_today);
     -- the commercial partners of the given partners (orders name the invoice address)
     v_commercial := ARRAY(SELECT DISTINCT rp.commercial_partner_id FROM res_partner rp
                            WHERE rp.id = ANY(p_partners));
@@ -99,7 +113,7 @@ BEGIN
           FROM credit_application app
          WHERE app.partner_id = ANY(v_commercial) AND app.company_id = p_company
            AND app.state = 'approved' AND app.application_type = 'temporary'
-           AND app.expiry_date >= p_today
+           AND app.expiry_date >= v_today
       GROUP BY app.partner_id
     ), warning AS (
         SELECT DISTINCT m.cp
@@ -130,15 +144,26 @@ $$ LANGUAGE plpgsql
 -- plan once per connection, not on every check
 SET plan_cache_mode = force_generic_plan;
 
--- What other transactions committed to the kept balances of these commercial partners:
--- read on the check's second connection, in READ COMMITTED, once it holds their lock.
-DROP FUNCTION IF EXISTS credit_committed_balances(integer[], integer, integer[]);
+-- Takes the credit check's lock on these commercial partners, then returns what other
+-- transactions committed to their kept balances: run on the check's second connection,
+-- in READ COMMITTED, where this VOLATILE function's query (run after the lock is
+-- granted) sees everything committed until then. One round trip.
+DROP FUNCTION IF EXISTS credit_committed_balances(integer[], integer, integer[], integer);
 CREATE FUNCTION credit_committed_balances(
-    p_commercial integer[], p_company integer, p_exclude_orders integer[]
+    p_partners integer[], p_company integer, p_exclude_orders integer[], p_lock_class integer
 ) RETURNS TABLE(commercial_partner_id integer, receivable numeric, sale_order numeric) AS $$
+DECLARE
+    v_commercial integer[];
+BEGIN
+    -- the commercial partners of the given partners, in a fixed order (no deadlock)
+    v_commercial := ARRAY(SELECT DISTINCT rp.commercial_partner_id FROM res_partner rp
+                           WHERE rp.id = ANY(p_partners) ORDER BY 1);
+    PERFORM pg_advisory_xact_lock(p_lock_class, c.id)
+       FROM unnest(v_commercial) WITH ORDINALITY AS c(id, n) ORDER BY c.n;
+    RETURN QUERY
     WITH members AS (
         SELECT rp.id, rp.commercial_partner_id AS cp FROM res_partner rp
-         WHERE rp.commercial_partner_id = ANY(p_commercial)
+         WHERE rp.commercial_partner_id = ANY(v_commercial)
     ), amounts AS (
         SELECT m.cp, b.amount AS receivable, 0::numeric AS sale_order
           FROM credit_receivable_balance b JOIN members m ON m.id = b.partner_id
@@ -148,5 +173,6 @@ CREATE FUNCTION credit_committed_balances(
           FROM credit_order_balance ob JOIN members m ON m.id = ob.partner_id
          WHERE ob.company_id = p_company AND ob.order_id <> ALL(p_exclude_orders)
     )
-    SELECT a.cp, SUM(a.receivable), SUM(a.sale_order) FROM amounts a GROUP BY a.cp
-$$ LANGUAGE sql STABLE;
+    SELECT a.cp, SUM(a.receivable), SUM(a.sale_order) FROM amounts a GROUP BY a.cp;
+END;
+$$ LANGUAGE plpgsql VOLATILE;
