@@ -55,19 +55,9 @@ from http.cookies import SimpleCookie
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+from bench_odoo import bench_odoo, prepare_database
+from odoo_env import OdooSetup, addons_path, free_port
 
-from odoo_env import (  # noqa: E402
-    OdooSetup,
-    OdooUnavailable,
-    addons_path,
-    ensure_postgres,
-    free_port,
-    locate,
-    pg_args,
-)
-
-MODULE = "credit_management"
 SALESPEOPLE = 16
 ORDERS_EACH = 10
 CUSTOMERS = 4
@@ -136,22 +126,6 @@ class Session:
 
 
 # ---------------------------------------------------------------- the server
-def prepare_database(odoo: OdooSetup, db: str, fresh: bool) -> None:
-    """Install the add-on in ``db`` (update it when the database exists)."""
-    pg, env = pg_args(odoo.options)
-    if fresh:
-        subprocess.run(["dropdb", "--if-exists", *pg, db], env=env, check=True)
-    listing = subprocess.run(["psql", *pg, "-lqtA"], env=env, capture_output=True, text=True)
-    exists = any(line.split("|")[0] == db for line in listing.stdout.splitlines())
-    print(f"preparing database {db} ({'update' if exists else 'install'})", flush=True)
-    mode = "-u" if exists else "-i"
-    subprocess.run(
-        [*odoo.command(db), mode, MODULE, "--without-demo", "all", "--stop-after-init"]
-        + ["--log-level", "warn"],
-        check=True,
-    )
-
-
 def prepare_phase(odoo: OdooSetup, db: str, check: bool) -> dict[str, Any]:
     """Run this file inside Odoo to reset the orders and set the phase's settings."""
     command = [odoo.python, str(Path(__file__).resolve()), "--inside"]
@@ -491,14 +465,8 @@ def main() -> int:
     if args.rounds < 1 or args.workers < 1:
         parser.error("--rounds and --workers must be at least 1")
 
-    try:
-        odoo = locate(lambda msg: print(msg, flush=True))
-        if odoo is None:
-            print("No Odoo found (ODOO_RC, ~/.odoorc, ODOO_SRC or ../shared/odoo): nothing to run.")
-            return 2
-        ensure_postgres(odoo.options, print)
-    except OdooUnavailable as exc:
-        print(f"No usable Odoo: {exc}")
+    odoo = bench_odoo()
+    if odoo is None:
         return 2
     prepare_database(odoo, args.db, args.fresh)
     results: dict[str, list[PhaseResult]] = {"stock": [], "with check": []}

@@ -16,17 +16,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+from bench_odoo import bench_odoo, prepare_database
+from odoo_env import addons_path
 
-from odoo_env import (  # noqa: E402
-    OdooUnavailable,
-    addons_path,
-    ensure_postgres,
-    locate,
-    pg_args,
-)
-
-MODULE = "credit_management"
 BENCH = Path(__file__).resolve().parent / "credit_check_bench.py"
 
 
@@ -39,44 +31,11 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=40)
     args = parser.parse_args()
 
-    try:
-        odoo = locate(lambda msg: print(msg, flush=True))
-        if odoo is None:
-            print("No Odoo found (ODOO_RC, ~/.odoorc, ODOO_SRC or ../shared/odoo): nothing to run.")
-            return 2
-        ensure_postgres(odoo.options, print)
-    except OdooUnavailable as exc:
-        print(f"No usable Odoo: {exc}")
+    odoo = bench_odoo()
+    if odoo is None:
         return 2
+    prepare_database(odoo, args.db, args.fresh)
     python, odoo_bin, rc, options = odoo.python, odoo.odoo_bin, odoo.rc, odoo.options
-    pg, env = pg_args(options)
-    if args.fresh:
-        subprocess.run(["dropdb", "--if-exists", *pg, args.db], env=env, check=True)
-    exists = subprocess.run(["psql", *pg, "-lqtA"], env=env, capture_output=True, text=True).stdout
-    mode = "-u" if any(line.split("|")[0] == args.db for line in exists.splitlines()) else "-i"
-    print(f"preparing database {args.db} ({'update' if mode == '-u' else 'install'})", flush=True)
-    subprocess.run(
-        [
-            python,
-            str(odoo_bin),
-            "-c",
-            str(rc),
-            "--addons-path",
-            addons_path(options),
-            "-d",
-            args.db,
-            mode,
-            MODULE,
-            "--without-demo",
-            "all",
-            "--stop-after-init",
-            "--log-level",
-            "warn",
-            "--max-cron-threads",
-            "0",
-        ],
-        check=True,
-    )
     return subprocess.run(
         [
             python,

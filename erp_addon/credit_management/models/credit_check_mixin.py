@@ -82,7 +82,10 @@ class CreditCheckMixin(models.AbstractModel):
         Granted exceptions let their documents through (used up unless ``consume`` is
         off). Without ``lock`` and ``consume`` it only reports, for display.
         """
-        results = self._credit_evaluate(lock)
+        return self._credit_blocked(self._credit_evaluate(lock), consume)
+
+    def _credit_blocked(self, results, consume):
+        """The documents of ``results`` that stay blocked, after payments and exceptions."""
         # a paid document passes (asked only of the blocked ones: it costs a query)
         blocked = {
             doc: (reasons, figures, amount)
@@ -132,20 +135,9 @@ class CreditCheckMixin(models.AbstractModel):
         if not docs:
             return
         results = docs._credit_evaluate(lock=False)
-        blocked = {
-            doc: info for doc, info in results.items() if info[0] and not doc._credit_is_paid()
-        }
-        passed = (
-            self.env["credit.exception"]._consume(
-                docs.browse([doc.id for doc in blocked]),
-                {doc.id: info[3] for doc, info in blocked.items()},
-                dry_run=True,
-            )
-            if blocked
-            else set()
-        )
-        for doc, (reasons, warnings, _figures, _amount) in results.items():
-            shown = ([] if doc.id in passed else reasons) + warnings
+        blocked = docs._credit_blocked(results, consume=False)
+        for doc, (_reasons, warnings, _figures, _amount) in results.items():
+            shown = (blocked[doc][0] if doc in blocked else []) + warnings
             doc.credit_check_warning = "\n".join(shown) or False
 
     def _compute_credit_exception_count(self):

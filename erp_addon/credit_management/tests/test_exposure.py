@@ -1,4 +1,5 @@
 from odoo.tests import tagged
+from odoo.tools import SQL
 
 from .common import CreditCommon
 
@@ -83,30 +84,22 @@ class TestExposure(CreditCommon):
         self.assertLessEqual(counts[3], 3)
         self.assertAlmostEqual(big._credit_exposure_figures(self.company)[big.id]["exposure"], 305)
 
-    def _balances(self):
-        """(kept, recounted) open receivables per partner and company.
-
-        The recount goes through the ORM, independently of the add-on's SQL.
-        """
+    def _kept_and_recounted(self, table, model, domain, partner_field, amount_field):
+        """(kept, recounted) amounts per partner and company: the add-on's kept balance
+        table, and a recount through the ORM, independent of the add-on's SQL."""
         self.env.flush_all()
         self.env.cr.execute(
-            "SELECT partner_id, company_id, ROUND(SUM(amount), 2) FROM credit_receivable_balance "
-            "GROUP BY 1, 2 HAVING ROUND(SUM(amount), 2) <> 0 ORDER BY 1, 2"
+            SQL(
+                "SELECT partner_id, company_id, ROUND(SUM(amount), 2) FROM %s "
+                "GROUP BY 1, 2 HAVING ROUND(SUM(amount), 2) <> 0 ORDER BY 1, 2",
+                SQL.identifier(table),
+            )
         )
         kept = [(p, c, float(a)) for p, c, a in self.env.cr.fetchall()]
         groups = (
-            self.env["account.move.line"]
+            self.env[model]
             .sudo()
-            ._read_group(
-                [
-                    ("parent_state", "=", "posted"),
-                    ("reconciled", "=", False),
-                    ("account_id.account_type", "=", "asset_receivable"),
-                    ("partner_id", "!=", False),
-                ],
-                ["partner_id", "company_id"],
-                ["amount_residual:sum"],
-            )
+            ._read_group(domain, [partner_field, "company_id"], [f"{amount_field}:sum"])
         )
         recounted = sorted(
             (partner.id, company.id, round(amount, 2))
@@ -114,6 +107,21 @@ class TestExposure(CreditCommon):
             if round(amount, 2)
         )
         return kept, recounted
+
+    def _balances(self):
+        """(kept, recounted) open receivables per partner and company."""
+        return self._kept_and_recounted(
+            "credit_receivable_balance",
+            "account.move.line",
+            [
+                ("parent_state", "=", "posted"),
+                ("reconciled", "=", False),
+                ("account_id.account_type", "=", "asset_receivable"),
+                ("partner_id", "!=", False),
+            ],
+            "partner_id",
+            "amount_residual",
+        )
 
     def test_receivable_balance_follows_every_change(self):
         other = self.env["res.partner"].create({"name": "Other buyer", "is_company": True})
@@ -153,28 +161,14 @@ class TestExposure(CreditCommon):
 
     def test_order_balance_follows_every_change(self):
         def balances():
-            """(kept, recounted through the ORM) uninvoiced confirmed orders."""
-            self.env.flush_all()
-            self.env.cr.execute(
-                "SELECT partner_id, company_id, ROUND(SUM(amount), 2) FROM credit_order_balance "
-                "GROUP BY 1, 2 HAVING ROUND(SUM(amount), 2) <> 0 ORDER BY 1, 2"
+            """(kept, recounted) uninvoiced confirmed orders per partner and company."""
+            return self._kept_and_recounted(
+                "credit_order_balance",
+                "sale.order",
+                [("state", "=", "sale")],
+                "partner_invoice_id",
+                "credit_uninvoiced_amount",
             )
-            kept = [(p, c, float(a)) for p, c, a in self.env.cr.fetchall()]
-            groups = (
-                self.env["sale.order"]
-                .sudo()
-                ._read_group(
-                    [("state", "=", "sale")],
-                    ["partner_invoice_id", "company_id"],
-                    ["credit_uninvoiced_amount:sum"],
-                )
-            )
-            recounted = sorted(
-                (partner.id, company.id, round(amount, 2))
-                for partner, company, amount in groups
-                if round(amount, 2)
-            )
-            return kept, recounted
 
         order = self.make_order(self.customer, 1000, qty=10)
         order.action_confirm()

@@ -1,0 +1,47 @@
+"""What the benchmarks share: the Odoo they run on and the database they prepare.
+
+The same discovery as the tests (scripts/odoo_env.py), so that a benchmark runs on the
+Odoo the test command provisions.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+
+from odoo_env import OdooSetup, OdooUnavailable, ensure_postgres, locate, pg_args  # noqa: E402
+
+MODULE = "credit_management"
+
+
+def bench_odoo() -> OdooSetup | None:
+    """The Odoo to measure, with PostgreSQL answering; None after saying why there is none."""
+    try:
+        odoo = locate(lambda msg: print(msg, flush=True))
+        if odoo is None:
+            print("No Odoo found (ODOO_RC, ~/.odoorc, ODOO_SRC or ../shared/odoo): nothing to run.")
+            return None
+        ensure_postgres(odoo.options, print)
+    except OdooUnavailable as exc:
+        print(f"No usable Odoo: {exc}")
+        return None
+    return odoo
+
+
+def prepare_database(odoo: OdooSetup, db: str, fresh: bool) -> None:
+    """Install the add-on without demo data in ``db`` (update it when the database exists)."""
+    pg, env = pg_args(odoo.options)
+    if fresh:
+        subprocess.run(["dropdb", "--if-exists", *pg, db], env=env, check=True)
+    listing = subprocess.run(["psql", *pg, "-lqtA"], env=env, capture_output=True, text=True)
+    exists = any(line.split("|")[0] == db for line in listing.stdout.splitlines())
+    print(f"preparing database {db} ({'update' if exists else 'install'})", flush=True)
+    mode = "-u" if exists else "-i"
+    subprocess.run(
+        [*odoo.command(db), mode, MODULE, "--without-demo", "all", "--stop-after-init"]
+        + ["--log-level", "warn"],
+        check=True,
+    )
