@@ -177,7 +177,11 @@ def main() -> int:
         ensure_postgres(odoo.options, say)
         ensure_test_tools(odoo.python, say)
     except (OdooUnavailable, subprocess.CalledProcessError) as exc:
-        return skip_or_fail(str(exc)) or 1
+        # an Odoo that was named or found but cannot run fails, in CI or not
+        print("=" * 72)
+        print(f"FAILED: the add-ons' Odoo tests cannot run: {exc}")
+        print("=" * 72)
+        return 1
     return run_all(odoo, keep_db=args.keep_db, pytest_python=args.pytest)
 
 
