@@ -341,8 +341,8 @@ class ResPartner(models.Model):
         """Lock these partners' commercial partners and read what others committed to them.
 
         {commercial partner id: (receivable, sale_order)}, read on a second connection in
-        READ COMMITTED once it holds the partners' advisory lock, which it keeps until
-        this transaction commits or rolls back. None in test mode, where the registry
+        READ COMMITTED once it holds the partners' advisory (session) lock, which it keeps
+        until this transaction commits or rolls back. None in test mode, where the registry
         shares this transaction's connection: this transaction then reads everything.
         """
         if self.env.registry.in_test_mode():
@@ -351,20 +351,25 @@ class ResPartner(models.Model):
         side = cr.__dict__.get("_credit_lock_cursor")
         if side is None:
             side = self.env.registry.cursor()
-            side.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED")
-            # never wait forever on a lock held by a request that waits on this one
-            side.execute("SET LOCAL lock_timeout = '30s'")
             cr.__dict__["_credit_lock_cursor"] = side
 
             def release():
                 cr.__dict__.pop("_credit_lock_cursor", None)
-                side.rollback()
-                side.close()
+                try:
+                    side.execute("SELECT pg_advisory_unlock_all()")
+                    side.commit()
+                finally:
+                    side.close()
 
             cr.postcommit.add(release)
             cr.postrollback.add(release)
+        # the read ends its own transaction at once, so that the lock connection holds
+        # no table lock while this transaction goes on: only the partners' session lock
         side.execute(
             SQL(
+                "SET TRANSACTION ISOLATION LEVEL READ COMMITTED; "
+                # never wait forever on a lock held by a request that waits on this one
+                "SET LOCAL lock_timeout = '30s'; "
                 "SELECT * FROM credit_committed_balances(%s::int[], %s, %s::int[], %s)",
                 self.ids,
                 company.id,
@@ -372,9 +377,11 @@ class ResPartner(models.Model):
                 CREDIT_LOCK_CLASS,
             )
         )
+        rows = side.fetchall()
+        side.commit()
         return {
             commercial: (float(receivable or 0.0), float(sale_order or 0.0))
-            for commercial, receivable, sale_order in side.fetchall()
+            for commercial, receivable, sale_order in rows
         }
 
     def _credit_payment_history(self, company):

@@ -144,10 +144,12 @@ $$ LANGUAGE plpgsql
 -- plan once per connection, not on every check
 SET plan_cache_mode = force_generic_plan;
 
--- Takes the credit check's lock on these commercial partners, then returns what other
--- transactions committed to their kept balances: run on the check's second connection,
--- in READ COMMITTED, where this VOLATILE function's query (run after the lock is
--- granted) sees everything committed until then. One round trip.
+-- Takes the credit check's lock on these commercial partners (a session lock, which the
+-- caller releases when its own transaction ends), then returns what other transactions
+-- committed to their kept balances: run on the check's second connection, in READ
+-- COMMITTED, where this VOLATILE function's query (run once the lock is granted) sees
+-- everything committed until then.
+DROP FUNCTION IF EXISTS credit_committed_balances(integer[], integer, integer[]);  -- earlier
 DROP FUNCTION IF EXISTS credit_committed_balances(integer[], integer, integer[], integer);
 CREATE FUNCTION credit_committed_balances(
     p_partners integer[], p_company integer, p_exclude_orders integer[], p_lock_class integer
@@ -158,7 +160,7 @@ BEGIN
     -- the commercial partners of the given partners, in a fixed order (no deadlock)
     v_commercial := ARRAY(SELECT DISTINCT rp.commercial_partner_id FROM res_partner rp
                            WHERE rp.id = ANY(p_partners) ORDER BY 1);
-    PERFORM pg_advisory_xact_lock(p_lock_class, c.id)
+    PERFORM pg_advisory_lock(p_lock_class, c.id)
        FROM unnest(v_commercial) WITH ORDINALITY AS c(id, n) ORDER BY c.n;
     RETURN QUERY
     WITH members AS (

@@ -5,6 +5,7 @@ DROP FUNCTION IF EXISTS credit_exposure_figures(
 DROP FUNCTION IF EXISTS credit_overdue_cutoff(integer, date);
 DROP FUNCTION IF EXISTS credit_today();
 DROP FUNCTION IF EXISTS credit_committed_balances(integer[], integer, integer[], integer);
+DROP FUNCTION IF EXISTS credit_committed_balances(integer[], integer, integer[]);
 DROP TRIGGER IF EXISTS credit_receivable_balance ON account_move_line;
 DROP FUNCTION IF EXISTS credit_receivable_balance_trigger();
 DROP FUNCTION IF EXISTS credit_receivable_balance_rebuild();
