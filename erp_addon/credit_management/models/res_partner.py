@@ -351,25 +351,26 @@ class ResPartner(models.Model):
         side = cr.__dict__.get("_credit_lock_cursor")
         if side is None:
             side = self.env.registry.cursor()
+            # each read its own READ COMMITTED transaction: it sees the latest commits and
+            # holds no table lock while this transaction goes on, only the session lock
+            side.connection.autocommit = True
+            # never wait forever on a lock held by a request that waits on this one
+            side.execute("SET lock_timeout = '30s'")
             cr.__dict__["_credit_lock_cursor"] = side
 
             def release():
                 cr.__dict__.pop("_credit_lock_cursor", None)
                 try:
                     side.execute("SELECT pg_advisory_unlock_all()")
-                    side.commit()
+                    side.execute("RESET lock_timeout")
+                    side.connection.autocommit = False
                 finally:
                     side.close()
 
             cr.postcommit.add(release)
             cr.postrollback.add(release)
-        # the read ends its own transaction at once, so that the lock connection holds
-        # no table lock while this transaction goes on: only the partners' session lock
         side.execute(
             SQL(
-                "SET TRANSACTION ISOLATION LEVEL READ COMMITTED; "
-                # never wait forever on a lock held by a request that waits on this one
-                "SET LOCAL lock_timeout = '30s'; "
                 "SELECT * FROM credit_committed_balances(%s::int[], %s, %s::int[], %s)",
                 self.ids,
                 company.id,
@@ -378,7 +379,6 @@ class ResPartner(models.Model):
             )
         )
         rows = side.fetchall()
-        side.commit()
         return {
             commercial: (float(receivable or 0.0), float(sale_order or 0.0))
             for commercial, receivable, sale_order in rows

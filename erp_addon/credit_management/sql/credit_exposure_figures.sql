@@ -97,8 +97,14 @@ BEGIN
         UNION ALL
         SELECT m.cp, 'sale_order', ob.amount
           FROM credit_order_balance ob JOIN members m ON m.id = ob.partner_id
-         WHERE ob.company_id = p_company AND ob.order_id <> ALL(p_exclude_orders)
-           AND (NOT p_own_balances OR ob.txid = v_txid)
+         WHERE ob.company_id = p_company
+           AND (NOT p_own_balances OR (ob.txid = v_txid AND ob.order_id <> ALL(p_exclude_orders)))
+        UNION ALL
+        -- reading every row: the excluded orders' part is taken out as it stands
+        SELECT m.cp, 'sale_order', -ROUND(so.credit_uninvoiced_amount::numeric, 6)
+          FROM sale_order so JOIN members m ON m.id = so.partner_invoice_id
+         WHERE NOT p_own_balances AND so.id = ANY(p_exclude_orders) AND so.state = 'sale'
+           AND so.company_id = p_company
     ), totals AS (
         SELECT a.cp,
                SUM(a.amount) FILTER (WHERE a.bucket = 'receivable') AS receivable,
@@ -173,7 +179,13 @@ BEGIN
         UNION ALL
         SELECT m.cp, 0, ob.amount
           FROM credit_order_balance ob JOIN members m ON m.id = ob.partner_id
-         WHERE ob.company_id = p_company AND ob.order_id <> ALL(p_exclude_orders)
+         WHERE ob.company_id = p_company
+        UNION ALL
+        -- the excluded orders' committed part, taken out
+        SELECT m.cp, 0, -ROUND(so.credit_uninvoiced_amount::numeric, 6)
+          FROM sale_order so JOIN members m ON m.id = so.partner_invoice_id
+         WHERE so.id = ANY(p_exclude_orders) AND so.state = 'sale'
+           AND so.company_id = p_company
     )
     SELECT a.cp, SUM(a.receivable), SUM(a.sale_order) FROM amounts a GROUP BY a.cp;
 END;

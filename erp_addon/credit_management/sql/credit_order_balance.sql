@@ -1,14 +1,14 @@
 -- Owner: sale.order (models/sale_order.py).
 -- The uninvoiced part of confirmed orders per invoice partner and company, kept by a
--- trigger so that the credit check reads a few rows per partner. Kept as change rows per
--- order, never updated in place (see credit_receivable_balance.sql for why), with the
--- order, so that the check can leave the orders it is checking out.
+-- trigger so that the credit check reads a few rows per partner. Kept as change rows,
+-- never updated in place (see credit_receivable_balance.sql for why); each names its
+-- order until the daily job folds a partner's rows into one.
 
 DROP TABLE IF EXISTS credit_order_balance;
 CREATE TABLE credit_order_balance (
     partner_id integer NOT NULL,
     company_id integer NOT NULL,
-    order_id integer NOT NULL,
+    order_id integer,  -- empty once folded with the partner's other rows
     amount numeric NOT NULL,
     txid bigint NOT NULL DEFAULT txid_current()
 );
@@ -50,24 +50,24 @@ CREATE TRIGGER credit_order_balance
 CREATE OR REPLACE FUNCTION credit_order_balance_rebuild() RETURNS void AS $$
 BEGIN
     DELETE FROM credit_order_balance;
-    INSERT INTO credit_order_balance (partner_id, company_id, order_id, amount)
-         SELECT so.partner_invoice_id, so.company_id, so.id,
-                ROUND(so.credit_uninvoiced_amount::numeric, 6)
+    INSERT INTO credit_order_balance (partner_id, company_id, amount)
+         SELECT so.partner_invoice_id, so.company_id,
+                SUM(ROUND(so.credit_uninvoiced_amount::numeric, 6))
            FROM sale_order so
-          WHERE so.state = 'sale' AND COALESCE(so.credit_uninvoiced_amount, 0) <> 0;
+          WHERE so.state = 'sale' AND COALESCE(so.credit_uninvoiced_amount, 0) <> 0
+       GROUP BY so.partner_invoice_id, so.company_id;
 END;
 $$ LANGUAGE plpgsql;
 
 SELECT credit_order_balance_rebuild();
 
--- folds each order's change rows into one, run by a daily job (concurrent writers only
--- insert, so they are not disturbed)
+-- folds each partner's change rows into one, run by a daily job (concurrent writers
+-- only insert, so they are not disturbed)
 CREATE OR REPLACE FUNCTION credit_order_balance_compact() RETURNS void AS $$
 BEGIN
-    WITH gone AS (DELETE FROM credit_order_balance
-                  RETURNING partner_id, company_id, order_id, amount)
-    INSERT INTO credit_order_balance (partner_id, company_id, order_id, amount)
-         SELECT partner_id, company_id, order_id, SUM(amount) FROM gone
-       GROUP BY partner_id, company_id, order_id HAVING SUM(amount) <> 0;
+    WITH gone AS (DELETE FROM credit_order_balance RETURNING partner_id, company_id, amount)
+    INSERT INTO credit_order_balance (partner_id, company_id, amount)
+         SELECT partner_id, company_id, SUM(amount) FROM gone
+       GROUP BY partner_id, company_id HAVING SUM(amount) <> 0;
 END;
 $$ LANGUAGE plpgsql;
