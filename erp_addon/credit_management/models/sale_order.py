@@ -98,7 +98,7 @@ class SaleOrder(models.Model):
         )
 
     def _credit_compact_order_balance(self):
-        """Fold the kept balance's change rows into one per order."""
+        """Fold the kept balance's change rows into one per partner."""
         self.env.cr.execute("SELECT credit_order_balance_compact()")
 
     # ------------------------------------------------------------ check hooks
