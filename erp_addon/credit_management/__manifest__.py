@@ -2,7 +2,7 @@
     "name": "Credit Management",
     "summary": "Credit files, scoring, grades, limit approvals and a hard credit "
     "check on sales orders and invoices",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Accounting/Credit",
     "license": "LGPL-3",
     "author": "Credit Management contributors",
@@ -18,8 +18,10 @@
         "data/credit_score_model_data.xml",
         "data/credit_authority_band_data.xml",
         "data/ir_cron_data.xml",
+        "data/credit_overview_card_data.xml",
         "wizards/credit_exception_request_views.xml",
         "wizards/credit_decision_views.xml",
+        "wizards/credit_score_confirm_views.xml",
         "views/credit_grade_views.xml",
         "views/credit_score_model_views.xml",
         "views/credit_score_views.xml",
@@ -33,10 +35,14 @@
         "views/sale_order_views.xml",
         "views/account_move_views.xml",
         "views/res_config_settings_views.xml",
+        "views/credit_overview_card_views.xml",
         "views/credit_management_menus.xml",
     ],
     "demo": ["demo/credit_management_demo.xml"],
     "assets": {
+        "web.assets_backend": [
+            "credit_management/static/src/fields/*.js",
+        ],
         "web.assets_tests": [
             "credit_management/static/src/js/tours/*.js",
         ],

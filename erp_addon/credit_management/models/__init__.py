@@ -19,3 +19,4 @@ from . import sale_order_line
 from . import account_account
 from . import account_move
 from . import account_move_line
+from . import credit_overview_card

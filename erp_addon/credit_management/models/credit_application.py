@@ -4,6 +4,8 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.osv import expression
+from odoo.tools import format_amount
 
 from .credit_authority_band import APPROVAL_LEVELS, LEVEL_GROUPS
 
@@ -100,6 +102,9 @@ class CreditApplication(models.Model):
     decision_date = fields.Datetime(readonly=True, copy=False)
     decision_note = fields.Text(readonly=True, copy=False)
     previous_limit = fields.Monetary(readonly=True, copy=False)
+    awaiting_my_decision = fields.Boolean(
+        compute="_compute_awaiting_my_decision", search="_search_awaiting_my_decision"
+    )
 
     @api.constrains("requested_limit", "application_type", "expiry_date")
     def _check_amounts(self):
@@ -119,6 +124,61 @@ class CreditApplication(models.Model):
                             date=app.expiry_date,
                         )
                     )
+
+    @api.constrains("partner_id", "company_id", "state")
+    def _check_one_open_application(self):
+        """One application in progress per customer and company: a second would be
+        assessed and approved against the same figures, and the later approval would
+        silently replace the earlier limit."""
+        open_apps = self.filtered(lambda a: a.state in ("draft", "submitted"))
+        if not open_apps:
+            return
+        groups = self.sudo()._read_group(
+            [
+                ("partner_id", "in", open_apps.partner_id.ids),
+                ("company_id", "in", open_apps.company_id.ids),
+                ("state", "in", ("draft", "submitted")),
+            ],
+            ["partner_id", "company_id"],
+            ["id:recordset"],
+        )
+        for partner, _company, apps in groups:
+            if len(apps) > 1:
+                first = apps.sorted("id")[0]
+                raise ValidationError(
+                    self.env._(
+                        "%(partner)s already has credit application %(name)s in progress; "
+                        "open it from the customer's Credit tab instead of starting another.",
+                        partner=partner.display_name,
+                        name=first.name,
+                    )
+                )
+
+    @api.depends_context("uid")
+    @api.depends("state", "required_level", "requested_by_id")
+    def _compute_awaiting_my_decision(self):
+        mine = self.filtered_domain(self._awaiting_my_decision_domain())
+        for app in self:
+            app.awaiting_my_decision = app in mine
+
+    def _awaiting_my_decision_domain(self):
+        """Submitted, within my authority, and not requested by me (_check_can_decide)."""
+        user = self.env.user
+        levels = [level for level, group in LEVEL_GROUPS.items() if user.has_group(group)]
+        return [
+            ("state", "=", "submitted"),
+            ("required_level", "in", levels),
+            ("requested_by_id", "!=", user.id),
+            ("create_uid", "!=", user.id),
+        ]
+
+    def _search_awaiting_my_decision(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on applications awaiting a decision."))
+        domain = self._awaiting_my_decision_domain()
+        if (operator == "=") == value:
+            return domain
+        return ["!", *expression.normalize_domain(domain)]
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -231,10 +291,12 @@ class CreditApplication(models.Model):
     def _notify_approvers(self):
         activity_type = self.env.ref("credit_management.mail_activity_type_credit_approval")
         for user in self._approver_users()[:10]:
+            # in the assignee's language
+            env = self.with_context(lang=user.lang).env
             self.sudo().activity_schedule(
                 activity_type_id=activity_type.id,
                 user_id=user.id,
-                summary=self.env._("Approve credit application %(name)s", name=self.name),
+                summary=env._("Approve credit application %(name)s", name=self.name),
             )
 
     def _check_can_decide(self):
@@ -272,12 +334,11 @@ class CreditApplication(models.Model):
             if decision == "approve":
                 app._apply_limit()
             app.sudo().activity_unlink(["credit_management.mail_activity_type_credit_approval"])
+            env = app.with_context(lang=app.company_id._credit_lang()).env
             app.message_post(
-                body=self.env._(
+                body=env._(
                     "%(decision)s by %(user)s: %(note)s",
-                    decision=self.env._("Approved")
-                    if decision == "approve"
-                    else self.env._("Refused"),
+                    decision=env._("Approved") if decision == "approve" else env._("Refused"),
                     user=self.env.user.name,
                     note=note,
                 )
@@ -325,14 +386,15 @@ class CreditApplication(models.Model):
         self.ensure_one()
         partner = self.partner_id.commercial_partner_id.with_company(self.company_id).sudo()
         today = fields.Date.context_today(self)
+        env = self.with_context(lang=self.company_id._credit_lang()).env
+        amount = format_amount(env, self.requested_limit, self.currency_id)
         if self.application_type == "temporary":
             # in force through its end date by itself: the check reads approved temporary
             # limits (sql/credit_exposure_figures.sql); the permanent limit stays as it is
             partner.message_post(
-                body=self.env._(
-                    "Temporary credit limit of %(amount).2f until %(date)s by application "
-                    "%(name)s.",
-                    amount=self.requested_limit,
+                body=env._(
+                    "Temporary credit limit of %(amount)s until %(date)s by application %(name)s.",
+                    amount=amount,
                     date=self.expiry_date,
                     name=self.name,
                 )
@@ -351,9 +413,9 @@ class CreditApplication(models.Model):
         self.sudo().previous_limit = partner.credit_limit
         partner.write(vals)
         partner.message_post(
-            body=self.env._(
-                "Credit limit set to %(amount).2f by application %(name)s.",
-                amount=self.requested_limit,
+            body=env._(
+                "Credit limit set to %(amount)s by application %(name)s.",
+                amount=amount,
                 name=self.name,
             )
         )
@@ -410,8 +472,9 @@ class CreditApplication(models.Model):
             try:
                 with self.env.cr.savepoint():
                     app.write({"state": "expired"})
+                    env = app.with_context(lang=app.company_id._credit_lang()).env
                     app.partner_id.message_post(
-                        body=self.env._(
+                        body=env._(
                             "Temporary credit limit of %(name)s ended on %(date)s.",
                             name=app.name,
                             date=app.expiry_date,

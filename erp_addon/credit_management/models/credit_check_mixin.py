@@ -20,6 +20,7 @@ class CreditCheckMixin(models.AbstractModel):
 
     credit_check_warning = fields.Text(compute="_compute_credit_check_warning")
     credit_exception_count = fields.Integer(compute="_compute_credit_exception_count")
+    credit_exception_pending = fields.Text(compute="_compute_credit_exception_pending")
 
     # ------------------------------------------------------------ hooks
     def _credit_partner(self):
@@ -154,6 +155,47 @@ class CreditCheckMixin(models.AbstractModel):
         )
         for doc in self:
             doc.credit_exception_count = counts.get(doc.id, 0)
+
+    @api.depends_context("uid", "lang")
+    def _compute_credit_exception_pending(self):
+        """Who asked for an exception for the document and who is to decide on it."""
+        self.credit_exception_pending = False
+        docs = self.filtered("id")
+        if not docs:
+            return
+        pending = (
+            self.env["credit.exception"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "in", docs.ids),
+                    ("state", "=", "requested"),
+                ],
+                order="id",
+            )
+        )
+        activity_type = self.env.ref(
+            "credit_management.mail_activity_type_credit_approval", raise_if_not_found=False
+        )
+        for doc in docs:
+            lines = []
+            for exc in pending.filtered(lambda e, d=doc: e.res_id == d.id):
+                deciders = exc.activity_ids.filtered(
+                    lambda a: a.activity_type_id == activity_type
+                ).user_id
+                lines.append(
+                    self.env._(
+                        "Credit exception %(name)s, requested by %(user)s on %(date)s, awaits "
+                        "a decision by %(deciders)s.",
+                        name=exc.name,
+                        user=exc.requested_by_id.name,
+                        date=fields.Date.to_string(exc.create_date.date()),
+                        deciders=", ".join(deciders.mapped("name"))
+                        or self.env._("a credit manager"),
+                    )
+                )
+            doc.credit_exception_pending = "\n".join(lines) or False
 
     def action_view_credit_exceptions(self):
         self.ensure_one()

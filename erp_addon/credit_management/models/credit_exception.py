@@ -54,6 +54,31 @@ class CreditException(models.Model):
     decision_date = fields.Datetime(readonly=True, copy=False)
     decision_note = fields.Text(readonly=True, copy=False)
     used_date = fields.Datetime(readonly=True, copy=False)
+    awaiting_my_decision = fields.Boolean(
+        compute="_compute_awaiting_my_decision", search="_search_awaiting_my_decision"
+    )
+
+    @api.depends_context("uid")
+    @api.depends("state", "requested_by_id")
+    def _compute_awaiting_my_decision(self):
+        mine = self.filtered_domain(self._awaiting_my_decision_domain())
+        for exc in self:
+            exc.awaiting_my_decision = exc in mine
+
+    def _awaiting_my_decision_domain(self):
+        """Requested, I am a credit manager, and not requested by me (_check_can_decide)."""
+        user = self.env.user
+        if not user.has_group("credit_management.group_credit_manager"):
+            return expression.FALSE_DOMAIN
+        return [("state", "=", "requested"), ("requested_by_id", "!=", user.id)]
+
+    def _search_awaiting_my_decision(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on exceptions awaiting a decision."))
+        domain = self._awaiting_my_decision_domain()
+        if (operator == "=") == value:
+            return domain
+        return ["!", *expression.normalize_domain(domain)]
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -147,7 +172,9 @@ class CreditException(models.Model):
                 exc.sudo().activity_schedule(
                     activity_type_id=activity_type.id,
                     user_id=user.id,
-                    summary=self.env._("Credit exception for %(doc)s", doc=exc.document_name),
+                    summary=exc.with_context(lang=user.lang).env._(
+                        "Credit exception for %(doc)s", doc=exc.document_name
+                    ),
                 )
 
     def _check_can_decide(self):
@@ -175,10 +202,11 @@ class CreditException(models.Model):
                 }
             )
             exc.sudo().activity_unlink(["credit_management.mail_activity_type_credit_approval"])
-            body = self.env._(
+            env = exc.with_context(lang=exc.company_id._credit_lang()).env
+            body = env._(
                 "Credit exception %(name)s %(decision)s by %(user)s: %(note)s",
                 name=exc.name,
-                decision=self.env._("granted") if decision == "approve" else self.env._("refused"),
+                decision=env._("granted") if decision == "approve" else env._("refused"),
                 user=self.env.user.name,
                 note=note,
             )
@@ -263,8 +291,9 @@ class CreditException(models.Model):
                     passed.add(doc.id)
                     if not dry_run:
                         exc.sudo().write({"state": "used", "used_date": fields.Datetime.now()})
+                        env = exc.with_context(lang=exc.company_id._credit_lang()).env
                         exc.message_post(
-                            body=self.env._("Used to let %(doc)s through.", doc=exc.document_name)
+                            body=env._("Used to let %(doc)s through.", doc=exc.document_name)
                         )
                     break
                 if any(exc.res_model == rec._name and exc.res_id in rec.ids for rec in others):

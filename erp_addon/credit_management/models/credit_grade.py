@@ -39,7 +39,7 @@ class CreditGrade(models.Model):
     )
     review_interval_months = fields.Integer(string="Re-review Every (months)", default=12)
     color = fields.Integer()
-    note = fields.Text()
+    note = fields.Text(translate=True)
 
     _sql_constraints = [
         (

@@ -127,8 +127,9 @@ class CreditPartnerFinancial(models.Model):
 
     def _log_on_partner(self, verb):
         for fin in self:
+            env = fin.with_context(lang=fin.company_id._credit_lang()).env
             fin.partner_id.message_post(
-                body=self.env._(
+                body=env._(
                     "Financial figures %(verb)s for period ending %(period)s: revenue "
                     "%(revenue).2f, net profit %(profit).2f, total assets %(assets).2f, "
                     "total liabilities %(liabilities).2f.",

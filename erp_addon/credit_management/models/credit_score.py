@@ -36,11 +36,12 @@ class CreditScore(models.Model):
                     months=snapshot.grade_id.review_interval_months
                 )
             partner.write(vals)
+            env = self.with_context(lang=snapshot.company_id._credit_lang()).env
             partner.message_post(
-                body=self.env._(
+                body=env._(
                     "Credit score %(score).2f, grade %(grade)s (model %(model)s).",
                     score=snapshot.score,
-                    grade=snapshot.grade_id.name or "-",
-                    model=snapshot.model_id.name,
+                    grade=snapshot.grade_id.with_env(env).name or "-",
+                    model=snapshot.model_id.with_env(env).name,
                 )
             )

@@ -16,7 +16,7 @@ class CreditScoreModel(models.Model):
     )
     factor_ids = fields.One2many("credit.score.factor", "model_id", string="Factors", copy=True)
     total_weight = fields.Float(compute="_compute_total_weight")
-    note = fields.Text()
+    note = fields.Text(translate=True)
 
     @api.depends("factor_ids.weight")
     def _compute_total_weight(self):
@@ -31,19 +31,14 @@ class CreditScoreModel(models.Model):
                     self.env._("The factors' weights must add up to more than zero.")
                 )
 
-    def _score_partners(self, partners, apply=True):
-        """Score partners and keep a dated snapshot of every factor.
-
-        With ``apply`` the score becomes the partners' grade; without, it is only a
-        snapshot (an application's assessment).
-        """
+    def _compute_scores(self, partners):
+        """{partner: (score, grade, lines)} without saving anything (for a preview)."""
         self.ensure_one()
         if not self.factor_ids:
             raise UserError(self.env._("Scoring model %(model)s has no factors.", model=self.name))
         company = self.company_id
         values = self.factor_ids._read_values(partners, company)
-        Score = self.env["credit.score"]
-        scores = Score
+        result = {}
         for partner in partners:
             lines = []
             weighted = 0.0
@@ -62,6 +57,20 @@ class CreditScoreModel(models.Model):
                 )
             total = round(weighted / self.total_weight, 2)
             grade = self.env["credit.grade"]._grade_for_score(total, company)
+            result[partner] = (total, grade, lines)
+        return result
+
+    def _score_partners(self, partners, apply=True):
+        """Score partners and keep a dated snapshot of every factor.
+
+        With ``apply`` the score becomes the partners' grade; without, it is only a
+        snapshot (an application's assessment).
+        """
+        self.ensure_one()
+        company = self.company_id
+        Score = self.env["credit.score"]
+        scores = Score
+        for partner, (total, grade, lines) in self._compute_scores(partners).items():
             scores |= Score.create(
                 {
                     "partner_id": partner.id,

@@ -56,8 +56,9 @@ class CreditWarningEntry(models.Model):
         # the partners' flag is computed from the entries
         self.env["res.partner"].invalidate_model(["credit_on_warning_list"])
         for entry in entries.filtered("partner_id"):
+            env = entry.with_context(lang=entry._credit_lang()).env
             entry.partner_id.message_post(
-                body=self.env._("Put on the warning list: %(reason)s", reason=entry.reason)
+                body=env._("Put on the warning list: %(reason)s", reason=entry.reason)
             )
         return entries
 
@@ -72,6 +73,11 @@ class CreditWarningEntry(models.Model):
         self.env["res.partner"].invalidate_model(["credit_on_warning_list"])
         return res
 
+    def _credit_lang(self):
+        """Messages about a shared entry are written in the current company's language."""
+        self.ensure_one()
+        return (self.company_id or self.env.company)._credit_lang()
+
     def action_lift(self):
         if not self.env.user.has_group("credit_management.group_credit_manager"):
             raise AccessError(self.env._("Only a credit manager may lift a warning-list entry."))
@@ -83,5 +89,6 @@ class CreditWarningEntry(models.Model):
             }
         )
         for entry in self.filtered("partner_id"):
-            entry.partner_id.message_post(body=self.env._("Taken off the warning list."))
+            env = entry.with_context(lang=entry._credit_lang()).env
+            entry.partner_id.message_post(body=env._("Taken off the warning list."))
         return True

@@ -61,6 +61,15 @@ class ResCompany(models.Model):
         companies._credit_copy_defaults()
         return companies
 
+    def _credit_lang(self):
+        """The language of what the add-on posts and schedules for this company's staff.
+
+        Chatter messages are read by the company's people, whoever triggered them: they
+        are written in the company's language (its partner's), not the caller's.
+        """
+        self.ensure_one()
+        return self.partner_id.lang or "en_US"
+
     def _credit_copy_defaults(self):
         """Give companies the shipped grades, approval bands and scoring model.
 
@@ -72,15 +81,14 @@ class ResCompany(models.Model):
         for company in self - template:
             if not Grade.search_count([("company_id", "=", company.id)], limit=1):
                 for grade in Grade.search([("company_id", "=", template.id)]):
-                    grade.copy({"company_id": company.id, "name": grade.name})
+                    # copied with every translation of its name
+                    grade.copy({"company_id": company.id})
             if not Band.search_count([("company_id", "=", company.id)], limit=1):
                 for band in Band.search([("company_id", "=", template.id)], order="amount_from"):
                     band.copy({"company_id": company.id})
             model = template.sudo().credit_score_model_id
             if model and not company.sudo().credit_score_model_id:
-                company.sudo().credit_score_model_id = model.copy(
-                    {"company_id": company.id, "name": model.name}
-                )
+                company.sudo().credit_score_model_id = model.copy({"company_id": company.id})
 
     def write(self, vals):
         res = super().write(vals)

@@ -4,7 +4,7 @@ from stdnum.cn import uscc
 from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, float_compare
 
 ENTITY_TYPES = [
@@ -130,6 +130,11 @@ class ResPartner(models.Model):
         "this partner, its commercial partner or one of its contacts.",
     )
     # standing, per company
+    # Odoo's own limit, under the one name the add-on uses for it (zh_CN: 授信额度)
+    credit_limit = fields.Float(
+        help="Checked against the customer's exposure in this company; changed by approved "
+        "credit applications or by a credit manager."
+    )
     credit_grade_id = fields.Many2one("credit.grade", company_dependent=True, tracking=True)
     credit_policy = fields.Selection(related="credit_grade_id.credit_policy")
     credit_score = fields.Float(company_dependent=True, tracking=True)
@@ -192,7 +197,32 @@ class ResPartner(models.Model):
         help="Limit in force less exposure; empty when no limit is in force.",
     )
 
+    credit_usage = fields.Float(
+        string="Credit Usage (%)",
+        compute="_compute_credit_exposure",
+        search="_search_credit_usage",
+        groups=CREDIT_FIGURES_GROUPS,
+        help="Exposure as a share of the limit in force; empty when no limit is in force.",
+    )
+    credit_overdue_beyond_tolerance = fields.Boolean(
+        string="Overdue Beyond Tolerance",
+        compute="_compute_credit_exposure",
+        search="_search_credit_overdue_beyond_tolerance",
+        groups=CREDIT_FIGURES_GROUPS,
+        help="Overdue receivables exceed the company's overdue tolerance.",
+    )
+    credit_review_overdue = fields.Boolean(compute="_compute_credit_review_overdue")
+
     credit_can_edit_file = fields.Boolean(compute="_compute_credit_can_edit_file")
+
+    @api.depends_context("company")
+    @api.depends("credit_next_review_date")
+    def _compute_credit_review_overdue(self):
+        today = fields.Date.context_today(self)
+        for partner in self:
+            partner.credit_review_overdue = bool(
+                partner.credit_next_review_date and partner.credit_next_review_date <= today
+            )
 
     @api.depends_context("uid")
     def _compute_credit_can_edit_file(self):
@@ -245,6 +275,7 @@ class ResPartner(models.Model):
     @api.depends_context("company")
     def _compute_credit_exposure(self):
         company = self.env.company
+        tolerance = company._credit_settings()["credit_overdue_tolerance"]
         real = self.filtered("id")
         figures = real.sudo()._credit_exposure_figures(company) if real else {}
         for partner in self:
@@ -258,6 +289,12 @@ class ResPartner(models.Model):
             partner.credit_has_limit = fig["has_limit"]
             partner.credit_temporary_until = fig["temporary_until"]
             partner.credit_available = fig["limit"] - fig["exposure"] if fig["has_limit"] else 0
+            partner.credit_usage = (
+                round(fig["exposure"] / fig["limit"] * 100, 1) if fig["has_limit"] else 0.0
+            )
+            partner.credit_overdue_beyond_tolerance = (
+                fig["overdue"] > tolerance and fig["overdue"] > 0
+            )
 
     @api.constrains("credit_code")
     def _check_credit_code(self):
@@ -270,6 +307,172 @@ class ResPartner(models.Model):
     def _onchange_credit_code(self):
         if self.credit_code:
             self.credit_code = self.credit_code.strip().upper()
+
+    # ------------------------------------------------------------ overview searches
+    @api.model
+    def _credit_limited_figures(self, company):
+        """Figures of every commercial partner with a limit in force in ``company``.
+
+        The candidates come from one query (a permanent limit for the company, an approved
+        temporary limit running today, or every customer when a default limit applies),
+        their figures from the check's own SQL function: the overview and the "near the
+        limit" filter agree with the check by construction.
+        """
+        partner = self.sudo().with_company(company)
+        default_limit = self._fields["credit_limit"].get_company_dependent_fallback(partner)
+        today = fields.Date.context_today(self)
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT p.id FROM res_partner p
+                 WHERE p.parent_id IS NULL AND p.active
+                   AND (COALESCE((p.credit_limit ->> %(company)s)::numeric, %(default)s) > 0
+                        OR EXISTS (SELECT 1 FROM credit_application a
+                                    WHERE a.partner_id = p.id AND a.company_id = %(cid)s
+                                      AND a.state = 'approved'
+                                      AND a.application_type = 'temporary'
+                                      AND a.expiry_date >= %(today)s))
+                   AND (%(default)s = 0 OR p.customer_rank > 0
+                        OR p.credit_limit ? %(company)s)
+                """,
+                company=str(company.id),
+                cid=company.id,
+                default=default_limit or 0.0,
+                today=today,
+            )
+        )
+        ids = [row[0] for row in self.env.cr.fetchall()]
+        return partner.browse(ids)._credit_exposure_figures(company) if ids else {}
+
+    @api.model
+    def _credit_overdue_figures(self, company):
+        """Figures of the commercial partners with overdue receivables in ``company``."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT DISTINCT p.commercial_partner_id
+                  FROM account_move_line aml
+                  JOIN res_partner p ON p.id = aml.partner_id
+                  JOIN account_account acc ON acc.id = aml.account_id
+                 WHERE aml.company_id = %(company)s AND aml.parent_state = 'posted'
+                   AND aml.reconciled IS NOT TRUE AND aml.amount_residual > 0
+                   AND acc.account_type = 'asset_receivable'
+                   AND aml.date_maturity < credit_overdue_cutoff(%(company)s, %(today)s)
+                """,
+                company=company.id,
+                today=fields.Date.context_today(self),
+            )
+        )
+        ids = [row[0] for row in self.env.cr.fetchall()]
+        return self.sudo().browse(ids)._credit_exposure_figures(company) if ids else {}
+
+    @api.model
+    def _credit_usage_of(self, figures):
+        return round(figures["exposure"] / figures["limit"] * 100, 1) if figures["has_limit"] else 0
+
+    def _search_credit_usage(self, operator, value):
+        ops = {
+            ">=": lambda a, b: a >= b,
+            ">": lambda a, b: a > b,
+            "<=": lambda a, b: a <= b,
+            "<": lambda a, b: a < b,
+            "=": lambda a, b: a == b,
+            "!=": lambda a, b: a != b,
+        }
+        if operator not in ops or not isinstance(value, int | float) or isinstance(value, bool):
+            raise UserError(self.env._("Credit usage can only be compared with a number."))
+        figures = self._credit_limited_figures(self.env.company)
+        ids = [
+            pid for pid, fig in figures.items() if ops[operator](self._credit_usage_of(fig), value)
+        ]
+        return [("commercial_partner_id", "in", ids)]
+
+    def _search_credit_overdue_beyond_tolerance(self, operator, value):
+        if operator not in ("=", "!="):
+            raise UserError(self.env._("Unsupported search on overdue receivables."))
+        company = self.env.company
+        tolerance = company._credit_settings()["credit_overdue_tolerance"]
+        ids = [
+            pid
+            for pid, fig in self._credit_overdue_figures(company).items()
+            if fig["overdue"] > tolerance
+        ]
+        positive = (operator == "=") == bool(value)
+        return [("commercial_partner_id", "in" if positive else "not in", ids)]
+
+    # ------------------------------------------------------------ the documents behind
+    def _credit_member_domain(self, field="partner_id"):
+        return [(f"{field}.commercial_partner_id", "=", self.commercial_partner_id.id)]
+
+    def action_credit_open_receivables(self, overdue=False):
+        """The open receivable items behind "Open Receivables" (or "Overdue")."""
+        self.ensure_one()
+        company = self.env.company
+        domain = self._credit_member_domain() + [
+            ("company_id", "=", company.id),
+            ("parent_state", "=", "posted"),
+            ("reconciled", "=", False),
+            ("account_id.account_type", "=", "asset_receivable"),
+        ]
+        name = self.env._("Open Receivables")
+        if overdue:
+            self.env.cr.execute(
+                SQL(
+                    "SELECT credit_overdue_cutoff(%s, %s)",
+                    company.id,
+                    fields.Date.context_today(self),
+                )
+            )
+            cutoff = self.env.cr.fetchone()[0]
+            domain += [("date_maturity", "<", cutoff), ("amount_residual", ">", 0)]
+            name = self.env._("Overdue Receivables")
+        return {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": "account.move.line",
+            "views": [(self.env.ref("account.view_move_line_tree").id, "list"), (False, "form")],
+            "domain": domain,
+            "context": {"create": False, "search_default_group_by_move": 0},
+        }
+
+    def action_credit_open_overdue(self):
+        return self.action_credit_open_receivables(overdue=True)
+
+    def action_credit_open_draft_invoices(self):
+        """The draft customer invoices and receipts behind "Draft Invoices"."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Draft Invoices"),
+            "res_model": "account.move",
+            "views": [(False, "list"), (False, "form")],
+            "domain": self._credit_member_domain()
+            + [
+                ("company_id", "=", self.env.company.id),
+                ("state", "=", "draft"),
+                ("move_type", "in", ("out_invoice", "out_refund", "out_receipt")),
+            ],
+            "context": {"create": False, "default_move_type": "out_invoice"},
+        }
+
+    def action_credit_open_sale_orders(self):
+        """The confirmed orders not fully invoiced behind "Orders Not Invoiced"."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Orders Not Invoiced"),
+            "res_model": "sale.order",
+            "views": [(False, "list"), (False, "form")],
+            "domain": self._credit_member_domain("partner_invoice_id")
+            + [
+                ("company_id", "=", self.env.company.id),
+                ("state", "=", "sale"),
+                ("credit_uninvoiced_amount", "!=", 0),
+            ],
+            "context": {"create": False},
+        }
 
     # ------------------------------------------------------------ exposure
     def _credit_exposure_figures(self, company, lock=False, exclude_moves=(), exclude_orders=()):
@@ -591,7 +794,16 @@ class ResPartner(models.Model):
             )
         if not self.env.user.has_group("credit_management.group_credit_analyst"):
             raise AccessError(self.env._("Only credit analysts may score a partner."))
-        model.sudo()._score_partners(self.commercial_partner_id)
+        partners = self.commercial_partner_id
+        if len(partners) == 1:
+            score, grade, _lines = model.sudo()._compute_scores(partners)[partners]
+            limit = partners.with_company(company).sudo().credit_limit
+            if grade.max_credit_limit and limit > grade.max_credit_limit:
+                # the grade would not allow the limit in place: ask first
+                return self.env["credit.score.confirm"]._action_open(
+                    partners, company, score, grade
+                )
+        model.sudo()._score_partners(partners)
         return True
 
     def action_view_credit_exposure(self):
@@ -604,8 +816,29 @@ class ResPartner(models.Model):
         return action
 
     def action_new_credit_application(self):
+        """Open the partner's application in progress, or a new one.
+
+        A draft or submitted application of this company is opened instead of a second
+        one (the application model refuses a duplicate anyway).
+        """
         self.ensure_one()
         partner = self.commercial_partner_id
+        pending = self.env["credit.application"].search(
+            [
+                ("partner_id", "=", partner.id),
+                ("company_id", "=", self.env.company.id),
+                ("state", "in", ("draft", "submitted")),
+            ],
+            order="id desc",
+            limit=1,
+        )
+        if pending:
+            return {
+                "type": "ir.actions.act_window",
+                "res_model": "credit.application",
+                "res_id": pending.id,
+                "views": [(False, "form")],
+            }
         return {
             "type": "ir.actions.act_window",
             "res_model": "credit.application",
@@ -664,7 +897,7 @@ class ResPartner(models.Model):
                             activity_type_id=activity_type.id,
                             user_id=user.id,
                             date_deadline=today,
-                            summary=self.env._(
+                            summary=self.with_context(lang=user.lang).env._(
                                 "Credit re-review due (%(company)s)", company=company.name
                             ),
                         )

@@ -25,16 +25,29 @@ class CreditExposureLine(models.Model):
     )
     move_id = fields.Many2one("account.move", string="Invoice", readonly=True)
     order_id = fields.Many2one("sale.order", string="Sales Order", readonly=True)
-    document = fields.Char(readonly=True)
+    document = fields.Char(string="Reference", readonly=True)
+    document_name = fields.Char(
+        string="Document",
+        compute="_compute_document_name",
+        help='The document as Odoo names it (a draft invoice is "Draft Invoice (* 12)").',
+    )
     date = fields.Date(readonly=True)
     date_maturity = fields.Date(string="Due Date", readonly=True)
     days_overdue = fields.Integer(readonly=True, aggregator="max")
     amount = fields.Monetary(readonly=True)
     overdue_amount = fields.Monetary(readonly=True)
 
+    @api.depends("move_id", "order_id", "document")
+    def _compute_document_name(self):
+        for line in self:
+            document = line.move_id or line.order_id
+            line.document_name = document.sudo().display_name if document else line.document
+
     # overdue is measured on the user's today, as the credit check does
     # (sql/credit_overdue.sql): every read sets it for the transaction first
     def _credit_set_today(self):
+        # the view reads other models' tables: their pending changes first
+        self.env.flush_all()
         self.env.cr.execute(
             SQL(
                 "SELECT set_config('credit.today', %s, true)",

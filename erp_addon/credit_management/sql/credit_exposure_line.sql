@@ -41,7 +41,8 @@ CREATE VIEW credit_exposure_line AS (
       FROM netted n
     UNION ALL
     SELECT am.id * 3 + 1, p.commercial_partner_id, am.company_id, c.currency_id,
-           'draft_invoice', am.id, NULL, am.name, am.invoice_date, am.invoice_date_due, 0,
+           'draft_invoice', am.id, NULL, am.name, COALESCE(am.invoice_date, am.date),
+           am.invoice_date_due, 0,
            am.amount_total_signed, 0
       FROM account_move am
       JOIN res_partner p ON p.id = am.partner_id

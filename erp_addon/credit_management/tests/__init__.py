@@ -9,3 +9,4 @@ from . import test_ui
 from . import test_guards
 from . import test_check_paths
 from . import test_roles
+from . import test_overview

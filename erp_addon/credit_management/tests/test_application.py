@@ -83,6 +83,7 @@ class TestApplication(CreditCommon):
         app.action_submit()
         with self.assertRaisesText(UserError, "exceeds the maximum limit"):
             app.with_user(self.manager)._action_decide("approve", "ok")
+        app.with_user(self.salesman).action_cancel()
         self.set_limit(self.customer, 0, self.grade_c)
         app2 = self._app(1000)
         app2.action_submit()

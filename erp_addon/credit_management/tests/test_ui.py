@@ -1,3 +1,4 @@
+from odoo import fields
 from odoo.tests import HttpCase, tagged
 
 from .common import CreditCase
@@ -23,3 +24,20 @@ class TestCreditTour(CreditCase, HttpCase):
         self.start_tour(url, "credit_management_confirm_after_exception", login="cm_sales")
         self.assertEqual(order.state, "sale")
         self.assertEqual(exception.state, "used")
+
+
+@tagged("post_install", "-at_install", "credit_management")
+class TestOverviewTour(CreditCase, HttpCase):
+    def test_overview_to_documents(self):
+        customer = self.env["res.partner"].create(
+            {"name": "Overview Customer", "is_company": True, "customer_rank": 1}
+        )
+        self.set_limit(customer, 1000, self.grade_a)
+        due = fields.Date.add(fields.Date.today(), days=30)
+        self.make_invoice(customer, 950, due=due)
+        self.manager.groups_id |= self.env.ref("account.group_account_invoice")
+        self.start_tour(
+            "/odoo/action-credit_management.action_credit_overview",
+            "credit_management_overview",
+            login="cm_manager",
+        )

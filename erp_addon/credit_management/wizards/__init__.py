@@ -1,2 +1,3 @@
 from . import credit_exception_request
 from . import credit_decision
+from . import credit_score_confirm

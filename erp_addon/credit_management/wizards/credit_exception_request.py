@@ -69,8 +69,9 @@ class CreditExceptionRequest(models.TransientModel):
         exception = self.env["credit.exception"].create(
             {"res_model": self.res_model, "res_id": self.res_id, "request_note": self.request_note}
         )
+        env = self.with_context(lang=document.company_id._credit_lang()).env
         document.message_post(
-            body=self.env._(
+            body=env._(
                 "Credit exception %(name)s requested: %(note)s",
                 name=exception.name,
                 note=self.request_note,

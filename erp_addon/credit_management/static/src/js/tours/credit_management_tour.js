@@ -54,3 +54,48 @@ registry.category("web_tour.tours").add("credit_management_confirm_after_excepti
         },
     ],
 });
+
+registry.category("web_tour.tours").add("credit_management_overview", {
+    steps: () => [
+        {
+            content: "The overview counts the customers near their limit",
+            trigger: ".o_kanban_record:contains(Over or Near the Limit) .o_credit_overview_count:contains(1)",
+        },
+        {
+            content: "Every card draws from the same figures as the check",
+            trigger: ".o_kanban_record:contains(Over or Near the Limit) .o_dashboard_graph canvas",
+        },
+        {
+            content: "Open the customers behind the card",
+            trigger: ".o_kanban_record:contains(Over or Near the Limit) .o_credit_overview_count",
+            run: "click",
+        },
+        {
+            content: "The credit files are filtered as the card counted",
+            trigger: ".o_searchview_facet:contains(Over or Near the Limit)",
+        },
+        {
+            content: "Open the customer",
+            trigger: ".o_data_row:contains(Overview Customer) td[name='name']",
+            run: "click",
+        },
+        {
+            content: "Go to the Credit tab",
+            trigger: ".o_notebook .nav-link:contains(Credit)",
+            run: "click",
+        },
+        {
+            content: "Usage shows as a bar, limit with its currency",
+            trigger: "div[name='credit_usage'] .o_progressbar:contains(95)",
+        },
+        {
+            content: "Open the receivables behind the amount",
+            trigger: "button[name='action_credit_open_receivables']",
+            run: "click",
+        },
+        {
+            content: "The open items are listed",
+            trigger: ".o_list_view .o_data_row",
+        },
+    ],
+});
