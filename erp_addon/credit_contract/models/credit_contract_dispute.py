@@ -1,0 +1,122 @@
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+DISPUTE_METHODS = [
+    ("negotiation", "Negotiation (协商)"),
+    ("mediation", "Mediation (调解)"),
+    ("arbitration", "Arbitration (仲裁)"),
+    ("litigation", "Litigation (诉讼)"),
+]
+DISPUTE_STAGES = [
+    ("open", "Open"),
+    ("hearing", "In Proceedings"),
+    ("decided", "Decided"),
+    ("enforcement", "Enforcement"),
+    ("closed", "Closed"),
+]
+ADMINISTRATOR = "credit_management.group_credit_administrator"
+
+
+class CreditContractDispute(models.Model):
+    """A dispute over a contract: negotiation, mediation, arbitration or litigation."""
+
+    _name = "credit.contract.dispute"
+    _description = "Contract Dispute"
+    _inherit = ["mail.thread"]
+    _order = "date_start desc, id desc"
+
+    contract_id = fields.Many2one("credit.contract", required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one(related="contract_id.company_id", store=True, index=True)
+    currency_id = fields.Many2one(related="contract_id.currency_id")
+    method = fields.Selection(DISPUTE_METHODS, required=True, default="negotiation", tracking=True)
+    stage = fields.Selection(DISPUTE_STAGES, required=True, default="open", tracking=True)
+    date_start = fields.Date(string="Opened On", required=True, default=fields.Date.context_today)
+    date_hearing = fields.Date(string="Hearing Date", tracking=True)
+    date_closed = fields.Date(string="Closed On", readonly=True, copy=False)
+    amount = fields.Monetary(string="Amount at Stake", tracking=True)
+    description = fields.Text(required=True)
+    outcome = fields.Selection(
+        [
+            ("won", "Won"),
+            ("settled", "Settled"),
+            ("partly_won", "Partly Won"),
+            ("lost", "Lost"),
+            ("withdrawn", "Withdrawn"),
+        ],
+        tracking=True,
+    )
+    outcome_note = fields.Text(string="Outcome Details")
+    user_id = fields.Many2one(
+        "res.users", string="Recorded By", readonly=True, default=lambda self: self.env.user
+    )
+    closed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+
+    @api.constrains("amount", "date_start", "date_hearing")
+    def _check_values(self):
+        for dispute in self:
+            if dispute.amount < 0:
+                raise ValidationError(self.env._("An amount at stake cannot be negative."))
+            if dispute.date_hearing and dispute.date_hearing < dispute.date_start:
+                raise ValidationError(
+                    self.env._("A hearing cannot take place before the dispute opened.")
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            self = self.with_context(
+                default_user_id=False, default_stage=False, default_closed_by_id=False
+            )
+            for vals in vals_list:
+                vals.update(user_id=self.env.user.id, closed_by_id=False, date_closed=False)
+                if vals.get("stage", "closed") == "closed":
+                    vals["stage"] = "open"
+        disputes = super().create(vals_list)
+        if not self.env.su:
+            if not self.env.user.has_group(ADMINISTRATOR):
+                raise AccessError(self.env._("Contract administrators record disputes."))
+        for dispute in disputes:
+            contract = dispute.contract_id
+            if contract.state not in ("signed", "performance", "dispute"):
+                raise UserError(
+                    self.env._(
+                        "Contract %(name)s is not in force: no dispute can be opened.",
+                        name=contract.name,
+                    )
+                )
+            contract.sudo().write({"state": "dispute"})
+        return disputes
+
+    def write(self, vals):
+        if not self.env.su:
+            if {"user_id", "contract_id", "date_closed", "closed_by_id"} & set(vals):
+                raise AccessError(self.env._("A dispute is closed with its button."))
+            if vals.get("stage") == "closed":
+                raise AccessError(self.env._("A dispute is closed with its button."))
+            if any(d.stage == "closed" for d in self):
+                raise UserError(self.env._("A closed dispute is kept as it was closed."))
+            if not self.env.user.has_group(ADMINISTRATOR):
+                raise AccessError(self.env._("Contract administrators record disputes."))
+        return super().write(vals)
+
+    def action_close(self):
+        if not self.env.user.has_group(ADMINISTRATOR):
+            raise AccessError(self.env._("Contract administrators record disputes."))
+        for dispute in self:
+            if dispute.stage == "closed":
+                raise UserError(self.env._("The dispute is already closed."))
+            if not dispute.outcome:
+                raise UserError(self.env._("Record the outcome before closing the dispute."))
+        self.sudo().write(
+            {
+                "stage": "closed",
+                "date_closed": fields.Date.context_today(self),
+                "closed_by_id": self.env.user.id,
+            }
+        )
+        for contract in self.contract_id:
+            if contract.state == "dispute" and not contract.dispute_ids.filtered(
+                lambda d: d.stage != "closed"
+            ):
+                contract.sudo().write({"state": "performance"})
+        return True

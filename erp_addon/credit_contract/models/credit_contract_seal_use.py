@@ -1,0 +1,93 @@
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+SEAL_USE_FIELDS = {
+    "seal_id",
+    "contract_id",
+    "date",
+    "requested_by_id",
+    "approved_by_id",
+    "review_passed_at_use",
+}
+MANAGER = "credit_management.group_credit_manager"
+SEALABLE_STATES = ("approved", "signed", "performance", "completed", "expired", "dispute")
+
+
+class CreditContractSealUse(models.Model):
+    """One use of a contract seal: which contract, requested and approved by whom, when."""
+
+    _name = "credit.contract.seal.use"
+    _description = "Contract Seal Use"
+    _order = "date desc, id desc"
+
+    seal_id = fields.Many2one(
+        "credit.contract.seal", required=True, index=True, ondelete="restrict"
+    )
+    contract_id = fields.Many2one("credit.contract", required=True, index=True, ondelete="restrict")
+    company_id = fields.Many2one(related="contract_id.company_id", store=True, index=True)
+    date = fields.Date(required=True, default=fields.Date.context_today)
+    requested_by_id = fields.Many2one("res.users", required=True)
+    approved_by_id = fields.Many2one("res.users", required=True)
+    purpose = fields.Char()
+    copies = fields.Integer(default=1)
+    review_passed_at_use = fields.Boolean(readonly=True)
+
+    @api.model
+    def _log_use(self, contract, seal, requested_by, purpose=False, copies=1):
+        """Log a use of ``seal`` for ``contract``, approved by the current user."""
+        user = self.env.user
+        if seal.custodian_id != user and not user.has_group(MANAGER):
+            raise AccessError(
+                self.env._(
+                    "Only the custodian of %(seal)s (%(custodian)s) or a credit manager "
+                    "approves its use.",
+                    seal=seal.name,
+                    custodian=seal.custodian_id.name,
+                )
+            )
+        if seal.company_id != contract.company_id:
+            raise UserError(self.env._("The seal belongs to another company."))
+        self._check_contract(contract)
+        if copies < 1:
+            raise UserError(self.env._("At least one copy is sealed."))
+        return self.sudo().create(
+            {
+                "seal_id": seal.id,
+                "contract_id": contract.id,
+                "date": fields.Date.context_today(self),
+                "requested_by_id": requested_by.id,
+                "approved_by_id": user.id,
+                "purpose": purpose,
+                "copies": copies,
+                "review_passed_at_use": contract.review_passed,
+            }
+        )
+
+    def _check_contract(self, contract):
+        if contract.state not in SEALABLE_STATES or not contract.review_passed:
+            raise UserError(
+                self.env._(
+                    "Contract %(name)s has not passed its review: the contract seal cannot "
+                    "be used for it.",
+                    name=contract.name,
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            raise AccessError(self.env._("Seal uses are logged with the Use Contract Seal button."))
+        uses = super().create(vals_list)
+        for use in uses:
+            self._check_contract(use.contract_id)
+        return uses
+
+    def write(self, vals):
+        if SEAL_USE_FIELDS & set(vals) and not self.env.su:
+            raise AccessError(self.env._("A seal use is kept as logged."))
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
+        if not self.env.su and self:
+            raise AccessError(self.env._("A seal use is kept as logged."))

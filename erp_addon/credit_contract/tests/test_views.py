@@ -1,0 +1,56 @@
+from odoo import Command
+from odoo.tests import new_test_user, tagged
+
+from .common import ContractCase
+
+
+@tagged("post_install", "-at_install", "credit_contract")
+class TestViews(ContractCase):
+    """Every role keeps opening what it opened before the add-on, and sees its contracts."""
+
+    def open_form(self, record, user):
+        views = record.with_user(user).get_views([(False, "form")])
+        arch_fields = views["models"][record._name]["fields"]
+        return record.with_user(user).web_read({name: {} for name in arch_fields})
+
+    def test_roles_open_orders_and_partners(self):
+        order = self.make_order(self.customer, 1000, user=self.salesman)
+        order.user_id = self.salesman
+        auditor = new_test_user(
+            self.env,
+            login="cc_auditor",
+            groups="base.group_user,account.group_account_readonly",
+            company_id=self.company.id,
+            company_ids=[Command.set(self.company.ids)],
+        )
+        plain = new_test_user(
+            self.env,
+            login="cc_plain",
+            groups="base.group_user",
+            company_id=self.company.id,
+            company_ids=[Command.set(self.company.ids)],
+        )
+        billed = self.make_order(self.customer, 500, user=self.accountant)
+        billed.user_id = self.accountant
+        for user, own_order in ((self.salesman, order), (self.accountant, billed)):
+            data = self.open_form(own_order, user)
+            self.assertEqual(data[0]["id"], own_order.id)
+            self.assertFalse(data[0]["credit_contract_required"])
+        for user in (self.salesman, self.accountant, auditor, plain):
+            partner = self.open_form(self.customer, user)
+            self.assertEqual(partner[0]["id"], self.customer.id)
+
+    def test_contract_form_and_smart_buttons(self):
+        contract = self.make_contract()
+        data = self.open_form(contract, self.salesman)
+        self.assertEqual(data[0]["title"], "Steel supply 2026")
+        self.assertEqual(self.customer.with_user(self.salesman).credit_contract_count, 1)
+        action = self.customer.with_user(self.salesman).action_view_credit_contracts()
+        self.assertEqual(
+            self.env["credit.contract"].with_user(self.salesman).search(action["domain"]),
+            contract,
+        )
+        for model in ("credit.power.attorney", "credit.contract.seal", "credit.contract.dispute"):
+            self.env[model].with_user(self.salesman).get_views([(False, "list"), (False, "form")])
+        pivot = self.env["credit.contract"].with_user(self.admin_1).get_views([(False, "pivot")])
+        self.assertIn("pivot", pivot["views"])

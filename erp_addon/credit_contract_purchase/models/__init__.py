@@ -1,0 +1,2 @@
+from . import credit_contract
+from . import purchase_order
