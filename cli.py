@@ -1,41 +1,69 @@
 """``credit``: the command line of the credit-management product.
 
-``credit exposure`` writes the customer exposure report (XLSX and/or HTML) from
-a live Odoo or, with ``--demo``, from a recording of the add-on's demo data.
-``credit record`` makes such a recording from a live server.
+One subcommand per job. Each report reads either a live Odoo 18 (with the
+credit add-ons), a snapshot saved by ``credit pull`` (``--snapshot FILE``), or
+the built-in snapshot recorded from a real Odoo with the add-ons' demo data
+(``--demo``).
 
-Every mistake a user can make (no server, wrong password, missing option, bad
-date, output that cannot be written) ends with one line on stderr and exit code
-2; tracebacks are for bugs only.
+Exit codes: 0 done; 2 a mistake the user can fix (bad option, no server, wrong
+login, add-on missing, year without appraisal period, output not writable, bad
+snapshot), always as one ``credit: error: ...`` line on stderr and with no
+output file left behind; 1 interrupted. Tracebacks are for bugs only.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import importlib.metadata
 import importlib.resources
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import click
 
-from connector.credit_data import DEFAULT_BATCH_SIZE, fetch_exposure
-from connector.models import CompanyInfo, ExposureTotals, PartnerExposure
-from connector.transport import (
+from .connector import schema
+from .connector.ageing import build_ageing
+from .connector.appraisal import AppraisalYear, build_appraisal_year
+from .connector.credit_data import (
+    DEFAULT_BATCH_SIZE,
+    EXPOSURE_VERSION,
+    fetch_exposure,
+    fetch_exposure_full,
+)
+from .connector.models import CompanyInfo, ExposureTotals, PartnerExposure
+from .connector.pull import (
+    PAGE_SIZE,
+    missing_addons,
+    missing_message,
+    pull_datasets,
+    read_grouped,
+)
+from .connector.settings import ENV, load_config, parse_timeout, resolve
+from .connector.training import build_hr_rows, build_training_year
+from .connector.transport import (
     ConnectorError,
     OdooRpcTransport,
     RecordingTransport,
     ReplayTransport,
     Transport,
 )
-from reports.exposure_html import format_money, write_exposure_html
-from reports.exposure_xlsx import write_exposure_xlsx
-from reports.labels import DEFAULT_LANG, LANGUAGES, labels_for
+from .reports.awards import write_awards_html, write_awards_xlsx
+from .reports.exposure_html import format_money, write_exposure_html
+from .reports.exposure_xlsx import write_exposure_xlsx
+from .reports.labels import DEFAULT_LANG, LANGUAGES, labels_for
+from .reports.records import write_ageing_xlsx, write_hr_export_xlsx, write_training_xlsx
+from .reports.scorecards_xlsx import write_scorecards_xlsx
 
 #: Exit code of every user error, including click's own usage errors.
 USAGE_EXIT = 2
 DEMO_RECORDING = ("recorded", "demo_exposure.json")
+DEMO_SNAPSHOT = ("recorded", "demo_snapshot.json")
+DISTRIBUTION = "credit-management"
+CONNECTION_PARAMS = ("url", "db", "user", "password", "api_key", "config", "timeout", "retries")
 
 
 class UserError(click.ClickException):
@@ -66,34 +94,242 @@ class OneLineErrors(click.Group):
                 hint = f" (see '{exc.ctx.command_path} --help')"
             click.echo(f"credit: error: {exc.format_message()}{hint}", err=True)
             sys.exit(USAGE_EXIT)
-        except click.exceptions.Abort:
+        except (click.exceptions.Abort, KeyboardInterrupt):
             click.echo("credit: aborted", err=True)
             sys.exit(1)
         sys.exit(result if isinstance(result, int) else 0)
 
 
-def demo_recording_path() -> Path:
-    """Where the recorded demo data is installed (inside the connector package)."""
-    resource = importlib.resources.files("connector").joinpath(*DEMO_RECORDING)
+def _version() -> str:
+    try:
+        return importlib.metadata.version(DISTRIBUTION)
+    except importlib.metadata.PackageNotFoundError:  # running from a source tree
+        return "unknown"
+
+
+def _resource(parts: tuple[str, ...]) -> Path:
+    resource = importlib.resources.files(f"{__package__}.connector").joinpath(*parts)
     return Path(str(resource))
 
 
-def _connection_options(func: Any) -> Any:
-    """The four options naming a live Odoo, each also read from the environment."""
+def demo_recording_path() -> Path:
+    """The recorded exposure queries of the add-on's demo data (inside the package)."""
+    return _resource(DEMO_RECORDING)
+
+
+def demo_snapshot_path() -> Path:
+    """The built-in snapshot (``credit pull`` of a real Odoo with the add-ons' demo data)."""
+    return _resource(DEMO_SNAPSHOT)
+
+
+# --------------------------------------------------------------------------- sources
+
+
+@dataclass
+class Source:
+    """Where a report's data comes from: a transport plus how to ask it."""
+
+    transport: Transport
+    context: dict[str, Any] | None
+    batch_size: int = DEFAULT_BATCH_SIZE
+    page_size: int = PAGE_SIZE
+    live: bool = False
+    description: str = ""
+    metadata: dict[str, Any] = field(default_factory=dict)
+    progress: bool = False
+    demo: bool = False
+
+
+def _progress_sink(enabled: bool) -> Callable[[str], None]:
+    if not enabled:
+        return lambda _message: None
+    return lambda message: click.echo(f"credit: {message}", err=True)
+
+
+def _replay_source(path: Path, what: str) -> Source:
+    try:
+        replay = ReplayTransport.from_file(path)
+    except ConnectorError as exc:
+        raise UserError(f"{what}: {exc}") from None
+    except (KeyError, TypeError, AttributeError):
+        raise UserError(f"{what}: {path} is not a credit-management snapshot") from None
+    context = replay.metadata.get("context")
+    return Source(
+        transport=replay,
+        context=dict(context) if isinstance(context, dict) else None,
+        batch_size=int(replay.metadata.get("batch_size", DEFAULT_BATCH_SIZE)),
+        page_size=int(replay.metadata.get("page_size", PAGE_SIZE)),
+        description=str(path),
+        metadata=replay.metadata,
+    )
+
+
+def _given_on_command_line(ctx: click.Context, names: Sequence[str]) -> list[str]:
+    given = []
+    for name in names:
+        if ctx.get_parameter_source(name) == click.core.ParameterSource.COMMANDLINE:
+            given.append("--" + name.replace("_", "-"))
+    return given
+
+
+def open_source(
+    ctx: click.Context,
+    params: dict[str, Any],
+    lang: str,
+    before_connect: Callable[[], Any] = lambda: None,
+) -> Source:
+    """Resolve --demo / --snapshot / live settings into a Source (may connect).
+
+    ``before_connect`` runs once the settings are known to be complete and
+    before any network traffic (the output folder is created there).
+    """
+    demo = params.get("demo", False)
+    snapshot = params.get("snapshot")
+    if demo and snapshot:
+        raise UserError("--demo and --snapshot exclude each other: choose one")
+    if demo or snapshot:
+        clash = _given_on_command_line(ctx, CONNECTION_PARAMS)
+        if clash:
+            raise UserError(
+                f"{', '.join(clash)} cannot be used with {'--demo' if demo else '--snapshot'}: "
+                "those read no server"
+            )
+        if params.get("recompute"):
+            raise UserError("--recompute needs a live server, not --demo or --snapshot")
+    if demo:
+        path = demo_snapshot_path()
+        if not path.is_file():
+            path = demo_recording_path()
+        source = _replay_source(path, "the built-in demo snapshot")
+        source.demo = True
+    elif snapshot:
+        source = _replay_source(Path(snapshot), "cannot use snapshot")
+    else:
+        return connect_live(params, lang, before_connect)
+    source.progress = bool(params.get("progress"))
+    before_connect()
+    return source
+
+
+def connect_live(
+    params: dict[str, Any], lang: str, before_connect: Callable[[], Any] = lambda: None
+) -> Source:
+    """Options > environment > config file; prompt for the password on a terminal."""
+    config_path = params.get("config")
+    try:
+        config = load_config(Path(config_path) if config_path else None, bool(config_path))
+        merged, missing = resolve(params, config)
+        timeout = parse_timeout(merged["timeout"])
+    except ConnectorError as exc:
+        raise UserError(str(exc)) from None
+    if missing == ["password"] and sys.stdin.isatty():
+        merged["secret"] = click.prompt(
+            f"Password or API key for {merged['user']} on {merged['db']}",
+            hide_input=True,
+            err=True,
+        )
+        missing = [] if merged["secret"] else missing
+    if missing:
+        names = ", ".join("--" + name for name in missing)
+        env_names = ", ".join(ENV[name] for name in missing)
+        raise UserError(
+            f"missing {names} (or {env_names}, or a config file); "
+            "use --demo to run on the built-in demo data instead"
+        )
+    progress = _progress_sink(params.get("progress", False))
+    lang_code = schema.ODOO_LANG.get(lang, lang)
+    before_connect()
+    try:
+        transport = OdooRpcTransport.connect(
+            merged["url"],
+            merged["db"],
+            merged["user"],
+            merged["secret"],
+            timeout=timeout,
+            retries=int(params.get("retries") if params.get("retries") is not None else 3),
+            progress=progress,
+        )
+    except ConnectorError as exc:
+        raise UserError(str(exc)) from None
+    return Source(
+        transport=transport,
+        context={"lang": lang_code},
+        live=True,
+        progress=bool(params.get("progress")),
+        description=merged["url"],
+        metadata={
+            "source_url": merged["url"],
+            "database": merged["db"],
+            "server_version": transport.server_version,
+        },
+    )
+
+
+# --------------------------------------------------------------------------- options
+
+
+def source_options(func: Any) -> Any:
+    """Options naming where the data comes from, shared by every report command."""
     options = [
         click.option(
-            "--url",
-            envvar="CREDIT_ODOO_URL",
-            show_envvar=True,
-            help="Odoo URL, e.g. http://localhost:8069.",
+            "--demo",
+            is_flag=True,
+            help="Use the built-in snapshot of the add-ons' demo data; needs no Odoo.",
         ),
-        click.option("--db", envvar="CREDIT_ODOO_DB", show_envvar=True, help="Odoo database name."),
-        click.option("--user", envvar="CREDIT_ODOO_USER", show_envvar=True, help="Odoo login."),
+        click.option(
+            "--snapshot",
+            type=click.Path(dir_okay=False),
+            default=None,
+            help="Make the report from a snapshot saved by 'credit pull'; needs no Odoo.",
+        ),
+        click.option(
+            "--url",
+            envvar=ENV["url"],
+            show_envvar=True,
+            help="Odoo URL, e.g. https://odoo.example.com (TLS certificates are verified).",
+        ),
+        click.option("--db", envvar=ENV["db"], show_envvar=True, help="Odoo database name."),
+        click.option("--user", envvar=ENV["user"], show_envvar=True, help="Odoo login."),
         click.option(
             "--password",
-            envvar="CREDIT_ODOO_PASSWORD",
+            envvar=ENV["password"],
             show_envvar=True,
-            help="Odoo password or API key (the env var keeps it out of shell history).",
+            help="Odoo password; asked for (hidden) on a terminal when not given.",
+        ),
+        click.option(
+            "--api-key",
+            envvar=ENV["api_key"],
+            show_envvar=True,
+            help="Odoo API key, accepted instead of the password.",
+        ),
+        click.option(
+            "--config",
+            envvar=ENV["config"],
+            show_envvar=True,
+            type=click.Path(dir_okay=False),
+            help="TOML file with url, db, user, password or api_key, timeout "
+            "(default ~/.config/credit/credit.toml); options and environment win.",
+        ),
+        click.option(
+            "--timeout",
+            envvar=ENV["timeout"],
+            show_envvar=True,
+            type=click.FloatRange(min=0, min_open=True),
+            default=None,
+            help="Seconds to wait for each answer of the server  [default: 120]",
+        ),
+        click.option(
+            "--retries",
+            envvar="CREDIT_ODOO_RETRIES",
+            type=click.IntRange(min=0),
+            default=3,
+            show_default=True,
+            help="Retries (with backoff 1, 2, 4... s) when the network fails.",
+        ),
+        click.option(
+            "--progress/--no-progress",
+            default=None,
+            help="Show progress on stderr (connect, each model and page)  [default: on a terminal]",
         ),
     ]
     for option in reversed(options):
@@ -101,43 +337,224 @@ def _connection_options(func: Any) -> Any:
     return func
 
 
-def _require_connection_options(
-    url: str | None, db: str | None, user: str | None, password: str | None
-) -> tuple[str, str, str, str]:
-    """All four connection options, or a message naming the missing ones."""
-    given = {"--url": url, "--db": db, "--user": user, "--password": password}
-    missing = [name for name, value in given.items() if not value]
-    if missing:
-        env_names = ", ".join("CREDIT_ODOO_" + name[2:].upper() for name in missing)
-        raise UserError(
-            f"missing {', '.join(missing)} (or {env_names}); "
-            "use --demo to run on the recorded demo data instead"
-        )
-    return str(url), str(db), str(user), str(password)
+def output_folder_option(func: Any) -> Any:
+    return click.option(
+        "--output",
+        default="out",
+        show_default=True,
+        help="Folder for the report files (created if missing).",
+    )(func)
 
 
-def _connect(options: tuple[str, str, str, str]) -> OdooRpcTransport:
-    """Log in to a live Odoo; connection and login failures become one-line errors."""
+def lang_option(func: Any) -> Any:
+    return click.option(
+        "--lang",
+        type=click.Choice(list(LANGUAGES)),
+        default=DEFAULT_LANG,
+        show_default=True,
+        help="Language of the report and of the names read from Odoo.",
+    )(func)
+
+
+def year_option(func: Any) -> Any:
+    return click.option(
+        "--year",
+        type=click.IntRange(1901, 2999),
+        default=None,
+        help="Appraisal year  [default: the latest year with an appraisal period]",
+    )(func)
+
+
+def company_option(func: Any) -> Any:
+    return click.option(
+        "--company",
+        default=None,
+        help="Company name or id (needed when several companies have data).",
+    )(func)
+
+
+def _params(ctx: click.Context, kwargs: dict[str, Any]) -> dict[str, Any]:
+    params = dict(kwargs)
+    if params.get("progress") is None:
+        params["progress"] = sys.stderr.isatty()
+    return params
+
+
+# --------------------------------------------------------------------------- outputs
+
+
+def check_output_folder(raw: str) -> Path:
+    """Refuse '' and device files before anything is read or created."""
+    if raw is None or str(raw).strip() == "":
+        raise UserError("--output is empty: name a folder for the reports")
+    path = Path(raw)
+    if path.exists() and not path.is_dir():
+        raise UserError(f"--output {raw} is not a folder")
+    return path
+
+
+def prepare_output_folder(path: Path) -> Path:
     try:
-        return OdooRpcTransport.connect(*options)
-    except ConnectorError as exc:
-        raise UserError(str(exc)) from None
-
-
-def _prepare_output_dir(output: Path) -> Path:
-    """Create the output folder, or say why it cannot be used."""
-    try:
-        output.mkdir(parents=True, exist_ok=True)
+        path.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError(f"cannot create output directory {output}: {exc.strerror or exc}") from None
-    return output
+        raise UserError(f"cannot create output directory {path}: {exc.strerror or exc}") from None
+    if not os.access(path, os.W_OK | os.X_OK):
+        raise UserError(f"cannot write report in {path}: Permission denied")
+    return path
 
 
-def _load(transport: Transport, batch_size: int) -> tuple[CompanyInfo, list[PartnerExposure]]:
+def check_output_file(raw: str | None, option: str = "--output") -> Path:
+    """A regular file path whose folder exists and is writable."""
+    if raw is None or str(raw).strip() == "":
+        raise UserError(f"{option} is empty: name a file to write")
+    path = Path(raw)
+    if path.exists() and not path.is_file():
+        raise UserError(f"{option} {raw} is not a regular file")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise UserError(f"cannot write {path}: folder {folder} does not exist")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise UserError(f"cannot write {path}: Permission denied")
+    return path
+
+
+def _write(writer: Callable[..., Path], path: Path, *args: Any) -> Path:
     try:
-        return fetch_exposure(transport, batch_size=batch_size)
+        return writer(path, *args)
+    except OSError as exc:
+        raise UserError(f"cannot write report in {path.parent}: {exc.strerror or exc}") from None
+
+
+# --------------------------------------------------------------------------- data
+
+
+def _load_exposure(
+    source: Source, today: dt.date, company: str | None
+) -> tuple[CompanyInfo, list[PartnerExposure]]:
+    """Full figures from live servers and new snapshots; the old recordings' subset otherwise."""
+    try:
+        if source.live or source.metadata.get("exposure_version") == EXPOSURE_VERSION:
+            asked = today
+            if not source.live and source.metadata.get("today"):
+                asked = dt.date.fromisoformat(str(source.metadata["today"]))
+            return fetch_exposure_full(
+                source.transport, asked, source.context, company, source.batch_size
+            )
+        if company:
+            raise UserError(
+                f"{source.description} was recorded before --company existed; "
+                "pull a new snapshot with 'credit pull'"
+            )
+        company_info, partners = fetch_exposure(source.transport, source.batch_size, source.context)
+        return company_info, sorted(partners, key=lambda p: p.risk_key)
     except ConnectorError as exc:
-        raise UserError(str(exc)) from None
+        raise UserError(_friendly(source, exc)) from None
+
+
+def _snapshot_hint(source: Source, exc: ConnectorError) -> str:
+    if source.demo:
+        return (
+            "the built-in demo data does not hold this report's data yet "
+            f"({source.description} records only the exposure queries)"
+        )
+    if isinstance(source.transport, ReplayTransport):
+        return (
+            f"{source.description} does not hold this data "
+            f"(it was saved by {source.metadata.get('query', 'another command')}); "
+            "pull a new snapshot with 'credit pull'"
+        )
+    return str(exc)
+
+
+def _friendly(source: Source, exc: ConnectorError) -> str:
+    message = str(exc)
+    if isinstance(source.transport, ReplayTransport):
+        if "no recorded response" in message:
+            return _snapshot_hint(source, exc)
+        if "not installed" in message:
+            return message + f" ({source.description} was pulled from a database without it)"
+    return message
+
+
+def load_datasets(
+    source: Source, datasets: Sequence[schema.Dataset]
+) -> dict[str, list[dict[str, Any]]]:
+    """Check the add-ons, then read every dataset (one clear line on any failure)."""
+    try:
+        return pull_datasets(
+            source.transport,
+            datasets,
+            source.context,
+            source.page_size,
+            _progress_sink(source.progress),
+        )
+    except ConnectorError as exc:
+        raise UserError(_friendly(source, exc)) from None
+
+
+def _latest_year(data: dict[str, list[dict[str, Any]]]) -> int:
+    years = [int(p["year"]) for p in data.get(schema.APPRAISAL_PERIOD.model, [])]
+    if not years:
+        raise UserError("there is no appraisal period yet")
+    return max(years)
+
+
+def load_appraisal(
+    source: Source, year: int | None, company: str | None, recompute: bool = False
+) -> AppraisalYear:
+    """The pulled appraisal datasets turned into one year's scorecards."""
+    progress = _progress_sink(source.progress)
+    try:
+        missing = missing_addons(source.transport, schema.APPRAISAL_DATASETS, source.context)
+        if missing:
+            raise ConnectorError(missing_message(missing))
+        if recompute:
+            _recompute(source, year, company)
+        data = pull_datasets(
+            source.transport,
+            schema.APPRAISAL_DATASETS,
+            source.context,
+            source.page_size,
+            progress,
+            skip_missing=True,
+        )
+        if year is None:
+            years = [int(p["year"]) for p in data.get(schema.APPRAISAL_PERIOD.model, [])]
+            if not years:
+                raise ConnectorError("there is no appraisal period yet")
+            year = max(years)
+        return build_appraisal_year(data, year, company)
+    except ConnectorError as exc:
+        raise UserError(_friendly(source, exc)) from None
+
+
+def _recompute(source: Source, year: int | None, company: str | None) -> None:
+    """Ask the server to recompute the period's measured items (credit manager only)."""
+    domain: list[Any] = [["state", "=", "open"]]
+    if year is not None:
+        domain.append(["year", "=", year])
+    periods = source.transport.execute_kw(
+        schema.APPRAISAL_PERIOD.model,
+        "search_read",
+        [domain],
+        {"fields": ["year", "company_id"], "order": "year desc", "context": source.context},
+    )
+    if company:
+        periods = [
+            p
+            for p in periods
+            if p["company_id"] and company in (p["company_id"][1], str(p["company_id"][0]))
+        ]
+    if not periods:
+        raise ConnectorError(
+            f"no open appraisal period{f' for {year}' if year else ''} to recompute"
+        )
+    source.transport.execute_kw(
+        schema.APPRAISAL_PERIOD.model,
+        schema.PERIOD_RECOMPUTE,
+        [[periods[0]["id"]]],
+        {"context": source.context},
+    )
 
 
 def summary_line(
@@ -153,18 +570,40 @@ def summary_line(
     )
 
 
+def _appraisal_summary(data: AppraisalYear) -> str:
+    counts = data.tier_counts()
+    revoked = sum(1 for c in data.scorecards if c.disqualified)
+    return (
+        f"{data.year} {data.company}: {len(data.scorecards)} administrators; "
+        f"advanced {counts['advanced']}, excellent {counts['excellent']}, "
+        f"commendation {counts['commendation']}, pass {counts['pass']}, fail {counts['fail']}; "
+        f"{revoked} to be disqualified"
+    )
+
+
+# --------------------------------------------------------------------------- commands
+
+
 @click.group(cls=OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(_version(), "-V", "--version", prog_name="credit")
 def credit() -> None:
-    """Credit management tools working with the Odoo credit_management add-on."""
+    """Reports of the credit department from Odoo 18 with the credit add-ons.
+
+    Every report reads a live Odoo (--url, --db, --user; the password or an API
+    key is asked for when missing), a snapshot saved by 'credit pull'
+    (--snapshot FILE), or the built-in demo data (--demo). Start with:
+
+        credit scorecards --demo
+    """
 
 
-@credit.command()
-@_connection_options
-@click.option(
-    "--demo",
-    is_flag=True,
-    help="Use the recorded demo data shipped with the package; needs no Odoo.",
+@credit.command(
+    short_help="Customer exposure, limits, overdue and ageing, riskiest first (XLSX+HTML)."
 )
+@source_options
+@output_folder_option
+@lang_option
+@company_option
 @click.option(
     "--format",
     "fmt",
@@ -174,121 +613,344 @@ def credit() -> None:
     help="Which report files to write.",
 )
 @click.option(
-    "--output",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path("out"),
-    show_default=True,
-    help="Folder for the reports (created if missing).",
-)
-@click.option(
-    "--lang",
-    type=click.Choice(list(LANGUAGES)),
-    default=DEFAULT_LANG,
-    show_default=True,
-    help="Language of the report labels.",
-)
-@click.option(
     "--today",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
     help="Report date YYYY-MM-DD (default: today); fixes review-due marks and file names.",
 )
-def exposure(
-    url: str | None,
-    db: str | None,
-    user: str | None,
-    password: str | None,
-    demo: bool,
-    fmt: str,
-    output: Path,
-    lang: str,
-    today: dt.datetime | None,
-) -> None:
-    """Write the customer credit exposure report."""
-    report_date = today.date() if today else dt.date.today()
-    # Cheap checks first, so nothing is created or fetched for a command that will fail.
-    transport: Transport
-    if demo:
-        try:
-            transport = ReplayTransport.from_file(demo_recording_path())
-        except ConnectorError as exc:
-            raise UserError(
-                f"the recorded demo data is not available ({exc}); "
-                "create it with 'credit record' against an Odoo with the add-on's demo data"
-            ) from None
-        batch_size = int(transport.metadata.get("batch_size", DEFAULT_BATCH_SIZE))
-        _prepare_output_dir(output)
-    else:
-        options = _require_connection_options(url, db, user, password)
-        _prepare_output_dir(output)
-        transport = _connect(options)
-        batch_size = DEFAULT_BATCH_SIZE
-    company, partners = _load(transport, batch_size)
+@click.pass_context
+def exposure(ctx: click.Context, **kwargs: Any) -> None:
+    """Customer credit exposure, riskiest first.
 
+    Per customer: grade and its policy, score, limit in force (a temporary limit
+    until its end), exposure and its parts, available credit, overdue amount,
+    share and days, ageing buckets, pending exceptions, whether the credit check
+    would block an order now, review date, warning list. "—" means not scored
+    or no limit. Writes credit_exposure_<date>.xlsx and .html.
+    """
+    params = _params(ctx, kwargs)
+    lang = params["lang"]
+    report_date = params["today"].date() if params["today"] else dt.date.today()
+    output = check_output_folder(params["output"])
+    source = open_source(ctx, params, lang, lambda: prepare_output_folder(output))
+    if not source.live and not params["today"] and source.metadata.get("today"):
+        report_date = dt.date.fromisoformat(str(source.metadata["today"]))
+    company, partners = _load_exposure(source, report_date, params["company"])
     stem = f"credit_exposure_{report_date.isoformat()}"
     labels = labels_for(lang)
     written: list[Path] = []
-    try:
-        if fmt in ("xlsx", "both"):
-            written.append(
-                write_exposure_xlsx(output / f"{stem}.xlsx", company, partners, report_date, lang)
+    fmt = params["fmt"]
+    if fmt in ("xlsx", "both"):
+        written.append(
+            _write(
+                write_exposure_xlsx, output / f"{stem}.xlsx", company, partners, report_date, lang
             )
-        if fmt in ("html", "both"):
-            written.append(
-                write_exposure_html(output / f"{stem}.html", company, partners, report_date, lang)
+        )
+    if fmt in ("html", "both"):
+        written.append(
+            _write(
+                write_exposure_html, output / f"{stem}.html", company, partners, report_date, lang
             )
-    except OSError as exc:
-        raise UserError(f"cannot write report in {output}: {exc.strerror or exc}") from None
+        )
     for path in written:
         click.echo(f"{labels['wrote']} {path}")
     click.echo(summary_line(partners, company, report_date, lang))
 
 
-@credit.command()
-@_connection_options
+@credit.command(short_help="Each administrator's 19-item scorecard for a year (XLSX).")
+@source_options
+@output_folder_option
+@lang_option
+@year_option
+@company_option
+@click.option(
+    "--recompute",
+    is_flag=True,
+    help="First ask Odoo to recompute the measured items of the open period "
+    "(needs the credit manager's rights).",
+)
+@click.pass_context
+def scorecards(ctx: click.Context, **kwargs: Any) -> None:
+    """Each credit administrator's 19-item scorecard for a year, with a summary sheet.
+
+    Writes credit_scorecards_<year>.xlsx: a summary (everyone, totals, award
+    tiers, penalties, a chart of the tiers), then one sheet per person.
+    """
+    params = _params(ctx, kwargs)
+    output = check_output_folder(params["output"])
+    source = open_source(ctx, params, params["lang"], lambda: prepare_output_folder(output))
+    data = load_appraisal(source, params["year"], params["company"], params["recompute"])
+    path = _write(write_scorecards_xlsx, output / f"credit_scorecards_{data.year}.xlsx", data)
+    click.echo(f"wrote {path}")
+    click.echo(_appraisal_summary(data))
+
+
+@credit.command(short_help="Award and disqualification lists to sign (XLSX + printable HTML).")
+@source_options
+@output_folder_option
+@lang_option
+@year_option
+@company_option
+@click.pass_context
+def awards(ctx: click.Context, **kwargs: Any) -> None:
+    """The award list and the disqualification list for the legal representative.
+
+    Writes credit_awards_<year>.xlsx and credit_awards_<year>.html (prints on
+    A4 landscape, with signature lines).
+    """
+    params = _params(ctx, kwargs)
+    output = check_output_folder(params["output"])
+    source = open_source(ctx, params, params["lang"], lambda: prepare_output_folder(output))
+    data = load_appraisal(source, params["year"], params["company"])
+    stem = f"credit_awards_{data.year}"
+    for writer, suffix in ((write_awards_xlsx, "xlsx"), (write_awards_html, "html")):
+        click.echo(f"wrote {_write(writer, output / f'{stem}.{suffix}', data)}")
+    click.echo(_appraisal_summary(data))
+
+
+@credit.command(short_help="Training sessions, exams, make-ups, fees and fines (XLSX).")
+@source_options
+@output_folder_option
+@lang_option
+@year_option
+@click.option(
+    "--half",
+    type=click.Choice(["1", "2"]),
+    default=None,
+    help="Only the first (1) or second (2) half-year  [default: the whole year]",
+)
+@click.pass_context
+def training(ctx: click.Context, **kwargs: Any) -> None:
+    """Training sessions, attendance, exam scores, make-ups, sample checks, fees and fines.
+
+    Writes credit_training_<year>[_H<half>].xlsx.
+    """
+    params = _params(ctx, kwargs)
+    output = check_output_folder(params["output"])
+    source = open_source(ctx, params, params["lang"], lambda: prepare_output_folder(output))
+    data = load_datasets(source, schema.TRAINING_DATASETS)
+    year = params["year"]
+    if year is None:
+        years = [int(s["year"]) for s in data[schema.TRAINING_SESSION.model] if s["year"]]
+        if not years:
+            raise UserError("there are no training sessions yet")
+        year = max(years)
+    try:
+        records = build_training_year(data, year, params["half"])
+    except ConnectorError as exc:
+        raise UserError(str(exc)) from None
+    company = ", ".join(str(c["name"]) for c in data.get(schema.COMPANY.model, []))
+    half = f"_H{params['half']}" if params["half"] else ""
+    path = _write(
+        write_training_xlsx, output / f"credit_training_{year}{half}.xlsx", records, company
+    )
+    click.echo(f"wrote {path}")
+    when = f"{year} H{params['half']}" if params["half"] else str(year)
+    click.echo(
+        f"{when}: {len(records.sessions)} sessions, {len(records.results)} results, "
+        f"{len(records.fees)} fees and fines"
+    )
+
+
+@credit.command("hr-export", short_help="HR's annual export, one row per administrator (XLSX).")
+@source_options
+@output_folder_option
+@lang_option
+@year_option
+@company_option
+@click.pass_context
+def hr_export(ctx: click.Context, **kwargs: Any) -> None:
+    """HR's annual export: one row per administrator with the figures HR needs.
+
+    Writes credit_hr_export_<year>.xlsx.
+    """
+    params = _params(ctx, kwargs)
+    output = check_output_folder(params["output"])
+    source = open_source(ctx, params, params["lang"], lambda: prepare_output_folder(output))
+    data = load_datasets(source, schema.HR_DATASETS)
+    year = params["year"] or _latest_year(data)
+    try:
+        appraisal = build_appraisal_year(data, year, params["company"])
+        rows = build_hr_rows(appraisal, data)
+    except ConnectorError as exc:
+        raise UserError(str(exc)) from None
+    path = _write(write_hr_export_xlsx, output / f"credit_hr_export_{year}.xlsx", appraisal, rows)
+    click.echo(f"wrote {path}")
+    click.echo(_appraisal_summary(appraisal))
+
+
+@credit.command(short_help="Receivable ageing and collection stages (XLSX).")
+@source_options
+@output_folder_option
+@lang_option
+@company_option
+@click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Date printed on the report and in its file name (default: today).",
+)
+@click.pass_context
+def ageing(ctx: click.Context, **kwargs: Any) -> None:
+    """Receivable ageing by customer and bucket, and the collection stages.
+
+    The server adds the open invoices up (one read_group); buckets and days
+    overdue are those of the collections add-on's last daily run.
+    Writes credit_ageing_<date>.xlsx.
+    """
+    params = _params(ctx, kwargs)
+    report_date = params["today"].date() if params["today"] else dt.date.today()
+    output = check_output_folder(params["output"])
+    source = open_source(ctx, params, params["lang"], lambda: prepare_output_folder(output))
+    data = load_datasets(source, schema.COLLECTION_DATASETS)
+    try:
+        groups = read_grouped(
+            source.transport,
+            schema.OPEN_INVOICES_MODEL,
+            schema.OPEN_INVOICES_DOMAIN,
+            schema.OPEN_INVOICES_AGGREGATES,
+            schema.OPEN_INVOICES_GROUPBY,
+            source.context,
+            source.page_size,
+            _progress_sink(source.progress),
+        )
+        result = build_ageing(data, groups, params["company"])
+    except ConnectorError as exc:
+        raise UserError(_friendly(source, exc)) from None
+    path = _write(
+        write_ageing_xlsx,
+        output / f"credit_ageing_{report_date.isoformat()}.xlsx",
+        result,
+        report_date.isoformat(),
+    )
+    click.echo(f"wrote {path}")
+    overdue = sum(1 for r in result.rows if r.max_days_overdue > 0)
+    click.echo(
+        f"{result.company}: {len(result.rows)} customers with open receivables, "
+        f"{format_money(sum(r.total for r in result.rows))} in total, {overdue} overdue"
+    )
+
+
+@credit.command(short_help="Save what the reports read from a live Odoo to a JSON snapshot.")
+@source_options
+@lang_option
 @click.option(
     "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
     required=True,
-    help="JSON file to write the recording to.",
+    help="JSON snapshot file to write (replaces it atomically).",
 )
 @click.option(
     "--batch-size",
     type=click.IntRange(min=1),
     default=DEFAULT_BATCH_SIZE,
     show_default=True,
-    help="Customers read per call (replays must use the same size).",
+    help="Customers read per call.",
 )
-def record(
-    url: str | None,
-    db: str | None,
-    user: str | None,
-    password: str | None,
-    output: Path,
-    batch_size: int,
-) -> None:
-    """Record what a live Odoo answers to the exposure queries, for offline replay."""
-    options = _require_connection_options(url, db, user, password)
-    folder = output.parent if str(output.parent) else Path(".")
-    if not folder.is_dir():
-        raise UserError(f"cannot write recording {output}: folder {folder} does not exist")
-    live = _connect(options)
+@click.option(
+    "--page-size",
+    type=click.IntRange(min=1),
+    default=PAGE_SIZE,
+    show_default=True,
+    help="Records read per call for the other models.",
+)
+@click.pass_context
+def pull(ctx: click.Context, **kwargs: Any) -> None:
+    """Save everything the reports read from a live Odoo into one JSON snapshot.
+
+    Any report can then be made offline with --snapshot FILE. The snapshot holds
+    the server's real answers, never the password.
+    """
+    params = _params(ctx, kwargs)
+    if params.get("demo") or params.get("snapshot"):
+        raise UserError("pull reads a live server: --demo and --snapshot do not apply")
+    target = check_output_file(params["output"])
+    source = connect_live(params, params["lang"])
+    progress = _progress_sink(params["progress"])
+    metadata = {
+        **source.metadata,
+        "lang": params["lang"],
+        "context": source.context,
+        "batch_size": params["batch_size"],
+        "page_size": params["page_size"],
+        "query": "credit pull",
+    }
+    recorder = RecordingTransport(source.transport, metadata=metadata)
+    try:
+        today = dt.date.today()
+        recorder.metadata["today"] = today.isoformat()
+        recorder.metadata["exposure_version"] = EXPOSURE_VERSION
+        companies = recorder.execute_kw(
+            "res.company",
+            "search_read",
+            [[]],
+            {"fields": ["name", "currency_id"], "order": "id", "context": source.context},
+        )
+        partners: list[PartnerExposure] = []
+        for row in companies:
+            progress(f"reading customer exposure of {row['name']}")
+            partners += fetch_exposure_full(
+                recorder, today, source.context, str(row["id"]), params["batch_size"]
+            )[1]
+        data = pull_datasets(
+            recorder,
+            schema.ALL_DATASETS,
+            source.context,
+            params["page_size"],
+            progress,
+            skip_missing=True,
+        )
+        if schema.COLLECTION_BUCKET.model in data:
+            read_grouped(
+                recorder,
+                schema.OPEN_INVOICES_MODEL,
+                schema.OPEN_INVOICES_DOMAIN,
+                schema.OPEN_INVOICES_AGGREGATES,
+                schema.OPEN_INVOICES_GROUPBY,
+                source.context,
+                params["page_size"],
+                progress,
+            )
+    except ConnectorError as exc:
+        raise UserError(str(exc)) from None
+    recorder.metadata["datasets"] = sorted(data)
+    try:
+        recorder.save(target)
+    except OSError as exc:
+        raise UserError(f"cannot write snapshot {target}: {exc.strerror or exc}") from None
+    counts = ", ".join(f"{model} {len(rows)}" for model, rows in data.items())
+    click.echo(f"wrote {target}")
+    click.echo(
+        f"{len(recorder.calls)} calls: {len(partners)} customers"
+        + (f", {counts}" if counts else "")
+    )
+
+
+@credit.command(hidden=True)
+@click.pass_context
+@source_options
+@click.option("--output", required=True)
+@click.option("--batch-size", type=click.IntRange(min=1), default=DEFAULT_BATCH_SIZE)
+def record(ctx: click.Context, **kwargs: Any) -> None:
+    """Old name of 'pull' (exposure queries only)."""
+    params = _params(ctx, kwargs)
+    target = check_output_file(params["output"])
+    source = connect_live(params, DEFAULT_LANG)
     recorder = RecordingTransport(
-        live,
+        source.transport,
         metadata={
-            "source_url": url,
-            "database": db,
-            "server_version": live.server_version,
-            "batch_size": batch_size,
+            **source.metadata,
+            "batch_size": params["batch_size"],
             "query": "connector.credit_data.fetch_exposure",
         },
     )
-    _company, partners = _load(recorder, batch_size)
     try:
-        recorder.save(output)
+        _company, partners = fetch_exposure(recorder, params["batch_size"])
+        recorder.save(target)
+    except ConnectorError as exc:
+        raise UserError(str(exc)) from None
     except OSError as exc:
-        raise UserError(f"cannot write recording {output}: {exc.strerror or exc}") from None
-    click.echo(f"recorded {len(recorder.calls)} calls ({len(partners)} customers) to {output}")
+        raise UserError(f"cannot write recording {target}: {exc.strerror or exc}") from None
+    click.echo(f"recorded {len(recorder.calls)} calls ({len(partners)} customers) to {target}")
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -1,12 +1,14 @@
-"""Read customer credit figures from an Odoo 18 server running the credit_management add-on.
+"""Read the credit add-ons' data from an Odoo 18 server over RPC.
 
-``transport`` talks to Odoo (live, recording or replaying), ``credit_data``
-turns the answers into the immutable values of ``models``.
+``transport`` talks to Odoo (live, recording or replaying a snapshot), ``schema``
+names every model and field read, ``pull`` reads whole datasets page by page,
+and ``credit_data``, ``appraisal``, ``training`` and ``ageing`` turn the answers
+into the plain values the reports print.
 """
 
-from connector.credit_data import FIELDS, fetch_exposure
-from connector.models import CompanyInfo, ExposureTotals, PartnerExposure
-from connector.transport import (
+from .credit_data import FIELDS, fetch_exposure, fetch_exposure_full
+from .models import CompanyInfo, ExposureTotals, PartnerExposure
+from .transport import (
     ConnectorError,
     OdooRpcTransport,
     RecordingTransport,
@@ -27,4 +29,5 @@ __all__ = [
     "ReplayTransport",
     "Transport",
     "fetch_exposure",
+    "fetch_exposure_full",
 ]

@@ -9,40 +9,21 @@ per batch, so a report over thousands of customers stays cheap for the server.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from connector.models import CompanyInfo, PartnerExposure
-from connector.transport import ConnectorError, Transport
-
-#: Fields of res.partner read per customer (the credit_* ones come from the add-on).
-FIELDS: tuple[str, ...] = (
-    "name",
-    "ref",
-    "credit_code",
-    "credit_grade_id",
-    "credit_score",
-    "credit_limit",
-    "credit_exposure_receivable",
-    "credit_exposure_draft_invoice",
-    "credit_exposure_sale_order",
-    "credit_exposure",
-    "credit_available",
-    "credit_overdue_amount",
-    "credit_next_review_date",
-    "credit_on_warning_list",
-    "user_id",
+from .models import CompanyInfo, PartnerExposure
+from .schema import (  # noqa: F401  (re-exported: the names live in schema)
+    CUSTOMER_DOMAIN,
+    EXCEPTION_MODEL,
+    EXCEPTION_PENDING_STATE,
+    EXTRA_FIELDS,
+    FIELDS,
+    RECEIVABLE_DOMAIN,
 )
-
-#: Customers are commercial entities (no contact persons) that have bought from us.
-# Customers, and anyone with exposure: Odoo counts a customer only once an invoice is posted.
-CUSTOMER_DOMAIN: list[Any] = [
-    ["parent_id", "=", False],
-    "|",
-    ["customer_rank", ">", 0],
-    ["credit_exposure_line_ids", "!=", False],
-]
+from .transport import ConnectorError, Transport
 
 DEFAULT_BATCH_SIZE = 500
 
@@ -106,15 +87,16 @@ def _chunks(ids: Sequence[int], size: int) -> Iterator[list[int]]:
         yield list(ids[start : start + size])
 
 
-def fetch_company(transport: Transport) -> CompanyInfo:
+def fetch_company(transport: Transport, context: Mapping[str, Any] | None = None) -> CompanyInfo:
     """The company named on the report, with its currency (one call).
 
     Without the user's id we cannot read the user's own company, so this takes
     the first company in Odoo's order, which is the main one of a database.
     """
-    rows = transport.execute_kw(
-        "res.company", "search_read", [[]], {"fields": ["name", "currency_id"], "limit": 1}
-    )
+    kwargs: dict[str, Any] = {"fields": ["name", "currency_id"], "limit": 1}
+    if context:
+        kwargs["context"] = dict(context)
+    rows = transport.execute_kw("res.company", "search_read", [[]], kwargs)
     if not rows:
         raise ConnectorError("Odoo returned no company (res.company is empty or not readable)")
     row = rows[0]
@@ -122,17 +104,175 @@ def fetch_company(transport: Transport) -> CompanyInfo:
 
 
 def fetch_exposure(
-    transport: Transport, batch_size: int = DEFAULT_BATCH_SIZE
+    transport: Transport,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    context: Mapping[str, Any] | None = None,
 ) -> tuple[CompanyInfo, list[PartnerExposure]]:
-    """Return the company and every customer's exposure, ordered by name."""
+    """Return the company and every customer's exposure, ordered by name.
+
+    ``context`` (e.g. ``{"lang": "zh_CN"}``) is sent with every call, so that
+    names such as grades come back in the user's language.
+    """
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
-    company = fetch_company(transport)
-    ids = transport.execute_kw("res.partner", "search", [CUSTOMER_DOMAIN], {"order": "name"})
+    extra: dict[str, Any] = {"context": dict(context)} if context else {}
+    company = fetch_company(transport, context)
+    ids = transport.execute_kw(
+        "res.partner", "search", [CUSTOMER_DOMAIN], {"order": "name", **extra}
+    )
     partners: list[PartnerExposure] = []
     for chunk in _chunks(ids, batch_size):
-        records = transport.execute_kw("res.partner", "read", [chunk], {"fields": list(FIELDS)})
+        records = transport.execute_kw(
+            "res.partner", "read", [chunk], {"fields": list(FIELDS), **extra}
+        )
         by_id = {record["id"]: record for record in records}
         # read() may drop ids (deleted meanwhile) and need not keep the order asked.
         partners.extend(_partner(by_id[pid]) for pid in chunk if pid in by_id)
     return company, partners
+
+
+# --------------------------------------------------------------------------- version 2
+
+EXPOSURE_VERSION = 2
+
+
+def select_company(rows: Sequence[Mapping[str, Any]], company: str | None) -> Mapping[str, Any]:
+    """The company named (by name or id), else the first (the main company)."""
+    if not rows:
+        raise ConnectorError("Odoo returned no company (res.company is empty or not readable)")
+    if not company:
+        return rows[0]
+    for row in rows:
+        if company in (str(row["name"]), str(row["id"])):
+            return row
+    names = ", ".join(str(r["name"]) for r in rows)
+    raise ConnectorError(f"no company {company!r} in this database (companies: {names})")
+
+
+def _bucket_domain(today: dt.date, first: int | None, last: int | None) -> list[Any]:
+    if first is None:  # not yet due
+        return ["|", ["date_maturity", ">=", today.isoformat()], ["date_maturity", "=", False]]
+    domain: list[Any] = [
+        ["date_maturity", "<=", (today - dt.timedelta(days=first)).isoformat()],
+    ]
+    if last is not None:
+        domain.append(["date_maturity", ">=", (today - dt.timedelta(days=last)).isoformat()])
+    return domain
+
+
+def fetch_exposure_full(
+    transport: Transport,
+    today: dt.date,
+    context: Mapping[str, Any] | None = None,
+    company: str | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+) -> tuple[CompanyInfo, list[PartnerExposure]]:
+    """Exposure with grade policy, limit in force, ageing, days overdue and exceptions.
+
+    Calls: companies, customer ids, one read per batch of customers, one
+    read_group per ageing bucket (5) and one for pending exceptions; the
+    number of calls does not grow with invoices or orders.
+    """
+    from .models import AGEING_BUCKETS
+
+    if batch_size < 1:
+        raise ValueError("batch_size must be at least 1")
+    base_ctx = dict(context or {})
+    companies = transport.execute_kw(
+        "res.company",
+        "search_read",
+        [[]],
+        {"fields": ["name", "currency_id"], "order": "id", "context": base_ctx},
+    )
+    chosen = select_company(companies, company)
+    company_id = int(chosen["id"])
+    ctx = {**base_ctx, "allowed_company_ids": [company_id]}
+    info = CompanyInfo(
+        name=str(chosen["name"]), currency=_many2one_name(chosen["currency_id"]) or ""
+    )
+    ids = transport.execute_kw(
+        "res.partner", "search", [CUSTOMER_DOMAIN], {"order": "name", "context": ctx}
+    )
+    records: dict[int, Mapping[str, Any]] = {}
+    for chunk in _chunks(ids, batch_size):
+        rows = transport.execute_kw(
+            "res.partner", "read", [chunk], {"fields": [*FIELDS, *EXTRA_FIELDS], "context": ctx}
+        )
+        for row in rows:
+            records[int(row["id"])] = row
+    ageing: dict[int, list[float]] = {}
+    oldest: dict[int, str] = {}
+    for index, (_key, first, last) in enumerate(AGEING_BUCKETS):
+        groups = transport.execute_kw(
+            "account.move.line",
+            "read_group",
+            [
+                [
+                    *RECEIVABLE_DOMAIN,
+                    ["company_id", "=", company_id],
+                    *_bucket_domain(today, first, last),
+                ],
+                ["amount_residual:sum", "date_maturity:min"],
+                ["partner_id"],
+            ],
+            {"lazy": False, "context": ctx},
+        )
+        for group in groups:
+            if not group.get("partner_id"):
+                continue
+            pid = int(group["partner_id"][0])
+            ageing.setdefault(pid, [0.0] * len(AGEING_BUCKETS))[index] += float(
+                group.get("amount_residual") or 0.0
+            )
+            due = group.get("date_maturity")
+            if first is not None and due and (pid not in oldest or str(due) < oldest[pid]):
+                oldest[pid] = str(due)
+    exceptions = transport.execute_kw(
+        EXCEPTION_MODEL,
+        "read_group",
+        [
+            [["state", "=", EXCEPTION_PENDING_STATE], ["company_id", "=", company_id]],
+            ["partner_id"],
+            ["partner_id"],
+        ],
+        {"lazy": False, "context": ctx},
+    )
+    pending = {
+        int(g["partner_id"][0]): int(g.get("__count") or 0)
+        for g in exceptions
+        if g.get("partner_id")
+    }
+    partners: list[PartnerExposure] = []
+    for pid in ids:
+        record = records.get(int(pid))
+        if record is None:
+            continue
+        missing = [name for name in EXTRA_FIELDS if name not in record]
+        if missing:
+            raise ConnectorError(
+                f"Odoo did not return res.partner field(s) {', '.join(missing)}; "
+                "is the credit_management add-on up to date?"
+            )
+        base = _partner(record)
+        has_limit = bool(record["credit_has_limit"])
+        days = None
+        if pid in oldest:
+            days = (today - dt.date.fromisoformat(oldest[pid][:10])).days
+        partners.append(
+            dataclasses.replace(
+                base,
+                credit_limit=_amount(record["credit_limit_in_force"]) if has_limit else 0.0,
+                available=base.available if has_limit else 0.0,
+                policy=_text(record["credit_policy"]),
+                temporary_until=_date(record["credit_temporary_until"]),
+                overdue_beyond_tolerance=bool(record["credit_overdue_beyond_tolerance"]),
+                days_overdue=days,
+                ageing=tuple(
+                    round(v, 2) for v in ageing.get(int(pid), [0.0] * len(AGEING_BUCKETS))
+                ),
+                pending_exceptions=pending.get(int(pid), 0),
+                scored=bool(record["credit_score_date"]),
+            )
+        )
+    partners.sort(key=lambda p: p.risk_key)
+    return info, partners

@@ -16,6 +16,15 @@ from dataclasses import dataclass
 #: half a cent is rounding noise, not an overrun.
 MONEY_TOLERANCE = 0.005
 
+#: Ageing buckets of the exposure report: (label key, first day overdue, last day overdue).
+AGEING_BUCKETS: tuple[tuple[str, int | None, int | None], ...] = (
+    ("age_current", None, 0),
+    ("age_1_30", 1, 30),
+    ("age_31_60", 31, 60),
+    ("age_61_90", 61, 90),
+    ("age_over_90", 91, None),
+)
+
 
 @dataclass(frozen=True)
 class CompanyInfo:
@@ -49,6 +58,65 @@ class PartnerExposure:
     next_review_date: dt.date | None
     on_warning_list: bool
     salesperson: str | None
+    # read from newer snapshots and live servers only (None: not known)
+    policy: str | None = None
+    temporary_until: dt.date | None = None
+    overdue_beyond_tolerance: bool = False
+    days_overdue: int | None = None
+    ageing: tuple[float, ...] | None = None
+    pending_exceptions: int | None = None
+    scored: bool | None = None
+
+    @property
+    def score_shown(self) -> float | None:
+        """The score, or None when the customer was never scored (shown as "—", not 0)."""
+        if self.scored is False:
+            return None
+        if self.scored is None and self.grade is None and not self.score:
+            return None
+        return self.score
+
+    @property
+    def limit_shown(self) -> float | None:
+        """The limit in force, or None when there is none (shown as "—", not 0.00)."""
+        return self.credit_limit if self.has_limit else None
+
+    @property
+    def available_shown(self) -> float | None:
+        """What is left of the limit, or None without a limit."""
+        return self.available if self.has_limit else None
+
+    @property
+    def overdue_share(self) -> float | None:
+        """Overdue as a share of the open receivable; None when nothing is open."""
+        if self.receivable <= MONEY_TOLERANCE:
+            return None
+        return self.overdue / self.receivable
+
+    @property
+    def would_block(self) -> bool:
+        """Whether the credit check would refuse a new order now (grade, list, limit, overdue)."""
+        return (
+            self.policy in ("blocked", "prepayment")
+            or self.on_warning_list
+            or self.over_limit
+            or self.overdue_beyond_tolerance
+        )
+
+    def ageing_bucket(self, index: int) -> float | None:
+        """Open receivable in ageing bucket ``index`` (see AGEING_BUCKETS)."""
+        return None if self.ageing is None else self.ageing[index]
+
+    @property
+    def risk_key(self) -> tuple[int, int, float, float, str]:
+        """Riskiest first: would block, over limit, overdue share, usage, then name."""
+        return (
+            0 if self.would_block else 1,
+            0 if self.over_limit else 1,
+            -(self.overdue_share or 0.0),
+            -(self.utilisation or 0.0),
+            self.name,
+        )
 
     @property
     def has_limit(self) -> bool:

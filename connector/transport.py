@@ -13,6 +13,7 @@ import datetime as dt
 import http.client
 import json
 import os
+import time
 import urllib.error
 from collections.abc import Mapping
 from pathlib import Path
@@ -23,7 +24,7 @@ import odoorpc
 import odoorpc.error
 import odoorpc.rpc.error
 
-from connector.atomic import atomic_path
+from .atomic import atomic_path
 
 RECORDING_FORMAT = "credit-management/rpc-recording"
 RECORDING_VERSION = 1
@@ -76,6 +77,12 @@ def parse_server_url(url: str) -> tuple[str, str, int]:
         raise ConnectorError(
             f"invalid Odoo URL {url!r}: expected http://host[:port] or https://host[:port]"
         )
+    if parts.username or parts.password:
+        # never keep a secret in a URL: it would end up in messages and snapshots
+        raise ConnectorError(
+            "invalid Odoo URL: leave the login and password out of it "
+            "(use --user and --password or an API key)"
+        )
     if parts.path not in ("", "/") or parts.query or parts.fragment:
         raise ConnectorError(f"invalid Odoo URL {url!r}: a path or query is not supported")
     try:
@@ -120,14 +127,45 @@ def _failure_reason(exc: BaseException) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
-class OdooRpcTransport:
-    """A logged-in JSON-RPC session to a live Odoo, via odoorpc."""
+#: HTTP answers of a proxy or a restarting server: worth another try.
+_TRANSIENT_HTTP = {502, 503, 504}
+#: Methods that only read; only these are retried (a write is never sent twice).
+_READ_METHODS = {"search_read", "read", "search", "search_count", "read_group", "fields_get"}
 
-    def __init__(self, odoo: Any, url: str, db: str) -> None:
+
+def _is_transient(exc: BaseException) -> bool:
+    """A network hiccup (refused, reset, timed out, 502/503/504), not an Odoo refusal."""
+    if isinstance(exc, urllib.error.HTTPError):
+        return exc.code in _TRANSIENT_HTTP
+    return isinstance(exc, _NETWORK_FAILURES)
+
+
+class OdooRpcTransport:
+    """A logged-in JSON-RPC session to a live Odoo, via odoorpc.
+
+    TLS (``https://``) is verified with the system's certificate store, as Python's
+    urllib does by default; there is deliberately no option to switch that off.
+    """
+
+    def __init__(
+        self,
+        odoo: Any,
+        url: str,
+        db: str,
+        retries: int = 3,
+        backoff: float = 1.0,
+        progress: Any = None,
+        timeout: float = 120.0,
+    ) -> None:
         """Wrap an already logged-in ``odoorpc.ODOO``; use :meth:`connect` normally."""
         self._odoo = odoo
         self.url = url
         self.db = db
+        self.retries = retries
+        self.backoff = backoff
+        self.timeout = timeout
+        self.round_trips = 0
+        self._progress = progress or (lambda _message: None)
 
     @property
     def server_version(self) -> str:
@@ -136,40 +174,85 @@ class OdooRpcTransport:
 
     @classmethod
     def connect(
-        cls, url: str, db: str, user: str, password: str, timeout: float = 120.0
+        cls,
+        url: str,
+        db: str,
+        user: str,
+        password: str,
+        timeout: float = 120.0,
+        retries: int = 3,
+        backoff: float = 1.0,
+        progress: Any = None,
     ) -> OdooRpcTransport:
-        """Open a session, turning every connection or login failure into ConnectorError."""
+        """Open a session, turning every connection or login failure into ConnectorError.
+
+        ``password`` may be the user's password or an API key. Transient network
+        failures are retried ``retries`` times with exponential backoff.
+        """
+        say = progress or (lambda _message: None)
         host, protocol, port = parse_server_url(url)
-        try:
-            odoo = odoorpc.ODOO(host, protocol=protocol, port=port, timeout=timeout)
-        except _RPC_FAILURES as exc:
-            raise ConnectorError(f"cannot reach Odoo at {url}: {_failure_reason(exc)}") from None
-        try:
-            odoo.login(db, user, password)
-        except _NETWORK_FAILURES as exc:
-            raise ConnectorError(f"cannot reach Odoo at {url}: {_failure_reason(exc)}") from None
-        except _RPC_FAILURES as exc:
-            reason = _failure_reason(exc)
-            if "Wrong login" in reason:
-                reason = "wrong login or password"
-            elif "does not exist" in reason and f'"{db}"' in reason:
-                reason = "no such database on this server"  # not PostgreSQL's connection text
-            raise ConnectorError(
-                f"cannot log in to database {db!r} at {url} as {user!r}: {reason}"
-            ) from None
-        return cls(odoo, url, db)
+        attempt = 0
+        while True:
+            attempt += 1
+            say(f"connecting to {url} (database {db}, timeout {timeout:g} s)")
+            try:
+                odoo = odoorpc.ODOO(host, protocol=protocol, port=port, timeout=timeout)
+                odoo.login(db, user, password)
+                break
+            except _RPC_FAILURES as exc:
+                if _is_transient(exc) and attempt <= retries:
+                    delay = backoff * 2 ** (attempt - 1)
+                    say(f"{url} did not answer ({_failure_reason(exc)}); retrying in {delay:g} s")
+                    time.sleep(delay)
+                    continue
+                if _is_transient(exc):
+                    raise ConnectorError(
+                        f"cannot reach Odoo at {url}: {_failure_reason(exc)}"
+                        + (f" (tried {attempt} times)" if attempt > 1 else "")
+                    ) from None
+                reason = _failure_reason(exc)
+                if "Wrong login" in reason or "Access Denied" in reason:
+                    reason = "wrong login or password"
+                elif "does not exist" in reason and f'"{db}"' in reason:
+                    reason = "no such database on this server"  # not PostgreSQL's connection text
+                raise ConnectorError(
+                    f"cannot log in to database {db!r} at {url} as {user!r}: {reason}"
+                ) from None
+        say(f"logged in to {db} as {user} (Odoo {odoo.version})")
+        return cls(odoo, url, db, retries, backoff, progress, timeout)
 
     def execute_kw(self, model: str, method: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
-        """Run one call; a server-side error becomes ConnectorError naming the call."""
-        try:
-            return self._odoo.execute_kw(model, method, list(args), dict(kwargs))
-        except _NETWORK_FAILURES as exc:
-            raise ConnectorError(
-                f"lost connection to Odoo at {self.url} during {model}.{method}: "
-                f"{_failure_reason(exc)}"
-            ) from None
-        except _RPC_FAILURES as exc:
-            raise ConnectorError(f"Odoo refused {model}.{method}: {_failure_reason(exc)}") from None
+        """Run one call; reads are retried on transient network failures.
+
+        A server-side error becomes ConnectorError naming the call.
+        """
+        attempt = 0
+        while True:
+            attempt += 1
+            self.round_trips += 1
+            try:
+                return self._odoo.execute_kw(model, method, list(args), dict(kwargs))
+            except _RPC_FAILURES as exc:
+                if _is_transient(exc):
+                    if method in _READ_METHODS and attempt <= self.retries:
+                        delay = self.backoff * 2 ** (attempt - 1)
+                        self._progress(
+                            f"{model}.{method}: {_failure_reason(exc)}; retrying in {delay:g} s"
+                        )
+                        time.sleep(delay)
+                        continue
+                    raise ConnectorError(
+                        f"lost connection to Odoo at {self.url} during {model}.{method}: "
+                        f"{_failure_reason(exc)}"
+                        + (f" (tried {attempt} times)" if attempt > 1 else "")
+                    ) from None
+                reason = _failure_reason(exc)
+                if "doesn't exist" in reason or "does not exist" in reason and model in reason:
+                    raise ConnectorError(
+                        f"Odoo has no model {model}: is the add-on that provides it installed? "
+                        f"({reason})"
+                    ) from None
+                raise ConnectorError(f"Odoo refused {model}.{method}: {reason}") from None
 
 
 class RecordingTransport:

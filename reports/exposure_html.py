@@ -13,10 +13,10 @@ from pathlib import Path
 
 import jinja2
 
-from connector.atomic import atomic_path
-from connector.models import CompanyInfo, ExposureTotals, PartnerExposure
-from reports.columns import COLUMNS
-from reports.labels import DEFAULT_LANG, labels_for
+from ..connector.atomic import atomic_path
+from ..connector.models import CompanyInfo, ExposureTotals, PartnerExposure
+from .columns import COLUMNS
+from .labels import DEFAULT_LANG, labels_for
 
 TEMPLATE_NAME = "exposure.html.j2"
 
@@ -45,7 +45,7 @@ def format_number(value: float | None) -> str:
 def make_environment() -> jinja2.Environment:
     """A Jinja2 environment over the package's templates, escaping by default."""
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("reports", "templates"),
+        loader=jinja2.PackageLoader(__package__ or "reports", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

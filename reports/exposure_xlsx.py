@@ -19,10 +19,10 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from connector.atomic import atomic_path
-from connector.models import CompanyInfo, ExposureTotals, PartnerExposure
-from reports.columns import COLUMNS, Column
-from reports.labels import DEFAULT_LANG, labels_for
+from ..connector.atomic import atomic_path
+from ..connector.models import CompanyInfo, PartnerExposure
+from .columns import COLUMNS, DASH, Column
+from .labels import DEFAULT_LANG, labels_for
 
 #: Zero-based row of the column headers; rows above hold title, company, currency, date.
 HEADER_ROW = 5
@@ -32,6 +32,8 @@ FROZEN_COLUMNS = 2
 
 _KIND_FORMATS: Mapping[str, Mapping[str, Any]] = {
     "text": {},
+    "choice": {},
+    "int": {"num_format": "0", "align": "right"},
     "money": {"num_format": "#,##0.00"},
     "number": {"num_format": "0.0"},
     "percent": {"num_format": "0.0%"},
@@ -41,6 +43,7 @@ _KIND_FORMATS: Mapping[str, Mapping[str, Any]] = {
 #: Excel's own "Bad" cell style, which readers already know as a warning.
 OVER_LIMIT_STYLE: Mapping[str, Any] = {"bg_color": "#FFC7CE", "font_color": "#9C0006"}
 REVIEW_DUE_STYLE: Mapping[str, Any] = {"bold": True}
+OVERDUE_STYLE: Mapping[str, Any] = {"font_color": "#C00000", "bold": True}
 TOTAL_STYLE: Mapping[str, Any] = {"bold": True, "top": 1, "bottom": 6}
 HEADER_STYLE: Mapping[str, Any] = {
     "bold": True,
@@ -57,15 +60,24 @@ class _Formats:
 
     def __init__(self, workbook: Workbook) -> None:
         self._workbook = workbook
-        self._cache: dict[tuple[str, bool, bool, bool], Any] = {}
+        self._cache: dict[tuple[str, bool, bool, bool, bool], Any] = {}
 
-    def get(self, kind: str, over: bool = False, due: bool = False, total: bool = False) -> Any:
-        key = (kind, over, due, total)
+    def get(
+        self,
+        kind: str,
+        over: bool = False,
+        due: bool = False,
+        total: bool = False,
+        overdue: bool = False,
+    ) -> Any:
+        key = (kind, over, due, total, overdue)
         if key not in self._cache:
             props: dict[str, Any] = {"font_name": "Arial", "font_size": 10}
             props.update(_KIND_FORMATS[kind])
             if over:
                 props.update(OVER_LIMIT_STYLE)
+            if overdue:
+                props.update(OVERDUE_STYLE)
             if due:
                 props.update(REVIEW_DUE_STYLE)
             if total:
@@ -90,10 +102,15 @@ def _write_cell(
         else:
             sheet.write_blank(row, col, None, fmt)
     elif value is None or value == "":
-        sheet.write_blank(row, col, None, fmt)
+        if column.dash:
+            sheet.write_string(row, col, DASH, fmt)
+        else:
+            sheet.write_blank(row, col, None, fmt)
+    elif column.kind == "choice":
+        sheet.write_string(row, col, labels.get(f"{column.key}_{value}", str(value)), fmt)
     elif column.kind == "date":
         sheet.write_datetime(row, col, dt.datetime.combine(value, dt.time()), fmt)
-    elif column.kind in ("money", "number", "percent"):
+    elif column.kind in ("money", "number", "percent", "int"):
         sheet.write_number(row, col, float(value), fmt)
     else:
         # write_string: a name such as "=1+1" stays text, never becomes a formula.
@@ -112,19 +129,20 @@ def _write_partner_row(
     over = partner.over_limit
     for col, column in enumerate(COLUMNS):
         due = column.key == "next_review_date" and partner.review_due(today)
-        fmt = formats.get(column.kind, over=over, due=due)
+        overdue = column.overdue_mark and partner.has_overdue and bool(column.value(partner))
+        fmt = formats.get(column.kind, over=over, due=due, overdue=overdue and not over)
         _write_cell(sheet, row, col, column, column.value(partner), fmt, labels)
 
 
 def _write_totals_row(
     sheet: Worksheet,
     row: int,
-    count: int,
-    totals: ExposureTotals,
+    partners: Sequence[PartnerExposure],
     formats: _Formats,
     labels: Mapping[str, str],
 ) -> None:
     """SUM formulas over the data rows, with their values cached for viewers."""
+    count = len(partners)
     for col, column in enumerate(COLUMNS):
         fmt = formats.get(column.kind if column.summed else "text", total=True)
         if col == 0:
@@ -132,7 +150,7 @@ def _write_totals_row(
         elif column.key == "name":
             sheet.write_string(row, col, f"{labels['customers']}: {count}", fmt)
         elif column.summed:
-            value = float(getattr(totals, column.key))
+            value = column.total(partners)
             if count:
                 first = xl_rowcol_to_cell(FIRST_DATA_ROW, col)
                 last = xl_rowcol_to_cell(FIRST_DATA_ROW + count - 1, col)
@@ -178,16 +196,14 @@ def build_workbook(
     sheet.set_row(HEADER_ROW, 30)
     for col, column in enumerate(COLUMNS):
         sheet.set_column(col, col, column.width)
-        sheet.write_string(HEADER_ROW, col, labels[column.key], header_fmt)
+        sheet.write_string(HEADER_ROW, col, labels[column.label_key], header_fmt)
 
     for offset, partner in enumerate(partners):
         _write_partner_row(sheet, FIRST_DATA_ROW + offset, partner, formats, labels, today)
 
     count = len(partners)
     totals_row = FIRST_DATA_ROW + count
-    _write_totals_row(
-        sheet, totals_row, count, ExposureTotals.of(list(partners), today), formats, labels
-    )
+    _write_totals_row(sheet, totals_row, partners, formats, labels)
     legend_fmt = workbook.add_format({"italic": True, "font_name": "Arial", "font_size": 9})
     sheet.write_string(totals_row + 2, 0, labels["legend"], legend_fmt)
 
@@ -211,7 +227,12 @@ def write_exposure_xlsx(
     with atomic_path(target) as tmp:
         workbook = xlsxwriter.Workbook(
             str(tmp),
-            {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False},
+            {
+                "constant_memory": True,
+                "strings_to_numbers": False,
+                "strings_to_formulas": False,
+                "strings_to_urls": False,
+            },
         )
         try:
             build_workbook(workbook, company, partners, today, lang)

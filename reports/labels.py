@@ -37,6 +37,20 @@ _LABELS: dict[str, dict[str, str]] = {
         "next_review_date": "下次复审日期",
         "on_warning_list": "严重失信",
         "salesperson": "业务员",
+        "policy": "信用政策",
+        "policy_normal": "赊销",
+        "policy_prepayment": "预付款",
+        "policy_blocked": "停止销售",
+        "temporary_until": "临时额度截止",
+        "overdue_share": "逾期占比",
+        "days_overdue": "逾期天数",
+        "age_current": "未到期",
+        "age_1_30": "逾期1-30天",
+        "age_31_60": "逾期31-60天",
+        "age_61_90": "逾期61-90天",
+        "age_over_90": "逾期90天以上",
+        "pending_exceptions": "待批例外",
+        "would_block": "现将拦截",
         "total": "合计",
         "yes": "是",
         "customers": "客户数",
@@ -46,7 +60,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "no_customers": "没有客户。",
         "legend": (
             "风险敞口 = 应收账款 + 未过账发票 + 未开票订单；金额单位为公司本位币。"
-            "红色行：风险敞口超出授信额度。授信额度为 0 表示未设定额度。"
+            "红色行：风险敞口超出授信额度；红字：有逾期。“—”表示未评分或未设定额度。"
+            "授信额度为有效额度（含未到期的临时额度）；行按风险从高到低排列。"
         ),
         "summary": (
             "客户 {customers} 户，风险敞口合计 {exposure} {currency}，超出授信额度 {over_limit} 户"
@@ -76,6 +91,20 @@ _LABELS: dict[str, dict[str, str]] = {
         "next_review_date": "Next review",
         "on_warning_list": "Warning list",
         "salesperson": "Salesperson",
+        "policy": "Credit policy",
+        "policy_normal": "Credit sales",
+        "policy_prepayment": "Prepayment",
+        "policy_blocked": "Blocked",
+        "temporary_until": "Temporary limit until",
+        "overdue_share": "Overdue share",
+        "days_overdue": "Days overdue",
+        "age_current": "Not yet due",
+        "age_1_30": "1-30 days",
+        "age_31_60": "31-60 days",
+        "age_61_90": "61-90 days",
+        "age_over_90": "Over 90 days",
+        "pending_exceptions": "Pending exceptions",
+        "would_block": "Would block now",
         "total": "Total",
         "yes": "Yes",
         "customers": "Customers",
@@ -85,8 +114,9 @@ _LABELS: dict[str, dict[str, str]] = {
         "no_customers": "No customers.",
         "legend": (
             "Exposure = receivable + draft invoices + confirmed orders not yet invoiced; "
-            "amounts in the company currency. Red rows: exposure above the credit limit. "
-            "A credit limit of 0 means no limit is set."
+            "amounts in the company currency. Red rows: exposure above the credit limit; "
+            "red figures: overdue. \u2014 means not scored or no limit set. The credit limit is "
+            "the one in force (a temporary limit until its end). Riskiest customers first."
         ),
         "summary": (
             "{customers} customers, total exposure {exposure} {currency}, {over_limit} over limit"

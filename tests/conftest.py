@@ -11,9 +11,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from credit_cli.cli import demo_recording_path
+from credit_cli.connector.models import CompanyInfo, PartnerExposure
 
-from cli import demo_recording_path
-from connector.models import CompanyInfo, PartnerExposure
 from tests.factories import DEMO_MISSING, make_partner
 
 

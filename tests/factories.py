@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from connector.models import PartnerExposure
+from credit_cli.connector.models import PartnerExposure
 
 DEMO_MISSING = (
     "RECORDED DEMO DATA MISSING: connector/recorded/demo_exposure.json does not exist. "

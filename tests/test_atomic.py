@@ -6,13 +6,13 @@ import os
 import stat
 from pathlib import Path
 
+import credit_cli.reports.exposure_html
+import credit_cli.reports.exposure_xlsx
 import pytest
+from credit_cli.connector.atomic import atomic_path
+from credit_cli.reports.exposure_html import write_exposure_html
+from credit_cli.reports.exposure_xlsx import write_exposure_xlsx
 
-import reports.exposure_html
-import reports.exposure_xlsx
-from connector.atomic import atomic_path
-from reports.exposure_html import write_exposure_html
-from reports.exposure_xlsx import write_exposure_xlsx
 from tests.factories import TODAY
 
 
@@ -62,7 +62,7 @@ def test_failure_keeps_previous_file(tmp_path: Path) -> None:
 def test_xlsx_writer_failing_after_some_rows_leaves_no_file(
     tmp_path: Path, company, partners, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_write_row = reports.exposure_xlsx._write_partner_row
+    real_write_row = credit_cli.reports.exposure_xlsx._write_partner_row
     rows_written: list[int] = []
 
     def write_row_then_fail(sheet, row, partner, *args):
@@ -71,7 +71,7 @@ def test_xlsx_writer_failing_after_some_rows_leaves_no_file(
         rows_written.append(row)
         real_write_row(sheet, row, partner, *args)
 
-    monkeypatch.setattr(reports.exposure_xlsx, "_write_partner_row", write_row_then_fail)
+    monkeypatch.setattr(credit_cli.reports.exposure_xlsx, "_write_partner_row", write_row_then_fail)
     target = tmp_path / "exposure.xlsx"
     with pytest.raises(Boom):
         write_exposure_xlsx(target, company, partners, TODAY)
@@ -90,7 +90,7 @@ def test_html_writer_failing_mid_write_keeps_previous_report(
         real_write_text(self, data[: len(data) // 2], *args, **kwargs)
         raise Boom("disk full")
 
-    monkeypatch.setattr(reports.exposure_html.Path, "write_text", write_half_then_fail)
+    monkeypatch.setattr(credit_cli.reports.exposure_html.Path, "write_text", write_half_then_fail)
     with pytest.raises(Boom):
         write_exposure_html(target, company, partners, TODAY)
     monkeypatch.undo()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -10,10 +11,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 from click.testing import CliRunner
+from credit_cli.cli import credit, summary_line
+from credit_cli.connector.credit_data import fetch_exposure
+from credit_cli.connector.transport import ReplayTransport
 
-from cli import credit, summary_line
-from connector.credit_data import fetch_exposure
-from connector.transport import ReplayTransport
 from tests.factories import TODAY, make_partner
 
 NO_ENV = {
@@ -21,6 +22,11 @@ NO_ENV = {
     "CREDIT_ODOO_DB": None,
     "CREDIT_ODOO_USER": None,
     "CREDIT_ODOO_PASSWORD": None,
+    "CREDIT_ODOO_API_KEY": None,
+    "CREDIT_ODOO_TIMEOUT": None,
+    "CREDIT_CONFIG": None,
+    "CREDIT_ODOO_RETRIES": "0",
+    "XDG_CONFIG_HOME": "/nonexistent/credit-test-config",
 }
 
 
@@ -47,7 +53,7 @@ def _closed_port_url() -> str:
 
 
 def test_summary_line() -> None:
-    from connector.models import CompanyInfo
+    from credit_cli.connector.models import CompanyInfo
 
     partners = [make_partner(), make_partner(partner_id=2, exposure=150000.0)]
     company = CompanyInfo("C", "CNY")
@@ -66,7 +72,9 @@ def test_demo_writes_both_reports(
 ) -> None:
     out = tmp_path / "reports"
     result = runner.invoke(
-        credit, ["exposure", "--demo", "--output", str(out), "--today", "2025-03-31"]
+        credit,
+        ["exposure", "--snapshot", str(demo_recording), "--output", str(out)]
+        + ["--today", "2025-03-31"],
     )
     assert result.exit_code == 0, result.output
     xlsx = out / "credit_exposure_2025-03-31.xlsx"
@@ -81,7 +89,7 @@ def test_demo_writes_both_reports(
     sheet = openpyxl.load_workbook(xlsx).active
     assert sheet["B2"].value == company.name
     names = [sheet.cell(7 + i, 2).value for i in range(len(partners))]
-    assert names == [p.name for p in partners]
+    assert names == [p.name for p in sorted(partners, key=lambda p: p.risk_key)]
     assert sheet.cell(7 + len(partners), 1).value == "合计"
     assert "授信额度" in html.read_text(encoding="utf-8")
 
@@ -91,7 +99,8 @@ def test_demo_xlsx_only_in_english(runner: CliRunner, tmp_path: Path, demo_recor
         credit,
         [
             "exposure",
-            "--demo",
+            "--snapshot",
+            str(demo_recording),
             "--format",
             "xlsx",
             "--lang",
@@ -116,7 +125,8 @@ def test_report_that_cannot_be_written(
         credit,
         [
             "exposure",
-            "--demo",
+            "--snapshot",
+            str(demo_recording),
             "--format",
             "html",
             "--output",
@@ -171,7 +181,7 @@ def _offline_connection() -> list[str]:
     ("below_the_file", "fragments"),
     [
         (True, ("cannot create output directory", "Not a directory")),
-        (False, ("'--output'", "is a file")),
+        (False, ("--output", "is not a folder")),
     ],
 )
 def test_output_blocked_by_a_file(
@@ -225,13 +235,14 @@ def test_record_into_missing_folder(runner: CliRunner, tmp_path: Path) -> None:
             str(tmp_path / "nope" / "rec.json"),
         ],
     )
-    assert_user_error(result, "cannot write recording", "does not exist")
+    assert_user_error(result, "cannot write", "does not exist")
 
 
 def test_help_lists_the_commands(runner: CliRunner) -> None:
     result = runner.invoke(credit, ["--help"])
     assert result.exit_code == 0
-    assert "exposure" in result.stdout and "record" in result.stdout
+    for command in ("exposure", "scorecards", "awards", "pull"):
+        assert command in result.stdout
     result = runner.invoke(credit, ["exposure", "--help"])
     assert result.exit_code == 0
     assert "CREDIT_ODOO_PASSWORD" in result.stdout  # users learn the environment names
@@ -241,7 +252,14 @@ def test_help_lists_the_commands(runner: CliRunner) -> None:
 def test_console_entry_point_as_a_process(tmp_path: Path) -> None:
     """The installed entry point (cli:main) behaves the same outside CliRunner."""
     proc = subprocess.run(
-        [sys.executable, "-c", "import cli; cli.main()", "exposure", "--format", "pdf"],
+        [
+            sys.executable,
+            "-c",
+            "from credit_cli.cli import main; main()",
+            "exposure",
+            "--format",
+            "pdf",
+        ],
         capture_output=True,
         text=True,
         cwd=tmp_path,
@@ -252,3 +270,210 @@ def test_console_entry_point_as_a_process(tmp_path: Path) -> None:
     assert proc.stdout == ""
     assert proc.stderr.count("\n") == 1
     assert proc.stderr.startswith("credit: error: Invalid value for '--format'")
+
+
+# ------------------------------------------------------------ sources and bad input
+
+
+def test_version(runner: CliRunner) -> None:
+    result = runner.invoke(credit, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("credit, version ")
+
+
+@pytest.mark.parametrize("command", ["exposure", "scorecards", "awards"])
+def test_connection_options_with_demo_are_an_error(runner: CliRunner, command: str) -> None:
+    result = runner.invoke(credit, [command, "--demo", "--url", "http://localhost:8069"])
+    assert_user_error(result, "--url cannot be used with --demo")
+
+
+def test_connection_options_with_snapshot_are_an_error(
+    runner: CliRunner, demo_recording: Path, tmp_path: Path
+) -> None:
+    result = runner.invoke(
+        credit,
+        ["exposure", "--snapshot", str(demo_recording), "--db", "x", "--password", "p"],
+    )
+    assert_user_error(result, "--db, --password cannot be used with --snapshot")
+
+
+def test_environment_does_not_clash_with_demo(
+    runner: CliRunner, tmp_path: Path, demo_recording: Path
+) -> None:
+    """Only options typed on the command line clash; a set environment is just unused."""
+    result = runner.invoke(
+        credit,
+        ["exposure", "--demo", "--output", str(tmp_path), "--format", "xlsx"],
+        env={"CREDIT_ODOO_URL": "http://localhost:1"},
+    )
+    assert result.exit_code == 0, result.output
+
+
+def test_demo_and_snapshot_together(runner: CliRunner, demo_recording: Path) -> None:
+    result = runner.invoke(credit, ["exposure", "--demo", "--snapshot", str(demo_recording)])
+    assert_user_error(result, "--demo and --snapshot exclude each other")
+
+
+def test_exposure_from_a_snapshot_file(
+    runner: CliRunner, tmp_path: Path, demo_recording: Path
+) -> None:
+    result = runner.invoke(
+        credit,
+        ["exposure", "--snapshot", str(demo_recording), "--output", str(tmp_path)]
+        + ["--format", "xlsx", "--today", "2025-03-31"],
+    )
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "credit_exposure_2025-03-31.xlsx").is_file()
+
+
+@pytest.mark.parametrize(
+    ("content", "fragment"),
+    [
+        ("{not json", "is not valid JSON"),
+        ('{"format": "something-else", "calls": []}', "is not a credit-management"),
+        ("[1, 2, 3]", "is not a credit-management"),
+        ('{"format": "credit-management/rpc-recording", "version": 1, "calls": [{}]}', "is not a"),
+        ("", "is not valid JSON"),
+    ],
+)
+@pytest.mark.parametrize("command", ["exposure", "scorecards", "awards"])
+def test_corrupt_or_foreign_snapshot(
+    runner: CliRunner, tmp_path: Path, content: str, fragment: str, command: str
+) -> None:
+    snapshot = tmp_path / "snap.json"
+    snapshot.write_text(content, encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(credit, [command, "--snapshot", str(snapshot), "--output", str(out)])
+    assert_user_error(result, fragment)
+    assert not out.exists()
+
+
+def test_missing_snapshot_file(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(credit, ["scorecards", "--snapshot", str(tmp_path / "none.json")])
+    assert_user_error(result, "cannot read recording", "No such file")
+
+
+def test_snapshot_without_appraisal_data(
+    runner: CliRunner, tmp_path: Path, demo_recording: Path
+) -> None:
+    """The exposure-only recording holds no appraisal answers: said in one line."""
+    result = runner.invoke(
+        credit,
+        ["scorecards", "--snapshot", str(demo_recording), "--output", str(tmp_path / "o")],
+    )
+    assert_user_error(result, "does not hold this data", "credit pull")
+    assert list((tmp_path / "o").glob("*")) == []
+
+
+@pytest.mark.parametrize("command", ["exposure", "scorecards", "awards"])
+@pytest.mark.parametrize(
+    ("output", "fragment"), [("", "--output is empty"), ("/dev/null", "is not a folder")]
+)
+def test_empty_or_device_output_folder(
+    runner: CliRunner, command: str, output: str, fragment: str
+) -> None:
+    result = runner.invoke(credit, [command, "--demo", "--output", output])
+    assert_user_error(result, fragment)
+
+
+@pytest.mark.parametrize(
+    ("output", "fragment"),
+    [("", "--output is empty"), ("/dev/null", "is not a regular file")],
+)
+def test_pull_refuses_empty_or_device_output(runner: CliRunner, output: str, fragment: str) -> None:
+    result = runner.invoke(credit, ["pull", *_offline_connection(), "--output", output])
+    assert_user_error(result, fragment)
+
+
+def test_pull_into_a_read_only_folder(runner: CliRunner, tmp_path: Path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root writes anywhere")
+    folder = tmp_path / "ro"
+    folder.mkdir(mode=0o500)
+    result = runner.invoke(
+        credit, ["pull", *_offline_connection(), "--output", str(folder / "s.json")]
+    )
+    assert_user_error(result, "Permission denied")
+
+
+def test_pull_without_server_writes_nothing(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "snap.json"
+    result = runner.invoke(credit, ["pull", *_offline_connection(), "--output", str(target)])
+    assert_user_error(result, "cannot reach Odoo", "Connection refused")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_pull_refuses_demo(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(credit, ["pull", "--demo", "--output", str(tmp_path / "s.json")])
+    assert_user_error(result, "pull reads a live server")
+
+
+def test_settings_from_config_file(runner: CliRunner, tmp_path: Path) -> None:
+    """The config file fills what options and environment leave out."""
+    url = _closed_port_url()
+    config = tmp_path / "credit.toml"
+    config.write_text(f'url = "{url}"\ndb = "d"\nuser = "u"\napi_key = "k-secret"\n')
+    result = runner.invoke(
+        credit, ["scorecards", "--config", str(config), "--output", str(tmp_path / "o")]
+    )
+    assert_user_error(result, f"cannot reach Odoo at {url}")
+    assert "k-secret" not in result.output
+
+
+def test_options_win_over_environment_and_config(runner: CliRunner, tmp_path: Path) -> None:
+    url = _closed_port_url()
+    config = tmp_path / "credit.toml"
+    config.write_text('url = "http://config.invalid"\ndb = "d"\nuser = "u"\npassword = "p"\n')
+    result = runner.invoke(
+        credit,
+        ["exposure", "--config", str(config), "--url", url, "--output", str(tmp_path / "o")],
+        env={"CREDIT_ODOO_URL": "http://env.invalid"},
+    )
+    assert_user_error(result, f"cannot reach Odoo at {url}")
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [("url = ", "is not valid TOML"), ('color = "red"\n', "unknown setting(s) color")],
+)
+def test_bad_config_file(runner: CliRunner, tmp_path: Path, text: str, fragment: str) -> None:
+    config = tmp_path / "credit.toml"
+    config.write_text(text)
+    result = runner.invoke(credit, ["exposure", "--config", str(config)])
+    assert_user_error(result, fragment)
+
+
+def test_named_config_file_that_does_not_exist(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(credit, ["exposure", "--config", str(tmp_path / "none.toml")])
+    assert_user_error(result, "does not exist")
+
+
+def test_default_config_file_is_read(runner: CliRunner, tmp_path: Path) -> None:
+    url = _closed_port_url()
+    (tmp_path / "credit").mkdir()
+    (tmp_path / "credit" / "credit.toml").write_text(
+        f'[odoo]\nurl = "{url}"\ndb = "d"\nuser = "u"\npassword = "p"\n'
+    )
+    result = runner.invoke(
+        credit,
+        ["exposure", "--output", str(tmp_path / "o")],
+        env={"XDG_CONFIG_HOME": str(tmp_path)},
+    )
+    assert_user_error(result, f"cannot reach Odoo at {url}")
+
+
+def test_password_is_not_prompted_without_a_terminal(runner: CliRunner) -> None:
+    result = runner.invoke(
+        credit, ["exposure", "--url", "http://localhost:1", "--db", "d", "--user", "u"]
+    )
+    assert_user_error(result, "missing --password", "CREDIT_ODOO_PASSWORD")
+
+
+@pytest.mark.parametrize("timeout", ["0", "-1", "abc"])
+def test_bad_timeout(runner: CliRunner, timeout: str) -> None:
+    assert_user_error(runner.invoke(credit, ["exposure", "--timeout", timeout]), "'--timeout'")
+
+
+def test_recompute_needs_a_live_server(runner: CliRunner) -> None:
+    result = runner.invoke(credit, ["scorecards", "--demo", "--recompute"])
+    assert_user_error(result, "--recompute needs a live server")

@@ -8,10 +8,9 @@ import math
 from pathlib import Path
 
 import pytest
-
-from connector.credit_data import CUSTOMER_DOMAIN, FIELDS, fetch_exposure
-from connector.models import CompanyInfo, PartnerExposure
-from connector.transport import RECORDING_FORMAT, ReplayMissError, ReplayTransport
+from credit_cli.connector.credit_data import CUSTOMER_DOMAIN, FIELDS, fetch_exposure
+from credit_cli.connector.models import CompanyInfo, PartnerExposure
+from credit_cli.connector.transport import RECORDING_FORMAT, ReplayMissError, ReplayTransport
 
 
 def test_fields_are_one_tuple_with_the_add_on_fields() -> None:

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
-from reports.columns import COLUMNS
-from reports.labels import DEFAULT_LANG, LANGUAGES, labels_for
+from credit_cli.reports.columns import COLUMNS
+from credit_cli.reports.labels import DEFAULT_LANG, LANGUAGES, labels_for
 
 
 def test_default_language_is_chinese() -> None:
@@ -21,7 +20,7 @@ def test_every_column_has_a_label_in_every_language() -> None:
     for lang in LANGUAGES:
         labels = labels_for(lang)
         for column in COLUMNS:
-            assert labels[column.key].strip(), (lang, column.key)
+            assert labels[column.label_key].strip(), (lang, column.key)
 
 
 def test_chinese_uses_spec_terms() -> None:

@@ -6,8 +6,8 @@ import dataclasses
 import datetime as dt
 
 import pytest
+from credit_cli.connector.models import ExposureTotals
 
-from connector.models import ExposureTotals
 from tests.factories import TODAY, make_partner
 
 

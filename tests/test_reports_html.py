@@ -7,16 +7,16 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
-from connector.models import CompanyInfo
-from reports.columns import COLUMNS
-from reports.exposure_html import (
+from credit_cli.connector.models import CompanyInfo
+from credit_cli.reports.columns import COLUMNS
+from credit_cli.reports.exposure_html import (
     format_money,
     format_percent,
     render_exposure_html,
     write_exposure_html,
 )
-from reports.labels import labels_for
+from credit_cli.reports.labels import labels_for
+
 from tests.factories import TODAY, make_partner
 
 
@@ -97,9 +97,9 @@ def test_self_contained_page(company, partners) -> None:
 def test_headers_rows_and_totals(company, partners) -> None:
     reader = read(render_exposure_html(company, partners, TODAY))
     zh = labels_for("zh_CN")
-    assert reader.headers == [zh[column.key] for column in COLUMNS]
+    assert reader.headers == [zh[column.label_key] for column in COLUMNS]
     assert len(reader.rows) == 3
-    keys = [column.key for column in COLUMNS]
+    keys = [column.label_key for column in COLUMNS]
     first = dict(zip(keys, reader.rows[0][1], strict=True))
     assert first["credit_limit"] == "100,000.00"
     assert first["utilisation"] == "50.0%"
@@ -133,7 +133,7 @@ def test_english(company, partners) -> None:
     html = render_exposure_html(company, partners, TODAY, lang="en")
     assert '<html lang="en">' in html
     assert "Customer credit exposure" in html
-    assert read(html).headers[5] == "Credit limit"
+    assert read(html).headers[6] == "Credit limit"
 
 
 def test_no_customers_message() -> None:
@@ -153,3 +153,20 @@ def test_unknown_language(tmp_path: Path, company) -> None:
     with pytest.raises(ValueError):
         write_exposure_html(tmp_path / "x.html", company, [], TODAY, lang="de")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_no_score_and_no_limit_show_a_dash(company, partners) -> None:
+    reader = read(render_exposure_html(company, partners, TODAY))
+    keys = [column.label_key for column in COLUMNS]
+    third = dict(zip(keys, reader.rows[2][1], strict=True))
+    assert third["score"] == "—"
+    assert third["credit_limit"] == "—"
+    assert third["available"] == "—"
+    first = dict(zip(keys, reader.rows[0][1], strict=True))
+    assert first["score"] == "82.5"
+
+
+def test_overdue_cells_are_marked(company, partners) -> None:
+    html = render_exposure_html(company, partners, TODAY)
+    assert "td.overdue" in html
+    assert html.count(' overdue">') >= 1  # the second customer's overdue amount

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from credit_cli.connector.models import CompanyInfo
+from credit_cli.reports.columns import COLUMNS
+from credit_cli.reports.exposure_xlsx import FIRST_DATA_ROW, HEADER_ROW, write_exposure_xlsx
+from credit_cli.reports.labels import labels_for
 
-from connector.models import CompanyInfo
-from reports.columns import COLUMNS
-from reports.exposure_xlsx import FIRST_DATA_ROW, HEADER_ROW, write_exposure_xlsx
-from reports.labels import labels_for
 from tests.factories import TODAY, make_partner
 
-KEYS = [column.key for column in COLUMNS]
+KEYS = [column.label_key for column in COLUMNS]
 
 
 def col(key: str) -> int:
@@ -50,7 +50,7 @@ def test_title_company_and_date(sheet) -> None:
 
 def test_header_row_in_chinese(sheet) -> None:
     headers = [sheet.cell(HEADER, c).value for c in range(1, len(COLUMNS) + 1)]
-    assert headers == [labels_for("zh_CN")[key] for key in KEYS]
+    assert headers == [labels_for("zh_CN")[c.label_key] for c in COLUMNS]
     assert "授信额度" in headers and "信用等级" in headers and "逾期金额" in headers
 
 
@@ -146,3 +146,41 @@ def test_unknown_language_writes_nothing(tmp_path: Path, company, partners) -> N
     with pytest.raises(ValueError):
         write_exposure_xlsx(tmp_path / "e.xlsx", company, partners, TODAY, lang="fr")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_no_score_and_no_limit_are_a_dash_not_zero(sheet) -> None:
+    third = FIRST + 2
+    assert sheet.cell(third, col("score")).value == "—"
+    assert sheet.cell(third, col("credit_limit")).value == "—"
+    assert sheet.cell(third, col("available")).value == "—"
+    assert sheet.cell(FIRST, col("score")).value == 82.5
+
+
+def test_new_columns_from_a_version_2_partner(tmp_path: Path, company) -> None:
+    partner = make_partner(
+        policy="prepayment",
+        temporary_until=dt.date(2025, 4, 30),
+        overdue=7000.0,
+        receivable=30000.0,
+        days_overdue=45,
+        ageing=(23000.0, 0.0, 7000.0, 0.0, 0.0),
+        pending_exceptions=2,
+        scored=True,
+    )
+    path = write_exposure_xlsx(tmp_path / "e.xlsx", company, [partner], TODAY)
+    ws = openpyxl.load_workbook(path).active
+    assert ws.cell(FIRST, col("policy")).value == "预付款"
+    assert ws.cell(FIRST, col("temporary_until")).value == dt.datetime(2025, 4, 30)
+    assert ws.cell(FIRST, col("overdue_share")).value == pytest.approx(7000 / 30000)
+    assert ws.cell(FIRST, col("days_overdue")).value == 45
+    assert [ws.cell(FIRST, col(k)).value for k in ("age_current", "age_1_30", "age_31_60")] == [
+        23000.0,
+        0.0,
+        7000.0,
+    ]
+    assert ws.cell(FIRST, col("pending_exceptions")).value == 2
+    assert ws.cell(FIRST, col("would_block")).value == "是"  # prepayment policy blocks
+    assert ws.cell(FIRST, col("overdue")).font.color.rgb.endswith("C00000")
+    assert ws.cell(FIRST + 1, col("age_31_60")).value == "=SUM({0}{1}:{0}{1})".format(
+        letter("age_31_60"), FIRST
+    )

@@ -15,9 +15,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-
-from connector.credit_data import fetch_exposure
-from connector.transport import (
+from credit_cli.connector.credit_data import fetch_exposure
+from credit_cli.connector.transport import (
     RECORDING_FORMAT,
     RECORDING_VERSION,
     ConnectorError,
@@ -158,7 +157,75 @@ def _free_port() -> int:
 def test_connection_refused_is_a_connector_error() -> None:
     url = f"http://127.0.0.1:{_free_port()}"
     with pytest.raises(ConnectorError, match=f"cannot reach Odoo at {url}: Connection refused"):
-        OdooRpcTransport.connect(url, "db", "admin", "admin", timeout=5)
+        OdooRpcTransport.connect(url, "db", "admin", "admin", timeout=5, retries=0)
+
+
+def test_connection_refused_is_retried_with_backoff() -> None:
+    url = f"http://127.0.0.1:{_free_port()}"
+    said: list[str] = []
+    with pytest.raises(ConnectorError, match=r"Connection refused \(tried 3 times\)"):
+        OdooRpcTransport.connect(
+            url,
+            "db",
+            "admin",
+            "secret-pw",
+            timeout=5,
+            retries=2,
+            backoff=0.01,
+            progress=said.append,
+        )
+    retries = [line for line in said if "retrying in" in line]
+    assert [line.rsplit(" ", 2)[-2] for line in retries] == ["0.01", "0.02"]
+    assert not any("secret-pw" in line for line in said)
+
+
+class _Unavailable(BaseHTTPRequestHandler):
+    """A proxy in front of a restarting server: 503 to everything."""
+
+    def do_POST(self) -> None:
+        self.send_response(503)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+class _Silent(BaseHTTPRequestHandler):
+    """Accepts the request and never answers (a hung server)."""
+
+    def do_POST(self) -> None:
+        threading.Event().wait(3)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def _serve(handler: type[BaseHTTPRequestHandler]) -> tuple[ThreadingHTTPServer, str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def test_service_unavailable_is_retried_then_one_error() -> None:
+    server, url = _serve(_Unavailable)
+    try:
+        with pytest.raises(ConnectorError, match=r"HTTP 503 .*\(tried 2 times\)"):
+            OdooRpcTransport.connect(url, "db", "u", "p", timeout=5, retries=1, backoff=0.01)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_timeout_gives_up_after_the_given_seconds() -> None:
+    server, url = _serve(_Silent)
+    try:
+        with pytest.raises(ConnectorError, match=f"cannot reach Odoo at {url}: .*timed out"):
+            OdooRpcTransport.connect(url, "db", "u", "p", timeout=0.3, retries=0)
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 class _NotOdoo(BaseHTTPRequestHandler):
@@ -193,4 +260,10 @@ def not_odoo_url() -> Iterator[str]:
 
 def test_a_server_that_is_not_odoo(not_odoo_url: str) -> None:
     with pytest.raises(ConnectorError, match="did not answer like an Odoo server"):
-        OdooRpcTransport.connect(not_odoo_url, "db", "admin", "admin", timeout=5)
+        OdooRpcTransport.connect(not_odoo_url, "db", "admin", "admin", timeout=5, retries=0)
+
+
+def test_url_with_credentials_is_refused_without_echoing_them() -> None:
+    with pytest.raises(ConnectorError) as info:
+        parse_server_url("https://admin:s3cret@odoo.example.com")
+    assert "s3cret" not in str(info.value)

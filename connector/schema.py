@@ -1,0 +1,240 @@
+"""Every Odoo model and field name the connector reads, in one place.
+
+The add-ons (credit_management, credit_appraisal, credit_contract,
+credit_collection) are developed alongside this command; when one of them
+renames a model or field, the change is one line here. Each dataset is read
+with an explicit field list (never "all fields"), page by page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """One model read whole (filtered by ``domain``) with an explicit field list."""
+
+    model: str
+    fields: tuple[str, ...]
+    addon: str
+    domain: tuple[Any, ...] = ()
+    #: Field that holds the appraisal year, when the dataset can be cut to some years.
+    year_field: str | None = None
+
+
+COMPANY = Dataset("res.company", ("name", "currency_id"), "base")
+
+# --- credit_management: the exposure report --------------------------------------------
+#: Fields of res.partner read per customer (the credit_* ones come from the add-on).
+FIELDS: tuple[str, ...] = (
+    "name",
+    "ref",
+    "credit_code",
+    "credit_grade_id",
+    "credit_score",
+    "credit_limit",
+    "credit_exposure_receivable",
+    "credit_exposure_draft_invoice",
+    "credit_exposure_sale_order",
+    "credit_exposure",
+    "credit_available",
+    "credit_overdue_amount",
+    "credit_next_review_date",
+    "credit_on_warning_list",
+    "user_id",
+)
+
+#: Customers are commercial entities (no contact persons) that have bought from us.
+# Customers, and anyone with exposure: Odoo counts a customer only once an invoice is posted.
+CUSTOMER_DOMAIN: list[Any] = [
+    ["parent_id", "=", False],
+    "|",
+    ["customer_rank", ">", 0],
+    ["credit_exposure_line_ids", "!=", False],
+]
+
+#: Read besides FIELDS from servers and snapshots of this version (credit_management add-on).
+EXTRA_FIELDS: tuple[str, ...] = (
+    "credit_policy",
+    "credit_limit_in_force",
+    "credit_has_limit",
+    "credit_temporary_until",
+    "credit_overdue_beyond_tolerance",
+    "credit_score_date",
+)
+#: Open receivable journal items, aggregated per customer on the server.
+RECEIVABLE_DOMAIN: list[Any] = [
+    ["account_type", "=", "asset_receivable"],
+    ["parent_state", "=", "posted"],
+    ["reconciled", "=", False],
+]
+EXCEPTION_MODEL = "credit.exception"
+EXCEPTION_PENDING_STATE = "requested"
+
+
+# --- credit_appraisal (issue 10) -------------------------------------------------------
+APPRAISAL_PERIOD = Dataset(
+    "credit.appraisal.period",
+    (
+        "name",
+        "year",
+        "company_id",
+        "state",
+        "award_advanced",
+        "award_excellent",
+        "award_commendation",
+        "fail_threshold",
+        "revoke_after_failures",
+        "date_recomputed",
+        "date_lists_approved",
+    ),
+    "credit_appraisal",
+    year_field="year",
+)
+APPRAISAL = Dataset(
+    "credit.appraisal",
+    (
+        "period_id",
+        "administrator_id",
+        "employee_id",
+        "company_id",
+        "year",
+        "state",
+        "total",
+        "rating",
+        "failed",
+        "failure_number",
+        "outcome",
+        "misuse_contract_ids",
+    ),
+    "credit_appraisal",
+    year_field="year",
+)
+APPRAISAL_LINE = Dataset(
+    "credit.appraisal.line",
+    (
+        "appraisal_id",
+        "sequence",
+        "code",
+        "section",
+        "name",
+        "compute_method",
+        "points",
+        "score",
+        "evidence",
+        "comment",
+    ),
+    "credit_appraisal",
+)
+ADMINISTRATOR = Dataset(
+    "credit.administrator",
+    ("name", "employee_id", "company_id", "qualification_state", "department_ids", "active"),
+    "credit_appraisal",
+    domain=("|", ("active", "=", True), ("active", "=", False)),
+)
+TRAINING_SESSION = Dataset(
+    "credit.training.session",
+    (
+        "name",
+        "session_type",
+        "date",
+        "year",
+        "half",
+        "company_id",
+        "assessment",
+        "invited_ids",
+        "attendee_ids",
+    ),
+    "credit_appraisal",
+    year_field="year",
+)
+TRAINING_RESULT = Dataset(
+    "credit.training.result",
+    (
+        "session_id",
+        "employee_id",
+        "year",
+        "date",
+        "kind",
+        "score",
+        "mastery",
+        "attempt",
+        "makeup_of_id",
+        "pass_mark",
+        "passed",
+        "makeup_required",
+        "fee_id",
+    ),
+    "credit_appraisal",
+    year_field="year",
+)
+TRAINING_FEE = Dataset(
+    "credit.training.fee",
+    ("employee_id", "company_id", "kind", "amount", "reason", "date", "session_id", "paid"),
+    "credit_appraisal",
+)
+
+# --- credit_collection ------------------------------------------------------------------
+COLLECTION_BUCKET = Dataset(
+    "credit.collection.bucket", ("name", "days_from", "company_id"), "credit_collection"
+)
+COLLECTION_STAGE = Dataset(
+    "credit.collection.stage",
+    ("name", "days_from", "action_type", "company_id", "blocks_credit"),
+    "credit_collection",
+)
+#: Open customer invoices, aggregated on the server (read_group) by customer, bucket, stage.
+OPEN_INVOICES_MODEL = "account.move"
+OPEN_INVOICES_DOMAIN: tuple[Any, ...] = (
+    ("move_type", "in", ["out_invoice", "out_refund"]),
+    ("state", "=", "posted"),
+    ("payment_state", "in", ["not_paid", "partial"]),
+)
+OPEN_INVOICES_AGGREGATES: tuple[str, ...] = (
+    "amount_residual_signed:sum",
+    "collection_days_overdue:max",
+)
+OPEN_INVOICES_GROUPBY: tuple[str, ...] = (
+    "company_id",
+    "commercial_partner_id",
+    "collection_bucket_id",
+    "collection_stage_id",
+)
+
+#: The recompute server method of a period (one call per period, credit manager only).
+PERIOD_RECOMPUTE = "action_recompute"
+
+#: Values of credit.appraisal.period.state / credit.appraisal.rating / .outcome.
+PERIOD_LOCKED = "locked"
+RATING_ADVANCED, RATING_EXCELLENT, RATING_COMMENDATION = "advanced", "excellent", "commendation"
+OUTCOME_FIRST_FAILURE, OUTCOME_REVOCATION = "first_failure", "revocation"
+
+APPRAISAL_DATASETS: tuple[Dataset, ...] = (
+    COMPANY,
+    APPRAISAL_PERIOD,
+    APPRAISAL,
+    APPRAISAL_LINE,
+    ADMINISTRATOR,
+)
+TRAINING_DATASETS: tuple[Dataset, ...] = (COMPANY, TRAINING_SESSION, TRAINING_RESULT, TRAINING_FEE)
+HR_DATASETS: tuple[Dataset, ...] = APPRAISAL_DATASETS + TRAINING_DATASETS[1:]
+COLLECTION_DATASETS: tuple[Dataset, ...] = (COMPANY, COLLECTION_BUCKET, COLLECTION_STAGE)
+
+#: Everything ``credit pull`` saves (besides the exposure queries).
+ALL_DATASETS: tuple[Dataset, ...] = (
+    COMPANY,
+    APPRAISAL_PERIOD,
+    APPRAISAL,
+    APPRAISAL_LINE,
+    ADMINISTRATOR,
+    TRAINING_SESSION,
+    TRAINING_RESULT,
+    TRAINING_FEE,
+    COLLECTION_BUCKET,
+    COLLECTION_STAGE,
+)
+
+#: Report language → Odoo language code sent in the context.
+ODOO_LANG = {"zh_CN": "zh_CN", "en": "en_US"}

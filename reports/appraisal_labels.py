@@ -1,0 +1,97 @@
+"""Bilingual (Chinese / English) texts of the appraisal reports.
+
+The appraisal forms go to HR and the legal representative, who read Chinese,
+and to auditors who may not: every heading carries both languages.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+_PAIRS: dict[str, tuple[str, str]] = {
+    "scorecard_title": ("信用(合同)管理员年度考核评分表", "Annual appraisal scorecard"),
+    "summary_title": ("信用(合同)管理员年度考核汇总表", "Annual appraisal summary"),
+    "summary_sheet": ("汇总", "Summary"),
+    "award_title": ("年度考核奖励名单", "Annual appraisal award list"),
+    "disq_title": ("取消信用(合同)管理员资格名单", "Disqualification list"),
+    "award_sheet": ("奖励名单", "Awards"),
+    "disq_sheet": ("取消资格名单", "Disqualification"),
+    "name": ("姓名", "Name"),
+    "year": ("年度", "Year"),
+    "company": ("公司", "Company"),
+    "period_state": ("考核状态", "Period state"),
+    "code": ("序号", "No."),
+    "section": ("考核内容", "Section"),
+    "item": ("考核项目", "Item"),
+    "points": ("分值", "Points"),
+    "score": ("得分", "Score"),
+    "source": ("来源", "Source"),
+    "evidence": ("依据", "Evidence"),
+    "comment": ("备注", "Comment"),
+    "total": ("合计", "Total"),
+    "tier": ("奖励等级", "Award tier"),
+    "penalty": ("处罚", "Penalty"),
+    "failures": ("不合格次数", "Failures"),
+    "earlier_failures": ("以往不合格年度", "Earlier failed years"),
+    "state": ("状态", "State"),
+    "rank": ("名次", "Rank"),
+    "reason": ("理由", "Reason"),
+    "people": ("人数", "People"),
+    "tier_chart": ("奖励等级分布", "Tier distribution"),
+    "computed": ("系统计算", "Computed"),
+    "entered": ("评估人打分", "Entered"),
+    "not_scored": ("未评分", "Not scored"),
+    "tier_advanced": ("先进", "Advanced"),
+    "tier_excellent": ("优胜", "Excellent"),
+    "tier_commendation": ("表扬", "Commendation"),
+    "tier_pass": ("合格", "Pass"),
+    "tier_fail": ("不合格", "Failed"),
+    "penalty_first_failure": (
+        "首次不合格：教育帮助，扣发奖金",
+        "First failure: education, bonus withheld",
+    ),
+    "penalty_revocation": ("取消管理员资格", "Qualification revoked"),
+    "reason_misuse": ("利用合同进行违法活动", "Used contracts for unlawful acts"),
+    "reason_failures": ("第 {n} 次考核不合格", "Failure number {n}"),
+    "assessor_sign": (
+        "考核机构（信用(合同)管理部门）负责人",
+        "Head of the assessing department (credit/contract management)",
+    ),
+    "legal_rep_sign": ("法定代表人审批", "Approved by the legal representative"),
+    "signature": ("签字", "Signature"),
+    "date": ("日期", "Date"),
+    "none": ("无", "None"),
+    "thresholds": (
+        "先进 ≥ {advanced:g}，优胜 ≥ {excellent:g}，表扬 ≥ {commendation:g}，"
+        "低于 {fail:g} 为不合格",
+        "Advanced ≥ {advanced:g}, Excellent ≥ {excellent:g}, Commendation ≥ {commendation:g}, "
+        "under {fail:g} fails",
+    ),
+}
+
+PAIRS = MappingProxyType(_PAIRS)
+
+
+def zh(key: str) -> str:
+    """The Chinese text."""
+    return _PAIRS[key][0]
+
+
+def en(key: str) -> str:
+    """The English text."""
+    return _PAIRS[key][1]
+
+
+def both(key: str, sep: str = "\n") -> str:
+    """Chinese, then English: '姓名\\nName'."""
+    return f"{_PAIRS[key][0]}{sep}{_PAIRS[key][1]}"
+
+
+def tier_label(tier: str, sep: str = " ") -> str:
+    """'先进 Advanced'."""
+    return both(f"tier_{tier}", sep)
+
+
+def penalty_label(penalty: str, sep: str = " ") -> str:
+    """'' or the bilingual penalty."""
+    return both(f"penalty_{penalty}", sep) if penalty else ""
