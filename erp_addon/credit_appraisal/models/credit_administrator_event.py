@@ -1,0 +1,104 @@
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+EVENT_KINDS = [
+    ("qualified", "Qualified"),
+    ("revocation", "Revocation"),
+    ("reinstated", "Reinstated"),
+]
+
+
+class CreditAdministratorEvent(models.Model):
+    """One step in an administrator's qualification history, with its reason."""
+
+    _name = "credit.administrator.event"
+    _description = "Administrator Qualification Event"
+    _order = "date desc, id desc"
+
+    administrator_id = fields.Many2one(
+        "credit.administrator", required=True, index=True, ondelete="cascade"
+    )
+    employee_id = fields.Many2one(related="administrator_id.employee_id", store=True)
+    company_id = fields.Many2one(related="administrator_id.company_id", store=True)
+    date = fields.Date(required=True, default=fields.Date.context_today)
+    kind = fields.Selection(EVENT_KINDS, required=True)
+    source = fields.Selection(
+        [
+            ("manual", "Manual"),
+            ("appraisal", "Appraisal Failures"),
+            ("misuse", "Unlawful Use of Contracts"),
+        ],
+        required=True,
+        default="manual",
+    )
+    reason = fields.Text(required=True)
+    state = fields.Selection(
+        [("pending", "Awaiting Legal Representative"), ("done", "Done"), ("refused", "Refused")],
+        required=True,
+        default="done",
+    )
+    appraisal_id = fields.Many2one("credit.appraisal", ondelete="set null")
+    contract_ids = fields.Many2many("credit.contract", string="Contracts")
+    requested_by_id = fields.Many2one("res.users", default=lambda self: self.env.user)
+    approved_by_id = fields.Many2one("res.users", string="Decided By", readonly=True)
+    date_decided = fields.Date(readonly=True)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "Qualification history is recorded by the register's actions, not by hand."
+                )
+            )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su and set(vals) - {"reason"}:
+            raise AccessError(
+                self.env._("A qualification decision is taken with its Approve or Refuse button.")
+            )
+        return super().write(vals)
+
+    def _check_pending(self):
+        self.env["credit.administrator"]._check_legal_representative()
+        for event in self:
+            if event.state != "pending" or event.kind != "revocation":
+                raise UserError(self.env._("This revocation is not awaiting a decision."))
+            if event.employee_id.user_id == self.env.user:
+                raise AccessError(
+                    self.env._("Nobody may decide on the revocation of their own qualification.")
+                )
+
+    def action_approve(self):
+        """Legal representative: the revocation takes effect now."""
+        self._check_pending()
+        today = fields.Date.context_today(self)
+        for event in self:
+            event.sudo().write(
+                {"state": "done", "approved_by_id": self.env.user.id, "date_decided": today}
+            )
+            admin = event.administrator_id.sudo()
+            admin.write({"qualification_state": "revoked", "date_revoked": today})
+            admin.activity_unlink(["credit_appraisal.mail_activity_type_revocation"])
+            admin.message_post(
+                body=self.env._(
+                    "Qualification revoked, approved by %(user)s: %(reason)s",
+                    user=self.env.user.name,
+                    reason=event.reason,
+                )
+            )
+        return True
+
+    def action_refuse(self):
+        """Legal representative: the administrator stays qualified."""
+        self._check_pending()
+        today = fields.Date.context_today(self)
+        for event in self:
+            event.sudo().write(
+                {"state": "refused", "approved_by_id": self.env.user.id, "date_decided": today}
+            )
+            admin = event.administrator_id.sudo()
+            admin.write({"qualification_state": "qualified"})
+            admin.activity_unlink(["credit_appraisal.mail_activity_type_revocation"])
+        return True

@@ -1,0 +1,366 @@
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL
+
+MANAGER = "credit_management.group_credit_manager"
+
+# set by the flow and by the recompute only
+FLOW_FIELDS = {
+    "state",
+    "total",
+    "rating",
+    "failed",
+    "failure_number",
+    "outcome",
+    "misuse_contract_ids",
+    "submitted_by_id",
+    "date_submitted",
+    "approved_by_id",
+    "date_approved",
+    "period_id",
+    "administrator_id",
+    # related and computed: their inverse would write the period, register or employee
+    "employee_id",
+    "user_id",
+    "company_id",
+    "year",
+    "name",
+}
+RATINGS = [
+    ("advanced", "Advanced"),
+    ("excellent", "Excellent"),
+    ("commendation", "Commendation"),
+    ("pass", "Pass"),
+    ("fail", "Failed"),
+]
+OUTCOMES = [
+    ("award", "Award"),
+    ("none", "No Award"),
+    ("first_failure", "First Failure: Education, Bonus Withheld"),
+    ("revocation", "Revocation Proposed"),
+]
+
+
+class CreditAppraisal(models.Model):
+    """An administrator's annual appraisal: 19 scored items, confidential."""
+
+    _name = "credit.appraisal"
+    _description = "Credit Administrator Appraisal"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "year desc, total desc, id"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    period_id = fields.Many2one(
+        "credit.appraisal.period", required=True, index=True, ondelete="restrict"
+    )
+    administrator_id = fields.Many2one(
+        "credit.administrator", required=True, index=True, ondelete="restrict"
+    )
+    employee_id = fields.Many2one(
+        related="administrator_id.employee_id", store=True, index=True, string="Employee"
+    )
+    user_id = fields.Many2one(
+        related="administrator_id.employee_id.user_id",
+        store=True,
+        string="Appraised User",
+    )
+    company_id = fields.Many2one(related="period_id.company_id", store=True)
+    year = fields.Integer(related="period_id.year", store=True)
+    rubric_id = fields.Many2one(related="period_id.rubric_id", string="Scorecard Version")
+    assessor_ids = fields.Many2many(
+        "res.users",
+        "credit_appraisal_assessor_rel",
+        "appraisal_id",
+        "user_id",
+        string="Assessors",
+        domain="[('share', '=', False)]",
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("submitted", "Submitted"),
+            ("approved", "Approved"),
+            ("locked", "Locked"),
+        ],
+        required=True,
+        default="draft",
+        tracking=True,
+        copy=False,
+    )
+    line_ids = fields.One2many("credit.appraisal.line", "appraisal_id", string="Scorecard")
+    total = fields.Float(readonly=True, digits=(16, 1), tracking=True)
+    rating = fields.Selection(RATINGS, readonly=True)
+    failed = fields.Boolean(readonly=True, help="Total under the period's failure threshold.")
+    failure_number = fields.Integer(
+        readonly=True, help="The how-many-th failure this is, counting earlier locked years."
+    )
+    outcome = fields.Selection(OUTCOMES, readonly=True, tracking=True)
+    misuse_contract_ids = fields.Many2many(
+        "credit.contract", string="Contracts Used Unlawfully", readonly=True
+    )
+    note_ids = fields.One2many(
+        "credit.appraisal.note",
+        "appraisal_id",
+        string="Private Notes",
+        groups="credit_management.group_credit_administrator",
+    )
+    submitted_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    date_submitted = fields.Date(readonly=True, copy=False)
+    approved_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    date_approved = fields.Date(readonly=True, copy=False)
+    is_own = fields.Boolean(compute="_compute_is_own")
+
+    _sql_constraints = [
+        (
+            "administrator_period_uniq",
+            "unique(administrator_id, period_id)",
+            "An administrator has one appraisal per year.",
+        )
+    ]
+
+    @api.depends("employee_id.name", "year")
+    def _compute_name(self):
+        for appraisal in self:
+            appraisal.name = f"{appraisal.year} {appraisal.employee_id.name or ''}".strip()
+
+    @api.depends_context("uid")
+    def _compute_is_own(self):
+        for appraisal in self:
+            appraisal.is_own = appraisal.user_id == self.env.user
+
+    # ------------------------------------------------------------------ CRUD guards
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su and not self.env.user.has_group(MANAGER):
+            raise AccessError(self.env._("Only the credit manager opens appraisals."))
+        Period = self.env["credit.appraisal.period"]
+        Admin = self.env["credit.administrator"]
+        for vals in vals_list:
+            if not self.env.su:
+                for fname in FLOW_FIELDS - {"period_id", "administrator_id"}:
+                    vals.pop(fname, None)
+                vals["state"] = "draft"
+            vals.pop("line_ids", None)
+            period = Period.browse(vals.get("period_id"))
+            if period.state != "open":
+                raise UserError(self.env._("Appraisals are added to an open period only."))
+            admin = Admin.browse(vals.get("administrator_id"))
+            if admin.company_id != period.company_id:
+                raise UserError(
+                    self.env._("The administrator belongs to another company than the period.")
+                )
+        appraisals = super().create(vals_list)
+        if any(a.user_id and a.user_id in a.assessor_ids for a in appraisals):
+            raise AccessError(self.env._("Nobody assesses their own appraisal."))
+        appraisals._create_lines()
+        appraisals._update_totals()
+        return appraisals
+
+    def _create_lines(self):
+        vals = [
+            {
+                "appraisal_id": appraisal.id,
+                "item_id": item.id,
+                "points": item.points,
+                "sequence": item.sequence,
+            }
+            for appraisal in self
+            for item in appraisal.period_id.rubric_id.item_ids
+        ]
+        self.env["credit.appraisal.line"].sudo().create(vals)
+
+    def write(self, vals):
+        if not self.env.su:
+            if FLOW_FIELDS & set(vals):
+                raise AccessError(
+                    self.env._(
+                        "Scores, totals and states change only through the appraisal's "
+                        "buttons and the recompute."
+                    )
+                )
+            self._check_editable()
+            if any(appraisal.user_id == self.env.user for appraisal in self):
+                raise AccessError(self.env._("Nobody changes their own appraisal."))
+            # the form saves edited lines through here: updates only, guarded by the lines
+            if any(command[0] not in (1, 4) for command in vals.get("line_ids", [])):
+                raise AccessError(self.env._("The scorecard of an appraisal is fixed."))
+            if "assessor_ids" in vals:
+                if not self.env.user.has_group(MANAGER):
+                    raise AccessError(self.env._("Only the credit manager appoints assessors."))
+        res = super().write(vals)
+        if "assessor_ids" in vals and any(a.user_id in a.assessor_ids for a in self):
+            raise AccessError(self.env._("Nobody assesses their own appraisal."))
+        return res
+
+    def _check_editable(self):
+        for appraisal in self:
+            if appraisal.state == "locked":
+                raise UserError(
+                    self.env._(
+                        "The appraisal %(name)s is locked: it is history and cannot change.",
+                        name=appraisal.name,
+                    )
+                )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_scored(self):
+        if any(appraisal.state != "draft" for appraisal in self):
+            raise UserError(self.env._("Only a draft appraisal can be deleted."))
+
+    # ------------------------------------------------------------------ totals
+    def _update_totals(self):
+        """Total, rating and failure from the lines, one query for all appraisals."""
+        if not self:
+            return
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """UPDATE credit_appraisal a
+                      SET total = t.total,
+                          rating = CASE
+                              WHEN t.total >= p.award_advanced THEN 'advanced'
+                              WHEN t.total >= p.award_excellent THEN 'excellent'
+                              WHEN t.total >= p.award_commendation THEN 'commendation'
+                              WHEN t.total < p.fail_threshold THEN 'fail'
+                              ELSE 'pass' END,
+                          failed = t.total < p.fail_threshold
+                     FROM (SELECT a2.id, ROUND(COALESCE(SUM(l.score), 0)::numeric, 1) AS total
+                             FROM credit_appraisal a2
+                        LEFT JOIN credit_appraisal_line l ON l.appraisal_id = a2.id
+                            WHERE a2.id = ANY(%s)
+                         GROUP BY a2.id) t,
+                          credit_appraisal_period p
+                    WHERE a.id = t.id AND p.id = a.period_id""",
+                list(self.ids),
+            )
+        )
+        self.invalidate_recordset(["total", "rating", "failed"])
+        self.env["credit.appraisal.period"].invalidate_model(["award_ids", "disqualification_ids"])
+
+    def _compute_outcome(self):
+        """Award, first failure or revocation, counting earlier locked years' failures."""
+        if not self:
+            return
+        earlier = dict(
+            self.sudo()._read_group(
+                [
+                    ("employee_id", "in", self.employee_id.ids),
+                    ("state", "=", "locked"),
+                    ("failed", "=", True),
+                    ("year", "<", max(self.mapped("year"))),
+                ],
+                ["employee_id"],
+                ["year:array_agg"],
+            )
+        )
+        for appraisal in self:
+            period = appraisal.period_id
+            years = [y for y in earlier.get(appraisal.employee_id, []) if y < appraisal.year]
+            number = len(years) + 1 if appraisal.failed else 0
+            if appraisal.misuse_contract_ids:
+                outcome = "revocation"
+            elif appraisal.failed:
+                outcome = (
+                    "revocation" if number >= period.revoke_after_failures else "first_failure"
+                )
+            elif appraisal.rating in ("advanced", "excellent", "commendation"):
+                outcome = "award"
+            else:
+                outcome = "none"
+            appraisal.sudo().write({"outcome": outcome, "failure_number": number})
+
+    def _outcome_reason(self):
+        self.ensure_one()
+        if self.misuse_contract_ids:
+            return self.env._(
+                "Contracts used for unlawful acts: %(names)s.",
+                names=", ".join(self.misuse_contract_ids.mapped("name")),
+            )
+        return self.env._(
+            "Appraisal %(year)s: total %(total)s under %(threshold)s, failure number "
+            "%(number)s (counting earlier years).",
+            year=self.year,
+            total=self.total,
+            threshold=self.period_id.fail_threshold,
+            number=self.failure_number,
+        )
+
+    # ------------------------------------------------------------------ rights
+    def _is_assessor(self):
+        self.ensure_one()
+        return self.env.user in self.assessor_ids or self.env.user.has_group(MANAGER)
+
+    def _check_assessor(self):
+        for appraisal in self:
+            if appraisal.user_id == self.env.user:
+                raise AccessError(self.env._("Nobody scores their own appraisal."))
+            if not appraisal._is_assessor():
+                raise AccessError(
+                    self.env._("Only the appraisal's assessors or the credit manager may score it.")
+                )
+        self.check_access("write")
+
+    # ------------------------------------------------------------------ flow
+    def action_recompute(self):
+        """Recompute the measured items of these draft appraisals' periods."""
+        return self.period_id.action_recompute()
+
+    def action_submit(self):
+        self._check_assessor()
+        for appraisal in self:
+            if appraisal.state != "draft":
+                raise UserError(self.env._("Only a draft appraisal can be submitted."))
+            missing = appraisal.line_ids.filtered(
+                lambda line: (
+                    (line.compute_method and not line.date_computed)
+                    or (not line.compute_method and not line.scored_by_id)
+                )
+            )
+            if missing:
+                raise UserError(
+                    self.env._(
+                        "Score every item before submitting; still unscored: %(codes)s.",
+                        codes=", ".join(missing.mapped("code")),
+                    )
+                )
+        self.sudo().write(
+            {
+                "state": "submitted",
+                "submitted_by_id": self.env.user.id,
+                "date_submitted": fields.Date.context_today(self),
+            }
+        )
+        return True
+
+    def action_approve(self):
+        if not self.env.user.has_group(MANAGER):
+            raise AccessError(self.env._("Only the credit manager approves an appraisal."))
+        self._check_assessor()
+        for appraisal in self:
+            if appraisal.state != "submitted":
+                raise UserError(self.env._("Only a submitted appraisal can be approved."))
+        self.sudo().write(
+            {
+                "state": "approved",
+                "approved_by_id": self.env.user.id,
+                "date_approved": fields.Date.context_today(self),
+            }
+        )
+        return True
+
+    def action_reset_draft(self):
+        if not self.env.user.has_group(MANAGER):
+            raise AccessError(self.env._("Only the credit manager reopens an appraisal."))
+        self._check_assessor()
+        for appraisal in self:
+            if appraisal.state not in ("submitted", "approved"):
+                raise UserError(self.env._("Only a submitted or approved appraisal reopens."))
+            if appraisal.period_id.state != "open":
+                raise UserError(
+                    self.env._(
+                        "The period's lists were sent: ask the legal representative "
+                        "to return them first."
+                    )
+                )
+        self.sudo().write({"state": "draft", "approved_by_id": False, "submitted_by_id": False})
+        return True

@@ -1,0 +1,76 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+# formulas the period's recompute knows (see credit_appraisal_period._compute_items)
+COMPUTE_METHODS = [
+    ("legal_exam", "Legal-knowledge exam results"),
+    ("training_attendance", "Required sessions attended"),
+    ("three_properties", "Reviewed contracts passing the three properties"),
+    ("five_reviews", "Reviewed contracts passing the five reviews"),
+    ("written_contract", "Orders above the threshold with a signed contract"),
+    ("within_authority", "Contracts signed within the power of attorney"),
+    ("no_invalid", "No invalid contract"),
+    ("review_before_signing", "Review complete before signing"),
+    ("followups", "Performance follow-ups on schedule"),
+    ("amendments", "Changes and terminations processed in time"),
+    ("ledger_complete", "Ledger entries complete"),
+    ("registered_on_time", "Ledger entries registered in time"),
+    ("seal_backed", "Seal uses backed by a passed review"),
+    ("archived", "Completed contracts archived with documents"),
+]
+
+
+class CreditAppraisalRubricItem(models.Model):
+    _name = "credit.appraisal.rubric.item"
+    _description = "Appraisal Scorecard Item"
+    _order = "rubric_id, sequence, id"
+
+    rubric_id = fields.Many2one(
+        "credit.appraisal.rubric", required=True, index=True, ondelete="cascade"
+    )
+    sequence = fields.Integer(default=10)
+    code = fields.Char(required=True, help="1.1, 1.2, ...")
+    section = fields.Char(required=True, translate=True)
+    name = fields.Char(required=True, translate=True)
+    points = fields.Float(required=True)
+    compute_method = fields.Selection(
+        COMPUTE_METHODS,
+        string="Measured From",
+        help="Empty: the assessor scores the item.",
+    )
+    description = fields.Text(string="Formula", translate=True)
+
+    _sql_constraints = [
+        ("code_uniq", "unique(rubric_id, code)", "Each item number appears once in a scorecard."),
+        ("points_positive", "CHECK(points > 0)", "An item is worth more than zero points."),
+    ]
+
+    @api.constrains("points", "rubric_id")
+    def _check_rubric_total(self):
+        for rubric in self.rubric_id:
+            rubric._check_sums_to_100()
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        rubrics = self.env["credit.appraisal.rubric"].browse(
+            [vals.get("rubric_id") for vals in vals_list]
+        )
+        rubrics._check_unused()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.rubric_id._check_unused()
+        if "rubric_id" in vals:
+            self.env["credit.appraisal.rubric"].browse(vals["rubric_id"])._check_unused()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_used(self):
+        self.rubric_id._check_unused()
+        for rubric in self.rubric_id.filtered(lambda r: r.state != "draft"):
+            raise ValidationError(
+                self.env._(
+                    "Scorecard %(name)s is in use; create a new version to remove items.",
+                    name=rubric.name,
+                )
+            )

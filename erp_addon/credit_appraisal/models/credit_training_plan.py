@@ -1,0 +1,141 @@
+import logging
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+
+from .credit_training_session import HALVES
+
+_logger = logging.getLogger(__name__)
+
+REQUIRED_TYPES = ("integrity", "legal")
+
+
+class CreditTrainingPlan(models.Model):
+    """A company's half-year: the required integrity and legal-knowledge sessions held."""
+
+    _name = "credit.training.plan"
+    _description = "Half-year Training Requirement"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "year desc, half desc"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    year = fields.Integer(required=True)
+    half = fields.Selection(HALVES, string="Half-year", required=True)
+    date_end = fields.Date(compute="_compute_name", store=True)
+    required_count = fields.Integer(
+        compute="_compute_counts", help="Sessions required of each type."
+    )
+    integrity_count = fields.Integer(
+        compute="_compute_counts", string="Integrity Education Sessions"
+    )
+    legal_count = fields.Integer(compute="_compute_counts", string="Legal Knowledge Sessions")
+    missing = fields.Boolean(compute="_compute_counts", string="Sessions Missing")
+    warned = fields.Boolean(readonly=True, copy=False)
+
+    _sql_constraints = [
+        (
+            "half_uniq",
+            "unique(company_id, year, half)",
+            "This half-year already has its training requirement.",
+        )
+    ]
+
+    @api.depends("year", "half")
+    def _compute_name(self):
+        for plan in self:
+            plan.name = f"{plan.year} H{plan.half}" if plan.year and plan.half else False
+            plan.date_end = (
+                date(plan.year, 6 if plan.half == "1" else 12, 30 if plan.half == "1" else 31)
+                if plan.year and plan.half
+                else False
+            )
+
+    def _compute_counts(self):
+        groups = self.env["credit.training.session"]._read_group(
+            [
+                ("company_id", "in", self.company_id.ids),
+                ("year", "in", self.mapped("year")),
+                ("session_type", "in", REQUIRED_TYPES),
+            ],
+            ["company_id", "year", "half", "session_type"],
+            ["__count"],
+        )
+        counts = {
+            (company.id, year, half, stype): count for company, year, half, stype, count in groups
+        }
+        for plan in self:
+            key = (plan.company_id.id, plan.year, plan.half)
+            plan.required_count = plan.company_id.credit_training_per_half
+            plan.integrity_count = counts.get((*key, "integrity"), 0)
+            plan.legal_count = counts.get((*key, "legal"), 0)
+            plan.missing = min(plan.integrity_count, plan.legal_count) < plan.required_count
+
+    @api.model
+    def _plan_for(self, company, day):
+        half = "1" if day.month <= 6 else "2"
+        plan = self.sudo().search(
+            [("company_id", "=", company.id), ("year", "=", day.year), ("half", "=", half)]
+        )
+        return plan or self.sudo().create(
+            {"company_id": company.id, "year": day.year, "half": half}
+        )
+
+    @api.model
+    def _cron_check_half_year(self):
+        """Warn the credit managers when a half-year ends without its required sessions.
+
+        Runs daily; within the company's warning days before 30 June or 31 December, a
+        half-year missing integrity-education or legal-knowledge sessions gives each
+        credit manager an activity, once. A company that fails is logged and skipped.
+        """
+        today = fields.Date.context_today(self)
+        warned = self.browse()
+        # the companies that register credit administrators
+        companies = [
+            company
+            for (company,) in self.env["credit.administrator"]
+            .sudo()
+            ._read_group([("active", "=", True)], ["company_id"])
+        ]
+        for company in companies:
+            try:
+                with self.env.cr.savepoint():
+                    plan = self._plan_for(company, today)
+                    soon = today + relativedelta(days=company.credit_training_warning_days)
+                    if plan.warned or soon < plan.date_end or not plan.missing:
+                        continue
+                    plan._warn_managers()
+                    warned |= plan
+            except Exception:
+                _logger.exception("Training check failed for company %s", company.name)
+        return warned
+
+    def _warn_managers(self):
+        group = self.env.ref("credit_management.group_credit_manager")
+        for plan in self:
+            managers = group.sudo().users.filtered(
+                lambda u, p=plan: not u.share and p.company_id in u.company_ids
+            )
+            note = self.env._(
+                "Half-year %(name)s ends on %(date)s with %(integrity)s integrity-education and "
+                "%(legal)s legal-knowledge sessions; %(required)s of each are required.",
+                name=plan.name,
+                date=plan.date_end,
+                integrity=plan.integrity_count,
+                legal=plan.legal_count,
+                required=plan.required_count,
+            )
+            for user in managers[:10]:
+                plan.sudo().activity_schedule(
+                    "credit_appraisal.mail_activity_type_training",
+                    date_deadline=plan.date_end,
+                    user_id=user.id,
+                    summary=self.env._("Required training sessions missing"),
+                    note=note,
+                )
+            plan.sudo().write({"warned": True})

@@ -1,0 +1,212 @@
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, ValidationError
+
+# what was measured is history: a correction is a new attempt, never an edit
+RECORDED_FIELDS = {
+    "session_id",
+    "employee_id",
+    "score",
+    "mastery",
+    "attempt",
+    "makeup_of_id",
+    "pass_mark",
+    "passed",
+    "fee_id",
+    "company_id",
+}
+
+
+class CreditTrainingResult(models.Model):
+    """An attendee's exam score (0-100) or sample-check mastery (%) for a session."""
+
+    _name = "credit.training.result"
+    _description = "Training Exam or Sample Check Result"
+    _order = "date desc, id desc"
+    _rec_name = "employee_id"
+
+    session_id = fields.Many2one(
+        "credit.training.session", required=True, index=True, ondelete="restrict"
+    )
+    employee_id = fields.Many2one("hr.employee", required=True, index=True)
+    company_id = fields.Many2one(related="session_id.company_id", store=True)
+    session_type = fields.Selection(related="session_id.session_type", store=True)
+    kind = fields.Selection(related="session_id.assessment", store=True, string="Assessment")
+    year = fields.Integer(related="session_id.year", store=True)
+    date = fields.Date(required=True, default=fields.Date.context_today)
+    score = fields.Float(string="Exam Score", help="0 to 100.")
+    mastery = fields.Float(string="Mastery (%)", help="Share of the content mastered, 0 to 100.")
+    attempt = fields.Integer(default=1, readonly=True)
+    makeup_of_id = fields.Many2one(
+        "credit.training.result", string="Make-up Of", ondelete="restrict", index=True
+    )
+    pass_mark = fields.Float(readonly=True, help="The pass mark in force when recorded.")
+    passed = fields.Boolean(readonly=True)
+    makeup_required = fields.Boolean(
+        compute="_compute_makeup_required",
+        store=True,
+        help="A failed exam needs a make-up exam until one is passed.",
+    )
+    makeup_ids = fields.One2many("credit.training.result", "makeup_of_id")
+    fee_id = fields.Many2one("credit.training.fee", string="Fee or Fine", readonly=True)
+    note = fields.Char()
+
+    _sql_constraints = [
+        (
+            "score_range",
+            "CHECK(score >= 0 AND score <= 100)",
+            "An exam score lies between 0 and 100.",
+        ),
+        (
+            "mastery_range",
+            "CHECK(mastery >= 0 AND mastery <= 100)",
+            "A sample-check mastery lies between 0% and 100%.",
+        ),
+    ]
+
+    @api.depends("passed", "kind", "makeup_ids.passed")
+    def _compute_makeup_required(self):
+        for result in self:
+            result.makeup_required = (
+                result.kind == "exam"
+                and not result.passed
+                and not result._later_attempts().filtered("passed")
+            )
+
+    def _later_attempts(self):
+        attempts = self.makeup_ids
+        todo = attempts
+        while todo:
+            todo = todo.makeup_ids
+            attempts |= todo
+        return attempts
+
+    def _check_values(self, vals):
+        """Bad input gets a clear message before anything is saved."""
+        session = self.env["credit.training.session"].browse(vals.get("session_id"))
+        if not session.exists():
+            raise ValidationError(self.env._("A result belongs to a training session."))
+        if session.assessment == "none":
+            raise ValidationError(
+                self.env._("Session %(name)s has no exam or sample check.", name=session.name)
+            )
+        score, mastery = vals.get("score") or 0.0, vals.get("mastery") or 0.0
+        if not 0 <= score <= 100:
+            raise ValidationError(
+                self.env._("An exam score lies between 0 and 100, not %(score)s.", score=score)
+            )
+        if not 0 <= mastery <= 100:
+            raise ValidationError(
+                self.env._(
+                    "A sample-check mastery lies between 0%% and 100%%, not %(mastery)s%%.",
+                    mastery=mastery,
+                )
+            )
+        return session
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su and not self.env.user.has_group(
+            "credit_management.group_credit_manager"
+        ):
+            raise AccessError(self.env._("Only the credit manager records exam results."))
+        for vals in vals_list:
+            session = self._check_values(vals)
+            company = session.company_id
+            previous = self.browse(vals.get("makeup_of_id"))
+            for fname in ("passed", "fee_id", "pass_mark", "attempt"):
+                vals.pop(fname, None)
+            if previous:
+                if (
+                    previous.kind != "exam"
+                    or previous.passed
+                    or previous.session_id != session
+                    or previous.employee_id.id != vals.get("employee_id")
+                    or previous.makeup_ids
+                ):
+                    raise ValidationError(
+                        self.env._(
+                            "A make-up exam follows the same employee's last failed exam of "
+                            "the same session."
+                        )
+                    )
+                vals["attempt"] = previous.attempt + 1
+            else:
+                vals["attempt"] = 1
+            if session.assessment == "exam":
+                vals["pass_mark"] = company.credit_exam_pass_score
+                vals["passed"] = (vals.get("score") or 0.0) >= vals["pass_mark"]
+                vals["mastery"] = 0.0
+            else:
+                vals["pass_mark"] = company.credit_sample_pass_mastery
+                vals["passed"] = (vals.get("mastery") or 0.0) >= vals["pass_mark"]
+                vals["score"] = 0.0
+        results = super().create(vals_list)
+        results._check_duplicates()
+        results.filtered(lambda r: not r.passed)._record_fee()
+        return results
+
+    def _check_duplicates(self):
+        for result in self:
+            first = self.search_count(
+                [
+                    ("session_id", "=", result.session_id.id),
+                    ("employee_id", "=", result.employee_id.id),
+                    ("attempt", "=", 1),
+                ]
+            )
+            if first > 1:
+                raise ValidationError(
+                    self.env._(
+                        "%(employee)s already has a result for %(session)s; record a make-up "
+                        "exam instead.",
+                        employee=result.employee_id.name,
+                        session=result.session_id.name,
+                    )
+                )
+
+    def write(self, vals):
+        if RECORDED_FIELDS & set(vals) and not self.env.su:
+            raise AccessError(
+                self.env._("A recorded result cannot be changed; record a make-up exam instead.")
+            )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_recorded(self):
+        if not self.env.su:
+            raise AccessError(self.env._("Exam results are kept as history."))
+
+    def _record_fee(self):
+        """A failed exam costs the make-up fee; an unqualified sample check the fine."""
+        Fee = self.env["credit.training.fee"].sudo()
+        for result in self:
+            company = result.company_id
+            is_exam = result.kind == "exam"
+            amount = company.credit_makeup_fee if is_exam else company.credit_sample_fine
+            if is_exam:
+                reason = self.env._(
+                    "Make-up exam fee: %(score)s below the pass mark %(mark)s in %(session)s",
+                    score=result.score,
+                    mark=result.pass_mark,
+                    session=result.session_id.name,
+                )
+            else:
+                reason = self.env._(
+                    "Sample-check fine: %(mastery)s%% mastered, below %(mark)s%% in %(session)s",
+                    mastery=result.mastery,
+                    mark=result.pass_mark,
+                    session=result.session_id.name,
+                )
+            fee = Fee.create(
+                {
+                    "employee_id": result.employee_id.id,
+                    "company_id": company.id,
+                    "kind": "makeup_fee" if is_exam else "fine",
+                    "amount": amount,
+                    "reason": reason,
+                    "session_id": result.session_id.id,
+                    "result_id": result.id,
+                    "date": result.date,
+                }
+            )
+            result.sudo().fee_id = fee

@@ -1,0 +1,104 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+SESSION_TYPES = [
+    ("integrity", "Integrity Education"),
+    ("legal", "Legal Knowledge"),
+    ("other", "Other"),
+]
+HALVES = [("1", "First Half"), ("2", "Second Half")]
+
+
+class CreditTrainingSession(models.Model):
+    """A training session (integrity education 诚信教育, legal knowledge 法律知识, other)."""
+
+    _name = "credit.training.session"
+    _description = "Credit Training Session"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date desc, id desc"
+
+    name = fields.Char(required=True, tracking=True)
+    session_type = fields.Selection(
+        SESSION_TYPES, string="Type", required=True, default="integrity", tracking=True
+    )
+    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    year = fields.Integer(compute="_compute_half", store=True, index=True)
+    half = fields.Selection(HALVES, string="Half-year", compute="_compute_half", store=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    trainer_id = fields.Many2one("res.partner")
+    topic_ids = fields.Many2many("credit.training.topic")
+    materials = fields.Html()
+    attachment_ids = fields.Many2many("ir.attachment", string="Material Files")
+    assessment = fields.Selection(
+        [("none", "None"), ("exam", "Exam"), ("sample", "Sample Check")],
+        required=True,
+        default="exam",
+        help="Exam: a score out of 100 (pass mark in the settings). Sample check: the share "
+        "of the content mastered (pass mastery in the settings).",
+    )
+    invited_ids = fields.Many2many(
+        "hr.employee",
+        "credit_training_session_invited_rel",
+        "session_id",
+        "employee_id",
+    )
+    attendee_ids = fields.Many2many(
+        "hr.employee",
+        "credit_training_session_attendee_rel",
+        "session_id",
+        "employee_id",
+        string="Attended",
+    )
+    attendee_count = fields.Integer(compute="_compute_counts")
+    result_ids = fields.One2many("credit.training.result", "session_id", string="Results")
+    result_count = fields.Integer(compute="_compute_counts")
+
+    @api.depends("date")
+    def _compute_half(self):
+        for session in self:
+            session.year = session.date.year if session.date else 0
+            session.half = ("1" if session.date.month <= 6 else "2") if session.date else False
+
+    def _compute_counts(self):
+        for session in self:
+            session.attendee_count = len(session.attendee_ids)
+            session.result_count = len(session.result_ids)
+
+    @api.constrains("attendee_ids", "invited_ids")
+    def _check_attendees(self):
+        for session in self:
+            if session.attendee_ids - session.invited_ids and session.invited_ids:
+                raise ValidationError(
+                    self.env._(
+                        "Attending employees must be among the invited: %(names)s.",
+                        names=", ".join(
+                            (session.attendee_ids - session.invited_ids).mapped("name")
+                        ),
+                    )
+                )
+
+    def write(self, vals):
+        if {"assessment", "date", "session_type"} & set(vals) and self.result_ids:
+            raise UserError(
+                self.env._(
+                    "Results were recorded for this session: its type, date and assessment "
+                    "can no longer change."
+                )
+            )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_results(self):
+        if self.result_ids:
+            raise UserError(self.env._("A session with results cannot be deleted."))
+
+    def action_view_results(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "credit_appraisal.action_credit_training_result"
+        )
+        action["domain"] = [("session_id", "=", self.id)]
+        action["context"] = {"default_session_id": self.id}
+        return action

@@ -1,0 +1,127 @@
+from contextlib import contextmanager
+
+from odoo import Command
+from odoo.tests import TransactionCase, new_test_user
+
+MANAGER = "credit_management.group_credit_manager"
+COMMITTEE = "credit_management.group_credit_committee"
+ADMINISTRATOR = "credit_management.group_credit_administrator"
+HR = "credit_management.group_credit_hr"
+
+
+class AppraisalCase(TransactionCase):
+    """A company with departments, administrators and least-privilege users; no demo data."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company = cls.env["res.company"].create({"name": "Appraisal Test Co"})
+        cls.env.user.company_ids |= cls.company
+        cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=[cls.company.id]))
+        cls.company.write(
+            {
+                "credit_exam_pass_score": 60,
+                "credit_makeup_fee": 30,
+                "credit_sample_pass_mastery": 50,
+                "credit_sample_fine": 20,
+                "credit_training_per_half": 1,
+                "credit_training_warning_days": 30,
+                "credit_award_advanced": 95,
+                "credit_award_excellent": 90,
+                "credit_award_commendation": 80,
+                "credit_fail_threshold": 60,
+                "credit_revoke_after_failures": 2,
+            }
+        )
+        common = {"company_id": cls.company.id, "company_ids": [Command.set(cls.company.ids)]}
+        cls.manager = new_test_user(
+            cls.env, login="ca_manager", groups=f"base.group_user,{MANAGER}", **common
+        )
+        cls.committee = new_test_user(
+            cls.env, login="ca_committee", groups=f"base.group_user,{COMMITTEE}", **common
+        )
+        cls.hr_user = new_test_user(
+            cls.env, login="ca_hr", groups=f"base.group_user,{HR}", **common
+        )
+        cls.assessor = new_test_user(
+            cls.env, login="ca_assessor", groups=f"base.group_user,{ADMINISTRATOR}", **common
+        )
+        cls.user_a = new_test_user(
+            cls.env, login="ca_admin_a", groups=f"base.group_user,{ADMINISTRATOR}", **common
+        )
+        cls.user_b = new_test_user(
+            cls.env, login="ca_admin_b", groups=f"base.group_user,{ADMINISTRATOR}", **common
+        )
+        cls.plain = new_test_user(cls.env, login="ca_plain", groups="base.group_user", **common)
+        Dept = cls.env["hr.department"]
+        cls.dept_1 = Dept.create({"name": "Sales One", "company_id": cls.company.id})
+        cls.dept_2 = Dept.create({"name": "Sales Two", "company_id": cls.company.id})
+        cls.dept_3 = Dept.create({"name": "Purchasing", "company_id": cls.company.id})
+        Employee = cls.env["hr.employee"]
+        cls.emp_a = Employee.create(
+            {"name": "Admin A", "user_id": cls.user_a.id, "company_id": cls.company.id}
+        )
+        cls.emp_b = Employee.create(
+            {"name": "Admin B", "user_id": cls.user_b.id, "company_id": cls.company.id}
+        )
+        cls.emp_assessor = Employee.create(
+            {"name": "Assessor", "user_id": cls.assessor.id, "company_id": cls.company.id}
+        )
+        cls.emp_plain = Employee.create(
+            {"name": "Plain Staff", "user_id": cls.plain.id, "company_id": cls.company.id}
+        )
+        Admin = cls.env["credit.administrator"]
+        cls.admin_a = Admin.create(
+            {
+                "employee_id": cls.emp_a.id,
+                "company_id": cls.company.id,
+                "date_start": "2020-01-01",
+                "department_ids": [Command.set((cls.dept_1 | cls.dept_2).ids)],
+            }
+        )
+        cls.admin_b = Admin.create(
+            {
+                "employee_id": cls.emp_b.id,
+                "company_id": cls.company.id,
+                "date_start": "2020-01-01",
+                "employment": "part_time",
+                "department_ids": [Command.set(cls.dept_3.ids)],
+            }
+        )
+        cls.rubric = cls.env.ref("credit_appraisal.rubric_2020")
+
+    @contextmanager
+    def assertRaisesText(self, exc_type, text):
+        with self.assertRaises(exc_type) as caught:
+            yield caught
+        self.assertIn(text, str(caught.exception))
+
+    @classmethod
+    def make_period(cls, year):
+        return cls.env["credit.appraisal.period"].create(
+            {"year": year, "company_id": cls.company.id, "rubric_id": cls.rubric.id}
+        )
+
+    @classmethod
+    def make_session(cls, name, session_type, day, assessment="exam", attendees=None):
+        attendees = attendees or (cls.emp_a | cls.emp_b)
+        return cls.env["credit.training.session"].create(
+            {
+                "name": name,
+                "session_type": session_type,
+                "date": day,
+                "assessment": assessment,
+                "company_id": cls.company.id,
+                "invited_ids": [Command.set(attendees.ids)],
+                "attendee_ids": [Command.set(attendees.ids)],
+            }
+        )
+
+    def score_entered(self, appraisal, scores, user=None):
+        """Score the assessor's items: {code: score}; others 0 but scored."""
+        user = user or self.manager
+        for line in appraisal.line_ids.filtered(lambda line: not line.compute_method):
+            line.with_user(user).write({"score": scores.get(line.code, 0.0), "evidence": "checked"})
+
+    def line(self, appraisal, code):
+        return appraisal.line_ids.filtered(lambda line: line.code == code)
