@@ -1,0 +1,377 @@
+#!/usr/bin/env python3
+"""Benchmark the daily collection action on 100,000 overdue invoices over 5,000 customers.
+
+One command (``python3 bench/collection_bench.py``): it finds Odoo like the tests do
+(scripts/odoo_env.py through bench/bench_odoo.py), installs credit_collection without demo
+data in the database ``collection_bench`` (``--db``), generates the data once, then in one
+run times
+
+- one plain SQL pass that classifies the same invoices (days overdue with the credit
+  check's cutoff, ageing bucket and the stage their days call for), as a SELECT and as an
+  UPDATE that stores the classification on the invoices;
+- the add-on's daily action (res: account.move._collection_run) on day 1 (every invoice
+  enters the procedure: stage, activity, history, letters), on day 2 (every invoice
+  escalates once more) and again on day 2 (nothing moves: the classification alone);
+
+and prints the times, the ratios and the queries per batch.
+
+How the data is generated: one customer invoice is created and posted through the ORM
+(so that every column Odoo fills is right), then SQL copies its account_move row and its
+two account_move_line rows (receivable and income) 100,000 times with new names,
+customers, amounts and due dates (1 to 500 days overdue); the customers are copies of one
+partner row. The copies keep what the daily action reads consistent: posted state,
+commercial partner, receivable account, residual amounts, due dates, payment state. The
+credit check's trigger keeps its balances as for any insert. Generated once per database
+(``--fresh`` rebuilds it); each measuring run rolls its writes back afterwards, so runs are
+repeatable.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+INVOICES = 100_000
+CUSTOMERS = 5_000
+DB = "collection_bench"
+
+
+# ---------------------------------------------------------------- outside Odoo
+def outer(args) -> int:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from bench_odoo import bench_odoo
+    from odoo_env import addons_path, pg_args
+
+    odoo = bench_odoo()
+    if odoo is None:
+        return 2
+    pg, env = pg_args(odoo.options)
+    if args.fresh:
+        subprocess.run(["dropdb", "--if-exists", *pg, args.db], env=env, check=True)
+    listing = subprocess.run(["psql", *pg, "-lqtA"], env=env, capture_output=True, text=True)
+    exists = any(line.split("|")[0] == args.db for line in listing.stdout.splitlines())
+    print(f"preparing database {args.db} ({'update' if exists else 'install'})", flush=True)
+    subprocess.run(
+        [*odoo.command(args.db), "-u" if exists else "-i", "credit_collection"]
+        + ["--without-demo", "all", "--stop-after-init", "--log-level", "warn"],
+        check=True,
+    )
+    return subprocess.run(
+        [
+            odoo.python,
+            str(Path(__file__).resolve()),
+            "--inner",
+            "-c",
+            str(odoo.rc),
+            "--addons-path",
+            addons_path(odoo.options),
+            "--db",
+            args.db,
+            "--invoices",
+            str(args.invoices),
+            "--customers",
+            str(args.customers),
+        ],
+        env=dict(os.environ, PYTHONPATH=str(odoo.odoo_bin.parent)),
+    ).returncode
+
+
+# ---------------------------------------------------------------- inside Odoo
+def columns(cr, table):
+    cr.execute(
+        "SELECT column_name FROM information_schema.columns "
+        "WHERE table_name = %s AND table_schema = current_schema() ORDER BY ordinal_position",
+        (table,),
+    )
+    return [row[0] for row in cr.fetchall()]
+
+
+def clone_sql(cr, table, overrides, source_where, series):
+    """INSERT INTO table SELECT <every column, overridden ones replaced> FROM table
+    CROSS JOIN generate_series: one statement for all copies."""
+    cols = [c for c in columns(cr, table) if c != "id"]
+    exprs = [overrides.get(c, f"t.{c}") for c in cols]
+    cr.execute(
+        f"INSERT INTO {table} ({', '.join(cols)}) "  # noqa: S608 - bench, fixed names
+        f"SELECT {', '.join(exprs)} FROM {table} t CROSS JOIN {series} "
+        f"WHERE {source_where}"
+    )
+
+
+def generate(env, company, invoices, customers):
+    from odoo import Command, fields
+
+    cr = env.cr
+    cr.execute("SELECT count(*) FROM account_move WHERE name LIKE 'BENCH/%%'")
+    if cr.fetchone()[0] >= invoices:
+        return
+    started = time.perf_counter()
+    print(f"generating {invoices:,} overdue invoices over {customers:,} customers", flush=True)
+    company.write({"credit_check_sale": False, "credit_check_invoice": False})
+    template_partner = env["res.partner"].create(
+        {"name": "Bench customer", "is_company": True, "customer_rank": 1, "email": "b@x.example"}
+    )
+    template = env["account.move"].create(
+        {
+            "move_type": "out_invoice",
+            "partner_id": template_partner.id,
+            "invoice_date": "2025-01-01",
+            "invoice_date_due": "2025-01-01",
+            "invoice_line_ids": [
+                Command.create(
+                    {
+                        "name": "bench",
+                        "quantity": 1,
+                        "price_unit": 100,
+                        "tax_ids": [Command.clear()],
+                    }
+                )
+            ],
+        }
+    )
+    template.action_post()
+    env.flush_all()
+    # customers: copies of the template partner, their own commercial partner
+    cr.execute("SELECT max(id) FROM res_partner")
+    first_partner = cr.fetchone()[0] + 1
+    clone_sql(
+        cr,
+        "res_partner",
+        {
+            "name": "'Bench customer ' || g",
+            "complete_name": "'Bench customer ' || g",
+            "email": "'c' || g || '@bench.example'",
+        },
+        f"t.id = {template_partner.id}",
+        f"generate_series(1, {customers}) g",
+    )
+    cr.execute("UPDATE res_partner SET commercial_partner_id = id WHERE id >= %s", (first_partner,))
+    cr.execute("SELECT min(id), max(id) FROM res_partner WHERE id >= %s", (first_partner,))
+    pmin, pmax = cr.fetchone()
+    today = fields.Date.context_today(env["res.users"])
+    # invoices: g = 1..N, customer g % customers, amount 100 + g % 900, 1..500 days overdue
+    cr.execute("SELECT max(id) FROM account_move")
+    first_move = cr.fetchone()[0] + 1
+    amount = "(100 + g % 900)::numeric"
+    due = f"DATE '{today}' - (1 + (g * 7919) % 500)"
+    partner = f"({pmin} + g % {pmax - pmin + 1})"
+    clone_sql(
+        cr,
+        "account_move",
+        {
+            "name": "'BENCH/' || lpad(g::text, 7, '0')",
+            "sequence_prefix": "'BENCH/'",
+            "sequence_number": "g",
+            "partner_id": partner,
+            "commercial_partner_id": partner,
+            "invoice_date": due,
+            "date": due,
+            "invoice_date_due": due,
+            "amount_untaxed": amount,
+            "amount_total": amount,
+            "amount_residual": amount,
+            "amount_untaxed_signed": amount,
+            "amount_total_signed": amount,
+            "amount_residual_signed": amount,
+            "amount_total_in_currency_signed": amount,
+            "amount_untaxed_in_currency_signed": amount,
+            "payment_reference": "'BENCH/' || g",
+            "inalterable_hash": "NULL",
+            "secure_sequence_number": "NULL",
+        },
+        f"t.id = {template.id}",
+        f"generate_series(1, {invoices}) g",
+    )
+    # their lines: the template's two lines for every copy, joined by the copy's number
+    move_of = f"({first_move} - 1 + g)"
+    sign = "CASE WHEN t.balance > 0 THEN 1 ELSE -1 END"
+    clone_sql(
+        cr,
+        "account_move_line",
+        {
+            "move_id": move_of,
+            "move_name": "'BENCH/' || lpad(g::text, 7, '0')",
+            "partner_id": partner,
+            "date": due,
+            "invoice_date": due,
+            "date_maturity": f"CASE WHEN t.balance > 0 THEN {due} ELSE t.date_maturity END",
+            "balance": f"{sign} * {amount}",
+            "debit": f"CASE WHEN t.balance > 0 THEN {amount} ELSE 0 END",
+            "credit": f"CASE WHEN t.balance < 0 THEN {amount} ELSE 0 END",
+            "amount_currency": f"{sign} * {amount}",
+            "amount_residual": f"CASE WHEN t.balance > 0 THEN {amount} ELSE 0 END",
+            "amount_residual_currency": f"CASE WHEN t.balance > 0 THEN {amount} ELSE 0 END",
+            "price_unit": amount,
+            "price_subtotal": amount,
+            "price_total": amount,
+        },
+        f"t.move_id = {template.id}",
+        f"generate_series(1, {invoices}) g",
+    )
+    cr.execute("ANALYZE account_move; ANALYZE account_move_line; ANALYZE res_partner")
+    env["res.partner"]._cron_credit_compact_balances()
+    cr.commit()
+    print(f"  generated in {time.perf_counter() - started:.1f} s", flush=True)
+
+
+PLAIN_SELECT = """
+    WITH cutoff AS MATERIALIZED (
+        SELECT credit_overdue_cutoff(%(company)s, %(today)s) AS day
+    ), buckets AS (
+        SELECT id, days_from,
+               COALESCE(LEAD(days_from) OVER (ORDER BY days_from) - 1, 2147483647) AS days_to
+          FROM credit_collection_bucket WHERE company_id = %(company)s
+    ), stages AS (
+        SELECT id, days_from,
+               COALESCE(LEAD(days_from) OVER (ORDER BY days_from) - 1, 2147483647) AS days_to
+          FROM credit_collection_stage WHERE procedure_id = %(procedure)s
+    ), items AS (
+        SELECT aml.move_id, MIN(aml.date_maturity) AS due
+          FROM account_move_line aml
+          JOIN account_account acc ON acc.id = aml.account_id
+         WHERE aml.company_id = %(company)s AND aml.parent_state = 'posted'
+           AND aml.reconciled IS NOT TRUE AND aml.amount_residual > 0
+           AND acc.account_type = 'asset_receivable'
+      GROUP BY aml.move_id
+    ), days AS MATERIALIZED (
+        SELECT i.move_id,
+               CASE WHEN i.due < c.day THEN %(today)s - i.due ELSE 0 END AS days
+          FROM items i
+          JOIN account_move am ON am.id = i.move_id
+         CROSS JOIN cutoff c
+         WHERE am.move_type IN ('out_invoice', 'out_receipt')
+    )
+    SELECT d.move_id, d.days, b.id AS bucket, s.id AS stage
+      FROM days d
+      JOIN buckets b ON d.days BETWEEN b.days_from AND b.days_to
+      LEFT JOIN stages s ON d.days BETWEEN s.days_from AND s.days_to
+"""
+
+
+def inner(args) -> int:
+    import odoo
+    from odoo import SUPERUSER_ID, api, fields
+
+    odoo.tools.config.parse_config(
+        ["-c", args.config, "--addons-path", args.addons_path, "-d", args.db, "--log-level", "warn"]
+    )
+    registry = odoo.modules.registry.Registry(args.db)
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        company = env.ref("base.main_company")
+        if not env["account.account"].search_count([("company_ids", "in", company.ids)], limit=1):
+            env["account.chart.template"].try_loading(
+                "generic_coa", company=company, install_demo=False
+            )
+            cr.commit()
+        generate(env, company, args.invoices, args.customers)
+        procedure = company.collection_procedure_id
+        # the stages' activities go to a collector
+        company.collection_default_user_id = env.ref("base.user_admin")
+        cr.commit()
+        today = fields.Date.context_today(env["res.users"])
+        day2 = fields.Date.add(today, days=1)
+        params = {"company": company.id, "today": today, "procedure": procedure.id}
+        cr.execute(
+            "SELECT count(*) FROM account_move WHERE name LIKE 'BENCH/%%' "
+            "AND payment_state = 'not_paid'"
+        )
+        n_open = cr.fetchone()[0]
+        cr.execute(
+            "SELECT count(DISTINCT commercial_partner_id) FROM account_move "
+            "WHERE name LIKE 'BENCH/%%'"
+        )
+        n_customers = cr.fetchone()[0]
+
+        def timed(fn):
+            start = time.perf_counter()
+            result = fn()
+            return time.perf_counter() - start, result
+
+        # warm the caches, then the plain SQL passes
+        cr.execute(PLAIN_SELECT, params)
+        cr.fetchall()
+        t_select, rows = timed(lambda: (cr.execute(PLAIN_SELECT, params), cr.fetchall())[1])
+        overdue = sum(1 for r in rows if r[1] > 0)
+        cr.execute("SAVEPOINT plain")
+        t_update, _ = timed(
+            lambda: cr.execute(
+                f"""UPDATE account_move am SET collection_days_overdue = c.days,
+                           collection_bucket_id = c.bucket, collection_stage_id = c.stage
+                      FROM ({PLAIN_SELECT}) c WHERE am.id = c.move_id""",
+                params,
+            )
+        )
+        cr.execute("ROLLBACK TO SAVEPOINT plain")
+        cr.commit()
+
+        # the daily action: it commits between batches, so reset its writes afterwards
+        Move = env["account.move"]
+        runs = []
+        for label, day in (("day 1", today), ("day 2", day2), ("day 2 again", day2)):
+            stats = {}
+            env.invalidate_all()
+            elapsed, _ = timed(
+                lambda d=day, s=stats: Move._collection_run(company, d, stats=s, commit=True)
+            )
+            runs.append((label, elapsed, stats))
+        cr.execute("SELECT count(*) FROM mail_activity WHERE res_model = 'account.move'")
+        activities = cr.fetchone()[0]
+        cr.execute("SELECT count(*) FROM credit_collection_letter")
+        letters = cr.fetchone()[0]
+        cr.execute("SELECT count(*) FROM credit_collection_history")
+        history = cr.fetchone()[0]
+        # back to the generated state, so that the next run measures the same work
+        cr.execute("DELETE FROM mail_activity WHERE res_model = 'account.move'")
+        cr.execute("DELETE FROM credit_collection_letter")
+        cr.execute("DELETE FROM credit_collection_history")
+        cr.execute(
+            "UPDATE account_move SET collection_stage_id = NULL, collection_bucket_id = NULL,"
+            " collection_days_overdue = 0, collection_user_id = NULL,"
+            " collection_stage_date = NULL WHERE name LIKE 'BENCH/%%'"
+        )
+        cr.commit()
+
+    print()
+    print(
+        f"open invoices: {n_open:,} over {n_customers:,} customers; overdue on day 1: {overdue:,}"
+    )
+    print(f"plain SQL classification, SELECT:             {t_select:8.2f} s")
+    print(f"plain SQL classification, UPDATE (stored):    {t_update:8.2f} s")
+    for label, elapsed, stats in runs:
+        batches = stats["batches"]
+        queries = [b["queries"] for b in batches]
+        moved = sum(b.get("moved", 0) for b in batches)
+        made = sum(b.get("letters", 0) for b in batches)
+        print(
+            f"daily action, {label:<12} {elapsed:8.2f} s  ratio vs SELECT "
+            f"{elapsed / t_select:6.1f}x, vs UPDATE {elapsed / t_update:6.1f}x; "
+            f"{len(batches)} batches of <= 250 customers, queries per batch "
+            f"min {min(queries)} / max {max(queries)}; moved {moved:,}, letters {made:,}"
+        )
+    print(
+        f"written by the three runs: {activities:,} activities, {history:,} history rows, "
+        f"{letters:,} letters (rolled back afterwards)"
+    )
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", default=DB)
+    parser.add_argument("--fresh", action="store_true", help="rebuild the database")
+    parser.add_argument("--invoices", type=int, default=INVOICES)
+    parser.add_argument("--customers", type=int, default=CUSTOMERS)
+    parser.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("-c", dest="config", help=argparse.SUPPRESS)
+    parser.add_argument("--addons-path", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    return inner(args) if args.inner else outer(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

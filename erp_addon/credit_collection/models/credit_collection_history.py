@@ -1,0 +1,45 @@
+from odoo import fields, models
+
+EVENTS = [
+    ("escalated", "Escalated"),
+    ("manual", "Moved by hand"),
+    ("paid", "Paid, left the procedure"),
+    ("reset", "Back after payment or kept promise"),
+    ("promise_kept", "Promise kept"),
+    ("promise_broken", "Promise broken"),
+    ("dispute", "Disputed, left the procedure"),
+    ("resolved", "Dispute resolved"),
+    ("letter", "Letter sent"),
+    ("letter_failed", "Letter not delivered"),
+    ("writeoff", "Written off"),
+    ("no_collector", "No collector"),
+]
+
+
+class CreditCollectionHistory(models.Model):
+    """What happened to an invoice in the collection procedure, one row per event.
+
+    Written by the add-on only (the daily action inserts them set-wise), never edited.
+    """
+
+    _name = "credit.collection.history"
+    _description = "Collection History"
+    _order = "date desc, id desc"
+
+    move_id = fields.Many2one(
+        "account.move",
+        string="Invoice",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        readonly=True,
+    )
+    partner_id = fields.Many2one("res.partner", string="Customer", readonly=True, index=True)
+    company_id = fields.Many2one("res.company", readonly=True, index=True)
+    date = fields.Date(readonly=True, required=True)
+    event = fields.Selection(EVENTS, readonly=True, required=True)
+    stage_from_id = fields.Many2one("credit.collection.stage", string="From Stage", readonly=True)
+    stage_to_id = fields.Many2one("credit.collection.stage", string="To Stage", readonly=True)
+    days_overdue = fields.Integer(readonly=True)
+    note = fields.Char(readonly=True)
+    user_id = fields.Many2one("res.users", string="By", readonly=True)

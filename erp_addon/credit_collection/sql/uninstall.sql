@@ -1,0 +1,3 @@
+-- Owner: the add-on (hooks.py): drops every SQL object of this directory.
+DROP VIEW IF EXISTS credit_collection_ageing;
+DROP FUNCTION IF EXISTS credit_collection_items(integer, date, integer[]);

@@ -1,0 +1,33 @@
+from odoo.tests import tagged
+from odoo.tests.common import freeze_time
+
+from odoo.addons.credit_management.exceptions import CreditCheckBlocked
+
+from .common import CollectionCase
+
+
+@tagged("post_install", "-at_install")
+class TestCreditCheck(CollectionCase):
+    @freeze_time("2026-06-15")
+    def test_blocking_stage_refuses_sale_order(self):
+        self.company.write({"credit_check_sale": True, "credit_block_overdue": False})
+        self.set_limit(self.customer, 1_000_000, self.grade_a)
+        inv = self.make_invoice(self.customer, 1000, due="2026-04-01")
+        order = self.make_order(self.customer, 100, user=self.salesman)
+        self.run_daily("2026-06-15")
+        self.run_daily("2026-06-16")
+        self.assertEqual(inv.collection_stage_id, self.s_call, "call does not block")
+        order.with_user(self.salesman).action_confirm()
+        self.assertEqual(order.state, "sale")
+        self.run_daily("2026-06-17")
+        self.assertEqual(inv.collection_stage_id, self.s_letter)
+        order2 = self.make_order(self.customer, 100, user=self.salesman)
+        with self.assertRaisesText(CreditCheckBlocked, "Formal letter"):
+            order2.with_user(self.salesman).action_confirm()
+        self.assertEqual(order2.state, "draft")
+        # a disputed invoice leaves the procedure and blocks nothing
+        self.env["credit.collection.dispute"].with_user(self.collector).create(
+            {"move_id": inv.id, "reason": "Quality"}
+        )
+        order2.with_user(self.salesman).action_confirm()
+        self.assertEqual(order2.state, "sale")

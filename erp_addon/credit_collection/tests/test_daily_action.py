@@ -1,0 +1,171 @@
+from datetime import date
+from unittest.mock import patch
+
+from odoo.tests import tagged
+from odoo.tests.common import freeze_time
+
+from .common import CollectionCase
+
+
+@tagged("post_install", "-at_install")
+class TestDailyAction(CollectionCase):
+    def test_escalates_one_stage_per_run(self):
+        """An invoice found 40 days overdue passes through every stage, one per run."""
+        inv = self.make_invoice(self.customer, 1000, due="2026-05-01")
+        self.run_daily("2026-06-10")  # 40 days overdue
+        self.assertEqual(inv.collection_days_overdue, 40)
+        self.assertEqual(inv.collection_bucket_id.name, "31-90")
+        self.assertEqual(inv.collection_stage_id, self.s_reminder)
+        self.assertEqual(inv.collection_user_id, self.collector)
+        history = inv.collection_history_ids
+        self.assertEqual(history.event, "escalated")
+        self.assertIn("due for", history.note)
+        self.run_daily("2026-06-11")
+        self.assertEqual(inv.collection_stage_id, self.s_call)
+        self.run_daily("2026-06-12")
+        self.assertEqual(inv.collection_stage_id, self.s_letter)
+        self.run_daily("2026-06-13")
+        self.assertEqual(inv.collection_stage_id, self.s_letter, "not yet 91 days")
+        self.assertEqual(
+            inv.collection_history_ids.filtered(lambda h: h.event == "escalated").stage_to_id,
+            self.s_reminder | self.s_call | self.s_letter,
+        )
+
+    def test_activity_to_collector_replaced(self):
+        inv = self.make_invoice(self.customer, 500, due="2026-06-01")
+        self.run_daily("2026-06-02")
+        activity = inv.activity_ids
+        self.assertEqual(activity.user_id, self.collector)
+        self.assertEqual(activity.summary, "Reminder")
+        self.run_daily("2026-06-16")
+        self.assertEqual(inv.activity_ids.summary, "Call", "the previous stage's one is replaced")
+        self.assertEqual(len(inv.activity_ids), 1)
+
+    def test_grace_days_same_as_credit_check(self):
+        """Within the grace days an invoice is not overdue, for the check as for collections."""
+        self.company.credit_overdue_grace_days = 5
+        inv = self.make_invoice(self.customer, 500, due="2026-06-01")
+        with freeze_time("2026-06-05"):
+            self.run_daily("2026-06-05")
+            figures = self.customer._credit_exposure_figures(self.company)[self.customer.id]
+            self.assertEqual(figures["overdue"], 0.0)
+        self.assertEqual(inv.collection_days_overdue, 0)
+        self.assertFalse(inv.collection_stage_id)
+        self.assertEqual(inv.collection_bucket_id.name, "Current")
+        with freeze_time("2026-06-07"):
+            self.run_daily("2026-06-07")
+            figures = self.customer._credit_exposure_figures(self.company)[self.customer.id]
+            self.assertEqual(figures["overdue"], 500.0)
+        self.assertEqual(inv.collection_days_overdue, 6)
+        self.assertEqual(inv.collection_stage_id, self.s_reminder)
+
+    def test_never_backwards_except_payment(self):
+        inv = self.make_invoice(self.customer, 1000, due="2026-05-01")
+        for day in ("2026-06-01", "2026-06-02", "2026-06-03"):
+            self.run_daily(day)
+        self.assertEqual(inv.collection_stage_id, self.s_letter)
+        # a procedure change puts the invoice's due stage lower: it stays
+        self.s_letter.sudo().days_from = 40
+        self.run_daily("2026-06-04")
+        self.assertEqual(inv.collection_stage_id, self.s_letter)
+        # a partial payment does not move it back either
+        self.pay(inv, 400, "2026-06-04")
+        self.run_daily("2026-06-05")
+        self.assertEqual(inv.collection_stage_id, self.s_letter)
+        # full payment: it leaves the procedure
+        self.pay(inv, 600, "2026-06-05")
+        self.run_daily("2026-06-06")
+        self.assertFalse(inv.collection_stage_id)
+        self.assertFalse(inv.collection_bucket_id)
+        self.assertEqual(inv.collection_history_ids[0].event, "paid")
+
+    def test_assignment_rules(self):
+        big = self.env["res.partner"].create({"name": "Big Buyer", "is_company": True})
+        self.env["credit.collection.rule"].create(
+            [
+                {
+                    "sequence": 1,
+                    "partner_ids": [(4, big.id)],
+                    "collector_id": self.collector_2.id,
+                    "company_id": self.company.id,
+                },
+                {
+                    "sequence": 2,
+                    "amount_min": 5000,
+                    "collector_id": self.collector_2.id,
+                    "company_id": self.company.id,
+                },
+            ]
+        )
+        inv_big = self.make_invoice(big, 100, due="2026-06-01")
+        inv_large = self.make_invoice(self.customer, 9000, due="2026-06-01")
+        inv_small = self.make_invoice(self.customer, 100, due="2026-06-01")
+        self.run_daily("2026-06-03")
+        self.assertEqual(inv_big.collection_user_id, self.collector_2)
+        self.assertEqual(inv_large.collection_user_id, self.collector_2)
+        self.assertEqual(inv_small.collection_user_id, self.collector, "default collector")
+
+    def test_override_per_customer_and_invoice(self):
+        quick = self.procedure.copy({"name": "Quick"})
+        quick.stage_ids.filtered(lambda s: s.days_from == 15).days_from = 2
+        other = self.env["res.partner"].create({"name": "Other", "is_company": True})
+        other.with_company(self.company).collection_procedure_id = quick
+        inv_partner = self.make_invoice(other, 100, due="2026-06-01")
+        inv_own = self.make_invoice(self.customer, 100, due="2026-06-01")
+        inv_own.collection_procedure_id = quick
+        inv_std = self.make_invoice(self.customer, 100, due="2026-06-01")
+        self.run_daily("2026-06-05")
+        self.run_daily("2026-06-06")
+        self.assertEqual(inv_partner.collection_stage_id.procedure_id, quick)
+        self.assertEqual(inv_partner.collection_stage_id.days_from, 2)
+        self.assertEqual(inv_own.collection_stage_id.days_from, 2)
+        self.assertEqual(inv_std.collection_stage_id, self.s_reminder)
+
+    def test_no_commit_in_tests_and_batches(self):
+        """Batches commit in production only; the queries of a batch do not grow with it."""
+        partners = self.env["res.partner"].create(
+            [{"name": f"Batch customer {i}", "is_company": True} for i in range(6)]
+        )
+        for i, partner in enumerate(partners):
+            for _j in range(1 + 4 * i):
+                self.make_invoice(partner, 100, due="2026-05-20")
+        with patch.object(type(self.env.cr), "commit") as commit:
+            # the scheduled action's path commits between batches, except in tests
+            self.env["account.move"]._cron_collection_daily(today="2026-06-09")
+            stats = self.run_daily("2026-06-10", stats={})
+            commit.assert_not_called()
+        # same day again, then one batch per customer: small and large batches
+        self.env["account.move"]._collection_run(
+            self.company, date(2026, 6, 11), batch_size=1, stats=stats
+        )
+        per_batch = [b["queries"] for b in stats["batches"][1:]]
+        sizes = [b["invoices"] for b in stats["batches"][1:]]
+        self.assertGreater(max(sizes), 10 * min(sizes))
+        self.assertLessEqual(max(per_batch) - min(per_batch), 2, per_batch)
+
+    def test_failing_customer_skipped(self):
+        good = self.make_invoice(self.customer, 100, due="2026-06-01")
+        bad_partner = self.env["res.partner"].create({"name": "Bad", "is_company": True})
+        bad = self.make_invoice(bad_partner, 100, due="2026-06-01")
+        Move = type(self.env["account.move"])
+        original = Move._collection_run_batch
+
+        def flaky(self_, company, today, partner_ids, setup):
+            if bad_partner.id in partner_ids:
+                raise RuntimeError("boom")
+            return original(self_, company, today, partner_ids, setup)
+
+        with (
+            patch.object(Move, "_collection_run_batch", flaky),
+            self.assertLogs("odoo.addons.credit_collection.models.account_move", level="ERROR"),
+        ):
+            self.run_daily("2026-06-03")
+        self.assertEqual(good.collection_stage_id, self.s_reminder)
+        self.assertFalse(bad.collection_stage_id)
+
+    @freeze_time("2026-06-20")
+    def test_cron_on_frozen_date(self):
+        inv = self.make_invoice(self.customer, 100, due="2026-06-01")
+        self.env.ref("credit_collection.ir_cron_collection_daily").method_direct_trigger()
+        self.assertEqual(inv.collection_days_overdue, 19)
+        self.assertEqual(inv.collection_stage_id, self.s_reminder)

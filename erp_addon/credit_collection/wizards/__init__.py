@@ -1,0 +1,2 @@
+from . import credit_collection_ageing_wizard
+from . import credit_collection_cancel_wizard
