@@ -39,23 +39,13 @@ def parse_args() -> argparse.Namespace:
 # ---------------------------------------------------------------------- outside Odoo
 def run_outside(args) -> int:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from bench_odoo import bench_odoo
-    from odoo_env import addons_path, pg_args
+    from bench_odoo import bench_odoo, prepare_database
+    from odoo_env import addons_path
 
     odoo = bench_odoo()
     if odoo is None:
         return 2
-    pg, env = pg_args(odoo.options)
-    if args.fresh:
-        subprocess.run(["dropdb", "--if-exists", *pg, args.db], env=env, check=True)
-    listing = subprocess.run(["psql", *pg, "-lqtA"], env=env, capture_output=True, text=True)
-    exists = any(line.split("|")[0] == args.db for line in listing.stdout.splitlines())
-    print(f"preparing database {args.db} ({'update' if exists else 'install'})", flush=True)
-    subprocess.run(
-        [*odoo.command(args.db), "-u" if exists else "-i", "credit_appraisal"]
-        + ["--without-demo", "all", "--stop-after-init", "--log-level", "warn"],
-        check=True,
-    )
+    prepare_database(odoo, args.db, args.fresh, "credit_appraisal")
     return subprocess.run(
         [
             odoo.python,

@@ -31,8 +31,8 @@ def bench_odoo() -> OdooSetup | None:
     return odoo
 
 
-def prepare_database(odoo: OdooSetup, db: str, fresh: bool) -> None:
-    """Install the add-on without demo data in ``db`` (update it when the database exists)."""
+def prepare_database(odoo: OdooSetup, db: str, fresh: bool, module: str = MODULE) -> None:
+    """Install ``module`` without demo data in ``db`` (update it when the database exists)."""
     pg, env = pg_args(odoo.options)
     if fresh:
         subprocess.run(["dropdb", "--if-exists", *pg, db], env=env, check=True)
@@ -41,7 +41,7 @@ def prepare_database(odoo: OdooSetup, db: str, fresh: bool) -> None:
     print(f"preparing database {db} ({'update' if exists else 'install'})", flush=True)
     mode = "-u" if exists else "-i"
     subprocess.run(
-        [*odoo.command(db), mode, MODULE, "--without-demo", "all", "--stop-after-init"]
+        [*odoo.command(db), mode, module, "--without-demo", "all", "--stop-after-init"]
         + ["--log-level", "warn"],
         check=True,
     )
