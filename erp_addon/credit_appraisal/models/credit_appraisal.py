@@ -87,6 +87,17 @@ class CreditAppraisal(models.Model):
         tracking=True,
         copy=False,
     )
+    department_ids = fields.Many2many(
+        "hr.department",
+        "credit_appraisal_department_rel",
+        "appraisal_id",
+        "department_id",
+        string="Departments Covered",
+        help="The departments whose contracts this year's appraisal measures: the "
+        "administrator's coverage when the appraisal was opened, kept with the year so that "
+        "a later change of coverage does not rewrite a past year. The credit manager may "
+        "correct it while the appraisal is a draft.",
+    )
     line_ids = fields.One2many("credit.appraisal.line", "appraisal_id", string="Scorecard")
     total = fields.Float(readonly=True, digits=(16, 1), tracking=True)
     rating = fields.Selection(RATINGS, readonly=True)
@@ -150,6 +161,9 @@ class CreditAppraisal(models.Model):
                     self.env._("The administrator belongs to another company than the period.")
                 )
         appraisals = super().create(vals_list)
+        # the year keeps the coverage it is measured with
+        for appraisal in appraisals.filtered(lambda a: not a.department_ids):
+            appraisal.sudo().department_ids = appraisal.administrator_id.department_ids
         if any(a.user_id and a.user_id in a.assessor_ids for a in appraisals):
             raise AccessError(self.env._("Nobody assesses their own appraisal."))
         appraisals._create_lines()
@@ -187,6 +201,15 @@ class CreditAppraisal(models.Model):
             if "assessor_ids" in vals:
                 if not self.env.user.has_group(MANAGER):
                     raise AccessError(self.env._("Only the credit manager appoints assessors."))
+            if "department_ids" in vals:
+                if not self.env.user.has_group(MANAGER):
+                    raise AccessError(
+                        self.env._("Only the credit manager sets the departments appraised.")
+                    )
+                if any(appraisal.state != "draft" for appraisal in self):
+                    raise UserError(
+                        self.env._("The departments appraised change only while a draft.")
+                    )
         res = super().write(vals)
         if "assessor_ids" in vals and any(a.user_id in a.assessor_ids for a in self):
             raise AccessError(self.env._("Nobody assesses their own appraisal."))

@@ -24,8 +24,9 @@ MANAGER = "credit_management.group_credit_manager"
 COMMITTEE = "credit_management.group_credit_committee"
 
 # Contract-share items: (denominator condition, passing condition) on the contracts of the
-# departments an administrator covers ("c" is credit_contract, the year is
-# [%(date_from)s, %(date_to)s]). points = passing / denominator x item points.
+# departments an administrator covered that year, kept on the appraisal ("c" is
+# credit_contract, the year is [%(date_from)s, %(date_to)s]).
+# points = passing / denominator x item points.
 CONTRACT_SHARES = {
     # 2.1 reviewed contracts of the year whose three-property lines passed
     "three_properties": (
@@ -344,8 +345,7 @@ class CreditAppraisalPeriod(models.Model):
                 """SELECT a.id, string_agg(COALESCE(d.name->>%s, d.name->>'en_US'), ', '
                                             ORDER BY d.id)
                      FROM credit_appraisal a
-                     JOIN credit_administrator_department_rel r
-                       ON r.administrator_id = a.administrator_id
+                     JOIN credit_appraisal_department_rel r ON r.appraisal_id = a.id
                      JOIN hr_department d ON d.id = r.department_id
                     WHERE a.id = ANY(%s)
                  GROUP BY a.id""",
@@ -373,8 +373,7 @@ class CreditAppraisalPeriod(models.Model):
                        COALESCE(k.date_signed BETWEEN %(date_from)s AND %(date_to)s, FALSE)
                            AS signed_in_year
                   FROM adm
-                  JOIN credit_administrator_department_rel r
-                    ON r.administrator_id = adm.administrator_id
+                  JOIN credit_appraisal_department_rel r ON r.appraisal_id = adm.appraisal_id
                   JOIN credit_contract k
                     ON k.department_id = r.department_id AND k.company_id = %(company)s
             )
@@ -633,8 +632,7 @@ class CreditAppraisalPeriod(models.Model):
             ), o AS (
                 SELECT DISTINCT adm.appraisal_id, so.id, so.name, so.credit_contract_signed
                   FROM adm
-                  JOIN credit_administrator_department_rel r
-                    ON r.administrator_id = adm.administrator_id
+                  JOIN credit_appraisal_department_rel r ON r.appraisal_id = adm.appraisal_id
                   JOIN hr_employee e
                     ON e.department_id = r.department_id AND e.company_id = %(company)s
                   JOIN sale_order so

@@ -1,4 +1,5 @@
 from odoo import Command
+from odoo.exceptions import AccessError
 from odoo.tests import tagged
 from odoo.tools import SQL
 
@@ -300,6 +301,25 @@ class TestFormulas(FormulaFixture):
         )
         self.period.with_user(self.manager).action_recompute()
         self.assertEqual(self.line(self.appraisal_b, "2.1").score, before)
+
+    def test_year_keeps_its_coverage(self):
+        """A later change of the departments covered does not rewrite the year measured."""
+        self.assertEqual(self.appraisal_a.department_ids, self.admin_a.department_ids)
+        before = self.line(self.appraisal_a, "2.1").score
+        self.admin_a.department_ids = self.dept_3
+        self.period.with_user(self.manager).action_recompute()
+        self.assertEqual(self.line(self.appraisal_a, "2.1").score, before)
+        self.assertEqual(self.appraisal_a.department_ids, self.dept_1 | self.dept_2)
+        # the manager may correct a draft's coverage; the appraised person may not
+        with self.assertRaises(AccessError):
+            self.appraisal_a.with_user(self.assessor).department_ids = self.dept_3
+        self.appraisal_a.with_user(self.manager).department_ids = self.dept_3
+        self.period.with_user(self.manager).action_recompute()
+        # now measured on Purchasing's contracts, as administrator B's appraisal is
+        self.assertEqual(
+            self.line(self.appraisal_a, "2.1").score, self.line(self.appraisal_b, "2.1").score
+        )
+        self.assertNotEqual(self.line(self.appraisal_a, "2.1").score, before)
 
     def test_recompute_rights(self):
         for user in (self.assessor, self.hr_user, self.user_a):
