@@ -18,6 +18,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+import xmlrpc.client
 from pathlib import Path
 
 from odoo_env import (
@@ -123,6 +124,26 @@ def run_live_connector_tests(cmd: list[str], db: str, pytest_python: str) -> int
         else:
             say("the Odoo server did not start; live connector tests not run")
             return 1
+        # the command reads in the user's language (zh_CN by default), which Odoo accepts
+        # only once installed: install it with its translations, as a user would
+        models = xmlrpc.client.ServerProxy(f"{url}/xmlrpc/2/object")
+        lang_ids = models.execute_kw(
+            db,
+            2,
+            "admin",
+            "res.lang",
+            "search",
+            [[["code", "=", "zh_CN"], ["active", "in", [True, False]]]],
+        )
+        wizard = models.execute_kw(
+            db,
+            2,
+            "admin",
+            "base.language.install",
+            "create",
+            [{"lang_ids": [[6, 0, lang_ids]], "overwrite": True}],
+        )
+        models.execute_kw(db, 2, "admin", "base.language.install", "lang_install", [[wizard]])
         env = dict(
             os.environ,
             CREDIT_ODOO_URL=url,
