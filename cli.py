@@ -5,10 +5,11 @@ credit add-ons), a snapshot saved by ``credit pull`` (``--snapshot FILE``), or
 the built-in snapshot recorded from a real Odoo with the add-ons' demo data
 (``--demo``).
 
-Exit codes: 0 done; 2 a mistake the user can fix (bad option, no server, wrong
-login, add-on missing, year without appraisal period, output not writable, bad
-snapshot), always as one ``credit: error: ...`` line on stderr and with no
-output file left behind; 1 interrupted. Tracebacks are for bugs only.
+Exit codes (EXIT_CODES below, shown by ``credit --help``): 0 done, 1 unexpected
+failure (a bug: the one case with a traceback), 2 bad usage, 3 no connection, 4
+login refused, 5 add-on or data missing, 6 bad snapshot, 7 output not writable,
+130 interrupted. Every failure but 1 is one ``credit: error: ...`` line on stderr,
+with no output file left behind.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import importlib.metadata
 import importlib.resources
 import os
 import sys
+import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,10 +31,12 @@ from .connector import schema
 from .connector.ageing import build_ageing
 from .connector.appraisal import AppraisalYear, build_appraisal_year
 from .connector.credit_data import (
+    COMPANY_FIELDS,
     DEFAULT_BATCH_SIZE,
     EXPOSURE_VERSION,
     fetch_exposure,
     fetch_exposure_full,
+    fetch_user_company,
 )
 from .connector.models import CompanyInfo, ExposureTotals, PartnerExposure
 from .connector.pull import (
@@ -45,9 +49,15 @@ from .connector.pull import (
 from .connector.settings import ENV, load_config, parse_timeout, resolve
 from .connector.training import build_hr_rows, build_training_year
 from .connector.transport import (
+    EXIT_DATA,
+    EXIT_INTERRUPTED,
+    EXIT_OUTPUT,
+    EXIT_SNAPSHOT,
+    EXIT_USAGE,
     ConnectorError,
     OdooRpcTransport,
     RecordingTransport,
+    ReplayMissError,
     ReplayTransport,
     Transport,
 )
@@ -58,25 +68,57 @@ from .reports.labels import DEFAULT_LANG, LANGUAGES, labels_for
 from .reports.records import write_ageing_xlsx, write_hr_export_xlsx, write_training_xlsx
 from .reports.scorecards_xlsx import write_scorecards_xlsx
 
-#: Exit code of every user error, including click's own usage errors.
-USAGE_EXIT = 2
+#: Exit code of click's own usage errors and of bad options.
+USAGE_EXIT = EXIT_USAGE
+#: What each exit code means; printed at the end of ``credit --help``.
+EXIT_CODES: tuple[tuple[int, str], ...] = (
+    (0, "done"),
+    (1, "unexpected failure (a bug; the only case with a traceback)"),
+    (2, "bad usage: an unknown or wrong option, missing settings, a bad config file"),
+    (3, "cannot connect: no server at the URL, a timeout, not an Odoo"),
+    (4, "login refused: wrong login, password or API key, or no such database"),
+    (
+        5,
+        "missing on the server or in the snapshot: an add-on, a year's appraisal "
+        "period, a company, the report's data, or a read Odoo refused",
+    ),
+    (6, "bad snapshot: unreadable, not JSON, or not a credit-management snapshot"),
+    (7, "the output cannot be written (empty, a device, no such folder, no permission)"),
+    (130, "interrupted"),
+)
 DEMO_RECORDING = ("recorded", "demo_exposure.json")
-DEMO_SNAPSHOT = ("recorded", "demo_snapshot.json")
+#: The built-in snapshots, one per report language (names read in that language).
+DEMO_SNAPSHOTS = {
+    "zh_CN": ("recorded", "demo_snapshot.zh_CN.json"),
+    "en": ("recorded", "demo_snapshot.en_US.json"),
+}
 DISTRIBUTION = "credit-management"
 CONNECTION_PARAMS = ("url", "db", "user", "password", "api_key", "config", "timeout", "retries")
 
 
 class UserError(click.ClickException):
-    """A mistake the user can fix; shown as one line."""
+    """A failure the user can act on; shown as one line, exiting with ``code``."""
 
-    exit_code = USAGE_EXIT
+    def __init__(self, message: str, code: int = USAGE_EXIT) -> None:
+        super().__init__(message)
+        self.exit_code = code
+
+
+def failed(exc: ConnectorError, message: str | None = None) -> UserError:
+    """The UserError of a connector failure, with the exit code of its kind."""
+    return UserError(message if message is not None else str(exc), exc.exit_code)
+
+
+def output_error(message: str) -> UserError:
+    """The output cannot be written (exit 7)."""
+    return UserError(message, EXIT_OUTPUT)
 
 
 class OneLineErrors(click.Group):
-    """Show every click or user error as a single ``credit: error: ...`` line, exit 2.
+    """Show every click or user error as a single ``credit: error: ...`` line.
 
     click's default shows usage text over several lines and exits 1 for some
-    errors; scripts calling ``credit`` get a simpler contract this way.
+    errors; scripts calling ``credit`` get the exit codes of EXIT_CODES instead.
     """
 
     def main(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
@@ -93,10 +135,10 @@ class OneLineErrors(click.Group):
             if isinstance(exc, click.UsageError) and exc.ctx is not None:
                 hint = f" (see '{exc.ctx.command_path} --help')"
             click.echo(f"credit: error: {exc.format_message()}{hint}", err=True)
-            sys.exit(USAGE_EXIT)
+            sys.exit(exc.exit_code if isinstance(exc, UserError) else USAGE_EXIT)
         except (click.exceptions.Abort, KeyboardInterrupt):
             click.echo("credit: aborted", err=True)
-            sys.exit(1)
+            sys.exit(EXIT_INTERRUPTED)
         sys.exit(result if isinstance(result, int) else 0)
 
 
@@ -117,9 +159,9 @@ def demo_recording_path() -> Path:
     return _resource(DEMO_RECORDING)
 
 
-def demo_snapshot_path() -> Path:
-    """The built-in snapshot (``credit pull`` of a real Odoo with the add-ons' demo data)."""
-    return _resource(DEMO_SNAPSHOT)
+def demo_snapshot_path(lang: str = DEFAULT_LANG) -> Path:
+    """The built-in snapshot of ``lang`` (``credit pull`` of a real Odoo with the demo data)."""
+    return _resource(DEMO_SNAPSHOTS.get(lang, DEMO_SNAPSHOTS[DEFAULT_LANG]))
 
 
 # --------------------------------------------------------------------------- sources
@@ -138,6 +180,8 @@ class Source:
     metadata: dict[str, Any] = field(default_factory=dict)
     progress: bool = False
     demo: bool = False
+    #: The logged-in user's id (live), or the one who pulled the snapshot; None unknown.
+    uid: int | None = None
 
 
 def _progress_sink(enabled: bool) -> Callable[[str], None]:
@@ -150,11 +194,15 @@ def _replay_source(path: Path, what: str) -> Source:
     try:
         replay = ReplayTransport.from_file(path)
     except ConnectorError as exc:
-        raise UserError(f"{what}: {exc}") from None
+        raise failed(exc, f"{what}: {exc}") from None
     except (KeyError, TypeError, AttributeError):
-        raise UserError(f"{what}: {path} is not a credit-management snapshot") from None
+        raise UserError(
+            f"{what}: {path} is not a credit-management snapshot", EXIT_SNAPSHOT
+        ) from None
     context = replay.metadata.get("context")
+    uid = replay.metadata.get("uid")
     return Source(
+        uid=int(uid) if isinstance(uid, int) else None,
         transport=replay,
         context=dict(context) if isinstance(context, dict) else None,
         batch_size=int(replay.metadata.get("batch_size", DEFAULT_BATCH_SIZE)),
@@ -197,18 +245,37 @@ def open_source(
         if params.get("recompute"):
             raise UserError("--recompute needs a live server, not --demo or --snapshot")
     if demo:
-        path = demo_snapshot_path()
+        path = demo_snapshot_path(lang)
         if not path.is_file():
             path = demo_recording_path()
         source = _replay_source(path, "the built-in demo snapshot")
         source.demo = True
     elif snapshot:
         source = _replay_source(Path(snapshot), "cannot use snapshot")
+        _note_snapshot_language(source, lang)
     else:
         return connect_live(params, lang, before_connect)
     source.progress = bool(params.get("progress"))
     before_connect()
     return source
+
+
+def _note_snapshot_language(source: Source, lang: str) -> None:
+    """One note on stderr when the snapshot's names are in another language than asked."""
+    recorded = source.metadata.get("lang")
+    if not recorded and isinstance(source.context, dict):
+        recorded = source.context.get("lang")
+    if not recorded:
+        return
+    wanted = schema.ODOO_LANG.get(lang, lang)
+    recorded = schema.ODOO_LANG.get(str(recorded), str(recorded))
+    if recorded != wanted:
+        click.echo(
+            f"credit: note: {source.description} was pulled in {recorded}: names read from "
+            f"Odoo (grades, items, companies) stay in {recorded}; pull it again with "
+            f"--lang {lang} for {wanted} names",
+            err=True,
+        )
 
 
 def connect_live(
@@ -221,7 +288,7 @@ def connect_live(
         merged, missing = resolve(params, config)
         timeout = parse_timeout(merged["timeout"])
     except ConnectorError as exc:
-        raise UserError(str(exc)) from None
+        raise failed(exc) from None
     if missing == ["password"] and sys.stdin.isatty():
         merged["secret"] = click.prompt(
             f"Password or API key for {merged['user']} on {merged['db']}",
@@ -250,11 +317,12 @@ def connect_live(
             progress=progress,
         )
     except ConnectorError as exc:
-        raise UserError(str(exc)) from None
+        raise failed(exc) from None
     return Source(
         transport=transport,
         context={"lang": lang_code},
         live=True,
+        uid=transport.uid,
         progress=bool(params.get("progress")),
         description=merged["url"],
         metadata={
@@ -346,13 +414,22 @@ def output_folder_option(func: Any) -> Any:
     )(func)
 
 
+#: Odoo's language codes accepted as well as the report's own.
+LANG_ALIASES = {"en_US": "en"}
+
+
+def _lang(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    return LANG_ALIASES.get(value, value)
+
+
 def lang_option(func: Any) -> Any:
     return click.option(
         "--lang",
-        type=click.Choice(list(LANGUAGES)),
+        type=click.Choice([*LANGUAGES, *LANG_ALIASES]),
         default=DEFAULT_LANG,
         show_default=True,
-        help="Language of the report and of the names read from Odoo.",
+        callback=_lang,
+        help="Language of the report and of the names read from Odoo (en_US = en).",
     )(func)
 
 
@@ -369,7 +446,7 @@ def company_option(func: Any) -> Any:
     return click.option(
         "--company",
         default=None,
-        help="Company name or id (needed when several companies have data).",
+        help="Company name or id  [default: the user's current company in Odoo]",
     )(func)
 
 
@@ -386,10 +463,10 @@ def _params(ctx: click.Context, kwargs: dict[str, Any]) -> dict[str, Any]:
 def check_output_folder(raw: str) -> Path:
     """Refuse '' and device files before anything is read or created."""
     if raw is None or str(raw).strip() == "":
-        raise UserError("--output is empty: name a folder for the reports")
+        raise output_error("--output is empty: name a folder for the reports")
     path = Path(raw)
     if path.exists() and not path.is_dir():
-        raise UserError(f"--output {raw} is not a folder")
+        raise output_error(f"--output {raw} is not a folder")
     return path
 
 
@@ -397,24 +474,26 @@ def prepare_output_folder(path: Path) -> Path:
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError(f"cannot create output directory {path}: {exc.strerror or exc}") from None
+        raise output_error(
+            f"cannot create output directory {path}: {exc.strerror or exc}"
+        ) from None
     if not os.access(path, os.W_OK | os.X_OK):
-        raise UserError(f"cannot write report in {path}: Permission denied")
+        raise output_error(f"cannot write report in {path}: Permission denied")
     return path
 
 
 def check_output_file(raw: str | None, option: str = "--output") -> Path:
     """A regular file path whose folder exists and is writable."""
     if raw is None or str(raw).strip() == "":
-        raise UserError(f"{option} is empty: name a file to write")
+        raise output_error(f"{option} is empty: name a file to write")
     path = Path(raw)
     if path.exists() and not path.is_file():
-        raise UserError(f"{option} {raw} is not a regular file")
+        raise output_error(f"{option} {raw} is not a regular file")
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise UserError(f"cannot write {path}: folder {folder} does not exist")
+        raise output_error(f"cannot write {path}: folder {folder} does not exist")
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise UserError(f"cannot write {path}: Permission denied")
+        raise output_error(f"cannot write {path}: Permission denied")
     return path
 
 
@@ -422,7 +501,7 @@ def _write(writer: Callable[..., Path], path: Path, *args: Any) -> Path:
     try:
         return writer(path, *args)
     except OSError as exc:
-        raise UserError(f"cannot write report in {path.parent}: {exc.strerror or exc}") from None
+        raise output_error(f"cannot write report in {path.parent}: {exc.strerror or exc}") from None
 
 
 # --------------------------------------------------------------------------- data
@@ -434,21 +513,30 @@ def _load_exposure(
     """Full figures from live servers and new snapshots; the old recordings' subset otherwise."""
     try:
         if source.live or source.metadata.get("exposure_version") == EXPOSURE_VERSION:
+            missing = missing_addons(source.transport, schema.EXPOSURE_DATASETS, source.context)
+            if missing:
+                raise ConnectorError(missing_message(missing))
             asked = today
             if not source.live and source.metadata.get("today"):
                 asked = dt.date.fromisoformat(str(source.metadata["today"]))
             return fetch_exposure_full(
-                source.transport, asked, source.context, company, source.batch_size
+                source.transport,
+                asked,
+                source.context,
+                company,
+                source.batch_size,
+                user_id=source.uid,
             )
         if company:
             raise UserError(
                 f"{source.description} was recorded before --company existed; "
-                "pull a new snapshot with 'credit pull'"
+                "pull a new snapshot with 'credit pull'",
+                EXIT_DATA,
             )
         company_info, partners = fetch_exposure(source.transport, source.batch_size, source.context)
         return company_info, sorted(partners, key=lambda p: p.risk_key)
     except ConnectorError as exc:
-        raise UserError(_friendly(source, exc)) from None
+        raise failed(exc, _friendly(source, exc)) from None
 
 
 def _snapshot_hint(source: Source, exc: ConnectorError) -> str:
@@ -489,13 +577,13 @@ def load_datasets(
             _progress_sink(source.progress),
         )
     except ConnectorError as exc:
-        raise UserError(_friendly(source, exc)) from None
+        raise failed(exc, _friendly(source, exc)) from None
 
 
 def _latest_year(data: dict[str, list[dict[str, Any]]]) -> int:
     years = [int(p["year"]) for p in data.get(schema.APPRAISAL_PERIOD.model, [])]
     if not years:
-        raise UserError("there is no appraisal period yet")
+        raise UserError("there is no appraisal period yet", EXIT_DATA)
     return max(years)
 
 
@@ -508,8 +596,9 @@ def load_appraisal(
         missing = missing_addons(source.transport, schema.APPRAISAL_DATASETS, source.context)
         if missing:
             raise ConnectorError(missing_message(missing))
+        preferred = None if company else _user_company(source)
         if recompute:
-            _recompute(source, year, company)
+            _recompute(source, year, company, preferred)
         data = pull_datasets(
             source.transport,
             schema.APPRAISAL_DATASETS,
@@ -523,13 +612,27 @@ def load_appraisal(
             if not years:
                 raise ConnectorError("there is no appraisal period yet")
             year = max(years)
-        return build_appraisal_year(data, year, company)
+        return build_appraisal_year(data, year, company, preferred)
     except ConnectorError as exc:
-        raise UserError(_friendly(source, exc)) from None
+        raise failed(exc, _friendly(source, exc)) from None
 
 
-def _recompute(source: Source, year: int | None, company: str | None) -> None:
-    """Ask the server to recompute the period's measured items (credit manager only)."""
+def _user_company(source: Source) -> int | None:
+    """The user's current company in Odoo (one call); None when a snapshot cannot say."""
+    try:
+        return fetch_user_company(source.transport, source.uid, source.context)
+    except ReplayMissError:
+        return None
+
+
+def _recompute(
+    source: Source, year: int | None, company: str | None, preferred: int | None = None
+) -> None:
+    """Ask the server to recompute the period's measured items (credit manager only).
+
+    The open period of ``year`` (else the latest open one) of ``company``, else of the
+    user's company (``preferred``) when it has one.
+    """
     domain: list[Any] = [["state", "=", "open"]]
     if year is not None:
         domain.append(["year", "=", year])
@@ -545,10 +648,15 @@ def _recompute(source: Source, year: int | None, company: str | None) -> None:
             for p in periods
             if p["company_id"] and company in (p["company_id"][1], str(p["company_id"][0]))
         ]
+    elif preferred is not None:
+        periods = [p for p in periods if p["company_id"] and p["company_id"][0] == preferred] or (
+            periods
+        )
     if not periods:
         raise ConnectorError(
             f"no open appraisal period{f' for {year}' if year else ''} to recompute"
         )
+    _progress_sink(source.progress)(f"recomputing appraisal period {periods[0]['year']}")
     source.transport.execute_kw(
         schema.APPRAISAL_PERIOD.model,
         schema.PERIOD_RECOMPUTE,
@@ -584,7 +692,20 @@ def _appraisal_summary(data: AppraisalYear) -> str:
 # --------------------------------------------------------------------------- commands
 
 
-@click.group(cls=OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
+def _exit_codes_epilog() -> str:
+    lines = ["Exit codes (for scripts):"]
+    for code, meaning in EXIT_CODES:
+        lines += textwrap.wrap(
+            meaning, 72, initial_indent=f"  {code:>3}  ", subsequent_indent=" " * 7
+        )
+    return "\b\n" + "\n".join(lines)
+
+
+@click.group(
+    cls=OneLineErrors,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=_exit_codes_epilog(),
+)
 @click.version_option(_version(), "-V", "--version", prog_name="credit")
 def credit() -> None:
     """Reports of the credit department from Odoo 18 with the credit add-ons.
@@ -733,12 +854,12 @@ def training(ctx: click.Context, **kwargs: Any) -> None:
     if year is None:
         years = [int(s["year"]) for s in data[schema.TRAINING_SESSION.model] if s["year"]]
         if not years:
-            raise UserError("there are no training sessions yet")
+            raise UserError("there are no training sessions yet", EXIT_DATA)
         year = max(years)
     try:
         records = build_training_year(data, year, params["half"])
     except ConnectorError as exc:
-        raise UserError(str(exc)) from None
+        raise failed(exc) from None
     company = ", ".join(str(c["name"]) for c in data.get(schema.COMPANY.model, []))
     half = f"_H{params['half']}" if params["half"] else ""
     path = _write(
@@ -770,10 +891,11 @@ def hr_export(ctx: click.Context, **kwargs: Any) -> None:
     data = load_datasets(source, schema.HR_DATASETS)
     year = params["year"] or _latest_year(data)
     try:
-        appraisal = build_appraisal_year(data, year, params["company"])
+        preferred = None if params["company"] else _user_company(source)
+        appraisal = build_appraisal_year(data, year, params["company"], preferred)
         rows = build_hr_rows(appraisal, data)
     except ConnectorError as exc:
-        raise UserError(str(exc)) from None
+        raise failed(exc) from None
     path = _write(write_hr_export_xlsx, output / f"credit_hr_export_{year}.xlsx", appraisal, rows)
     click.echo(f"wrote {path}")
     click.echo(_appraisal_summary(appraisal))
@@ -814,9 +936,10 @@ def ageing(ctx: click.Context, **kwargs: Any) -> None:
             source.page_size,
             _progress_sink(source.progress),
         )
-        result = build_ageing(data, groups, params["company"])
+        preferred = None if params["company"] else _user_company(source)
+        result = build_ageing(data, groups, params["company"], preferred)
     except ConnectorError as exc:
-        raise UserError(_friendly(source, exc)) from None
+        raise failed(exc, _friendly(source, exc)) from None
     path = _write(
         write_ageing_xlsx,
         output / f"credit_ageing_{report_date.isoformat()}.xlsx",
@@ -869,6 +992,7 @@ def pull(ctx: click.Context, **kwargs: Any) -> None:
     metadata = {
         **source.metadata,
         "lang": params["lang"],
+        "uid": source.uid,
         "context": source.context,
         "batch_size": params["batch_size"],
         "page_size": params["page_size"],
@@ -876,6 +1000,9 @@ def pull(ctx: click.Context, **kwargs: Any) -> None:
     }
     recorder = RecordingTransport(source.transport, metadata=metadata)
     try:
+        missing = missing_addons(recorder, schema.EXPOSURE_DATASETS, source.context)
+        if missing:
+            raise ConnectorError(missing_message(missing))
         today = dt.date.today()
         recorder.metadata["today"] = today.isoformat()
         recorder.metadata["exposure_version"] = EXPOSURE_VERSION
@@ -883,8 +1010,10 @@ def pull(ctx: click.Context, **kwargs: Any) -> None:
             "res.company",
             "search_read",
             [[]],
-            {"fields": ["name", "currency_id"], "order": "id", "context": source.context},
+            {"fields": list(COMPANY_FIELDS), "order": "id", "context": source.context},
         )
+        # the user's company: the exposure report's default company, offline too
+        fetch_user_company(recorder, source.uid, source.context)
         partners: list[PartnerExposure] = []
         for row in companies:
             progress(f"reading customer exposure of {row['name']}")
@@ -911,12 +1040,12 @@ def pull(ctx: click.Context, **kwargs: Any) -> None:
                 progress,
             )
     except ConnectorError as exc:
-        raise UserError(str(exc)) from None
+        raise failed(exc) from None
     recorder.metadata["datasets"] = sorted(data)
     try:
         recorder.save(target)
     except OSError as exc:
-        raise UserError(f"cannot write snapshot {target}: {exc.strerror or exc}") from None
+        raise output_error(f"cannot write snapshot {target}: {exc.strerror or exc}") from None
     counts = ", ".join(f"{model} {len(rows)}" for model, rows in data.items())
     click.echo(f"wrote {target}")
     click.echo(
@@ -947,9 +1076,9 @@ def record(ctx: click.Context, **kwargs: Any) -> None:
         _company, partners = fetch_exposure(recorder, params["batch_size"])
         recorder.save(target)
     except ConnectorError as exc:
-        raise UserError(str(exc)) from None
+        raise failed(exc) from None
     except OSError as exc:
-        raise UserError(f"cannot write recording {target}: {exc.strerror or exc}") from None
+        raise output_error(f"cannot write recording {target}: {exc.strerror or exc}") from None
     click.echo(f"recorded {len(recorder.calls)} calls ({len(partners)} customers) to {target}")
 
 

@@ -9,24 +9,34 @@ into the plain values the reports print.
 from .credit_data import FIELDS, fetch_exposure, fetch_exposure_full
 from .models import CompanyInfo, ExposureTotals, PartnerExposure
 from .transport import (
+    ConnectionFailed,
     ConnectorError,
+    LoginRefused,
+    MissingMethodError,
     OdooRpcTransport,
     RecordingTransport,
     ReplayMissError,
     ReplayTransport,
+    SettingsError,
+    SnapshotError,
     Transport,
 )
 
 __all__ = [
     "FIELDS",
     "CompanyInfo",
+    "ConnectionFailed",
     "ConnectorError",
     "ExposureTotals",
+    "LoginRefused",
+    "MissingMethodError",
     "OdooRpcTransport",
     "PartnerExposure",
     "RecordingTransport",
     "ReplayMissError",
     "ReplayTransport",
+    "SettingsError",
+    "SnapshotError",
     "Transport",
     "fetch_exposure",
     "fetch_exposure_full",

@@ -44,8 +44,13 @@ def build_ageing(
     data: Mapping[str, Sequence[Mapping[str, Any]]],
     groups: Sequence[Mapping[str, Any]],
     company: str | None,
+    preferred_company_id: int | None = None,
 ) -> Ageing:
-    """Customers ordered by the most overdue, then the largest amount."""
+    """Customers ordered by the most overdue, then the largest amount.
+
+    Without ``company``: the one company with receivables, else (several or none) the
+    user's current company, ``preferred_company_id``, when known.
+    """
     companies = {int(c["id"]): str(c["name"]) for c in data.get(schema.COMPANY.model, [])}
     company_id: int | None = None
     if company:
@@ -58,6 +63,8 @@ def build_ageing(
     else:
         used = {_m2o(g.get("company_id"))[0] for g in groups}
         used.discard(None)
+        if preferred_company_id in companies and (len(used) != 1):
+            used = {preferred_company_id}
         if len(used) > 1:
             names = ", ".join(sorted(companies.get(c, str(c)) for c in used if c is not None))
             raise ConnectorError(

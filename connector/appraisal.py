@@ -164,10 +164,20 @@ def _records(data: Mapping[str, Sequence[Mapping[str, Any]]], dataset: schema.Da
 
 
 def select_period(
-    periods: Sequence[Mapping[str, Any]], year: int, company: str | None
+    periods: Sequence[Mapping[str, Any]],
+    year: int,
+    company: str | None,
+    preferred_company_id: int | None = None,
 ) -> Mapping[str, Any]:
-    """The period of ``year`` (and ``company``, by name or id, when given)."""
+    """The period of ``year`` (and ``company``, by name or id, when given).
+
+    Without ``company``, when several companies have a period that year, the one of
+    ``preferred_company_id`` (the user's current company) is taken.
+    """
     of_year = [p for p in periods if int(p["year"]) == year]
+    if not company and len(of_year) > 1 and preferred_company_id is not None:
+        preferred = [p for p in of_year if _m2o_id(p["company_id"]) == preferred_company_id]
+        of_year = preferred or of_year
     if company:
         of_year = [
             p
@@ -189,11 +199,14 @@ def select_period(
 
 
 def build_appraisal_year(
-    data: Mapping[str, Sequence[Mapping[str, Any]]], year: int, company: str | None = None
+    data: Mapping[str, Sequence[Mapping[str, Any]]],
+    year: int,
+    company: str | None = None,
+    preferred_company_id: int | None = None,
 ) -> AppraisalYear:
     """Scorecards of ``year`` from pulled datasets (live or snapshot)."""
     periods = _records(data, schema.APPRAISAL_PERIOD)
-    period = select_period(periods, year, company)
+    period = select_period(periods, year, company, preferred_company_id)
     thresholds = Thresholds.of_period(period)
     company_id = _m2o_id(period["company_id"])
     locked_years = {

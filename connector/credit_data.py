@@ -23,7 +23,7 @@ from .schema import (  # noqa: F401  (re-exported: the names live in schema)
     FIELDS,
     RECEIVABLE_DOMAIN,
 )
-from .transport import ConnectorError, Transport
+from .transport import ConnectorError, MissingMethodError, ReplayMissError, Transport
 
 DEFAULT_BATCH_SIZE = 500
 
@@ -131,16 +131,26 @@ def fetch_exposure(
     return company, partners
 
 
-# --------------------------------------------------------------------------- version 2
+# --------------------------------------------------------------------------- version 3
 
-EXPOSURE_VERSION = 2
+#: 3: grace days in the ageing buckets, the user's company, the server's block preview.
+EXPOSURE_VERSION = 3
+#: Fields of res.company read for the report (the grace days come from credit_management).
+COMPANY_FIELDS: tuple[str, ...] = ("name", "currency_id", "credit_overdue_grace_days")
+#: The server method giving the real credit check's reasons (credit_management).
+BLOCK_PREVIEW_METHOD = "credit_block_preview"
 
 
-def select_company(rows: Sequence[Mapping[str, Any]], company: str | None) -> Mapping[str, Any]:
-    """The company named (by name or id), else the first (the main company)."""
+def select_company(
+    rows: Sequence[Mapping[str, Any]], company: str | None, default_id: int | None = None
+) -> Mapping[str, Any]:
+    """The company named (by name or id), else the user's (``default_id``), else the first."""
     if not rows:
         raise ConnectorError("Odoo returned no company (res.company is empty or not readable)")
     if not company:
+        for row in rows:
+            if default_id is not None and int(row["id"]) == default_id:
+                return row
         return rows[0]
     for row in rows:
         if company in (str(row["name"]), str(row["id"])):
@@ -149,15 +159,68 @@ def select_company(rows: Sequence[Mapping[str, Any]], company: str | None) -> Ma
     raise ConnectorError(f"no company {company!r} in this database (companies: {names})")
 
 
-def _bucket_domain(today: dt.date, first: int | None, last: int | None) -> list[Any]:
-    if first is None:  # not yet due
-        return ["|", ["date_maturity", ">=", today.isoformat()], ["date_maturity", "=", False]]
-    domain: list[Any] = [
-        ["date_maturity", "<=", (today - dt.timedelta(days=first)).isoformat()],
-    ]
+def fetch_user_company(
+    transport: Transport, user_id: int | None, context: Mapping[str, Any] | None = None
+) -> int | None:
+    """The logged-in user's current company (res.users.company_id), one call; None unknown."""
+    if user_id is None:
+        return None
+    rows = transport.execute_kw(
+        "res.users",
+        "read",
+        [[int(user_id)]],
+        {"fields": ["company_id"], "context": dict(context or {})},
+    )
+    if not rows or not rows[0].get("company_id"):
+        return None
+    return int(rows[0]["company_id"][0])
+
+
+def _bucket_domain(
+    today: dt.date, first: int | None, last: int | None, grace_days: int = 0
+) -> list[Any]:
+    """Receivable items of one ageing bucket, with the credit check's idea of overdue.
+
+    An item is overdue when its due date lies before ``today`` less the company's grace
+    days (credit_management's credit_overdue_cutoff); overdue items are put in buckets
+    by the days since their due date, so that within the grace they stay "not yet due".
+    """
+    cutoff = today - dt.timedelta(days=max(grace_days, 0))
+    if first is None:  # not yet overdue
+        return ["|", ["date_maturity", ">=", cutoff.isoformat()], ["date_maturity", "=", False]]
+    latest_due = min(today - dt.timedelta(days=first), cutoff - dt.timedelta(days=1))
+    domain: list[Any] = [["date_maturity", "<=", latest_due.isoformat()]]
     if last is not None:
         domain.append(["date_maturity", ">=", (today - dt.timedelta(days=last)).isoformat()])
     return domain
+
+
+def fetch_block_preview(
+    transport: Transport,
+    partner_ids: Sequence[int],
+    company_id: int,
+    context: Mapping[str, Any] | None,
+) -> tuple[dict[int, tuple[str, ...]], bool] | None:
+    """The server's credit check for a new sale to each partner, one call.
+
+    ({partner id: reasons}, whether the company's check is on), or None when the
+    server's add-on is too old to say (the report then shows "—", never a guess).
+    """
+    try:
+        answer = transport.execute_kw(
+            "res.partner",
+            BLOCK_PREVIEW_METHOD,
+            [list(partner_ids), company_id],
+            {"context": dict(context or {})},
+        )
+    except (MissingMethodError, ReplayMissError):
+        return None
+    checks = answer.get("checks") or {}
+    reasons = {
+        int(pid): tuple(str(r) for r in listed)
+        for pid, listed in (answer.get("reasons") or {}).items()
+    }
+    return reasons, bool(checks.get("sale") or checks.get("invoice"))
 
 
 def fetch_exposure_full(
@@ -166,12 +229,14 @@ def fetch_exposure_full(
     context: Mapping[str, Any] | None = None,
     company: str | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    user_id: int | None = None,
 ) -> tuple[CompanyInfo, list[PartnerExposure]]:
     """Exposure with grade policy, limit in force, ageing, days overdue and exceptions.
 
-    Calls: companies, customer ids, one read per batch of customers, one
-    read_group per ageing bucket (5) and one for pending exceptions; the
-    number of calls does not grow with invoices or orders.
+    Calls: companies, the user's company (when ``user_id`` is known and no ``company``
+    is named), customer ids, per batch of customers one read and one block preview
+    (the server's credit check), one read_group per ageing bucket (5) and one for
+    pending exceptions; the number of calls does not grow with invoices or orders.
     """
     from .models import AGEING_BUCKETS
 
@@ -182,24 +247,37 @@ def fetch_exposure_full(
         "res.company",
         "search_read",
         [[]],
-        {"fields": ["name", "currency_id"], "order": "id", "context": base_ctx},
+        {"fields": list(COMPANY_FIELDS), "order": "id", "context": base_ctx},
     )
-    chosen = select_company(companies, company)
+    default_id = fetch_user_company(transport, user_id, base_ctx) if not company else None
+    chosen = select_company(companies, company, default_id)
     company_id = int(chosen["id"])
+    grace_days = int(chosen.get("credit_overdue_grace_days") or 0)
     ctx = {**base_ctx, "allowed_company_ids": [company_id]}
-    info = CompanyInfo(
-        name=str(chosen["name"]), currency=_many2one_name(chosen["currency_id"]) or ""
-    )
     ids = transport.execute_kw(
         "res.partner", "search", [CUSTOMER_DOMAIN], {"order": "name", "context": ctx}
     )
     records: dict[int, Mapping[str, Any]] = {}
+    reasons: dict[int, tuple[str, ...]] | None = {}
+    check_on: bool | None = None
     for chunk in _chunks(ids, batch_size):
         rows = transport.execute_kw(
             "res.partner", "read", [chunk], {"fields": [*FIELDS, *EXTRA_FIELDS], "context": ctx}
         )
         for row in rows:
             records[int(row["id"])] = row
+        if reasons is not None:
+            preview = fetch_block_preview(transport, chunk, company_id, ctx)
+            if preview is None:
+                reasons, check_on = None, None
+            else:
+                reasons.update(preview[0])
+                check_on = preview[1]
+    info = CompanyInfo(
+        name=str(chosen["name"]),
+        currency=_many2one_name(chosen["currency_id"]) or "",
+        credit_check_on=check_on,
+    )
     ageing: dict[int, list[float]] = {}
     oldest: dict[int, str] = {}
     for index, (_key, first, last) in enumerate(AGEING_BUCKETS):
@@ -210,7 +288,7 @@ def fetch_exposure_full(
                 [
                     *RECEIVABLE_DOMAIN,
                     ["company_id", "=", company_id],
-                    *_bucket_domain(today, first, last),
+                    *_bucket_domain(today, first, last, grace_days),
                 ],
                 ["amount_residual:sum", "date_maturity:min"],
                 ["partner_id"],
@@ -272,6 +350,7 @@ def fetch_exposure_full(
                 ),
                 pending_exceptions=pending.get(int(pid), 0),
                 scored=bool(record["credit_score_date"]),
+                block_reasons=None if reasons is None else reasons.get(int(pid), ()),
             )
         )
     partners.sort(key=lambda p: p.risk_key)

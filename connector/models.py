@@ -32,6 +32,8 @@ class CompanyInfo:
 
     name: str
     currency: str
+    #: Whether the company's credit check (sales orders or invoices) is on; None: unknown.
+    credit_check_on: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,9 @@ class PartnerExposure:
     ageing: tuple[float, ...] | None = None
     pending_exceptions: int | None = None
     scored: bool | None = None
+    #: The server's credit check for a new sale now: its reasons (empty: it passes);
+    #: None when the server cannot say (an older add-on, an older snapshot).
+    block_reasons: tuple[str, ...] | None = None
 
     @property
     def score_shown(self) -> float | None:
@@ -94,14 +99,22 @@ class PartnerExposure:
         return self.overdue / self.receivable
 
     @property
-    def would_block(self) -> bool:
-        """Whether the credit check would refuse a new order now (grade, list, limit, overdue)."""
-        return (
-            self.policy in ("blocked", "prepayment")
-            or self.on_warning_list
-            or self.over_limit
-            or self.overdue_beyond_tolerance
-        )
+    def would_block(self) -> bool | None:
+        """Whether the server's credit check would refuse a new sale now; None: unknown.
+
+        Never guessed on this side: the check has more reasons (its switches, the
+        no-limit policy, collection stages...) than the figures read here show.
+        """
+        if self.block_reasons is None:
+            return None
+        return bool(self.block_reasons)
+
+    @property
+    def block_reasons_text(self) -> str | None:
+        """The check's reasons in one text, None when the server could not say."""
+        if self.block_reasons is None:
+            return None
+        return " ".join(self.block_reasons)
 
     def ageing_bucket(self, index: int) -> float | None:
         """Open receivable in ageing bucket ``index`` (see AGEING_BUCKETS)."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from .schema import ALL_DATASETS, Dataset
+from .schema import CHECKED_DATASETS, Dataset
 from .transport import ConnectorError, Transport
 
 #: Records per search_read call.
@@ -42,7 +42,7 @@ def missing_addons(
     every command), so that one snapshot answers it for all of them.
     """
     datasets = list(datasets)
-    everything = [*ALL_DATASETS, *datasets]
+    everything = [*CHECKED_DATASETS, *datasets]
     wanted = sorted({d.model for d in everything if d.addon != "base"})
     if not any(d.addon != "base" for d in datasets):
         return []

@@ -72,6 +72,8 @@ RECEIVABLE_DOMAIN: list[Any] = [
 ]
 EXCEPTION_MODEL = "credit.exception"
 EXCEPTION_PENDING_STATE = "requested"
+#: A model of credit_management: its presence says the exposure report can be made.
+CREDIT_MANAGEMENT = Dataset(EXCEPTION_MODEL, ("name",), "credit_management")
 
 
 # --- credit_appraisal (issue 10) -------------------------------------------------------
@@ -235,6 +237,11 @@ ALL_DATASETS: tuple[Dataset, ...] = (
     COLLECTION_BUCKET,
     COLLECTION_STAGE,
 )
+
+#: Every model whose add-on is checked before a report (one ir.model call, the same for all).
+CHECKED_DATASETS: tuple[Dataset, ...] = (*ALL_DATASETS, CREDIT_MANAGEMENT)
+#: What the exposure report needs besides res.partner's credit fields.
+EXPOSURE_DATASETS: tuple[Dataset, ...] = (COMPANY, CREDIT_MANAGEMENT)
 
 #: Report language → Odoo language code sent in the context.
 ODOO_LANG = {"zh_CN": "zh_CN", "en": "en_US"}

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .transport import ConnectorError
+from .transport import SettingsError
 
 ENV = {
     "url": "CREDIT_ODOO_URL",
@@ -49,21 +49,21 @@ def load_config(path: Path | None, explicit: bool) -> dict[str, Any]:
     path = path or default_config_path()
     if not path.exists():
         if explicit:
-            raise ConnectorError(f"config file {path} does not exist")
+            raise SettingsError(f"config file {path} does not exist")
         return {}
     try:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
     except OSError as exc:
-        raise ConnectorError(f"cannot read config file {path}: {exc.strerror or exc}") from None
+        raise SettingsError(f"cannot read config file {path}: {exc.strerror or exc}") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConnectorError(f"config file {path} is not valid TOML: {exc}") from None
+        raise SettingsError(f"config file {path} is not valid TOML: {exc}") from None
     section = data.get("odoo", data)
     if not isinstance(section, dict):
-        raise ConnectorError(f"config file {path}: [odoo] must be a table")
+        raise SettingsError(f"config file {path}: [odoo] must be a table")
     unknown = sorted(set(section) - CONFIG_KEYS - {"odoo"})
     if unknown:
-        raise ConnectorError(
+        raise SettingsError(
             f"config file {path}: unknown setting(s) {', '.join(unknown)} "
             f"(known: {', '.join(sorted(CONFIG_KEYS))})"
         )
@@ -109,7 +109,7 @@ def parse_timeout(value: Any) -> float:
     try:
         seconds = float(value)
     except (TypeError, ValueError):
-        raise ConnectorError(f"invalid timeout {value!r}: give a number of seconds") from None
+        raise SettingsError(f"invalid timeout {value!r}: give a number of seconds") from None
     if seconds <= 0:
-        raise ConnectorError(f"invalid timeout {value!r}: give a positive number of seconds")
+        raise SettingsError(f"invalid timeout {value!r}: give a positive number of seconds")
     return seconds

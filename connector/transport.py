@@ -30,15 +30,59 @@ RECORDING_FORMAT = "credit-management/rpc-recording"
 RECORDING_VERSION = 1
 
 
+#: Exit codes of the ``credit`` command, one per kind of failure (scripts rely on them).
+EXIT_OK = 0
+EXIT_UNEXPECTED = 1
+EXIT_USAGE = 2
+EXIT_CONNECTION = 3
+EXIT_LOGIN = 4
+EXIT_DATA = 5
+EXIT_SNAPSHOT = 6
+EXIT_OUTPUT = 7
+EXIT_INTERRUPTED = 130
+
+
 class ConnectorError(Exception):
     """A failure the user can act on (server down, bad login, missing add-on...).
 
     The CLI prints its message as one line; it never carries a traceback to users.
+    ``exit_code`` says which kind of failure it is; this base class is for what the
+    server (or a snapshot) lacks: an add-on, a model, a period, a company, the data.
     """
+
+    exit_code = EXIT_DATA
+
+
+class SettingsError(ConnectorError):
+    """A bad setting: an invalid URL, timeout or config file."""
+
+    exit_code = EXIT_USAGE
+
+
+class ConnectionFailed(ConnectorError):
+    """The server cannot be reached, stays away, times out, or is not an Odoo."""
+
+    exit_code = EXIT_CONNECTION
+
+
+class LoginRefused(ConnectorError):
+    """Odoo refused the login: wrong login, password or API key, or no such database."""
+
+    exit_code = EXIT_LOGIN
+
+
+class SnapshotError(ConnectorError):
+    """A snapshot file that cannot be read, or is corrupt or foreign."""
+
+    exit_code = EXIT_SNAPSHOT
 
 
 class ReplayMissError(ConnectorError):
     """A replayed call that the recording does not contain."""
+
+
+class MissingMethodError(ConnectorError):
+    """The server has the model but not the method (an older add-on)."""
 
 
 @runtime_checkable
@@ -74,21 +118,21 @@ def parse_server_url(url: str) -> tuple[str, str, int]:
     """
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ConnectorError(
+        raise SettingsError(
             f"invalid Odoo URL {url!r}: expected http://host[:port] or https://host[:port]"
         )
     if parts.username or parts.password:
         # never keep a secret in a URL: it would end up in messages and snapshots
-        raise ConnectorError(
+        raise SettingsError(
             "invalid Odoo URL: leave the login and password out of it "
             "(use --user and --password or an API key)"
         )
     if parts.path not in ("", "/") or parts.query or parts.fragment:
-        raise ConnectorError(f"invalid Odoo URL {url!r}: a path or query is not supported")
+        raise SettingsError(f"invalid Odoo URL {url!r}: a path or query is not supported")
     try:
         port = parts.port
     except ValueError as exc:
-        raise ConnectorError(f"invalid Odoo URL {url!r}: {exc}") from None
+        raise SettingsError(f"invalid Odoo URL {url!r}: {exc}") from None
     protocol = "jsonrpc+ssl" if parts.scheme == "https" else "jsonrpc"
     if port is None:
         port = 443 if parts.scheme == "https" else 80
@@ -172,6 +216,12 @@ class OdooRpcTransport:
         """The server's version string, e.g. ``'18.0'`` (kept in recordings)."""
         return str(self._odoo.version)
 
+    @property
+    def uid(self) -> int | None:
+        """The logged-in user's id (kept in recordings, to find the user's company)."""
+        uid = getattr(self._odoo.env, "uid", None)
+        return int(uid) if uid else None
+
     @classmethod
     def connect(
         cls,
@@ -206,16 +256,19 @@ class OdooRpcTransport:
                     time.sleep(delay)
                     continue
                 if _is_transient(exc):
-                    raise ConnectorError(
+                    raise ConnectionFailed(
                         f"cannot reach Odoo at {url}: {_failure_reason(exc)}"
                         + (f" (tried {attempt} times)" if attempt > 1 else "")
                     ) from None
                 reason = _failure_reason(exc)
+                refused = LoginRefused
                 if "Wrong login" in reason or "Access Denied" in reason:
                     reason = "wrong login or password"
                 elif "does not exist" in reason and f'"{db}"' in reason:
                     reason = "no such database on this server"  # not PostgreSQL's connection text
-                raise ConnectorError(
+                else:  # something answered, but not an Odoo that lets us in
+                    refused = ConnectionFailed
+                raise refused(
                     f"cannot log in to database {db!r} at {url} as {user!r}: {reason}"
                 ) from None
         say(f"logged in to {db} as {user} (Odoo {odoo.version})")
@@ -241,12 +294,26 @@ class OdooRpcTransport:
                         )
                         time.sleep(delay)
                         continue
-                    raise ConnectorError(
+                    raise ConnectionFailed(
                         f"lost connection to Odoo at {self.url} during {model}.{method}: "
                         f"{_failure_reason(exc)}"
                         + (f" (tried {attempt} times)" if attempt > 1 else "")
                     ) from None
                 reason = _failure_reason(exc)
+                if "Invalid language code" in reason:
+                    raise ConnectorError(
+                        f"Odoo at {self.url} refused the report's language ({reason}): "
+                        "install it in Odoo (Settings > Languages) or choose another with --lang"
+                    ) from None
+                # Odoo 18 says "The method 'model.method' does not exist" (older: "'method'")
+                if any(
+                    f"The method '{name}' does not exist" in reason
+                    for name in (f"{model}.{method}", method)
+                ):
+                    raise MissingMethodError(
+                        f"Odoo has no method {model}.{method}: is the add-on that provides it "
+                        f"up to date? ({reason})"
+                    ) from None
                 if "doesn't exist" in reason or "does not exist" in reason and model in reason:
                     raise ConnectorError(
                         f"Odoo has no model {model}: is the add-on that provides it installed? "
@@ -313,9 +380,9 @@ class ReplayTransport:
         if document.get("format") != RECORDING_FORMAT or not isinstance(
             document.get("calls"), list
         ):
-            raise ConnectorError(f"{source} is not a credit-management RPC recording")
+            raise SnapshotError(f"{source} is not a credit-management RPC recording")
         if document.get("version") != RECORDING_VERSION:
-            raise ConnectorError(
+            raise SnapshotError(
                 f"{source} has recording version {document.get('version')!r}, "
                 f"this program reads version {RECORDING_VERSION}"
             )
@@ -334,13 +401,13 @@ class ReplayTransport:
         try:
             text = Path(path).read_text(encoding="utf-8")
         except OSError as exc:
-            raise ConnectorError(f"cannot read recording {path}: {exc.strerror or exc}") from None
+            raise SnapshotError(f"cannot read recording {path}: {exc.strerror or exc}") from None
         try:
             document = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise ConnectorError(f"recording {path} is not valid JSON: {exc}") from None
+            raise SnapshotError(f"recording {path} is not valid JSON: {exc}") from None
         if not isinstance(document, dict):
-            raise ConnectorError(f"{path} is not a credit-management RPC recording")
+            raise SnapshotError(f"{path} is not a credit-management RPC recording")
         return cls(document, source=str(path))
 
     def __len__(self) -> int:

@@ -7,11 +7,11 @@ here plus its two labels.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from ..connector.models import AGEING_BUCKETS, PartnerExposure
+from ..connector.models import AGEING_BUCKETS, CompanyInfo, PartnerExposure
 
 Kind = Literal["text", "choice", "money", "number", "int", "percent", "date", "flag"]
 #: Shown where a value does not exist (no score, no limit), so it never reads as 0.
@@ -71,8 +71,16 @@ COLUMNS: tuple[Column, ...] = (
         for key, first, _last in AGEING_BUCKETS
     ),
     Column("pending_exceptions", "int", 10),
-    Column("would_block", "flag", 10),
+    Column("would_block", "flag", 10, dash=True),
+    Column("block_reasons_text", "text", 48, label="block_reasons", dash=True),
     Column("next_review_date", "date", 13),
     Column("on_warning_list", "flag", 10),
     Column("salesperson", "text", 16),
 )
+
+
+def check_state(company: CompanyInfo, labels: Mapping[str, str]) -> str:
+    """Whether the company's credit check is on, as the report says it ("—": unknown)."""
+    if company.credit_check_on is None:
+        return DASH
+    return labels["check_on"] if company.credit_check_on else labels["check_off"]

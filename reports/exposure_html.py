@@ -15,7 +15,7 @@ import jinja2
 
 from ..connector.atomic import atomic_path
 from ..connector.models import CompanyInfo, ExposureTotals, PartnerExposure
-from .columns import COLUMNS
+from .columns import COLUMNS, check_state
 from .labels import DEFAULT_LANG, labels_for
 
 TEMPLATE_NAME = "exposure.html.j2"
@@ -74,6 +74,7 @@ def render_exposure_html(
         columns=COLUMNS,
         totals=ExposureTotals.of(list(partners), today),
         today=today,
+        check_state=check_state(company, labels_for(lang)),
     )
 
 

@@ -21,7 +21,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from ..connector.atomic import atomic_path
 from ..connector.models import CompanyInfo, PartnerExposure
-from .columns import COLUMNS, DASH, Column
+from .columns import COLUMNS, DASH, Column, check_state
 from .labels import DEFAULT_LANG, labels_for
 
 #: Zero-based row of the column headers; rows above hold title, company, currency, date.
@@ -97,12 +97,14 @@ def _write_cell(
 ) -> None:
     """Write one value with the type Excel should see (number, date, text or blank)."""
     if column.kind == "flag":
-        if value:
+        if value is None and column.dash:
+            sheet.write_string(row, col, DASH, fmt)
+        elif value:
             sheet.write_string(row, col, labels["yes"], fmt)
         else:
             sheet.write_blank(row, col, None, fmt)
     elif value is None or value == "":
-        if column.dash:
+        if column.dash and value is None:
             sheet.write_string(row, col, DASH, fmt)
         else:
             sheet.write_blank(row, col, None, fmt)
@@ -191,6 +193,8 @@ def build_workbook(
     sheet.write_string(2, 1, company.currency, text_fmt)
     sheet.write_string(3, 0, labels["report_date"], key_fmt)
     sheet.write_string(3, 1, today.isoformat(), text_fmt)
+    sheet.write_string(4, 0, labels["credit_check"], key_fmt)
+    sheet.write_string(4, 1, check_state(company, labels), text_fmt)
 
     header_fmt = workbook.add_format({"font_name": "Arial", "font_size": 10, **HEADER_STYLE})
     sheet.set_row(HEADER_ROW, 30)

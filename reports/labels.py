@@ -51,6 +51,10 @@ _LABELS: dict[str, dict[str, str]] = {
         "age_over_90": "逾期90天以上",
         "pending_exceptions": "待批例外",
         "would_block": "现将拦截",
+        "block_reasons": "拦截原因",
+        "credit_check": "信用检查",
+        "check_on": "已启用",
+        "check_off": "未启用（不拦截）",
         "total": "合计",
         "yes": "是",
         "customers": "客户数",
@@ -62,6 +66,8 @@ _LABELS: dict[str, dict[str, str]] = {
             "风险敞口 = 应收账款 + 未过账发票 + 未开票订单；金额单位为公司本位币。"
             "红色行：风险敞口超出授信额度；红字：有逾期。“—”表示未评分或未设定额度。"
             "授信额度为有效额度（含未到期的临时额度）；行按风险从高到低排列。"
+            "“现将拦截”及其原因由Odoo的信用检查按现状对一笔新销售给出（“—”：服务器无法提供）；"
+            "逾期按信用检查的定义（到期日早于报表日减宽限天数）。"
         ),
         "summary": (
             "客户 {customers} 户，风险敞口合计 {exposure} {currency}，超出授信额度 {over_limit} 户"
@@ -105,6 +111,10 @@ _LABELS: dict[str, dict[str, str]] = {
         "age_over_90": "Over 90 days",
         "pending_exceptions": "Pending exceptions",
         "would_block": "Would block now",
+        "block_reasons": "Reasons of the check",
+        "credit_check": "Credit check",
+        "check_on": "on",
+        "check_off": "off (blocks nothing)",
         "total": "Total",
         "yes": "Yes",
         "customers": "Customers",
@@ -116,7 +126,10 @@ _LABELS: dict[str, dict[str, str]] = {
             "Exposure = receivable + draft invoices + confirmed orders not yet invoiced; "
             "amounts in the company currency. Red rows: exposure above the credit limit; "
             "red figures: overdue. \u2014 means not scored or no limit set. The credit limit is "
-            "the one in force (a temporary limit until its end). Riskiest customers first."
+            "the one in force (a temporary limit until its end). Riskiest customers first. "
+            "\u201cWould block now\u201d and its reasons are Odoo's credit check of a new sale "
+            "as things stand (\u2014: the server cannot say); overdue is the check's: due "
+            "before the report date less the company's grace days."
         ),
         "summary": (
             "{customers} customers, total exposure {exposure} {currency}, {over_limit} over limit"

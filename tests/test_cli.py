@@ -35,8 +35,9 @@ def runner() -> CliRunner:
     return CliRunner(env=NO_ENV)
 
 
-def assert_user_error(result, *fragments: str) -> None:  # one line on stderr, exit 2
-    assert result.exit_code == 2, result.output
+def assert_user_error(result, *fragments: str, code: int = 2) -> None:
+    """One ``credit: error:`` line on stderr, nothing on stdout, exit ``code``."""
+    assert result.exit_code == code, result.output
     assert "Traceback" not in result.output
     assert result.stdout == ""
     lines = result.stderr.strip().splitlines()
@@ -135,7 +136,7 @@ def test_report_that_cannot_be_written(
             "2025-03-31",
         ],
     )
-    assert_user_error(result, "cannot write report in")
+    assert_user_error(result, "cannot write report in", code=7)
     assert [p.name for p in tmp_path.iterdir()] == ["credit_exposure_2025-03-31.html"]
 
 
@@ -191,7 +192,7 @@ def test_output_blocked_by_a_file(
     blocker.write_text("x")
     output = blocker / "out" if below_the_file else blocker
     result = runner.invoke(credit, ["exposure", *_offline_connection(), "--output", str(output)])
-    assert_user_error(result, *fragments)
+    assert_user_error(result, *fragments, code=7)
 
 
 def test_no_connection(runner: CliRunner, tmp_path: Path) -> None:
@@ -206,7 +207,7 @@ def test_no_connection(runner: CliRunner, tmp_path: Path) -> None:
             "CREDIT_ODOO_PASSWORD": "p",
         },
     )
-    assert_user_error(result, f"cannot reach Odoo at {url}", "Connection refused")
+    assert_user_error(result, f"cannot reach Odoo at {url}", "Connection refused", code=3)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -221,7 +222,7 @@ def test_record_without_server(runner: CliRunner, tmp_path: Path) -> None:
             str(target),
         ],
     )
-    assert_user_error(result, "cannot reach Odoo", "Connection refused")
+    assert_user_error(result, "cannot reach Odoo", "Connection refused", code=3)
     assert not target.exists()
 
 
@@ -235,7 +236,7 @@ def test_record_into_missing_folder(runner: CliRunner, tmp_path: Path) -> None:
             str(tmp_path / "nope" / "rec.json"),
         ],
     )
-    assert_user_error(result, "cannot write", "does not exist")
+    assert_user_error(result, "cannot write", "does not exist", code=7)
 
 
 def test_help_lists_the_commands(runner: CliRunner) -> None:
@@ -344,13 +345,13 @@ def test_corrupt_or_foreign_snapshot(
     snapshot.write_text(content, encoding="utf-8")
     out = tmp_path / "out"
     result = runner.invoke(credit, [command, "--snapshot", str(snapshot), "--output", str(out)])
-    assert_user_error(result, fragment)
+    assert_user_error(result, fragment, code=6)
     assert not out.exists()
 
 
 def test_missing_snapshot_file(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(credit, ["scorecards", "--snapshot", str(tmp_path / "none.json")])
-    assert_user_error(result, "cannot read recording", "No such file")
+    assert_user_error(result, "cannot read recording", "No such file", code=6)
 
 
 def test_snapshot_without_appraisal_data(
@@ -361,7 +362,7 @@ def test_snapshot_without_appraisal_data(
         credit,
         ["scorecards", "--snapshot", str(demo_recording), "--output", str(tmp_path / "o")],
     )
-    assert_user_error(result, "does not hold this data", "credit pull")
+    assert_user_error(result, "does not hold this data", "credit pull", code=5)
     assert list((tmp_path / "o").glob("*")) == []
 
 
@@ -373,7 +374,7 @@ def test_empty_or_device_output_folder(
     runner: CliRunner, command: str, output: str, fragment: str
 ) -> None:
     result = runner.invoke(credit, [command, "--demo", "--output", output])
-    assert_user_error(result, fragment)
+    assert_user_error(result, fragment, code=7)
 
 
 @pytest.mark.parametrize(
@@ -382,7 +383,7 @@ def test_empty_or_device_output_folder(
 )
 def test_pull_refuses_empty_or_device_output(runner: CliRunner, output: str, fragment: str) -> None:
     result = runner.invoke(credit, ["pull", *_offline_connection(), "--output", output])
-    assert_user_error(result, fragment)
+    assert_user_error(result, fragment, code=7)
 
 
 def test_pull_into_a_read_only_folder(runner: CliRunner, tmp_path: Path) -> None:
@@ -393,13 +394,13 @@ def test_pull_into_a_read_only_folder(runner: CliRunner, tmp_path: Path) -> None
     result = runner.invoke(
         credit, ["pull", *_offline_connection(), "--output", str(folder / "s.json")]
     )
-    assert_user_error(result, "Permission denied")
+    assert_user_error(result, "Permission denied", code=7)
 
 
 def test_pull_without_server_writes_nothing(runner: CliRunner, tmp_path: Path) -> None:
     target = tmp_path / "snap.json"
     result = runner.invoke(credit, ["pull", *_offline_connection(), "--output", str(target)])
-    assert_user_error(result, "cannot reach Odoo", "Connection refused")
+    assert_user_error(result, "cannot reach Odoo", "Connection refused", code=3)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -416,7 +417,7 @@ def test_settings_from_config_file(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(
         credit, ["scorecards", "--config", str(config), "--output", str(tmp_path / "o")]
     )
-    assert_user_error(result, f"cannot reach Odoo at {url}")
+    assert_user_error(result, f"cannot reach Odoo at {url}", code=3)
     assert "k-secret" not in result.output
 
 
@@ -429,7 +430,7 @@ def test_options_win_over_environment_and_config(runner: CliRunner, tmp_path: Pa
         ["exposure", "--config", str(config), "--url", url, "--output", str(tmp_path / "o")],
         env={"CREDIT_ODOO_URL": "http://env.invalid"},
     )
-    assert_user_error(result, f"cannot reach Odoo at {url}")
+    assert_user_error(result, f"cannot reach Odoo at {url}", code=3)
 
 
 @pytest.mark.parametrize(
@@ -459,7 +460,7 @@ def test_default_config_file_is_read(runner: CliRunner, tmp_path: Path) -> None:
         ["exposure", "--output", str(tmp_path / "o")],
         env={"XDG_CONFIG_HOME": str(tmp_path)},
     )
-    assert_user_error(result, f"cannot reach Odoo at {url}")
+    assert_user_error(result, f"cannot reach Odoo at {url}", code=3)
 
 
 def test_password_is_not_prompted_without_a_terminal(runner: CliRunner) -> None:
@@ -477,3 +478,80 @@ def test_bad_timeout(runner: CliRunner, timeout: str) -> None:
 def test_recompute_needs_a_live_server(runner: CliRunner) -> None:
     result = runner.invoke(credit, ["scorecards", "--demo", "--recompute"])
     assert_user_error(result, "--recompute needs a live server")
+
+
+# ------------------------------------------------------------ exit codes
+
+
+def test_help_lists_the_exit_codes(runner: CliRunner) -> None:
+    from credit_cli.cli import EXIT_CODES
+
+    result = runner.invoke(credit, ["--help"])
+    assert result.exit_code == 0
+    assert "Exit codes (for scripts):" in result.stdout
+    lines = result.stdout.splitlines()
+    for code, meaning in EXIT_CODES:
+        assert any(line.strip().startswith(f"{code}  {meaning.split()[0]}") for line in lines)
+    assert [code for code, _m in EXIT_CODES] == [0, 1, 2, 3, 4, 5, 6, 7, 130]
+
+
+def test_invalid_url_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(
+        credit,
+        ["exposure", "--url", "ftp://odoo", "--db", "d", "--user", "u", "--password", "p"]
+        + ["--output", str(tmp_path / "o")],
+    )
+    assert_user_error(result, "invalid Odoo URL", code=2)
+
+
+def test_unexpected_failure_exits_1(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug is the one case with a traceback, and exit 1."""
+    import credit_cli.cli as cli
+
+    def broken(*_args):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(cli, "write_scorecards_xlsx", broken)
+    result = runner.invoke(credit, ["scorecards", "--demo", "--output", str(tmp_path)])
+    assert result.exit_code == 1
+    assert isinstance(result.exception, RuntimeError)
+
+
+def test_interrupted_exits_130(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import credit_cli.cli as cli
+
+    def interrupted(*_args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "write_scorecards_xlsx", interrupted)
+    result = runner.invoke(credit, ["scorecards", "--demo", "--output", str(tmp_path)])
+    assert result.exit_code == 130
+    assert result.stderr.strip() == "credit: aborted"
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["scorecards", "--demo"], 0),
+        (["scorecards", "--demo", "--lang", "fr"], 2),
+        (["scorecards", "--url", "@closed", "--db", "d", "--user", "u", "--password", "p"], 3),
+        (["scorecards", "--demo", "--year", "1999"], 5),
+        (["scorecards", "--snapshot", "@corrupt"], 6),
+        (["scorecards", "--demo", "--output", "/dev/null"], 7),
+    ],
+)
+def test_each_exit_code(runner: CliRunner, tmp_path: Path, args: list[str], code: int) -> None:
+    """One command per exit code (4, a refused login, is tested against a live Odoo)."""
+    corrupt = tmp_path / "corrupt.json"
+    corrupt.write_text("{not json", encoding="utf-8")
+    args = [{"@closed": _closed_port_url(), "@corrupt": str(corrupt)}.get(arg, arg) for arg in args]
+    if "--output" not in args:
+        args += ["--output", str(tmp_path / "out")]
+    result = runner.invoke(credit, args)
+    assert result.exit_code == code, result.output
+    if code:
+        assert_user_error(result, code=code)

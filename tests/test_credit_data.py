@@ -97,3 +97,50 @@ def test_a_different_batch_size_is_not_silently_served(demo) -> None:
         pytest.skip("needs at least two customers to split into batches")
     with pytest.raises(ReplayMissError):
         fetch_exposure(replay, batch_size=1)
+
+
+# ------------------------------------------------------------ version 3: grace days, company
+
+
+def _cutoff_terms(domain: list) -> dict[str, str]:
+    return {
+        term[1]: term[2] for term in domain if isinstance(term, list) and term[0] == "date_maturity"
+    }
+
+
+def test_ageing_buckets_use_the_checks_overdue_with_grace_days() -> None:
+    """Overdue = due before today less the company's grace days (credit_overdue_cutoff)."""
+    from credit_cli.connector.credit_data import _bucket_domain
+
+    today = dt.date(2026, 6, 15)
+    # no grace: due yesterday is 1 day overdue, due today is not yet overdue
+    assert _bucket_domain(today, None, 0)[1:] == [
+        ["date_maturity", ">=", "2026-06-15"],
+        ["date_maturity", "=", False],
+    ]
+    assert _cutoff_terms(_bucket_domain(today, 1, 30)) == {
+        "<=": "2026-06-14",
+        ">=": "2026-05-16",
+    }
+    # ten days' grace: due up to ten days ago is still "not yet due"
+    assert _bucket_domain(today, None, 0, 10)[1] == ["date_maturity", ">=", "2026-06-05"]
+    assert _cutoff_terms(_bucket_domain(today, 1, 30, 10)) == {
+        "<=": "2026-06-04",
+        ">=": "2026-05-16",
+    }
+    # buckets past the grace are untouched; one inside it is empty (<= is before >=)
+    assert _cutoff_terms(_bucket_domain(today, 31, 60, 10))["<="] == "2026-05-15"
+    inside = _cutoff_terms(_bucket_domain(today, 1, 30, 45))
+    assert inside["<="] < inside[">="]
+    assert _cutoff_terms(_bucket_domain(today, 91, None, 100)) == {"<=": "2026-03-06"}
+
+
+def test_default_company_is_the_users() -> None:
+    from credit_cli.connector.credit_data import select_company
+
+    rows = [{"id": 1, "name": "Main"}, {"id": 3, "name": "Branch"}]
+    assert select_company(rows, None, 3)["name"] == "Branch"
+    assert select_company(rows, None, None)["name"] == "Main"
+    assert select_company(rows, None, 99)["name"] == "Main"  # not readable: the first
+    assert select_company(rows, "Main", 3)["name"] == "Main"  # --company wins
+    assert select_company(rows, "1", 3)["name"] == "Main"

@@ -1,34 +1,43 @@
-"""Every report command on the built-in snapshot (recorded from a real Odoo 18 with the
-add-ons and their demo data by ``credit pull``), checked against the snapshot itself."""
+"""Every report command on the built-in snapshots (recorded from a real Odoo 18 with the
+add-ons, their demo data and zh_CN by ``credit pull``, once per language), checked
+against the snapshots themselves."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
 import openpyxl
 import pytest
 from click.testing import CliRunner
-from credit_cli.cli import credit, demo_snapshot_path
+from credit_cli.cli import DEMO_SNAPSHOTS, credit, demo_snapshot_path
 from credit_cli.connector import schema
 from credit_cli.connector.appraisal import build_appraisal_year
+from credit_cli.connector.credit_data import BLOCK_PREVIEW_METHOD, fetch_exposure_full
 from credit_cli.connector.pull import pull_datasets
 from credit_cli.connector.transport import ReplayTransport
+from credit_cli.reports.columns import COLUMNS
 
 from tests.test_cli import NO_ENV, assert_user_error
 
 MISSING = (
-    "BUILT-IN DEMO SNAPSHOT MISSING: connector/recorded/demo_snapshot.json does not exist; "
-    "record it with 'credit pull' from an Odoo 18 with the add-ons and their demo data"
+    "BUILT-IN DEMO SNAPSHOT MISSING: connector/recorded/demo_snapshot.<lang>.json does not "
+    "exist; record it with 'credit pull --lang <lang>' from an Odoo 18 with the add-ons, "
+    "their demo data and zh_CN"
 )
+
+
+def _snapshot(lang: str = "zh_CN") -> Path:
+    path = demo_snapshot_path(lang)
+    if not path.is_file():
+        pytest.skip(MISSING)
+    return path
 
 
 @pytest.fixture(scope="module")
 def snapshot() -> Path:
-    path = demo_snapshot_path()
-    if not path.is_file():
-        pytest.skip(MISSING)
-    return path
+    return _snapshot()
 
 
 @pytest.fixture(scope="module")
@@ -47,12 +56,26 @@ def runner() -> CliRunner:
     return CliRunner(env=NO_ENV)
 
 
-def test_snapshot_is_a_real_pull(snapshot: Path) -> None:
-    document = json.loads(snapshot.read_text(encoding="utf-8"))
+@pytest.mark.parametrize(("lang", "odoo_lang"), [("zh_CN", "zh_CN"), ("en", "en_US")])
+def test_snapshot_is_a_real_pull(lang: str, odoo_lang: str) -> None:
+    path = _snapshot(lang)
+    assert path.name == f"demo_snapshot.{odoo_lang}.json"
+    document = json.loads(path.read_text(encoding="utf-8"))
     meta = document["metadata"]
     assert meta["query"] == "credit pull"
     assert str(meta["server_version"]).startswith("18.")
     assert all("password" not in key for key in meta)
+    assert meta["context"] == {"lang": odoo_lang}
+    assert meta["exposure_version"] == 3
+    assert isinstance(meta["uid"], int)
+    # the server's block preview was asked, once per page of customers
+    assert any(call["method"] == BLOCK_PREVIEW_METHOD for call in document["calls"])
+
+
+def test_demo_snapshots_exist_for_every_language() -> None:
+    assert set(DEMO_SNAPSHOTS) == {"zh_CN", "en"}
+    for lang in DEMO_SNAPSHOTS:
+        _snapshot(lang)
 
 
 def test_scorecards_demo(runner: CliRunner, tmp_path: Path, data: dict) -> None:
@@ -98,5 +121,159 @@ def test_year_without_period_on_the_demo(runner: CliRunner, tmp_path: Path, data
     result = runner.invoke(
         credit, ["scorecards", "--demo", "--year", "1999", "--output", str(tmp_path)]
     )
-    assert_user_error(result, "no appraisal period for 1999")
+    assert_user_error(result, "no appraisal period for 1999", code=5)
     assert list(tmp_path.glob("*.xlsx")) == []
+
+
+# ------------------------------------------------------------ languages
+
+
+def _demo_data(lang: str) -> dict:
+    replay = ReplayTransport.from_file(_snapshot(lang))
+    return pull_datasets(
+        replay, schema.APPRAISAL_DATASETS, replay.metadata["context"], replay.metadata["page_size"]
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "en_US"])
+def test_demo_in_english_has_english_names(runner: CliRunner, tmp_path: Path, lang: str) -> None:
+    result = runner.invoke(
+        credit, ["scorecards", "--demo", "--lang", lang, "--output", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""  # the built-in snapshot of the language: no note
+    data = _demo_data("en")
+    year = max(int(p["year"]) for p in data[schema.APPRAISAL_PERIOD.model])
+    card = build_appraisal_year(data, year).scorecards[0]
+    sheet = openpyxl.load_workbook(tmp_path / f"credit_scorecards_{year}.xlsx").worksheets[1]
+    first_item = [cell.value for cell in sheet[7]]
+    assert card.lines[0].name in first_item
+    assert card.lines[0].name.isascii()  # "Knows the contract laws...", not Chinese
+    zh_card = build_appraisal_year(_demo_data("zh_CN"), year).scorecards[0]
+    assert zh_card.lines[0].name != card.lines[0].name
+
+
+def test_exposure_demo_grades_in_each_language(runner: CliRunner, tmp_path: Path) -> None:
+    grades = {}
+    for lang in ("zh_CN", "en"):
+        out = tmp_path / lang
+        result = runner.invoke(
+            credit, ["exposure", "--demo", "--lang", lang, "--format", "xlsx", "--output", str(out)]
+        )
+        assert result.exit_code == 0, result.output
+        sheet = openpyxl.load_workbook(next(out.glob("*.xlsx"))).active
+        column = [c.label_key for c in COLUMNS].index("grade") + 1
+        grades[lang] = {sheet.cell(row, column).value for row in range(7, sheet.max_row)} - {None}
+    assert grades["zh_CN"] and grades["en"]
+    assert all(g.isascii() for g in grades["en"])
+    assert not any(g.isascii() for g in grades["zh_CN"])
+
+
+def test_snapshot_in_another_language_says_so_once(
+    runner: CliRunner, tmp_path: Path, snapshot: Path
+) -> None:
+    result = runner.invoke(
+        credit,
+        ["exposure", "--snapshot", str(snapshot), "--lang", "en", "--output", str(tmp_path)],
+    )
+    assert result.exit_code == 0, result.output
+    notes = result.stderr.strip().splitlines()
+    assert len(notes) == 1, result.stderr
+    assert notes[0].startswith("credit: note: ")
+    assert "zh_CN" in notes[0] and "--lang en" in notes[0]
+    same = runner.invoke(
+        credit, ["exposure", "--snapshot", str(snapshot), "--output", str(tmp_path / "zh")]
+    )
+    assert same.exit_code == 0 and same.stderr == ""
+
+
+# ------------------------------------------------------------ the server's credit check
+
+
+def test_exposure_demo_shows_the_servers_check(runner: CliRunner, tmp_path: Path) -> None:
+    """The demo company has the check off (the add-on's default): nothing would block."""
+    replay = ReplayTransport.from_file(_snapshot())
+    meta = replay.metadata
+    company, partners = fetch_exposure_full(
+        replay,
+        dt_date(meta["today"]),
+        meta["context"],
+        batch_size=meta["batch_size"],
+        user_id=meta["uid"],
+    )
+    assert company.credit_check_on is False
+    assert all(p.block_reasons == () and p.would_block is False for p in partners)
+    result = runner.invoke(
+        credit, ["exposure", "--demo", "--format", "xlsx", "--output", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    sheet = openpyxl.load_workbook(next(tmp_path.glob("*.xlsx"))).active
+    assert (sheet["A5"].value, sheet["B5"].value) == ("信用检查", "未启用（不拦截）")
+    keys = [c.label_key for c in COLUMNS]
+    rows = range(7, 7 + len(partners))
+    assert {sheet.cell(r, keys.index("would_block") + 1).value for r in rows} == {None}
+    assert {sheet.cell(r, keys.index("block_reasons") + 1).value for r in rows} == {None}
+
+
+def test_snapshot_of_a_server_without_the_preview_shows_a_dash(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """A server with an older add-on has no credit_block_preview: the failed call is not
+    in its snapshot. The report then shows "—", not a guess."""
+    document = json.loads(_snapshot().read_text(encoding="utf-8"))
+    document["calls"] = [c for c in document["calls"] if c["method"] != BLOCK_PREVIEW_METHOD]
+    older = tmp_path / "older.json"
+    older.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    replay = ReplayTransport.from_file(older)
+    meta = replay.metadata
+    company, partners = fetch_exposure_full(
+        replay, dt_date(meta["today"]), meta["context"], batch_size=meta["batch_size"]
+    )
+    assert company.credit_check_on is None
+    assert partners and all(p.would_block is None for p in partners)
+    # the same figures otherwise
+    full = fetch_exposure_full(
+        ReplayTransport.from_file(_snapshot()),
+        dt_date(meta["today"]),
+        meta["context"],
+        batch_size=meta["batch_size"],
+    )[1]
+    assert [dataclasses.replace(p, block_reasons=None) for p in full] == partners
+    out = tmp_path / "out"
+    result = runner.invoke(
+        credit, ["exposure", "--snapshot", str(older), "--format", "xlsx", "--output", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    sheet = openpyxl.load_workbook(next(out.glob("*.xlsx"))).active
+    keys = [c.label_key for c in COLUMNS]
+    rows = range(7, 7 + len(partners))
+    assert {sheet.cell(r, keys.index("would_block") + 1).value for r in rows} == {"—"}
+    assert {sheet.cell(r, keys.index("block_reasons") + 1).value for r in rows} == {"—"}
+    assert sheet["B5"].value == "—"
+
+
+def dt_date(text: str):
+    import datetime as dt
+
+    return dt.date.fromisoformat(text)
+
+
+def test_live_server_without_the_preview_method_shows_a_dash() -> None:
+    """A live server with an older add-on refuses the call (MissingMethodError, whose
+    wording tests/test_connector_live.py checks against a real Odoo): "—" as well."""
+    from credit_cli.connector.transport import MissingMethodError
+
+    replay = ReplayTransport.from_file(_snapshot())
+
+    class OlderServer:
+        def execute_kw(self, model, method, args, kwargs):
+            if method == BLOCK_PREVIEW_METHOD:
+                raise MissingMethodError(f"Odoo has no method {model}.{method}")
+            return replay.execute_kw(model, method, args, kwargs)
+
+    meta = replay.metadata
+    company, partners = fetch_exposure_full(
+        OlderServer(), dt_date(meta["today"]), meta["context"], batch_size=meta["batch_size"]
+    )
+    assert company.credit_check_on is None
+    assert partners and all(p.block_reasons is None for p in partners)

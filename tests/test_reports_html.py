@@ -170,3 +170,24 @@ def test_overdue_cells_are_marked(company, partners) -> None:
     html = render_exposure_html(company, partners, TODAY)
     assert "td.overdue" in html
     assert html.count(' overdue">') >= 1  # the second customer's overdue amount
+
+
+def test_would_block_shows_the_servers_reasons_or_a_dash() -> None:
+    partners = [
+        make_partner(partner_id=1, name="Unknown", block_reasons=None),
+        make_partner(partner_id=2, name="Passes", block_reasons=()),
+        make_partner(
+            partner_id=3, name="Blocked", block_reasons=("Credit grade <D> blocks sales.",)
+        ),
+    ]
+    company = CompanyInfo("C", "CNY", credit_check_on=True)
+    html = render_exposure_html(company, partners, TODAY, "en")
+    reader = read(html)
+    keys = [column.label_key for column in COLUMNS]
+    rows = {row[1][keys.index("name")]: dict(zip(keys, row[1], strict=True)) for row in reader.rows}
+    assert (rows["Unknown"]["would_block"], rows["Unknown"]["block_reasons"]) == ("—", "—")
+    assert (rows["Passes"]["would_block"], rows["Passes"]["block_reasons"]) == ("", "")
+    assert rows["Blocked"]["would_block"] == "Yes"
+    assert rows["Blocked"]["block_reasons"] == "Credit grade <D> blocks sales."
+    assert "&lt;D&gt;" in html  # escaped
+    assert "Credit check: on" in html

@@ -166,6 +166,7 @@ def test_new_columns_from_a_version_2_partner(tmp_path: Path, company) -> None:
         ageing=(23000.0, 0.0, 7000.0, 0.0, 0.0),
         pending_exceptions=2,
         scored=True,
+        block_reasons=("Credit grade C requires prepayment.", "Overdue receivables exceed."),
     )
     path = write_exposure_xlsx(tmp_path / "e.xlsx", company, [partner], TODAY)
     ws = openpyxl.load_workbook(path).active
@@ -179,8 +180,38 @@ def test_new_columns_from_a_version_2_partner(tmp_path: Path, company) -> None:
         7000.0,
     ]
     assert ws.cell(FIRST, col("pending_exceptions")).value == 2
-    assert ws.cell(FIRST, col("would_block")).value == "是"  # prepayment policy blocks
+    # the server's check said so (never guessed from the policy on this side)
+    assert ws.cell(FIRST, col("would_block")).value == "是"
+    assert ws.cell(FIRST, col("block_reasons")).value == (
+        "Credit grade C requires prepayment. Overdue receivables exceed."
+    )
     assert ws.cell(FIRST, col("overdue")).font.color.rgb.endswith("C00000")
     assert ws.cell(FIRST + 1, col("age_31_60")).value == "=SUM({0}{1}:{0}{1})".format(
         letter("age_31_60"), FIRST
     )
+
+
+@pytest.mark.parametrize(
+    ("reasons", "flag", "text"),
+    [(None, "—", "—"), ((), None, None), (("Credit grade D blocks sales.",), "是", None)],
+)
+def test_would_block_is_the_servers_answer_or_a_dash(tmp_path: Path, reasons, flag, text) -> None:
+    """None (an older server or snapshot): "—", not a guess; () passes; reasons block."""
+    partner = make_partner(policy="blocked", on_warning_list=True, block_reasons=reasons)
+    checked = CompanyInfo("C", "CNY", credit_check_on=None if reasons is None else True)
+    path = write_exposure_xlsx(tmp_path / "e.xlsx", checked, [partner], TODAY)
+    ws = openpyxl.load_workbook(path).active
+    assert ws.cell(FIRST, col("would_block")).value == flag
+    assert ws.cell(FIRST, col("block_reasons")).value == (text or (reasons[0] if reasons else None))
+    assert ws["A5"].value == "信用检查"
+    assert ws["B5"].value == ("已启用" if reasons is not None else "—")
+    assert partner.would_block is (None if reasons is None else bool(reasons))
+
+
+def test_check_switched_off_is_said(tmp_path: Path) -> None:
+    company = CompanyInfo("C", "CNY", credit_check_on=False)
+    path = write_exposure_xlsx(
+        tmp_path / "e.xlsx", company, [make_partner(block_reasons=())], TODAY
+    )
+    ws = openpyxl.load_workbook(path).active
+    assert ws["B5"].value == "未启用（不拦截）"

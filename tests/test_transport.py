@@ -259,11 +259,13 @@ def not_odoo_url() -> Iterator[str]:
 
 
 def test_a_server_that_is_not_odoo(not_odoo_url: str) -> None:
-    with pytest.raises(ConnectorError, match="did not answer like an Odoo server"):
+    with pytest.raises(ConnectorError, match="did not answer like an Odoo server") as info:
         OdooRpcTransport.connect(not_odoo_url, "db", "admin", "admin", timeout=5, retries=0)
+    assert info.value.exit_code == 3  # cannot connect (to an Odoo)
 
 
 def test_url_with_credentials_is_refused_without_echoing_them() -> None:
     with pytest.raises(ConnectorError) as info:
         parse_server_url("https://admin:s3cret@odoo.example.com")
     assert "s3cret" not in str(info.value)
+    assert info.value.exit_code == 2  # a bad setting

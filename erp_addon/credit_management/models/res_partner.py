@@ -33,6 +33,8 @@ _logger = logging.getLogger(__name__)
 # the first) and accounting's read-only auditors
 CREDIT_FIGURES_GROUPS = "credit_management.group_credit_user,account.group_account_readonly"
 CREDIT_LIMIT_FIELDS = {"credit_limit", "use_partner_credit_limit"}
+# the new document a preview of the check asks about (company currency)
+CREDIT_PREVIEW_AMOUNT = 0.01
 # first key of the advisory lock a credit check takes on a partner ("CR")
 CREDIT_LOCK_CLASS = 0x4352
 # computed by the add-on, never written by anyone
@@ -713,6 +715,57 @@ class ResPartner(models.Model):
                 )
             )
         return reasons, warnings
+
+    # ------------------------------------------------------------ outside callers
+    @api.model
+    def credit_block_preview(self, partner_ids, company_id):
+        """What the hard credit check would say now of a new sale to each partner.
+
+        For callers outside Odoo (the ``credit`` command's exposure report): the real
+        check's figures and reasons (``_credit_exposure_figures`` and
+        ``_credit_block_reasons``, with every add-on's reasons) for a new document of
+        0.01 in ``company_id``'s currency, worded in the context's language. Returns
+        ``{"checks": {"sale": bool, "invoice": bool}, "reasons": {partner id: [reason]}}``;
+        when the company checks neither sales orders nor invoices nothing is blocked and
+        every list is empty. The figures of all the partners come from one SQL call.
+        """
+        if not isinstance(company_id, int) or isinstance(company_id, bool):
+            raise UserError(self.env._("Name the company by its id."))
+        if not isinstance(partner_ids, list | tuple) or not all(
+            isinstance(pid, int) and not isinstance(pid, bool) for pid in partner_ids
+        ):
+            raise UserError(self.env._("Name the partners by a list of ids."))
+        user = self.env.user
+        if company_id not in user.company_ids.ids:
+            raise AccessError(
+                self.env._("You can only preview the credit check of your own companies.")
+            )
+        if not user.has_groups(CREDIT_FIGURES_GROUPS):
+            raise AccessError(self.env._("You are not allowed to see credit figures."))
+        partners = self.browse(partner_ids).exists()
+        partners.check_access("read")
+        company = self.env["res.company"].browse(company_id)
+        settings = company._credit_settings()
+        checks = {
+            "sale": settings["credit_check_sale"],
+            "invoice": settings["credit_check_invoice"],
+        }
+        result = {"checks": checks, "reasons": {pid: [] for pid in partners.ids}}
+        if not partners or not (checks["sale"] or checks["invoice"]):
+            return result
+        figures = partners.sudo()._credit_exposure_figures(company)
+        # one answer per commercial partner, shared by its contacts
+        of_commercial = {fig["partner_id"]: fig for fig in figures.values()}
+        # browsed together: grades and names are read for all of them at once
+        reasons = {}
+        for partner in self.sudo().browse(list(of_commercial)):
+            fig = dict(of_commercial[partner.id])
+            reasons[partner.id] = partner._credit_block_reasons(
+                company, fig, CREDIT_PREVIEW_AMOUNT
+            )[0]
+        for pid, fig in figures.items():
+            result["reasons"][pid] = list(reasons[fig["partner_id"]])
+        return result
 
     # ------------------------------------------------------------ guards
     def _credit_check_rights(self, fnames):

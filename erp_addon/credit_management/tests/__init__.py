@@ -10,3 +10,4 @@ from . import test_guards
 from . import test_check_paths
 from . import test_roles
 from . import test_overview
+from . import test_block_preview
