@@ -678,15 +678,23 @@ def summary_line(
     )
 
 
-def _appraisal_summary(data: AppraisalYear) -> str:
+def _appraisal_summary(data: AppraisalYear, lang: str) -> str:
     counts = data.tier_counts()
-    revoked = sum(1 for c in data.scorecards if c.disqualified)
-    return (
-        f"{data.year} {data.company}: {len(data.scorecards)} administrators; "
-        f"advanced {counts['advanced']}, excellent {counts['excellent']}, "
-        f"commendation {counts['commendation']}, pass {counts['pass']}, fail {counts['fail']}; "
-        f"{revoked} to be disqualified"
+    return labels_for(lang)["appraisal_summary"].format(
+        year=data.year,
+        company=data.company,
+        people=len(data.scorecards),
+        advanced=counts["advanced"],
+        excellent=counts["excellent"],
+        commendation=counts["commendation"],
+        passed=counts["pass"],
+        failed=counts["fail"],
+        revoked=sum(1 for c in data.scorecards if c.disqualified),
     )
+
+
+def _wrote(path: Path, lang: str) -> None:
+    click.echo(f"{labels_for(lang)['wrote']} {path}")
 
 
 # --------------------------------------------------------------------------- commands
@@ -802,8 +810,8 @@ def scorecards(ctx: click.Context, **kwargs: Any) -> None:
     source = open_source(ctx, params, params["lang"], lambda: prepare_output_folder(output))
     data = load_appraisal(source, params["year"], params["company"], params["recompute"])
     path = _write(write_scorecards_xlsx, output / f"credit_scorecards_{data.year}.xlsx", data)
-    click.echo(f"wrote {path}")
-    click.echo(_appraisal_summary(data))
+    _wrote(path, params["lang"])
+    click.echo(_appraisal_summary(data, params["lang"]))
 
 
 @credit.command(short_help="Award and disqualification lists to sign (XLSX + printable HTML).")
@@ -825,8 +833,8 @@ def awards(ctx: click.Context, **kwargs: Any) -> None:
     data = load_appraisal(source, params["year"], params["company"])
     stem = f"credit_awards_{data.year}"
     for writer, suffix in ((write_awards_xlsx, "xlsx"), (write_awards_html, "html")):
-        click.echo(f"wrote {_write(writer, output / f'{stem}.{suffix}', data)}")
-    click.echo(_appraisal_summary(data))
+        _wrote(_write(writer, output / f"{stem}.{suffix}", data), params["lang"])
+    click.echo(_appraisal_summary(data, params["lang"]))
 
 
 @credit.command(short_help="Training sessions, exams, make-ups, fees and fines (XLSX).")
@@ -865,11 +873,15 @@ def training(ctx: click.Context, **kwargs: Any) -> None:
     path = _write(
         write_training_xlsx, output / f"credit_training_{year}{half}.xlsx", records, company
     )
-    click.echo(f"wrote {path}")
+    _wrote(path, params["lang"])
     when = f"{year} H{params['half']}" if params["half"] else str(year)
     click.echo(
-        f"{when}: {len(records.sessions)} sessions, {len(records.results)} results, "
-        f"{len(records.fees)} fees and fines"
+        labels_for(params["lang"])["training_summary"].format(
+            when=when,
+            sessions=len(records.sessions),
+            results=len(records.results),
+            fees=len(records.fees),
+        )
     )
 
 
@@ -897,8 +909,8 @@ def hr_export(ctx: click.Context, **kwargs: Any) -> None:
     except ConnectorError as exc:
         raise failed(exc) from None
     path = _write(write_hr_export_xlsx, output / f"credit_hr_export_{year}.xlsx", appraisal, rows)
-    click.echo(f"wrote {path}")
-    click.echo(_appraisal_summary(appraisal))
+    _wrote(path, params["lang"])
+    click.echo(_appraisal_summary(appraisal, params["lang"]))
 
 
 @credit.command(short_help="Receivable ageing and collection stages (XLSX).")
@@ -910,29 +922,40 @@ def hr_export(ctx: click.Context, **kwargs: Any) -> None:
     "--today",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
-    help="Date printed on the report and in its file name (default: today).",
+    help="The day the ageing is as at, also in the file name (default: today; "
+    "from a snapshot: the day it was pulled).",
 )
 @click.pass_context
 def ageing(ctx: click.Context, **kwargs: Any) -> None:
     """Receivable ageing by customer and bucket, and the collection stages.
 
-    The server adds the open invoices up (one read_group); buckets and days
-    overdue are those of the collections add-on's last daily run.
+    As at --today (default: today; a snapshot's own day): the collections
+    add-on's ageing report added up on the server (one read_group), with the
+    balances, days overdue, buckets and stages of that day.
     Writes credit_ageing_<date>.xlsx.
     """
     params = _params(ctx, kwargs)
     report_date = params["today"].date() if params["today"] else dt.date.today()
     output = check_output_folder(params["output"])
     source = open_source(ctx, params, params["lang"], lambda: prepare_output_folder(output))
+    recorded = source.metadata.get("today")
+    if not source.live and recorded:
+        if params["today"] and report_date.isoformat() != recorded:
+            raise UserError(
+                f"the snapshot holds the ageing as at {recorded}; leave out --today "
+                "or pull a new snapshot",
+                EXIT_USAGE,
+            )
+        report_date = dt.date.fromisoformat(str(recorded))
     data = load_datasets(source, schema.COLLECTION_DATASETS)
     try:
         groups = read_grouped(
             source.transport,
-            schema.OPEN_INVOICES_MODEL,
-            schema.OPEN_INVOICES_DOMAIN,
-            schema.OPEN_INVOICES_AGGREGATES,
-            schema.OPEN_INVOICES_GROUPBY,
-            source.context,
+            schema.AGEING_MODEL,
+            schema.AGEING_DOMAIN,
+            schema.AGEING_AGGREGATES,
+            schema.AGEING_GROUPBY,
+            {**source.context, schema.AGEING_AS_AT: report_date.isoformat()},
             source.page_size,
             _progress_sink(source.progress),
         )
@@ -946,11 +969,14 @@ def ageing(ctx: click.Context, **kwargs: Any) -> None:
         result,
         report_date.isoformat(),
     )
-    click.echo(f"wrote {path}")
-    overdue = sum(1 for r in result.rows if r.max_days_overdue > 0)
+    _wrote(path, params["lang"])
     click.echo(
-        f"{result.company}: {len(result.rows)} customers with open receivables, "
-        f"{format_money(sum(r.total for r in result.rows))} in total, {overdue} overdue"
+        labels_for(params["lang"])["ageing_summary"].format(
+            company=result.company,
+            customers=len(result.rows),
+            total=format_money(sum(r.total for r in result.rows)),
+            overdue=sum(1 for r in result.rows if r.max_days_overdue > 0),
+        )
     )
 
 
@@ -1031,11 +1057,11 @@ def pull(ctx: click.Context, **kwargs: Any) -> None:
         if schema.COLLECTION_BUCKET.model in data:
             read_grouped(
                 recorder,
-                schema.OPEN_INVOICES_MODEL,
-                schema.OPEN_INVOICES_DOMAIN,
-                schema.OPEN_INVOICES_AGGREGATES,
-                schema.OPEN_INVOICES_GROUPBY,
-                source.context,
+                schema.AGEING_MODEL,
+                schema.AGEING_DOMAIN,
+                schema.AGEING_AGGREGATES,
+                schema.AGEING_GROUPBY,
+                {**source.context, schema.AGEING_AS_AT: today.isoformat()},
                 params["page_size"],
                 progress,
             )
@@ -1047,7 +1073,7 @@ def pull(ctx: click.Context, **kwargs: Any) -> None:
     except OSError as exc:
         raise output_error(f"cannot write snapshot {target}: {exc.strerror or exc}") from None
     counts = ", ".join(f"{model} {len(rows)}" for model, rows in data.items())
-    click.echo(f"wrote {target}")
+    _wrote(target, params["lang"])
     click.echo(
         f"{len(recorder.calls)} calls: {len(partners)} customers"
         + (f", {counts}" if counts else "")

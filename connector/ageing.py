@@ -1,8 +1,9 @@
 """Receivable ageing and collection status, from the collections add-on.
 
-The server adds up the open customer invoices by customer, ageing bucket and
-collection stage (one ``read_group``); this module lays those sums out per
-customer, with a column per bucket.
+The server adds up the collections add-on's ageing report as at the report's day by
+customer, ageing bucket and collection stage (one ``read_group`` of
+``credit.collection.ageing``: the same figures as the ageing report in Odoo); this module
+lays those sums out per customer, with a column per bucket.
 """
 
 from __future__ import annotations
@@ -86,23 +87,23 @@ def build_ageing(
     for group in groups:
         if _m2o(group.get("company_id"))[0] != company_id:
             continue
-        pid, pname = _m2o(group.get("commercial_partner_id"))
+        pid, pname = _m2o(group.get("partner_id"))
         if pid is None:
             continue
-        amount = float(group.get("amount_residual_signed") or 0.0)
-        count = int(group.get("__count") or 0)
+        amount = float(group.get("amount_residual") or 0.0)
+        count = int(group.get("move_id") or 0)  # count_distinct: documents, not items
         entry = per_partner.setdefault(
             pid,
             {"name": pname, "buckets": [0.0] * len(buckets), "count": 0, "days": 0, "stage": None},
         )
-        bid, _bname = _m2o(group.get("collection_bucket_id"))
+        bid, _bname = _m2o(group.get("bucket_id"))
         if bid is not None and bid in bucket_index:
             entry["buckets"][bucket_index[bid]] += amount
         elif buckets:
-            entry["buckets"][0] += amount  # not yet aged by the daily run: current
+            entry["buckets"][0] += amount  # no bucket configured for its days: the first
         entry["count"] += count
-        entry["days"] = max(entry["days"], int(group.get("collection_days_overdue") or 0))
-        sid, sname = _m2o(group.get("collection_stage_id"))
+        entry["days"] = max(entry["days"], int(group.get("days_overdue") or 0))
+        sid, sname = _m2o(group.get("stage_id"))
         if sid is not None:
             stage = stages.get(sid, {"days_from": 0, "name": sname, "blocks_credit": False})
             current = entry["stage"]

@@ -187,23 +187,19 @@ COLLECTION_STAGE = Dataset(
     ("name", "days_from", "action_type", "company_id", "blocks_credit"),
     "credit_collection",
 )
-#: Open customer invoices, aggregated on the server (read_group) by customer, bucket, stage.
-OPEN_INVOICES_MODEL = "account.move"
-OPEN_INVOICES_DOMAIN: tuple[Any, ...] = (
-    ("move_type", "in", ["out_invoice", "out_refund"]),
-    ("state", "=", "posted"),
-    ("payment_state", "in", ["not_paid", "partial"]),
+#: The collections add-on's ageing report (credit.collection.ageing, a SQL view of every
+#: open receivable item as at a day: balance after the payments up to that day, days
+#: overdue by the credit check's rule, bucket, and the stage of that day), added up on the
+#: server (read_group) by customer, bucket and stage. The day is the context's AGEING_AS_AT.
+AGEING_MODEL = "credit.collection.ageing"
+AGEING_DOMAIN: tuple[Any, ...] = ()
+AGEING_AGGREGATES: tuple[str, ...] = (
+    "amount_residual:sum",
+    "days_overdue:max",
+    "move_id:count_distinct",
 )
-OPEN_INVOICES_AGGREGATES: tuple[str, ...] = (
-    "amount_residual_signed:sum",
-    "collection_days_overdue:max",
-)
-OPEN_INVOICES_GROUPBY: tuple[str, ...] = (
-    "company_id",
-    "commercial_partner_id",
-    "collection_bucket_id",
-    "collection_stage_id",
-)
+AGEING_GROUPBY: tuple[str, ...] = ("company_id", "partner_id", "bucket_id", "stage_id")
+AGEING_AS_AT = "collection_as_at"
 
 #: The recompute server method of a period (one call per period, credit manager only).
 PERIOD_RECOMPUTE = "action_recompute"

@@ -73,6 +73,14 @@ _LABELS: dict[str, dict[str, str]] = {
             "客户 {customers} 户，风险敞口合计 {exposure} {currency}，超出授信额度 {over_limit} 户"
         ),
         "wrote": "已写入",
+        "appraisal_summary": (
+            "{year}年 {company}：信用管理员 {people} 人；先进 {advanced}，优秀 {excellent}，"
+            "表扬 {commendation}，合格 {passed}，不合格 {failed}；待取消资格 {revoked} 人"
+        ),
+        "training_summary": "{when}：培训 {sessions} 次，成绩 {results} 条，费用与罚款 {fees} 笔",
+        "ageing_summary": (
+            "{company}：有未结应收的客户 {customers} 户，合计 {total}，逾期 {overdue} 户"
+        ),
     },
     "en": {
         "html_lang": "en",
@@ -135,6 +143,18 @@ _LABELS: dict[str, dict[str, str]] = {
             "{customers} customers, total exposure {exposure} {currency}, {over_limit} over limit"
         ),
         "wrote": "wrote",
+        "appraisal_summary": (
+            "{year} {company}: {people} administrators; advanced {advanced}, "
+            "excellent {excellent}, commendation {commendation}, pass {passed}, "
+            "fail {failed}; {revoked} to be disqualified"
+        ),
+        "training_summary": (
+            "{when}: {sessions} sessions, {results} results, {fees} fees and fines"
+        ),
+        "ageing_summary": (
+            "{company}: {customers} customers with open receivables, {total} in total, "
+            "{overdue} overdue"
+        ),
     },
 }
 

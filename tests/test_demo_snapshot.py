@@ -84,7 +84,14 @@ def test_scorecards_demo(runner: CliRunner, tmp_path: Path, data: dict) -> None:
     year = max(int(p["year"]) for p in data[schema.APPRAISAL_PERIOD.model])
     expected = build_appraisal_year(data, year)
     path = tmp_path / f"credit_scorecards_{year}.xlsx"
-    assert result.stdout.splitlines()[0] == f"wrote {path}"
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"已写入 {path}", "the default language's words"
+    assert lines[1].startswith(f"{year}年 ") and "信用管理员" in lines[1], lines[1]
+    english = runner.invoke(
+        credit, ["scorecards", "--demo", "--lang", "en", "--output", str(tmp_path)]
+    )
+    assert english.stdout.splitlines()[0] == f"wrote {path}"
+    assert "administrators; advanced" in english.stdout.splitlines()[1]
     book = openpyxl.load_workbook(path)
     assert len(book.sheetnames) == 1 + len(expected.scorecards)
     summary = book.worksheets[0]

@@ -229,12 +229,13 @@ def _group(
 ) -> dict[str, Any]:
     return {
         "company_id": [1, "C"],
-        "commercial_partner_id": [partner, f"Customer {partner}"],
-        "collection_bucket_id": [bucket, f"B{bucket}"] if bucket else False,
-        "collection_stage_id": [stage, f"S{stage}"] if stage else False,
-        "amount_residual_signed": amount,
-        "collection_days_overdue": days,
-        "__count": count,
+        "partner_id": [partner, f"Customer {partner}"],
+        "bucket_id": [bucket, f"B{bucket}"] if bucket else False,
+        "stage_id": [stage, f"S{stage}"] if stage else False,
+        "amount_residual": amount,
+        "days_overdue": days,
+        "move_id": count,
+        "__count": count + 1,  # receivable items: not the documents counted
     }
 
 
@@ -269,7 +270,7 @@ def test_ageing_rows_and_workbook(tmp_path: Path) -> None:
         _group(5, 10, None, 1000.0, 1, 0),
         _group(5, 11, 1, 500.0, 1, 12),
         _group(6, 12, 2, 9000.0, 2, 75),
-        _group(7, None, None, 300.0, 1, 0),  # not aged yet: counted as current
+        _group(7, None, None, 300.0, 1, 0),  # no bucket: counted in the first
     ]
     ageing = build_ageing(data, groups, None)
     assert ageing.bucket_names == ("未逾期", "逾期1-30天", "逾期30天以上")
