@@ -35,6 +35,11 @@
         "views/credit_collection_menus.xml",
     ],
     "demo": ["demo/credit_collection_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "credit_collection/static/src/tours/credit_collection_tour.js",
+        ],
+    },
     "post_init_hook": "post_init_hook",
     "uninstall_hook": "uninstall_hook",
 }

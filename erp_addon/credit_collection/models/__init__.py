@@ -13,3 +13,4 @@ from . import credit_collection_letter
 from . import account_move
 from . import res_partner
 from . import mail_mail
+from . import mail_thread

@@ -1,4 +1,5 @@
 import logging
+import operator as op
 from collections import defaultdict
 
 from odoo import api, fields, models
@@ -23,6 +24,14 @@ FLOW_FIELDS = {
 ASSIGN_FIELDS = {"collection_user_id", "collection_procedure_id"}
 ADMIN = "credit_management.group_credit_administrator"
 BATCH_PARTNERS = 250
+DAYS_OPERATORS = {
+    "=": op.eq,
+    "!=": op.ne,
+    ">": op.gt,
+    ">=": op.ge,
+    "<": op.lt,
+    "<=": op.le,
+}
 OPEN_TYPES = ("out_invoice", "out_receipt")
 
 
@@ -43,15 +52,17 @@ class AccountMove(models.Model):
         tracking=True,
     )
     collection_stage_date = fields.Date(string="In Stage Since", readonly=True, copy=False)
-    # stored so that they can be searched and grouped; they depend on the day, so the
-    # daily collection action refreshes them (set-wise, see _collection_run_batch)
+    # today's figure, computed when read (SQL, credit_collection_move_days) and searchable,
+    # never stored: a stored one would make the daily action rewrite every open invoice
     collection_days_overdue = fields.Integer(
         string="Days Overdue",
-        readonly=True,
-        copy=False,
-        help="On the day of the last daily collection run: days since the earliest open due "
-        "date, 0 while within the company's overdue grace days (the credit check's rule).",
+        compute="_compute_collection_days_overdue",
+        search="_search_collection_days_overdue",
+        help="Today: days since the earliest open due date, 0 while within the company's "
+        "overdue grace days (the credit check's rule).",
     )
+    # stored so that it can be searched and grouped; the daily action moves an invoice
+    # into its next bucket (set-wise, see _collection_run_batch)
     collection_bucket_id = fields.Many2one(
         "credit.collection.bucket", string="Ageing Bucket", readonly=True, copy=False
     )
@@ -96,6 +107,64 @@ class AccountMove(models.Model):
         string="May Assign Collectors", compute="_compute_collection_can_assign"
     )
 
+    def _compute_collection_days_overdue(self):
+        days = self._collection_days_on(fields.Date.context_today(self))
+        for move in self:
+            move.collection_days_overdue = days.get(move._origin.id, 0)
+
+    def _collection_days_on(self, day):
+        """{invoice id: days overdue on ``day``} for these invoices, in one query (a
+        letter shows the days on its own date, not on the day it is printed)."""
+        ids = [move_id for move_id in self._origin._ids if isinstance(move_id, int)]
+        if not ids:
+            return {}
+        self.env["account.move.line"].flush_model()
+        self.env["account.move"].flush_model(["move_type"])
+        self.env.cr.execute(
+            SQL(
+                "SELECT move_id, days_overdue FROM credit_collection_move_days(%s) "
+                "WHERE move_id = ANY(%s)",
+                day,
+                ids,
+            )
+        )
+        return dict(self.env.cr.fetchall())
+
+    def _search_collection_days_overdue(self, operator, value):
+        if operator not in DAYS_OPERATORS or isinstance(value, bool) or not isinstance(value, int):
+            raise UserError(self.env._("Days overdue can only be compared with a whole number."))
+        self.env["account.move.line"].flush_model()
+        self.env["account.move"].flush_model(["move_type"])
+        today = fields.Date.context_today(self)
+        if DAYS_OPERATORS[operator](0, value):
+            # invoices without open items count as 0 days: search the complement
+            return [
+                (
+                    "id",
+                    "not in",
+                    SQL(
+                        "(SELECT move_id FROM credit_collection_move_days(%s) "
+                        "WHERE NOT (days_overdue %s %s))",
+                        today,
+                        SQL(operator),
+                        value,
+                    ),
+                )
+            ]
+        return [
+            (
+                "id",
+                "in",
+                SQL(
+                    "(SELECT move_id FROM credit_collection_move_days(%s) "
+                    "WHERE days_overdue %s %s)",
+                    today,
+                    SQL(operator),
+                    value,
+                ),
+            )
+        ]
+
     def _compute_collection_can_assign(self):
         self.collection_can_assign = self.env.user.has_group(ADMIN)
 
@@ -115,7 +184,11 @@ class AccountMove(models.Model):
                     for fname in ASSIGN_FIELDS:
                         vals.pop(fname, None)
             self = self.with_context(**{f"default_{f}": False for f in FLOW_FIELDS | ASSIGN_FIELDS})
-        return super().create(vals_list)
+        moves = super().create(vals_list)
+        assigned = moves.filtered(lambda m: m.collection_user_id and m.move_type in OPEN_TYPES)
+        if assigned:
+            assigned._collection_log("collector", stage_to=False)
+        return moves
 
     def write(self, vals):
         if not self.env.su:
@@ -133,7 +206,17 @@ class AccountMove(models.Model):
                         "collection procedures."
                     )
                 )
-        return super().write(vals)
+        if "collection_user_id" not in vals:
+            return super().write(vals)
+        # a change of collector is history: the ageing as at a past day shows who collected
+        before = {move.id: move.collection_user_id.id for move in self}
+        res = super().write(vals)
+        changed = self.filtered(
+            lambda m: m.move_type in OPEN_TYPES and m.collection_user_id.id != before[m.id]
+        )
+        if changed:
+            changed._collection_log("collector", stage_to=False)
+        return res
 
     def _collection_check_dunned_cancel(self):
         for move in self:
@@ -164,6 +247,35 @@ class AccountMove(models.Model):
             "target": "new",
             "context": {"default_move_id": self.id},
         }
+
+    def _collection_dialog(self, model, name, context):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": model,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": dict(context, default_move_id=self.id),
+        }
+
+    def action_collection_log_contact(self):
+        """The collector logs a call, visit, letter or message about the invoice."""
+        return self._collection_dialog(
+            "credit.collection.contact",
+            self.env._("Log a Contact"),
+            {
+                "default_partner_id": self.commercial_partner_id.id,
+                "default_company_id": self.company_id.id,
+            },
+        )
+
+    def action_collection_promise(self):
+        """The collector records the customer's promise to pay the invoice."""
+        return self._collection_dialog(
+            "credit.collection.promise", self.env._("Promise to Pay"), {}
+        )
 
     def _collection_check_writeoff_possible(self):
         for move in self:
@@ -251,6 +363,7 @@ class AccountMove(models.Model):
                     "days_overdue": move.collection_days_overdue,
                     "note": note,
                     "user_id": self.env.uid,
+                    "collector_id": move.collection_user_id.id,
                 }
                 for move in self
             ]
@@ -371,7 +484,37 @@ class AccountMove(models.Model):
                 {info["activity_type"] for info in stage_info.values() if info.get("activity_type")}
             ),
             "tolerance": company.credit_overdue_tolerance,
+            # the same ranges for the SQL classification: [days_from, days_to] each
+            "ranges": self._collection_ranges(stages, buckets),
+            "due_for": self.with_context(lang=company._credit_lang()).env._("due for %s"),
         }
+
+    @staticmethod
+    def _collection_ranges(stages, buckets):
+        """Stages (per procedure) and buckets as the arrays the batch query classifies
+        with: each one runs from its start to the day before the next one's."""
+
+        def spans(starts):
+            ends = [start - 1 for start in starts[1:]] + [2**31 - 1]
+            return list(zip(starts, ends, strict=True))
+
+        ranges = {key: [] for key in ("b_ids", "b_from", "b_to", "s_proc", "s_ids")}
+        ranges.update(s_from=[], s_to=[])
+        for (start, end), (_start, bid) in zip(
+            spans([b[0] for b in buckets]), buckets, strict=True
+        ):
+            ranges["b_ids"].append(bid)
+            ranges["b_from"].append(start)
+            ranges["b_to"].append(end)
+        for procedure_id, ordered in stages.items():
+            for (start, end), (_start, sid) in zip(
+                spans([s[0] for s in ordered]), ordered, strict=True
+            ):
+                ranges["s_proc"].append(procedure_id)
+                ranges["s_ids"].append(sid)
+                ranges["s_from"].append(start)
+                ranges["s_to"].append(end)
+        return ranges
 
     @staticmethod
     def _pick(ranges, days):
@@ -385,64 +528,92 @@ class AccountMove(models.Model):
         return found
 
     def _collection_run_batch(self, company, today, partner_ids, setup):
-        """One batch of customers: a fixed number of queries whatever their invoices."""
+        """One batch of customers: a fixed number of queries whatever their invoices.
+
+        The classification (days overdue, bucket, the stage the days call for) is done in
+        SQL, which returns only the invoices that something may happen to: a new bucket, a
+        stage other than the one the days call for, a pending escalation or way back, a
+        stage without a collector. On most days that is a small share of the open
+        invoices, so a day on which little moves costs little more than classifying them.
+        """
         cr = self.env.cr
-        # 1. the open invoices, classified in SQL (the credit check's overdue rule)
+        stages, info = setup["stages"], setup["stage_info"]
+        # 1. the invoices to look at, classified in SQL (the credit check's overdue rule),
+        #    and those in the procedure that are no longer open (paid, written off)
         cr.execute(
             SQL(
                 """
-                SELECT i.move_id, i.partner_id, i.currency_id, i.days_overdue, i.residual,
-                       i.residual_currency, am.collection_stage_id, am.collection_user_id,
-                       am.invoice_user_id, am.team_id, am.collection_disputed,
-                       am.collection_allow_back, am.collection_escalate_now,
-                       am.collection_days_overdue, am.collection_bucket_id,
-                       am.collection_stage_date,
-                       COALESCE(am.collection_procedure_id,
-                                (rp.collection_procedure_id ->> %(company_key)s)::int,
-                                %(default_procedure)s) AS procedure_id,
+                WITH buckets AS (
+                    SELECT * FROM unnest(%(b_ids)s::int[], %(b_from)s::int[], %(b_to)s::int[])
+                                  AS b(id, days_from, days_to)
+                ), stages AS (
+                    SELECT * FROM unnest(%(s_proc)s::int[], %(s_ids)s::int[],
+                                         %(s_from)s::int[], %(s_to)s::int[])
+                                  AS s(procedure_id, id, days_from, days_to)
+                ), items AS MATERIALIZED (
+                    SELECT i.move_id, i.partner_id, i.currency_id, i.days_overdue, i.residual,
+                           am.collection_stage_id, am.collection_user_id, am.invoice_user_id,
+                           am.team_id, am.collection_disputed, am.collection_allow_back,
+                           am.collection_escalate_now, am.collection_bucket_id,
+                           am.collection_stage_date,
+                           COALESCE(am.collection_procedure_id,
+                                    (rp.collection_procedure_id ->> %(company_key)s)::int,
+                                    %(default_procedure)s) AS procedure_id
+                      FROM credit_collection_items(%(company)s, %(today)s, %(partners)s) i
+                      JOIN account_move am ON am.id = i.move_id
+                      JOIN res_partner rp ON rp.id = i.partner_id
+                )
+                SELECT true AS open, it.move_id, it.partner_id, it.collection_stage_id,
+                       it.currency_id, it.days_overdue, it.residual, it.collection_user_id,
+                       it.invoice_user_id, it.team_id, it.collection_disputed,
+                       it.collection_allow_back, it.collection_escalate_now,
+                       it.collection_bucket_id, it.collection_stage_date, it.procedure_id,
+                       b.id AS bucket, s.id AS target,
                        EXISTS (SELECT 1 FROM credit_collection_promise p
-                                WHERE p.move_id = am.id AND p.state = 'open'
+                                WHERE p.move_id = it.move_id AND p.state = 'open'
                                   AND p.date >= %(today)s) AS paused
-                  FROM credit_collection_items(%(company)s, %(today)s, %(partners)s) i
-                  JOIN account_move am ON am.id = i.move_id
-                  JOIN res_partner rp ON rp.id = i.partner_id
+                  FROM items it
+             LEFT JOIN buckets b ON it.days_overdue BETWEEN b.days_from AND b.days_to
+             LEFT JOIN stages s ON s.procedure_id = it.procedure_id
+                                AND it.days_overdue BETWEEN s.days_from AND s.days_to
+                 WHERE b.id IS DISTINCT FROM it.collection_bucket_id
+                    OR s.id IS DISTINCT FROM it.collection_stage_id
+                    OR it.collection_escalate_now OR it.collection_allow_back
+                    OR (it.collection_stage_id IS NOT NULL AND it.collection_user_id IS NULL)
+             UNION ALL
+                SELECT false, am.id, am.commercial_partner_id, am.collection_stage_id,
+                       NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+                       NULL, NULL, NULL
+                  FROM account_move am
+                 WHERE am.commercial_partner_id = ANY(%(partners)s)
+                   AND (am.collection_stage_id IS NOT NULL OR am.collection_bucket_id IS NOT NULL)
+                   AND am.company_id = %(company)s
+                   AND am.move_type IN %(types)s AND am.state = 'posted'
+                   AND am.id NOT IN (SELECT i.move_id FROM items i)  -- a hashed set
                 """,
                 company=company.id,
                 company_key=str(company.id),
                 default_procedure=setup["default_procedure"] or None,
                 today=today,
                 partners=partner_ids,
-            )
-        )
-        rows = cr.dictfetchall()
-        open_ids = [r["move_id"] for r in rows]
-        # 2. invoices that were in the procedure and are no longer open (paid, written off)
-        cr.execute(
-            SQL(
-                """
-                SELECT id, collection_stage_id, commercial_partner_id, collection_days_overdue
-                  FROM account_move
-                 WHERE company_id = %(company)s AND commercial_partner_id = ANY(%(partners)s)
-                   AND move_type IN %(types)s AND state = 'posted'
-                   AND (collection_stage_id IS NOT NULL OR collection_bucket_id IS NOT NULL)
-                   AND id NOT IN (SELECT unnest(%(open)s::int[]))
-                """,
-                company=company.id,
-                partners=partner_ids,
                 types=OPEN_TYPES,
-                open=open_ids,
+                **setup["ranges"],
             )
         )
-        closed = cr.fetchall()
+        rows, closed = [], []
+        for row in cr.dictfetchall():
+            if row["open"]:
+                rows.append(row)
+            else:
+                closed.append((row["move_id"], row["collection_stage_id"], row["partner_id"]))
 
-        stages, info = setup["stages"], setup["stage_info"]
-        updates = []  # (id, days, bucket, stage, stage_date, collector, allow_back, escalate)
-        history = []  # (move, partner, event, from, to, days, note)
+        updates = []  # (id, bucket, stage, stage_date, moved, collector, allow_back, escalate)
+        history = []  # (move, partner, event, from, to, days, note, collector)
         activities = []  # (move, stage, user)
         entered = defaultdict(list)  # (partner, stage, currency) -> moves entering a lettered stage
         for r in rows:
             days = r["days_overdue"]
-            bucket = self._pick(setup["buckets"], days)
+            bucket = r["bucket"] or False
             current = r["collection_stage_id"] or False
             new = current
             ranges = stages.get(r["procedure_id"]) or []
@@ -450,7 +621,7 @@ class AccountMove(models.Model):
             collector = r["collection_user_id"]
             allow_back, escalate = r["collection_allow_back"], r["collection_escalate_now"]
             if ranges and not r["collection_disputed"] and not r["paused"]:
-                target = self._pick(ranges, days)
+                target = r["target"] or False
                 if current in stage_ids:
                     cur_idx = stage_ids.index(current)
                 elif current:  # a stage of another procedure: its place by days
@@ -490,7 +661,7 @@ class AccountMove(models.Model):
                         event = "escalated"
                         note = False
                         if tgt_idx > new_idx:
-                            note = f"due for {info[stage_ids[tgt_idx]]['summary']}"
+                            note = setup["due_for"] % info[stage_ids[tgt_idx]]["summary"]
                         if collector:
                             activities.append((r["move_id"], new, collector))
                         else:
@@ -503,6 +674,7 @@ class AccountMove(models.Model):
                                     new,
                                     days,
                                     False,
+                                    False,
                                 )
                             )
                         if info[new]["channel"] != "none":
@@ -511,10 +683,25 @@ class AccountMove(models.Model):
                             )
                     else:
                         event, note = "reset", False
-                    history.append((r["move_id"], r["partner_id"], event, current, new, days, note))
+                    history.append(
+                        (r["move_id"], r["partner_id"], event, current, new, days, note, collector)
+                    )
+            if collector and collector != r["collection_user_id"] and new == current:
+                # a collector given without a move: the ageing as at a past day reads it
+                history.append(
+                    (
+                        r["move_id"],
+                        r["partner_id"],
+                        "collector",
+                        current,
+                        False,
+                        days,
+                        False,
+                        collector,
+                    )
+                )
             changed = (
                 new != current
-                or days != r["collection_days_overdue"]
                 or bucket != (r["collection_bucket_id"] or False)
                 or collector != r["collection_user_id"]
                 or allow_back != r["collection_allow_back"]
@@ -524,7 +711,6 @@ class AccountMove(models.Model):
                 updates.append(
                     (
                         r["move_id"],
-                        days,
                         bucket or None,
                         new or None,
                         today if new != current else None,
@@ -534,10 +720,10 @@ class AccountMove(models.Model):
                         escalate,
                     )
                 )
-        for move_id, stage_id, partner_id, days in closed:
-            updates.append((move_id, 0, None, None, None, bool(stage_id), None, False, False))
+        for move_id, stage_id, partner_id in closed:
+            updates.append((move_id, None, None, None, bool(stage_id), None, False, False))
             if stage_id:
-                history.append((move_id, partner_id, "paid", stage_id, False, days, False))
+                history.append((move_id, partner_id, "paid", stage_id, False, None, False, False))
 
         # 3. one UPDATE for every changed invoice
         if updates:
@@ -546,8 +732,7 @@ class AccountMove(models.Model):
                 SQL(
                     """
                     UPDATE account_move am
-                       SET collection_days_overdue = v.days,
-                           collection_bucket_id = v.bucket,
+                       SET collection_bucket_id = v.bucket,
                            collection_stage_id = CASE WHEN v.moved THEN v.stage
                                                       ELSE am.collection_stage_id END,
                            collection_stage_date = CASE WHEN v.moved THEN v.stage_date
@@ -555,9 +740,9 @@ class AccountMove(models.Model):
                            collection_user_id = COALESCE(v.collector, am.collection_user_id),
                            collection_allow_back = v.allow_back,
                            collection_escalate_now = v.escalate
-                      FROM unnest(%s::int[], %s::int[], %s::int[], %s::int[], %s::date[],
+                      FROM unnest(%s::int[], %s::int[], %s::int[], %s::date[],
                                   %s::bool[], %s::int[], %s::bool[], %s::bool[])
-                           AS v(id, days, bucket, stage, stage_date, moved, collector,
+                           AS v(id, bucket, stage, stage_date, moved, collector,
                                 allow_back, escalate)
                      WHERE am.id = v.id
                     """,
@@ -572,13 +757,14 @@ class AccountMove(models.Model):
                     """
                     INSERT INTO credit_collection_history
                            (move_id, partner_id, company_id, date, event, stage_from_id,
-                            stage_to_id, days_overdue, note, user_id, create_uid, write_uid,
-                            create_date, write_date)
+                            stage_to_id, days_overdue, note, collector_id, user_id, create_uid,
+                            write_uid, create_date, write_date)
                     SELECT v.move, v.partner, %s, %s, v.event, v.sfrom, v.sto, v.days, v.note,
-                           %s, %s, %s, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+                           v.collector, %s, %s, %s,
+                           now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
                       FROM unnest(%s::int[], %s::int[], %s::varchar[], %s::int[], %s::int[],
-                                  %s::int[], %s::varchar[])
-                           AS v(move, partner, event, sfrom, sto, days, note)
+                                  %s::int[], %s::varchar[], %s::int[])
+                           AS v(move, partner, event, sfrom, sto, days, note, collector)
                     """,
                     company.id,
                     today,
@@ -589,7 +775,7 @@ class AccountMove(models.Model):
                 )
             )
         # 5. the stage's activity to the collector, replacing the previous stage's one
-        moved = [u[0] for u in updates if u[5]]
+        moved = [u[0] for u in updates if u[4]]
         if moved:
             cr.execute(
                 SQL(
@@ -635,12 +821,10 @@ class AccountMove(models.Model):
                 )
             )
         # 6. the letters: one per customer, stage and currency
-        letters = (
-            self._collection_make_letters(company, today, rows, entered, setup) if entered else 0
-        )
+        letters = self._collection_make_letters(company, today, entered, setup) if entered else 0
         return {"invoices": len(rows), "moved": len(moved), "letters": letters}
 
-    def _collection_make_letters(self, company, today, rows, entered, setup):
+    def _collection_make_letters(self, company, today, entered, setup):
         """Letters listing every open item and open credit note of the customer in the
         currency; skipped when what is overdue stays within the company's tolerance."""
         cr = self.env.cr
@@ -665,12 +849,22 @@ class AccountMove(models.Model):
         credits = defaultdict(set)
         for move_id, partner_id, currency_id in cr.fetchall():
             credits[(partner_id, currency_id)].add(move_id)
+        # every open item of these customers (the batch query returned only those to move)
+        cr.execute(
+            SQL(
+                "SELECT move_id, partner_id, currency_id, days_overdue, residual "
+                "FROM credit_collection_items(%s, %s, %s) ORDER BY move_id",
+                company.id,
+                today,
+                partners,
+            )
+        )
         items = defaultdict(list)
         overdue = defaultdict(float)
-        for r in rows:
-            items[(r["partner_id"], r["currency_id"])].append(r["move_id"])
-            if r["days_overdue"] > 0:
-                overdue[(r["partner_id"], r["currency_id"])] += float(r["residual"])
+        for move_id, partner_id, currency_id, days, residual in cr.fetchall():
+            items[(partner_id, currency_id)].append(move_id)
+            if days > 0:
+                overdue[(partner_id, currency_id)] += float(residual)
         # the invoice address with an email, else the customer (one query)
         cr.execute(
             SQL(

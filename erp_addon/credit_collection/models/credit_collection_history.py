@@ -13,7 +13,11 @@ EVENTS = [
     ("letter_failed", "Letter not delivered"),
     ("writeoff", "Written off"),
     ("no_collector", "No collector"),
+    ("collector", "Collector changed"),
 ]
+# escalated, manual, reset, paid, dispute and resolved move an invoice between stages (or
+# out of the procedure): the ageing as at a past day (sql/credit_collection_ageing.sql)
+# takes the "to" stage of the last of them up to that day
 
 
 class CreditCollectionHistory(models.Model):
@@ -43,3 +47,9 @@ class CreditCollectionHistory(models.Model):
     days_overdue = fields.Integer(readonly=True)
     note = fields.Char(readonly=True)
     user_id = fields.Many2one("res.users", string="By", readonly=True)
+    collector_id = fields.Many2one(
+        "res.users",
+        readonly=True,
+        help="The invoice's collector from this event on (the ageing report as at a past "
+        "day shows the collector of the last event up to that day).",
+    )

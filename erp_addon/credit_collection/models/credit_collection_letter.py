@@ -2,10 +2,11 @@ import logging
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import html2plaintext
 
 _logger = logging.getLogger(__name__)
 
-FLOW_FIELDS = {"state", "failure_reason", "mail_id", "sent_date"}
+FLOW_FIELDS = {"state", "failure_reason", "mail_id", "mail_message_id", "sent_date"}
 
 
 class CreditCollectionLetter(models.Model):
@@ -70,14 +71,24 @@ class CreditCollectionLetter(models.Model):
     )
     failure_reason = fields.Text(readonly=True)
     mail_id = fields.Many2one("mail.mail", readonly=True)
+    # the letter's own message: a bounce arriving later refers to it (see mail_thread.py)
+    mail_message_id = fields.Many2one("mail.message", string="Letter Message", readonly=True)
     sent_date = fields.Date(readonly=True)
 
     @api.depends("move_ids.amount_residual", "credit_move_ids.amount_residual")
     def _compute_amounts(self):
+        days = {}
+        for day in set(self.mapped("date")):
+            days.update(
+                {(day, move_id): n for move_id, n in self.move_ids._collection_days_on(day).items()}
+            )
         for letter in self:
             letter.amount_open = sum(letter.move_ids.mapped("amount_residual"))
+            # overdue on the letter's date
             letter.amount_overdue = sum(
-                m.amount_residual for m in letter.move_ids if m.collection_days_overdue > 0
+                m.amount_residual
+                for m in letter.move_ids
+                if days.get((letter.date, m._origin.id), 0) > 0
             )
             letter.amount_credit = sum(letter.credit_move_ids.mapped("amount_residual"))
 
@@ -109,6 +120,10 @@ class CreditCollectionLetter(models.Model):
             raise AccessError(self.env._("Only collectors send dunning letters."))
         if any(letter.state not in ("draft", "failed") for letter in self):
             raise UserError(self.env._("Only letters to send or not delivered can be sent."))
+        # sent again: back to "to send", so that a new failure is reported again
+        self.sudo().filtered(lambda letter: letter.state == "failed").write(
+            {"state": "draft", "failure_reason": False}
+        )
         self.sudo()._dispatch()
 
     def action_mark_printed(self):
@@ -140,7 +155,7 @@ class CreditCollectionLetter(models.Model):
             if letter.channel == "email" and template and letter.recipient_id.email:
                 mail_id = template.send_mail(letter.id, force_send=False)
                 mail = self.env["mail.mail"].browse(mail_id)
-                letter.write({"mail_id": mail.id})
+                letter.write({"mail_id": mail.id, "mail_message_id": mail.mail_message_id.id})
                 # sent now, not left in the queue: a failure comes back at once
                 mail.send(raise_exception=False)
                 if letter.state == "failed":
@@ -174,6 +189,32 @@ class CreditCollectionLetter(models.Model):
                     user_id=user.id,
                 )
             letter.message_post(body=self.env._("Not delivered: %(reason)s", reason=reason or "?"))
+            body = self.env._(
+                "Dunning letter %(letter)s (%(stage)s) not delivered: %(reason)s",
+                letter=letter.name,
+                stage=letter.stage_id.name,
+                reason=reason or "?",
+            )
+            letter.partner_id.message_post(body=body, subtype_xmlid="mail.mt_note")
+            for move in letter.move_ids:
+                move.message_post(body=body, subtype_xmlid="mail.mt_note")
+
+    def _collection_bounced(self, message, bounce_dict, email_message):
+        """A bounce came back for ``message`` after the mail server had accepted it: when it
+        is the letter's own mail, the letter was not delivered."""
+        for letter in self.sudo():
+            if letter.state == "failed" or not message or letter.mail_message_id != message:
+                continue
+            diagnostic = _bounce_diagnostic(email_message) or html2plaintext(
+                bounce_dict.get("body") or ""
+            )
+            letter._delivery_failed(
+                self.env._(
+                    "The mail to %(email)s bounced: %(diagnostic)s",
+                    email=bounce_dict.get("bounced_email") or letter.recipient_id.email or "?",
+                    diagnostic=(diagnostic or "?").strip()[:500],
+                )
+            )
 
     def _log_sent(self):
         """Every letter sent is logged on its invoices and on the customer."""
@@ -190,3 +231,20 @@ class CreditCollectionLetter(models.Model):
                 move.message_post(body=body, subtype_xmlid="mail.mt_note")
                 move._collection_log("letter", stage_to=letter.stage_id, note=letter.name)
             letter.move_ids.write({"collection_dunned": True})
+
+
+def _bounce_diagnostic(email_message):
+    """The reasons a delivery status notification (RFC 3464) gives, one per failed
+    recipient: its Diagnostic-Code, else its Status."""
+    reasons = []
+    for part in email_message.walk() if email_message else ():
+        if part.get_content_type() != "message/delivery-status":
+            continue
+        # the per-message block first, then one block per recipient
+        for block in (part.get_payload() or [])[1:]:
+            if not hasattr(block, "get"):
+                continue
+            reason = block.get("Diagnostic-Code") or block.get("Status")
+            if reason:
+                reasons.append(str(reason).split(";", 1)[-1].strip())
+    return "; ".join(reasons)

@@ -176,6 +176,7 @@ class CreditCollectionPromise(models.Model):
                     "event": "promise_kept" if p in kept else "promise_broken",
                     "stage_from_id": p.move_id.collection_stage_id.id,
                     "days_overdue": p.move_id.collection_days_overdue,
+                    "collector_id": p.move_id.collection_user_id.id,
                 }
                 for p in kept | broken
             ]

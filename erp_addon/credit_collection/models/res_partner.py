@@ -2,6 +2,7 @@ from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
+from odoo.osv import expression
 from odoo.tools import SQL, format_amount
 
 
@@ -14,9 +15,12 @@ class ResPartner(models.Model):
         domain="[('company_id', '=', current_company_id)]",
         help="Overrides the company's standard collection procedure for this customer.",
     )
+    # not stored (the daily action moves invoices set-wise in SQL): searched, grouped and
+    # sorted through the same SQL expression (_field_to_sql), in the current company
     collection_stage_id = fields.Many2one(
         "credit.collection.stage",
         compute="_compute_collection_figures",
+        search="_search_collection_stage_id",
         help="The most advanced collection stage of the customer's open invoices.",
     )
     collection_overdue_count = fields.Integer(
@@ -49,7 +53,14 @@ class ResPartner(models.Model):
         self.env.flush_all()
         cr = self.env.cr
         # ageing by bucket, one query (the ageing report's rows on today)
-        cr.execute(SQL("SELECT set_config('credit.collection_as_at', %s, true)", str(today)))
+        cr.execute(
+            SQL(
+                "SELECT set_config('credit.collection_as_at', %s, true), "
+                "set_config('credit.today', %s, true)",
+                str(today),
+                str(today),
+            )
+        )
         cr.execute(
             SQL(
                 """
@@ -68,7 +79,7 @@ class ResPartner(models.Model):
         for partner_id, bucket_id, amount, count in cr.fetchall():
             ageing.setdefault(partner_id, {})[bucket_id] = float(amount)
             overdue_count[partner_id] = overdue_count.get(partner_id, 0) + count
-        # DSO and the most advanced stage, one query
+        # DSO, one query; the most advanced stage, one query
         days = company.collection_dso_days or 90
         cr.execute(
             SQL(
@@ -76,11 +87,8 @@ class ResPartner(models.Model):
                 SELECT am.commercial_partner_id,
                        SUM(am.amount_residual_signed) FILTER (WHERE am.payment_state IN
                            ('not_paid', 'partial')),
-                       SUM(am.amount_total_signed) FILTER (WHERE am.invoice_date > %(since)s),
-                       (ARRAY_AGG(am.collection_stage_id ORDER BY s.days_from DESC)
-                            FILTER (WHERE s.id IS NOT NULL))[1]
+                       SUM(am.amount_total_signed) FILTER (WHERE am.invoice_date > %(since)s)
                   FROM account_move am
-             LEFT JOIN credit_collection_stage s ON s.id = am.collection_stage_id
                  WHERE am.company_id = %(company)s AND am.commercial_partner_id = ANY(%(ids)s)
                    AND am.state = 'posted'
                    AND am.move_type IN ('out_invoice', 'out_refund', 'out_receipt')
@@ -92,13 +100,22 @@ class ResPartner(models.Model):
             )
         )
         figures = {row[0]: row[1:] for row in cr.fetchall()}
+        cr.execute(
+            SQL(
+                "SELECT rp.id, %s FROM res_partner rp WHERE rp.id = ANY(%s)",
+                self._collection_stage_sql("rp"),
+                ids,
+            )
+        )
+        stages = dict(cr.fetchall())
         buckets = (
             self.env["credit.collection.bucket"].sudo().search([("company_id", "=", company.id)])
         )
         Stage = self.env["credit.collection.stage"]
         for partner in partners:
             cp = commercial[partner.id]
-            receivable, sales, stage = figures.get(cp, (0, 0, None))
+            receivable, sales = figures.get(cp, (0, 0))
+            stage = stages.get(cp)
             partner.collection_stage_id = Stage.browse(stage) if stage else False
             partner.collection_overdue_count = overdue_count.get(cp, 0)
             partner.collection_dso = (
@@ -107,6 +124,72 @@ class ResPartner(models.Model):
             partner.collection_ageing_html = self._collection_ageing_table(
                 buckets, ageing.get(cp, {}), company
             )
+
+    # ------------------------------------------------------------ stage: search, group by
+    @api.model
+    def _collection_stage_sql(self, alias):
+        """SQL: the most advanced collection stage of the open invoices of the customer of the
+        partner at ``alias`` (its commercial entity) in the current company, or NULL."""
+        move_stage = self.env["account.move"]._fields["collection_stage_id"]
+        return SQL(
+            """(SELECT am.collection_stage_id
+                  FROM account_move am
+                  JOIN credit_collection_stage cs ON cs.id = am.collection_stage_id
+                 WHERE am.commercial_partner_id = %(partner)s AND am.company_id = %(company)s
+                   AND am.state = 'posted' AND am.move_type IN ('out_invoice', 'out_receipt')
+                   AND am.payment_state IN ('not_paid', 'partial')
+              ORDER BY cs.days_from DESC, cs.id LIMIT 1)""",
+            partner=SQL.identifier(alias, "commercial_partner_id"),
+            company=self.env.company.id,
+            to_flush=move_stage,
+        )
+
+    @api.model
+    def _field_to_sql(self, alias, fname, query=None, flush=True):
+        if fname == "collection_stage_id":
+            self.check_field_access_rights("read", [fname])
+            return self._collection_stage_sql(alias)
+        return super()._field_to_sql(alias, fname, query=query, flush=flush)
+
+    @api.model
+    def _collection_partner_stages_sql(self):
+        """SQL: each customer of the current company with an open invoice in a stage, and
+        its most advanced stage (partner_id, stage_id); set-wise, from the staged invoices."""
+        return SQL(
+            """SELECT DISTINCT ON (am.commercial_partner_id)
+                      am.commercial_partner_id AS partner_id, am.collection_stage_id AS stage_id
+                 FROM account_move am
+                 JOIN credit_collection_stage cs ON cs.id = am.collection_stage_id
+                WHERE am.collection_stage_id IS NOT NULL AND am.company_id = %(company)s
+                  AND am.state = 'posted' AND am.move_type IN ('out_invoice', 'out_receipt')
+                  AND am.payment_state IN ('not_paid', 'partial')
+             ORDER BY am.commercial_partner_id, cs.days_from DESC, cs.id""",
+            company=self.env.company.id,
+            to_flush=self.env["account.move"]._fields["collection_stage_id"],
+        )
+
+    def _search_collection_stage_id(self, operator, value):
+        negative = operator in expression.NEGATIVE_TERM_OPERATORS
+        if negative:
+            operator = expression.TERM_OPERATORS_NEGATION[operator]
+        if operator == "=" and not value:
+            # in no stage = not in any stage
+            negative, stages = not negative, None
+        else:
+            Stage = self.env["credit.collection.stage"].with_context(active_test=False)
+            if isinstance(value, str) or (
+                isinstance(value, list | tuple) and any(isinstance(v, str) for v in value)
+            ):
+                stages = Stage._search([("name", operator, value)])
+            else:
+                stages = Stage._search([("id", operator, value)])
+        partners = SQL(
+            "(SELECT rp.id FROM res_partner rp JOIN (%s) top "
+            "ON top.partner_id = rp.commercial_partner_id%s)",
+            self._collection_partner_stages_sql(),
+            SQL(" WHERE top.stage_id IN %s", stages.subselect()) if stages is not None else SQL(),
+        )
+        return [("id", "not in" if negative else "in", partners)]
 
     def _collection_ageing_table(self, buckets, amounts, company):
         head = "".join(f"<th class='text-end'>{escape(b.name)}</th>" for b in buckets)
@@ -152,26 +235,47 @@ class ResPartner(models.Model):
         return super().write(vals)
 
     # ------------------------------------------------------------ credit check
-    def _credit_block_reasons(self, company, figures, amount):
-        """A customer with an invoice in a stage that blocks new credit is refused."""
-        reasons, warnings = super()._credit_block_reasons(company, figures, amount)
+    def _credit_block_prefetch(self, company):
+        extra = super()._credit_block_prefetch(company)
+        blocking = self._collection_blocking_stages(company)
+        for partner in self:
+            extra.setdefault(partner.id, {})["collection_blocking"] = blocking.get(partner.id, [])
+        return extra
+
+    def _collection_blocking_stages(self, company):
+        """{commercial partner id: [(stage id, invoices)]} of the stages that block new
+        credit, for these commercial partners (one query)."""
         self.env.cr.execute(
             SQL(
                 """
-                SELECT s.id, COUNT(*)
+                SELECT am.commercial_partner_id, s.id, COUNT(*)
                   FROM account_move am
                   JOIN credit_collection_stage s ON s.id = am.collection_stage_id
                  WHERE am.collection_stage_id IS NOT NULL AND s.blocks_credit
-                   AND am.commercial_partner_id = %s AND am.company_id = %s
+                   AND am.commercial_partner_id = ANY(%s) AND am.company_id = %s
                    AND am.state = 'posted' AND am.payment_state IN ('not_paid', 'partial')
                    AND am.collection_disputed IS NOT TRUE
-              GROUP BY s.id
+              GROUP BY am.commercial_partner_id, s.id
+              ORDER BY am.commercial_partner_id, s.id
                 """,
-                figures.get("partner_id") or self.commercial_partner_id.id,
+                self.ids,
                 company.id,
             )
         )
-        for stage_id, count in self.env.cr.fetchall():
+        blocking = {}
+        for partner_id, stage_id, count in self.env.cr.fetchall():
+            blocking.setdefault(partner_id, []).append((stage_id, count))
+        return blocking
+
+    def _credit_block_reasons(self, company, figures, amount):
+        """A customer with an invoice in a stage that blocks new credit is refused."""
+        reasons, warnings = super()._credit_block_reasons(company, figures, amount)
+        if "collection_blocking" in figures:  # read for many partners at once
+            blocking = figures["collection_blocking"]
+        else:
+            partner = self.browse(figures.get("partner_id") or self.commercial_partner_id.id)
+            blocking = partner._collection_blocking_stages(company).get(partner.id, [])
+        for stage_id, count in blocking:
             stage = self.env["credit.collection.stage"].sudo().browse(stage_id)
             reasons.append(
                 self.env._(

@@ -4,6 +4,10 @@
 -- the report's reader chose (set for the transaction as credit.collection_as_at), else
 -- credit_today(). Overdue follows the credit check (credit_overdue_cutoff). Credit notes
 -- and advances appear as negative items in the first bucket.
+-- Stage and collector are those of the "as at" day: today's (the invoice's own fields) when
+-- the day is today or later, else from credit_collection_history: the stage is the "to"
+-- stage of the invoice's last stage move up to that day (none before the first move or
+-- after payment), the collector that of its last event recording one up to that day.
 DROP VIEW IF EXISTS credit_collection_ageing;
 CREATE VIEW credit_collection_ageing AS
 WITH params AS (
@@ -43,8 +47,10 @@ SELECT a.id,
        rp.commercial_partner_id AS partner_id,
        am.invoice_user_id,
        am.team_id,
-       am.collection_user_id AS collector_id,
-       am.collection_stage_id AS stage_id,
+       CASE WHEN a.as_at >= credit_today() THEN am.collection_user_id
+            ELSE hc.collector_id END AS collector_id,
+       CASE WHEN a.as_at >= credit_today() THEN am.collection_stage_id
+            ELSE hs.stage_to_id END AS stage_id,
        rc.currency_id,
        a.as_at,
        a.date_maturity,
@@ -57,6 +63,18 @@ SELECT a.id,
   JOIN account_move am ON am.id = a.move_id
   JOIN res_partner rp ON rp.id = a.partner_id
   JOIN res_company rc ON rc.id = a.company_id
+  LEFT JOIN LATERAL (
+        SELECT h.stage_to_id FROM credit_collection_history h
+         WHERE h.move_id = a.move_id AND h.date <= a.as_at AND a.as_at < credit_today()
+           AND h.event IN ('escalated', 'manual', 'reset', 'paid', 'dispute', 'resolved')
+      ORDER BY h.date DESC, h.id DESC LIMIT 1
+  ) hs ON true
+  LEFT JOIN LATERAL (
+        SELECT h.collector_id FROM credit_collection_history h
+         WHERE h.move_id = a.move_id AND h.date <= a.as_at AND a.as_at < credit_today()
+           AND (h.collector_id IS NOT NULL OR h.event = 'collector')
+      ORDER BY h.date DESC, h.id DESC LIMIT 1
+  ) hc ON true
   LEFT JOIN LATERAL (
         SELECT cb.id FROM credit_collection_bucket cb
          WHERE cb.company_id = a.company_id AND cb.days_from <= a.days_overdue

@@ -17,8 +17,6 @@ CREATE OR REPLACE FUNCTION credit_collection_items(
 ) AS $$
     WITH cutoff AS MATERIALIZED (
         SELECT credit_overdue_cutoff(p_company, p_today) AS day
-    ), members AS (
-        SELECT rp.id FROM res_partner rp WHERE rp.commercial_partner_id = ANY(p_partners)
     ), items AS (
         SELECT aml.move_id,
                MIN(aml.date_maturity) AS due,
@@ -26,7 +24,11 @@ CREATE OR REPLACE FUNCTION credit_collection_items(
                SUM(aml.amount_residual_currency) AS residual_currency
           FROM account_move_line aml
           JOIN account_account acc ON acc.id = aml.account_id
-         WHERE aml.partner_id IN (SELECT id FROM members)
+         -- an array, not a join: the planner then reads the partial index for the
+         -- batch's customers instead of scanning every journal item
+         WHERE aml.partner_id = ANY(ARRAY(
+                   SELECT rp.id FROM res_partner rp
+                    WHERE rp.commercial_partner_id = ANY(p_partners)))
            AND aml.company_id = p_company
            AND aml.parent_state = 'posted'
            AND aml.reconciled IS NOT TRUE
@@ -42,3 +44,30 @@ CREATE OR REPLACE FUNCTION credit_collection_items(
      CROSS JOIN cutoff c
      WHERE am.move_type IN ('out_invoice', 'out_receipt')
 $$ LANGUAGE sql STABLE;
+
+-- Owner: account.move (models/account_move.py, field collection_days_overdue): the days
+-- overdue of every open customer invoice on p_today, by the same rule as
+-- credit_collection_items (and so as the credit check). Computed when read, never stored,
+-- so that the daily action does not rewrite every open invoice each day.
+CREATE OR REPLACE FUNCTION credit_collection_move_days(p_today date)
+RETURNS TABLE (move_id integer, days_overdue integer) AS $$
+    SELECT aml.move_id,
+           CASE WHEN MIN(aml.date_maturity) < credit_overdue_cutoff(aml.company_id, p_today)
+                THEN p_today - MIN(aml.date_maturity) ELSE 0 END
+      FROM account_move_line aml
+      JOIN account_account acc ON acc.id = aml.account_id
+      JOIN account_move am ON am.id = aml.move_id
+     WHERE aml.parent_state = 'posted'
+       AND aml.reconciled IS NOT TRUE
+       AND aml.amount_residual > 0
+       AND acc.account_type = 'asset_receivable'
+       AND am.move_type IN ('out_invoice', 'out_receipt')
+  GROUP BY aml.move_id, aml.company_id
+$$ LANGUAGE sql STABLE;
+
+-- Owner: account.move (models/account_move.py, _collection_run_batch): the invoices a batch
+-- of customers has in the procedure, found by customer without reading every invoice (the
+-- batch looks for those among them that are no longer open).
+CREATE INDEX IF NOT EXISTS credit_collection_move_tracked_idx
+    ON account_move (commercial_partner_id)
+ WHERE collection_stage_id IS NOT NULL OR collection_bucket_id IS NOT NULL;

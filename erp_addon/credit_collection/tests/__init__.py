@@ -6,3 +6,5 @@ from . import test_writeoff
 from . import test_credit_check
 from . import test_access
 from . import test_ageing
+from . import test_partner_stage
+from . import test_tour

@@ -31,3 +31,30 @@ class TestCreditCheck(CollectionCase):
         )
         order2.with_user(self.salesman).action_confirm()
         self.assertEqual(order2.state, "sale")
+
+    @freeze_time("2026-06-15")
+    def test_block_preview_reads_stages_for_all_at_once(self):
+        """The check's preview for many customers (the ``credit`` command's exposure
+        report) gives the blocking stage as a reason, with the same number of queries
+        for one customer as for five."""
+        self.company.write({"credit_check_sale": True, "credit_block_overdue": False})
+        customers = self.env["res.partner"].create(
+            [{"name": f"Preview customer {i}", "is_company": True} for i in range(5)]
+        )
+        for customer in customers:
+            self.make_invoice(customer, 100, due="2026-04-01")
+        for day in ("2026-06-15", "2026-06-16", "2026-06-17"):
+            self.run_daily(day)
+        Partner = self.env["res.partner"].with_user(self.collection_manager)
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        first = Partner.credit_block_preview(customers[:1].ids, self.company.id)
+        queries_one = self.env.cr.sql_log_count - before
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        every = Partner.credit_block_preview(customers.ids, self.company.id)
+        queries_five = self.env.cr.sql_log_count - before
+        self.assertIn("Formal letter", " ".join(first["reasons"][customers[0].id]))
+        for customer in customers:
+            self.assertIn("Formal letter", " ".join(every["reasons"][customer.id]))
+        self.assertLessEqual(queries_five, queries_one + 2, (queries_one, queries_five))

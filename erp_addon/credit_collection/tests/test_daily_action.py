@@ -13,7 +13,19 @@ class TestDailyAction(CollectionCase):
         """An invoice found 40 days overdue passes through every stage, one per run."""
         inv = self.make_invoice(self.customer, 1000, due="2026-05-01")
         self.run_daily("2026-06-10")  # 40 days overdue
-        self.assertEqual(inv.collection_days_overdue, 40)
+        with freeze_time("2026-06-10"):
+            self.assertEqual(inv.collection_days_overdue, 40, "today's figure, not stored")
+            self.assertEqual(
+                self.env["account.move"].search(
+                    [("id", "=", inv.id), ("collection_days_overdue", ">", 39)]
+                ),
+                inv,
+            )
+            self.assertFalse(
+                self.env["account.move"].search(
+                    [("id", "=", inv.id), ("collection_days_overdue", "<=", 39)]
+                )
+            )
         self.assertEqual(inv.collection_bucket_id.name, "31-90")
         self.assertEqual(inv.collection_stage_id, self.s_reminder)
         self.assertEqual(inv.collection_user_id, self.collector)
@@ -49,14 +61,21 @@ class TestDailyAction(CollectionCase):
             self.run_daily("2026-06-05")
             figures = self.customer._credit_exposure_figures(self.company)[self.customer.id]
             self.assertEqual(figures["overdue"], 0.0)
-        self.assertEqual(inv.collection_days_overdue, 0)
+            self.assertEqual(inv.collection_days_overdue, 0)
+            self.assertEqual(
+                self.env["account.move"].search(
+                    [("id", "=", inv.id), ("collection_days_overdue", "=", 0)]
+                ),
+                inv,
+                "within the grace days: 0, found by the complement search",
+            )
         self.assertFalse(inv.collection_stage_id)
         self.assertEqual(inv.collection_bucket_id.name, "Current")
         with freeze_time("2026-06-07"):
             self.run_daily("2026-06-07")
             figures = self.customer._credit_exposure_figures(self.company)[self.customer.id]
             self.assertEqual(figures["overdue"], 500.0)
-        self.assertEqual(inv.collection_days_overdue, 6)
+            self.assertEqual(inv.collection_days_overdue, 6)
         self.assertEqual(inv.collection_stage_id, self.s_reminder)
 
     def test_never_backwards_except_payment(self):
@@ -132,16 +151,33 @@ class TestDailyAction(CollectionCase):
         with patch.object(type(self.env.cr), "commit") as commit:
             # the scheduled action's path commits between batches, except in tests
             self.env["account.move"]._cron_collection_daily(today="2026-06-09")
-            stats = self.run_daily("2026-06-10", stats={})
             commit.assert_not_called()
-        # same day again, then one batch per customer: small and large batches
-        self.env["account.move"]._collection_run(
-            self.company, date(2026, 6, 11), batch_size=1, stats=stats
+        # the next day every invoice moves on: one batch per customer, small and large
+        stats = self.env["account.move"]._collection_run(
+            self.company, date(2026, 6, 10), batch_size=1, stats={}
         )
-        per_batch = [b["queries"] for b in stats["batches"][1:]]
-        sizes = [b["invoices"] for b in stats["batches"][1:]]
+        per_batch = [b["queries"] for b in stats["batches"]]
+        sizes = [b["invoices"] for b in stats["batches"]]
+        self.assertEqual(sum(sizes), 1 + 5 + 9 + 13 + 17 + 21, "every invoice moved on")
         self.assertGreater(max(sizes), 10 * min(sizes))
         self.assertLessEqual(max(per_batch) - min(per_batch), 2, per_batch)
+
+    def test_quiet_day_looks_at_nothing(self):
+        """A day on which no invoice reaches a new bucket or stage writes nothing: the
+        classification in SQL returns only the invoices something happens to."""
+        inv = self.make_invoice(self.customer, 100, due="2026-06-01")
+        self.run_daily("2026-06-02")
+        self.assertEqual(inv.collection_stage_id, self.s_reminder)
+        history = len(inv.collection_history_ids)
+        stats = self.run_daily("2026-06-03", stats={})
+        self.assertEqual(sum(b["invoices"] for b in stats["batches"]), 0)
+        self.assertEqual(sum(b["moved"] for b in stats["batches"]), 0)
+        self.assertEqual(len(inv.collection_history_ids), history)
+        # 15 days overdue: the call is due, it is looked at and moved
+        stats = self.run_daily("2026-06-16", stats={})
+        self.assertEqual(sum(b["invoices"] for b in stats["batches"]), 1)
+        self.assertEqual(inv.collection_stage_id, self.s_call)
+        self.assertEqual(inv.collection_history_ids[0].collector_id, self.collector)
 
     def test_failing_customer_skipped(self):
         good = self.make_invoice(self.customer, 100, due="2026-06-01")

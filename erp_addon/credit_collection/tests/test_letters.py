@@ -8,6 +8,64 @@ from odoo.addons.base.models.ir_mail_server import MailDeliveryException
 
 from .common import CollectionCase
 
+# a delivery status notification (RFC 3464) as a mail server sends it back after having
+# accepted the mail: the returned message's Message-Id refers to the letter's mail
+BOUNCE = """Return-Path: <>
+Received: by mail.customer.example.com (Postfix) id 4F2C81A2B3; Fri,  5 Jun 2026 10:02:11 +0800
+Date: Fri,  5 Jun 2026 10:02:11 +0800
+From: MAILER-DAEMON@mail.customer.example.com (Mail Delivery System)
+Subject: Undelivered Mail Returned to Sender
+To: collections@company.example.com
+Auto-Submitted: auto-replied
+MIME-Version: 1.0
+Content-Type: multipart/report; report-type=delivery-status;
+    boundary="4F2C81A2B3.1780625531/mail.customer.example.com"
+Message-Id: {bounce_id}
+
+This is a MIME-encapsulated message.
+
+--4F2C81A2B3.1780625531/mail.customer.example.com
+Content-Description: Notification
+Content-Type: text/plain; charset=us-ascii
+
+I'm sorry to have to inform you that your message could not
+be delivered to one or more recipients. It's attached below.
+
+<{recipient}>: host mail.customer.example.com[192.0.2.10] said: 550 5.1.1
+    Mailbox does not exist (in reply to RCPT TO command)
+
+--4F2C81A2B3.1780625531/mail.customer.example.com
+Content-Description: Delivery report
+Content-Type: message/delivery-status
+
+Reporting-MTA: dns; mail.customer.example.com
+X-Postfix-Queue-ID: 4F2C81A2B3
+Arrival-Date: Fri,  5 Jun 2026 10:02:10 +0800
+
+Final-Recipient: rfc822; {recipient}
+Original-Recipient: rfc822;{recipient}
+Action: failed
+Status: 5.1.1
+Remote-MTA: dns; mail.customer.example.com
+Diagnostic-Code: smtp; 550 5.1.1 Mailbox does not exist
+
+--4F2C81A2B3.1780625531/mail.customer.example.com
+Content-Description: Undelivered Message
+Content-Type: message/rfc822
+
+Message-Id: {message_id}
+Subject: Payment reminder
+From: collections@company.example.com
+To: {recipient}
+Date: Fri,  5 Jun 2026 10:02:09 +0800
+MIME-Version: 1.0
+Content-Type: text/plain; charset="utf-8"
+
+Our records show that the following amount is overdue.
+
+--4F2C81A2B3.1780625531/mail.customer.example.com--
+"""
+
 
 @tagged("post_install", "-at_install")
 class TestLetters(CollectionCase):
@@ -106,6 +164,64 @@ class TestLetters(CollectionCase):
         self.assertEqual(letter.activity_ids.user_id, self.collector)
         self.assertFalse(inv.collection_dunned)
         self.assertIn("letter_failed", inv.collection_history_ids.mapped("event"))
+
+    def test_bounce_after_acceptance_back_to_collector(self):
+        """The mail server accepted the letter's mail; its bounce arrives later."""
+        inv = self.make_invoice(self.customer, 1000, due="2026-06-01")
+        self.run_daily("2026-06-05")
+        letter = inv.collection_letter_ids
+        self.env["credit.collection.letter"]._cron_send_letters()
+        self.assertEqual(letter.state, "sent")
+        self.assertTrue(letter.mail_message_id.message_id)
+        Thread = self.env["mail.thread"].sudo()
+        # the bounce of another message of the letter (a note) is not the letter's
+        note = letter.message_post(body="Internal remark")
+        Thread.message_process(
+            False,
+            BOUNCE.format(
+                bounce_id="<bounce-1@mail.customer.example.com>",
+                recipient="invoices@customer.example.com",
+                message_id=note.message_id,
+            ),
+        )
+        self.assertEqual(letter.state, "sent")
+        # the letter's own mail bounces
+        Thread.message_process(
+            False,
+            BOUNCE.format(
+                bounce_id="<bounce-2@mail.customer.example.com>",
+                recipient="invoices@customer.example.com",
+                message_id=letter.mail_message_id.message_id,
+            ),
+        )
+        self.assertEqual(letter.state, "failed")
+        self.assertIn("invoices@customer.example.com", letter.failure_reason)
+        self.assertIn("550 5.1.1 Mailbox does not exist", letter.failure_reason)
+        activity = letter.activity_ids
+        self.assertEqual(activity.user_id, self.collector)
+        self.assertEqual(activity.summary, "Dunning letter not delivered")
+        self.assertIn("letter_failed", inv.collection_history_ids.mapped("event"))
+        not_delivered = f"Dunning letter {letter.name} (Reminder) not delivered"
+        self.assertIn(not_delivered, " ".join(inv.message_ids.mapped("body")))
+        self.assertIn(not_delivered, " ".join(self.customer.message_ids.mapped("body")))
+        # Odoo's own bounce handling still runs: the contact's address counts its bounces
+        self.assertTrue(self.invoice_contact.message_bounce)
+        # the collector sends it again after correcting the address
+        first_mail = letter.mail_message_id.message_id
+        self.invoice_contact.email = "ap-team@customer.example.com"
+        letter.with_user(self.collector).action_send()
+        self.assertEqual(letter.state, "sent", letter.failure_reason)
+        self.assertNotEqual(letter.mail_message_id.message_id, first_mail)
+        # another bounce of the first mail, already reported, changes nothing
+        Thread.message_process(
+            False,
+            BOUNCE.format(
+                bounce_id="<bounce-3@mail.customer.example.com>",
+                recipient="invoices@customer.example.com",
+                message_id=first_mail,
+            ),
+        )
+        self.assertEqual(letter.state, "sent")
 
     def test_letter_per_currency(self):
         other_currency = self.setup_other_currency("EUR")
