@@ -484,36 +484,29 @@ class AccountMove(models.Model):
                 {info["activity_type"] for info in stage_info.values() if info.get("activity_type")}
             ),
             "tolerance": company.credit_overdue_tolerance,
-            # the same ranges for the SQL classification: [days_from, days_to] each
+            # the same ranges for the SQL classification
             "ranges": self._collection_ranges(stages, buckets),
             "due_for": self.with_context(lang=company._credit_lang()).env._("due for %s"),
         }
 
     @staticmethod
     def _collection_ranges(stages, buckets):
-        """Stages (per procedure) and buckets as the arrays the batch query classifies
-        with: each one runs from its start to the day before the next one's."""
-
-        def spans(starts):
-            ends = [start - 1 for start in starts[1:]] + [2**31 - 1]
-            return list(zip(starts, ends, strict=True))
-
-        ranges = {key: [] for key in ("b_ids", "b_from", "b_to", "s_proc", "s_ids")}
-        ranges.update(s_from=[], s_to=[])
-        for (start, end), (_start, bid) in zip(
-            spans([b[0] for b in buckets]), buckets, strict=True
-        ):
-            ranges["b_ids"].append(bid)
-            ranges["b_from"].append(start)
-            ranges["b_to"].append(end)
+        """Buckets and (per procedure) stages as the arrays the batch query classifies
+        with (``width_bucket`` over their first days, in order)."""
+        ranges = {
+            "b_ids": [bid for _start, bid in buckets],
+            "b_from": [start for start, _bid in buckets],
+            "s_proc": [],
+            "s_ids": [],
+            "s_from": [],
+        }
+        if not buckets:  # no bucket configured: every invoice gets none
+            ranges.update(b_ids=[None], b_from=[2**31 - 1])
         for procedure_id, ordered in stages.items():
-            for (start, end), (_start, sid) in zip(
-                spans([s[0] for s in ordered]), ordered, strict=True
-            ):
+            for start, sid in ordered:
                 ranges["s_proc"].append(procedure_id)
                 ranges["s_ids"].append(sid)
                 ranges["s_from"].append(start)
-                ranges["s_to"].append(end)
         return ranges
 
     @staticmethod
@@ -543,41 +536,44 @@ class AccountMove(models.Model):
         cr.execute(
             SQL(
                 """
-                WITH buckets AS (
-                    SELECT * FROM unnest(%(b_ids)s::int[], %(b_from)s::int[], %(b_to)s::int[])
-                                  AS b(id, days_from, days_to)
-                ), stages AS (
-                    SELECT * FROM unnest(%(s_proc)s::int[], %(s_ids)s::int[],
-                                         %(s_from)s::int[], %(s_to)s::int[])
-                                  AS s(procedure_id, id, days_from, days_to)
+                WITH stages AS (
+                    -- per procedure, its stages' ids and first days, in order
+                    SELECT procedure_id, array_agg(id ORDER BY days_from) AS ids,
+                           array_agg(days_from ORDER BY days_from) AS starts
+                      FROM unnest(%(s_proc)s::int[], %(s_ids)s::int[], %(s_from)s::int[])
+                           AS s(procedure_id, id, days_from)
+                  GROUP BY procedure_id
+                ), partners AS (
+                    SELECT rp.id,
+                           (rp.collection_procedure_id ->> %(company_key)s)::int AS procedure_id
+                      FROM res_partner rp WHERE rp.id = ANY(%(partners)s)
                 ), items AS MATERIALIZED (
-                    SELECT i.move_id, i.partner_id, i.currency_id, i.days_overdue, i.residual,
-                           am.collection_stage_id, am.collection_user_id, am.invoice_user_id,
-                           am.team_id, am.collection_disputed, am.collection_allow_back,
-                           am.collection_escalate_now, am.collection_bucket_id,
-                           am.collection_stage_date,
-                           COALESCE(am.collection_procedure_id,
-                                    (rp.collection_procedure_id ->> %(company_key)s)::int,
+                    SELECT i.*,
+                           COALESCE(i.collection_procedure_id, rp.procedure_id,
                                     %(default_procedure)s) AS procedure_id
                       FROM credit_collection_items(%(company)s, %(today)s, %(partners)s) i
-                      JOIN account_move am ON am.id = i.move_id
-                      JOIN res_partner rp ON rp.id = i.partner_id
+                      JOIN partners rp ON rp.id = i.partner_id
+                ), classified AS (
+                    -- width_bucket: the last range whose first day the days reached
+                    SELECT it.*,
+                           (%(b_ids)s::int[])[width_bucket(it.days_overdue, %(b_from)s::int[])]
+                               AS bucket,
+                           s.ids[width_bucket(it.days_overdue, s.starts)] AS target
+                      FROM items it
+                 LEFT JOIN stages s ON s.procedure_id = it.procedure_id
                 )
                 SELECT true AS open, it.move_id, it.partner_id, it.collection_stage_id,
                        it.currency_id, it.days_overdue, it.residual, it.collection_user_id,
                        it.invoice_user_id, it.team_id, it.collection_disputed,
                        it.collection_allow_back, it.collection_escalate_now,
                        it.collection_bucket_id, it.collection_stage_date, it.procedure_id,
-                       b.id AS bucket, s.id AS target,
+                       it.bucket, it.target,
                        EXISTS (SELECT 1 FROM credit_collection_promise p
                                 WHERE p.move_id = it.move_id AND p.state = 'open'
                                   AND p.date >= %(today)s) AS paused
-                  FROM items it
-             LEFT JOIN buckets b ON it.days_overdue BETWEEN b.days_from AND b.days_to
-             LEFT JOIN stages s ON s.procedure_id = it.procedure_id
-                                AND it.days_overdue BETWEEN s.days_from AND s.days_to
-                 WHERE b.id IS DISTINCT FROM it.collection_bucket_id
-                    OR s.id IS DISTINCT FROM it.collection_stage_id
+                  FROM classified it
+                 WHERE it.bucket IS DISTINCT FROM it.collection_bucket_id
+                    OR it.target IS DISTINCT FROM it.collection_stage_id
                     OR it.collection_escalate_now OR it.collection_allow_back
                     OR (it.collection_stage_id IS NOT NULL AND it.collection_user_id IS NULL)
              UNION ALL

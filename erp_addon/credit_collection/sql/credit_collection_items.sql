@@ -3,8 +3,10 @@
 -- open due date, its days overdue on p_today and its open amounts. "Overdue" is the credit
 -- check's definition (credit_overdue_cutoff: the day less the company's grace days), so an
 -- invoice within the grace days has 0 days overdue. The receivable lines are found through
--- credit_management's partial index on open items (partner_id, date_maturity).
-CREATE OR REPLACE FUNCTION credit_collection_items(
+-- credit_management's partial index on open items (partner_id, date_maturity). With the
+-- invoice's collection fields, which the daily action compares with the classification.
+DROP FUNCTION IF EXISTS credit_collection_items(integer, date, integer[]);
+CREATE FUNCTION credit_collection_items(
     p_company integer, p_today date, p_partners integer[]
 ) RETURNS TABLE (
     move_id integer,
@@ -13,7 +15,17 @@ CREATE OR REPLACE FUNCTION credit_collection_items(
     date_due date,
     days_overdue integer,
     residual numeric,
-    residual_currency numeric
+    residual_currency numeric,
+    collection_stage_id integer,
+    collection_user_id integer,
+    invoice_user_id integer,
+    team_id integer,
+    collection_disputed boolean,
+    collection_allow_back boolean,
+    collection_escalate_now boolean,
+    collection_bucket_id integer,
+    collection_stage_date date,
+    collection_procedure_id integer
 ) AS $$
     WITH cutoff AS MATERIALIZED (
         SELECT credit_overdue_cutoff(p_company, p_today) AS day
@@ -38,7 +50,10 @@ CREATE OR REPLACE FUNCTION credit_collection_items(
     )
     SELECT i.move_id, am.commercial_partner_id, am.currency_id, i.due,
            CASE WHEN i.due < c.day THEN p_today - i.due ELSE 0 END,
-           i.residual, i.residual_currency
+           i.residual, i.residual_currency,
+           am.collection_stage_id, am.collection_user_id, am.invoice_user_id, am.team_id,
+           am.collection_disputed, am.collection_allow_back, am.collection_escalate_now,
+           am.collection_bucket_id, am.collection_stage_date, am.collection_procedure_id
       FROM items i
       JOIN account_move am ON am.id = i.move_id
      CROSS JOIN cutoff c
