@@ -10,13 +10,16 @@ A source is provisioned once into a cache (see provision_odoo.py).
 from __future__ import annotations
 
 import configparser
+import contextlib
 import getpass
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import time
-from collections.abc import Callable
+import urllib.request
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -249,6 +252,37 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def served(command: list[str], db: str) -> Iterator[str | None]:
+    """Serve ``db`` with ``command`` (odoo-bin and its options) on a free local port.
+
+    Yields the server's URL once it answers, or None when it has not answered within two
+    minutes; the server is stopped on leaving, whatever happened.
+    """
+    port = free_port()
+    server = subprocess.Popen(
+        [*command, "--db-filter", f"^{db}$", "--http-port", str(port)]
+        + ["--http-interface", "127.0.0.1", "--log-level", "warn"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}"
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(f"{url}/web/health", timeout=2)
+                break
+            except OSError:
+                time.sleep(1)
+        else:
+            url = None
+        yield url
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=60)
 
 
 def addons_path(options: dict[str, str]) -> str:

@@ -13,11 +13,9 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import signal
 import subprocess
 import sys
 import time
-import urllib.request
 import xmlrpc.client
 from pathlib import Path
 
@@ -31,6 +29,7 @@ from odoo_env import (
     free_port,
     locate,
     pg_args,
+    served,
 )
 
 LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (?P<level>[A-Z]+) ")
@@ -96,32 +95,8 @@ def check_log(log: Path) -> tuple[list[str], tuple[int, int] | None]:
 
 def run_live_connector_tests(cmd: list[str], db: str, pytest_python: str) -> int:
     """Serve the test database and run the connector's live tests against it."""
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            *cmd,
-            "--db-filter",
-            f"^{db}$",
-            "--http-port",
-            str(port),
-            "--http-interface",
-            "127.0.0.1",
-            "--log-level",
-            "warn",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    try:
-        url = f"http://127.0.0.1:{port}"
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(f"{url}/web/health", timeout=2)
-                break
-            except OSError:
-                time.sleep(1)
-        else:
+    with served(cmd, db) as url:
+        if url is None:
             say("the Odoo server did not start; live connector tests not run")
             return 1
         # the command reads in the user's language (zh_CN by default), which Odoo accepts
@@ -155,9 +130,6 @@ def run_live_connector_tests(cmd: list[str], db: str, pytest_python: str) -> int
         return subprocess.run(
             [pytest_python, "-m", "pytest", "-q", "-m", "live"], env=env, cwd=REPO
         ).returncode
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=60)
 
 
 def in_ci() -> bool:

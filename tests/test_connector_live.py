@@ -18,11 +18,9 @@ import datetime as dt
 import json
 import math
 import os
-import signal
 import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -306,14 +304,6 @@ def test_grades_come_back_in_the_users_language(live: OdooRpcTransport) -> None:
 # ------------------------------------------------------------ a server without the add-ons
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def bare(settings: dict[str, str]) -> Iterator[dict[str, str]]:
     """Settings of an Odoo database with only ``base`` (named, or made and served here)."""
@@ -336,31 +326,17 @@ def bare(settings: dict[str, str]) -> Iterator[dict[str, str]]:
     command = odoo.command(db)
     subprocess.run(
         [*command, "-i", "base", "--without-demo=all", "--stop-after-init"]
-        + ["--http-port", str(_free_port()), "--log-level", "warn"],
+        + ["--http-port", str(odoo_env.free_port()), "--log-level", "warn"],
         check=True,
         capture_output=True,
         timeout=900,
     )
-    port = _free_port()
-    server = subprocess.Popen(
-        [*command, "--db-filter", f"^{db}$", "--http-port", str(port)]
-        + ["--http-interface", "127.0.0.1", "--log-level", "warn"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
     try:
-        url = f"http://127.0.0.1:{port}"
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(f"{url}/web/health", timeout=2)
-                break
-            except OSError:
-                time.sleep(1)
-        yield {"url": url, "db": db, "user": "admin", "password": "admin"}
+        with odoo_env.served(command, db) as url:
+            if url is None:
+                pytest.fail("the Odoo server of the database without the add-ons did not start")
+            yield {"url": url, "db": db, "user": "admin", "password": "admin"}
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=60)
         subprocess.run(["dropdb", "--if-exists", *pg, db], env=pg_env, capture_output=True)
 
 
