@@ -13,9 +13,7 @@ for 20 administrators and 5,000 contracts. The query count must not grow with th
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -39,29 +37,11 @@ def parse_args() -> argparse.Namespace:
 # ---------------------------------------------------------------------- outside Odoo
 def run_outside(args) -> int:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from bench_odoo import bench_odoo, prepare_database
-    from odoo_env import addons_path
+    from bench_odoo import measure_in_odoo
 
-    odoo = bench_odoo()
-    if odoo is None:
-        return 2
-    prepare_database(odoo, args.db, args.fresh, "credit_appraisal")
-    return subprocess.run(
-        [
-            odoo.python,
-            str(Path(__file__).resolve()),
-            "--inside",
-            "-c",
-            str(odoo.rc),
-            "--addons-path",
-            addons_path(odoo.options),
-            "--db",
-            args.db,
-            "--rounds",
-            str(args.rounds),
-        ],
-        env=dict(os.environ, PYTHONPATH=str(odoo.odoo_bin.parent)),
-    ).returncode
+    return measure_in_odoo(
+        __file__, "credit_appraisal", args.db, args.fresh, ["--rounds", str(args.rounds)]
+    )
 
 
 # ---------------------------------------------------------------------- inside Odoo

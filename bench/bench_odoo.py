@@ -6,13 +6,21 @@ Odoo the test command provisions.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
-from odoo_env import OdooSetup, OdooUnavailable, ensure_postgres, locate, pg_args  # noqa: E402
+from odoo_env import (  # noqa: E402
+    OdooSetup,
+    OdooUnavailable,
+    addons_path,
+    ensure_postgres,
+    locate,
+    pg_args,
+)
 
 MODULE = "credit_management"
 
@@ -45,3 +53,18 @@ def prepare_database(odoo: OdooSetup, db: str, fresh: bool, module: str = MODULE
         + ["--log-level", "warn"],
         check=True,
     )
+
+
+def measure_in_odoo(script: str, module: str, db: str, fresh: bool, args: list[str]) -> int:
+    """Prepare ``db`` with ``module``, then run ``script`` again with Odoo's Python and
+    ``--inside -c <config> --addons-path <path> --db <db>`` plus ``args``: the measuring
+    half of a benchmark runs inside Odoo, the preparing half outside it."""
+    odoo = bench_odoo()
+    if odoo is None:
+        return 2
+    prepare_database(odoo, db, fresh, module)
+    return subprocess.run(
+        [odoo.python, str(Path(script).resolve()), "--inside", "-c", str(odoo.rc)]
+        + ["--addons-path", addons_path(odoo.options), "--db", db, *args],
+        env=dict(os.environ, PYTHONPATH=str(odoo.odoo_bin.parent)),
+    ).returncode

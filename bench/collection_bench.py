@@ -35,9 +35,7 @@ repeatable.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -50,33 +48,16 @@ DB = "collection_bench"
 # ---------------------------------------------------------------- outside Odoo
 def outer(args) -> int:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from bench_odoo import bench_odoo, prepare_database
-    from odoo_env import addons_path
+    from bench_odoo import measure_in_odoo
 
-    odoo = bench_odoo()
-    if odoo is None:
-        return 2
-    prepare_database(odoo, args.db, args.fresh, "credit_collection")
-    return subprocess.run(
-        [
-            odoo.python,
-            str(Path(__file__).resolve()),
-            "--inner",
-            "-c",
-            str(odoo.rc),
-            "--addons-path",
-            addons_path(odoo.options),
-            "--db",
-            args.db,
-            "--invoices",
-            str(args.invoices),
-            "--customers",
-            str(args.customers),
-            "--rounds",
-            str(args.rounds),
-        ],
-        env=dict(os.environ, PYTHONPATH=str(odoo.odoo_bin.parent)),
-    ).returncode
+    return measure_in_odoo(
+        __file__,
+        "credit_collection",
+        args.db,
+        args.fresh,
+        ["--invoices", str(args.invoices), "--customers", str(args.customers)]
+        + ["--rounds", str(args.rounds)],
+    )
 
 
 # ---------------------------------------------------------------- inside Odoo
@@ -432,11 +413,11 @@ def main() -> int:
     parser.add_argument("--invoices", type=int, default=INVOICES)
     parser.add_argument("--customers", type=int, default=CUSTOMERS)
     parser.add_argument("--rounds", type=int, default=3, help="ordinary days measured")
-    parser.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--inside", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("-c", dest="config", help=argparse.SUPPRESS)
     parser.add_argument("--addons-path", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    return inner(args) if args.inner else outer(args)
+    return inner(args) if args.inside else outer(args)
 
 
 if __name__ == "__main__":
