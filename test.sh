@@ -13,8 +13,14 @@ fi
 status=0
 echo "== linters"
 bash scripts/lint.sh "$venv" || status=1
+echo "== buttons and menus pressed by a test"
+"$venv/bin/python" scripts/check_buttons.py || status=1
 echo "== Python tests"
-"$venv/bin/python" -m pytest -q -m "not live" || status=1
+case "${CI:-}" in
+  # in CI nothing may be skipped (tests/conftest.py): chromium first, for the printable pages
+  1 | true | TRUE | True | yes) "$venv/bin/python" scripts/odoo_env.py test-packages || status=1 ;;
+esac
+"$venv/bin/python" -m pytest -q -rs -m "not live" || status=1
 echo "== Odoo add-on tests"
 "$venv/bin/python" scripts/run_odoo_tests.py --pytest "$venv/bin/python" || status=1
 [ "$status" -eq 0 ] || echo "SOME CHECKS FAILED (see above)"

@@ -14,7 +14,13 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from .schema import CHECKED_DATASETS, Dataset
-from .transport import ConnectorError, Transport
+from .transport import (
+    AccessRefused,
+    ConnectorError,
+    MissingModelError,
+    ReplayMissError,
+    Transport,
+)
 
 #: Records per search_read call.
 PAGE_SIZE = 2000
@@ -39,7 +45,9 @@ def missing_addons(
     """Add-ons (by name) whose models the server does not have; one call.
 
     The call always asks for every model any report reads (the same call for
-    every command), so that one snapshot answers it for all of them.
+    every command), so that one snapshot answers it for all of them. Only
+    administrators may read ``ir.model``: for anyone else (the credit manager, HR, a
+    collector, a salesperson) it is one ``fields_get`` per model instead.
     """
     datasets = list(datasets)
     everything = [*CHECKED_DATASETS, *datasets]
@@ -49,13 +57,28 @@ def missing_addons(
     kwargs: dict[str, Any] = {"fields": ["model"]}
     if context:
         kwargs["context"] = dict(context)
-    rows = transport.execute_kw("ir.model", "search_read", [[["model", "in", wanted]]], kwargs)
-    found = {row["model"] for row in rows}
+    try:
+        rows = transport.execute_kw("ir.model", "search_read", [[["model", "in", wanted]]], kwargs)
+        found = {row["model"] for row in rows}
+    except (AccessRefused, ReplayMissError):
+        # ir.model is for administrators (Settings > Access Rights); the credit manager,
+        # HR or a collector asks each model for a field instead, which every user may.
+        # A snapshot they pulled holds those calls instead of the ir.model one.
+        found = {model for model in wanted if _model_exists(transport, model)}
     addons: list[str] = []
     for dataset in datasets:
         if dataset.model not in found and dataset.addon not in addons and dataset.addon != "base":
             addons.append(dataset.addon)
     return addons
+
+
+def _model_exists(transport: Transport, model: str) -> bool:
+    """Whether the server has ``model``: one ``fields_get`` of its id, allowed to anyone."""
+    try:
+        transport.execute_kw(model, "fields_get", [], {"allfields": ["id"], "attributes": ["type"]})
+    except MissingModelError:
+        return False
+    return True
 
 
 def require_addons(

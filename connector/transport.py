@@ -28,6 +28,8 @@ from .atomic import atomic_path
 
 RECORDING_FORMAT = "credit-management/rpc-recording"
 RECORDING_VERSION = 1
+#: The ``error.kind`` of a recorded call the server answered with "no such model".
+MISSING_MODEL = "missing_model"
 
 
 #: Exit codes of the ``credit`` command, one per kind of failure (scripts rely on them).
@@ -83,6 +85,25 @@ class ReplayMissError(ConnectorError):
 
 class MissingMethodError(ConnectorError):
     """The server has the model but not the method (an older add-on)."""
+
+
+class MissingModelError(ConnectorError):
+    """The server has no such model: the add-on that provides it is not installed.
+
+    A real answer of the server, so recordings keep it and replays give it back.
+    """
+
+
+class AccessRefused(ConnectorError):
+    """Odoo refused the call to this user (an AccessError): their groups do not allow it.
+
+    What a salesperson gets for the appraisal, or HR for the receivables: a read Odoo
+    refused (exit 5), told in one line that names what was refused.
+    """
+
+
+#: The exception Odoo reports for a call refused by access rights or record rules.
+ODOO_ACCESS_ERROR = "odoo.exceptions.AccessError"
 
 
 @runtime_checkable
@@ -147,6 +168,16 @@ _RPC_FAILURES: tuple[type[BaseException], ...] = (
     # odoorpc's errors; its low-level ConnectorError derives from BaseException.
     + (odoorpc.error.Error, odoorpc.rpc.error.ConnectorError)
 )
+
+
+def _server_exception(exc: BaseException) -> str:
+    """The dotted name of the exception the server raised ('' when it says none)."""
+    info = getattr(exc, "info", None)
+    if isinstance(info, Mapping):
+        data = info.get("data")
+        if isinstance(data, Mapping):
+            return str(data.get("name") or "")
+    return ""
 
 
 def _failure_reason(exc: BaseException) -> str:
@@ -315,9 +346,14 @@ class OdooRpcTransport:
                         f"up to date? ({reason})"
                     ) from None
                 if "doesn't exist" in reason or "does not exist" in reason and model in reason:
-                    raise ConnectorError(
+                    raise MissingModelError(
                         f"Odoo has no model {model}: is the add-on that provides it installed? "
                         f"({reason})"
+                    ) from None
+                if _server_exception(exc) == ODOO_ACCESS_ERROR:
+                    raise AccessRefused(
+                        f"Odoo refused {model}.{method} to this user: {reason} "
+                        "(ask for a credit role that may read it)"
                     ) from None
                 raise ConnectorError(f"Odoo refused {model}.{method}: {reason}") from None
 
@@ -336,17 +372,23 @@ class RecordingTransport:
         self.calls: list[dict[str, Any]] = []
 
     def execute_kw(self, model: str, method: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
-        """Forward the call, then remember it (failed calls are not recorded)."""
-        response = self._inner.execute_kw(model, method, args, kwargs)
-        self.calls.append(
-            {
-                "model": model,
-                "method": method,
-                "args": _as_json(args),
-                "kwargs": _as_json(kwargs),
-                "response": _as_json(response),
-            }
-        )
+        """Forward the call, then remember it.
+
+        Failed calls are not recorded, except "no such model": that is the server's answer
+        to whether an add-on is installed, which a replay must give back the same way.
+        """
+        call = {
+            "model": model,
+            "method": method,
+            "args": _as_json(args),
+            "kwargs": _as_json(kwargs),
+        }
+        try:
+            response = self._inner.execute_kw(model, method, args, kwargs)
+        except MissingModelError as exc:
+            self.calls.append({**call, "error": {"kind": MISSING_MODEL, "message": str(exc)}})
+            raise
+        self.calls.append({**call, "response": _as_json(response)})
         return response
 
     def to_document(self) -> dict[str, Any]:
@@ -390,9 +432,14 @@ class ReplayTransport:
         self.metadata: dict[str, Any] = dict(document.get("metadata") or {})
         self.recorded_at: str | None = document.get("recorded_at")
         self._responses: dict[str, Any] = {}
+        self._missing: dict[str, str] = {}  # calls the server answered "no such model"
         for call in document["calls"]:
             key = canonical_call(call["model"], call["method"], call["args"], call["kwargs"])
-            self._responses[key] = call["response"]
+            error = call.get("error")
+            if isinstance(error, Mapping) and error.get("kind") == MISSING_MODEL:
+                self._missing[key] = str(error.get("message", ""))
+            else:
+                self._responses[key] = call["response"]
         self.calls_served = 0
 
     @classmethod
@@ -417,6 +464,9 @@ class ReplayTransport:
     def execute_kw(self, model: str, method: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
         """Return the recorded response, or raise ReplayMissError naming the call."""
         key = canonical_call(model, method, _as_json(args), _as_json(kwargs))
+        if key in self._missing:
+            self.calls_served += 1
+            raise MissingModelError(self._missing[key])
         try:
             response = self._responses[key]
         except KeyError:

@@ -17,8 +17,10 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
+import xmlrpc.client
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -232,11 +234,20 @@ def ensure_role(options: dict[str, str], say: Callable[[str], None]) -> None:
     )
 
 
-def ensure_test_tools(python: str, say: Callable[[str], None]) -> None:
-    """Browser tours need chromium and websocket-client; PDFs need wkhtmltopdf and CJK fonts."""
+def ensure_test_packages(say: Callable[[str], None]) -> None:
+    """The Debian packages of TEST_PACKAGES, installed when missing.
+
+    The Python tests need them too (tests/test_html_chromium.py prints with chromium): under
+    CI=true ./test.sh installs them first, so that those tests run instead of being skipped.
+    """
     missing = [pkg for pkg, present in TEST_PACKAGES.items() if not present()]
     if missing:
         apt_install(missing, say)
+
+
+def ensure_test_tools(python: str, say: Callable[[str], None]) -> None:
+    """Browser tours need chromium and websocket-client; PDFs need wkhtmltopdf and CJK fonts."""
+    ensure_test_packages(say)
     if subprocess.run([python, "-c", "import websocket"], capture_output=True).returncode:
         say("installing websocket-client into Odoo's Python")
         quiet_run([python, "-m", "pip", "install", "-q", "websocket-client"])
@@ -285,6 +296,33 @@ def served(command: list[str], db: str) -> Iterator[str | None]:
         server.wait(timeout=60)
 
 
+def install_language(url: str, db: str, code: str, login: str, password: str) -> None:
+    """Install a language with its translations over XML-RPC, as a user would.
+
+    The ``credit`` command reads in the user's language (zh_CN by default), which Odoo
+    accepts only once installed; the live tests and the recorded snapshots need it.
+    """
+    uid = xmlrpc.client.ServerProxy(f"{url}/xmlrpc/2/common").login(db, login, password)
+    models = xmlrpc.client.ServerProxy(f"{url}/xmlrpc/2/object")
+    lang_ids = models.execute_kw(
+        db,
+        uid,
+        password,
+        "res.lang",
+        "search",
+        [[["code", "=", code], ["active", "in", [True, False]]]],
+    )
+    wizard = models.execute_kw(
+        db,
+        uid,
+        password,
+        "base.language.install",
+        "create",
+        [{"lang_ids": [[6, 0, lang_ids]], "overwrite": True}],
+    )
+    models.execute_kw(db, uid, password, "base.language.install", "lang_install", [[wizard]])
+
+
 def addons_path(options: dict[str, str]) -> str:
     """Odoo's configured addons path plus this project's add-ons."""
     return ",".join(filter(None, [options.get("addons_path", ""), str(ADDONS_DIR)]))
@@ -302,3 +340,20 @@ def pg_args(options: dict[str, str]) -> tuple[list[str], dict[str, str]]:
     if password not in ("", "False"):
         env["PGPASSWORD"] = password
     return args, env
+
+
+def main(argv: list[str]) -> int:
+    """``odoo_env.py test-packages``: install the Debian packages the tests need (CI)."""
+    if argv != ["test-packages"]:
+        print("usage: odoo_env.py test-packages", file=sys.stderr)
+        return 2
+    try:
+        ensure_test_packages(print)
+    except (OdooUnavailable, subprocess.CalledProcessError) as exc:
+        print(f"FAILED: cannot install the test packages: {exc}")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

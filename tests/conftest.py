@@ -8,6 +8,7 @@ which ``credit record`` captured from a real Odoo 18 with the add-on's demo data
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -23,10 +24,57 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
     return [f"recorded demo data: {demo_recording_path()}"]
 
 
+def in_ci() -> bool:
+    """CI=true (or 1, yes): where a test that did not run is a failure, not a skip."""
+    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+class SkipCollector:
+    """Keeps every skipped test of the session (node id, reason), collection skips too."""
+
+    def __init__(self) -> None:
+        self.skipped: list[tuple[str, str]] = []
+
+    def _note(self, report: pytest.TestReport | pytest.CollectReport) -> None:
+        if not report.skipped or hasattr(report, "wasxfail"):
+            return
+        reason = str(report.longrepr)
+        if isinstance(report.longrepr, tuple) and len(report.longrepr) == 3:
+            reason = str(report.longrepr[2])
+        self.skipped.append((report.nodeid, reason.removeprefix("Skipped: ")))
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        self._note(report)
+
+    def pytest_collectreport(self, report: pytest.CollectReport) -> None:
+        self._note(report)
+
+
+SKIPS = pytest.StashKey[SkipCollector]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    collector = SkipCollector()
+    config.stash[SKIPS] = collector
+    config.pluginmanager.register(collector, "credit-skip-collector")
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Under CI=true a skipped test fails the run: it did not run, whatever the reason."""
+    if in_ci() and session.config.stash[SKIPS].skipped and session.exitstatus == 0:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
 def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
     if not demo_recording_path().is_file():
         terminalreporter.write_sep("!", "demo-data tests skipped", red=True, bold=True)
         terminalreporter.write_line(DEMO_MISSING, red=True, bold=True)
+    skipped = config.stash[SKIPS].skipped
+    if skipped:
+        verdict = "FAIL the run under CI=true" if in_ci() else "did not run"
+        terminalreporter.write_sep("!", f"{len(skipped)} skipped test(s) {verdict}", red=True)
+        for nodeid, reason in skipped:
+            terminalreporter.write_line(f"SKIPPED {nodeid}: {reason}", red=True, bold=True)
 
 
 @pytest.fixture

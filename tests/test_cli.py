@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import pwd
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
@@ -386,15 +391,52 @@ def test_pull_refuses_empty_or_device_output(runner: CliRunner, output: str, fra
     assert_user_error(result, fragment, code=7)
 
 
-def test_pull_into_a_read_only_folder(runner: CliRunner, tmp_path: Path) -> None:
-    if os.geteuid() == 0:
-        pytest.skip("root writes anywhere")
-    folder = tmp_path / "ro"
-    folder.mkdir(mode=0o500)
-    result = runner.invoke(
-        credit, ["pull", *_offline_connection(), "--output", str(folder / "s.json")]
-    )
+@contextlib.contextmanager
+def _unprivileged() -> Iterator[None]:
+    """Act as an ordinary user, also when the tests run as root (as in CI's containers).
+
+    Root writes anywhere, so a read-only folder means nothing to it; the real and effective
+    ids become nobody's (os.access checks the real one), the saved id stays root's so that
+    they can be put back.
+    """
+    if os.geteuid() != 0:
+        yield
+        return
+    nobody = pwd.getpwnam("nobody")
+    os.setresgid(nobody.pw_gid, nobody.pw_gid, 0)
+    os.setresuid(nobody.pw_uid, nobody.pw_uid, 0)
+    try:
+        yield
+    finally:
+        os.setresuid(0, 0, 0)
+        os.setresgid(0, 0, 0)
+
+
+@pytest.fixture
+def read_only_folder(tmp_path: Path) -> Iterator[Path]:
+    """A folder nobody but root may write in, inside one every user may walk through."""
+    if os.geteuid() != 0:
+        folder = tmp_path / "ro"
+        folder.mkdir(mode=0o500)
+        yield folder
+        return
+    base = Path(tempfile.mkdtemp(prefix="credit-ro-"))  # pytest's tmp_path is root's alone
+    try:
+        base.chmod(0o755)
+        folder = base / "ro"
+        folder.mkdir(mode=0o555)
+        yield folder
+    finally:
+        shutil.rmtree(base)
+
+
+def test_pull_into_a_read_only_folder(runner: CliRunner, read_only_folder: Path) -> None:
+    with _unprivileged():
+        result = runner.invoke(
+            credit, ["pull", *_offline_connection(), "--output", str(read_only_folder / "s.json")]
+        )
     assert_user_error(result, "Permission denied", code=7)
+    assert list(read_only_folder.iterdir()) == []
 
 
 def test_pull_without_server_writes_nothing(runner: CliRunner, tmp_path: Path) -> None:

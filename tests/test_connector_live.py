@@ -10,6 +10,11 @@ named by CREDIT_ODOO_BARE_URL and CREDIT_ODOO_BARE_DB (login admin/admin), else 
 create and serve themselves with the Odoo that scripts/odoo_env.py finds (about 20 s).
 The tests that change the database (the company's check, the user's company, an
 appraisal period) run last and put everything back.
+
+The command is run as the people who run it, not only as admin: a credit manager, an HR
+user, a collector and a salesperson, made here over XML-RPC as admin (the login in
+CREDIT_ODOO_USER must be an administrator), each with a password of real length, and
+archived at the end. What each may export is what Odoo's access rights let them read.
 """
 
 from __future__ import annotations
@@ -18,18 +23,30 @@ import datetime as dt
 import json
 import math
 import os
+import secrets
 import subprocess
 import sys
 import time
+import xmlrpc.client
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
 from click.testing import CliRunner
 from credit_cli.cli import credit
+from credit_cli.connector import schema
 from credit_cli.connector.credit_data import fetch_exposure, fetch_exposure_full
-from credit_cli.connector.transport import ConnectorError, OdooRpcTransport, RecordingTransport
+from credit_cli.connector.pull import missing_addons
+from credit_cli.connector.transport import (
+    AccessRefused,
+    ConnectorError,
+    MissingModelError,
+    OdooRpcTransport,
+    RecordingTransport,
+    ReplayTransport,
+)
 from credit_cli.reports.columns import COLUMNS
 
 REPO = Path(__file__).resolve().parents[1]
@@ -196,16 +213,33 @@ def snapshot(tmp_path_factory: pytest.TempPathFactory, settings: dict[str, str])
     return path
 
 
-def test_pull_makes_a_snapshot_without_secrets(snapshot: Path, settings: dict[str, str]) -> None:
-    text = snapshot.read_text(encoding="utf-8")
+@pytest.fixture(scope="module")
+def manager_snapshot(
+    tmp_path_factory: pytest.TempPathFactory, people: dict[str, dict[str, str]]
+) -> Path:
+    """``credit pull`` as the credit manager, who runs it (with a password of real length)."""
+    path = tmp_path_factory.mktemp("pull-manager") / "snapshot.json"
+    result = CliRunner().invoke(
+        credit, ["pull", "--output", str(path)], env=_env(people["manager"])
+    )
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def test_pull_makes_a_snapshot_without_secrets(
+    manager_snapshot: Path, people: dict[str, dict[str, str]]
+) -> None:
+    manager = people["manager"]
+    text = manager_snapshot.read_text(encoding="utf-8")
     document = json.loads(text)
-    secret = settings["password"]
+    secret = manager["password"]
+    # a short password (admin's "admin") would be found in any text or never: no check
+    assert len(secret) >= 16 and secret not in (manager["user"], manager["db"])
+    assert secret not in text
     assert not any("password" in key or "key" in key for key in document["metadata"])
-    if secret not in (settings["user"], settings["db"]) and len(secret) >= 8:
-        assert secret not in text
     assert document["metadata"]["exposure_version"] == 3
     assert document["metadata"]["context"]["lang"] == "zh_CN"
-    assert document["metadata"]["uid"] == OdooRpcTransport.connect(**settings).uid
+    assert document["metadata"]["uid"] == OdooRpcTransport.connect(**manager).uid
 
 
 def test_pull_round_trips_grow_with_models_not_records(snapshot: Path) -> None:
@@ -299,6 +333,171 @@ def test_grades_come_back_in_the_users_language(live: OdooRpcTransport) -> None:
     )
     if zh_grades and installed and installed[0]["active"]:
         assert zh_grades != en_grades
+
+
+# ------------------------------------------------------------- the people who run it
+
+#: Who runs the command, by the group that makes them who they are (the add-ons'
+#: security XML; each implies the roles below it, the salesperson's implies Sales Staff).
+ROLES: dict[str, str] = {
+    "manager": "credit_management.group_credit_manager",
+    "hr": "credit_management.group_credit_hr",
+    "collector": "credit_management.group_credit_collector",
+    "salesperson": "sales_team.group_sale_salesman",
+}
+
+
+class AdminRpc:
+    """XML-RPC as the administrator of the live database (the settings' login)."""
+
+    def __init__(self, settings: dict[str, str]) -> None:
+        self.db, self.password = settings["db"], settings["password"]
+        common = xmlrpc.client.ServerProxy(f"{settings['url']}/xmlrpc/2/common")
+        self.uid = common.login(self.db, settings["user"], self.password)
+        assert self.uid, f"cannot log in as {settings['user']} to make the role users"
+        self.models = xmlrpc.client.ServerProxy(f"{settings['url']}/xmlrpc/2/object")
+
+    def __call__(self, model: str, method: str, *args: Any, **kwargs: Any) -> Any:
+        return self.models.execute_kw(
+            self.db, self.uid, self.password, model, method, list(args), kwargs
+        )
+
+    def ref(self, xmlid: str) -> int:
+        module, name = xmlid.split(".")
+        rows = self(
+            "ir.model.data",
+            "search_read",
+            [["module", "=", module], ["name", "=", name]],
+            fields=["res_id"],
+        )
+        assert rows, f"no {xmlid} on the live database"
+        return rows[0]["res_id"]
+
+
+@pytest.fixture(scope="module")
+def people(settings: dict[str, str]) -> Iterator[dict[str, dict[str, str]]]:
+    """Settings of one user per role, made (or reset) as admin, archived afterwards."""
+    admin = AdminRpc(settings)
+    made: dict[str, dict[str, str]] = {}
+    ids: list[int] = []
+    for role, group in ROLES.items():
+        login = f"credit.live.{role}"
+        password = secrets.token_urlsafe(18)  # 24 characters
+        values = {
+            "name": f"Credit Live {role.title()}",
+            "login": login,
+            "password": password,
+            "active": True,
+            "groups_id": [(6, 0, [admin.ref(group)])],
+        }
+        found = admin(
+            "res.users", "search", [["login", "=", login]], context={"active_test": False}
+        )
+        if found:
+            admin("res.users", "write", found, values)
+        else:
+            found = [admin("res.users", "create", values)]
+        ids += found
+        made[role] = {**settings, "user": login, "password": password}
+    yield made
+    admin("res.users", "write", ids, {"active": False})
+
+
+def _workbooks_equal(first: Path, second: Path) -> None:
+    """The same sheets with the same cell values."""
+    a, b = openpyxl.load_workbook(first), openpyxl.load_workbook(second)
+    assert a.sheetnames == b.sheetnames, (first.name, a.sheetnames, b.sheetnames)
+    for name in a.sheetnames:
+        rows_a = [[c.value for c in row] for row in a[name].iter_rows()]
+        rows_b = [[c.value for c in row] for row in b[name].iter_rows()]
+        assert rows_a == rows_b, (first.name, name)
+
+
+#: What each person may export: the same report as the administrator's, cell for cell
+#: (record rules give the credit manager, HR and the collector everyone's records).
+ALLOWED = [
+    ("manager", "exposure"),
+    ("manager", "scorecards"),
+    ("manager", "awards"),
+    ("manager", "training"),
+    ("manager", "hr-export"),
+    ("manager", "ageing"),
+    ("hr", "scorecards"),
+    ("hr", "awards"),
+    ("hr", "training"),
+    ("hr", "hr-export"),
+    ("collector", "ageing"),
+    ("collector", "exposure"),
+]
+#: What each may not: Odoo refuses a read, named in one line, exit 5, no file.
+REFUSED = [
+    ("salesperson", "scorecards", "credit.administrator"),
+    ("salesperson", "awards", "credit.administrator"),
+    ("salesperson", "hr-export", "credit.administrator"),
+    ("salesperson", "ageing", "credit.collection.ageing"),
+    ("collector", "scorecards", "credit.administrator"),
+    ("collector", "hr-export", "credit.administrator"),
+    ("hr", "ageing", "credit.collection"),
+    ("hr", "exposure", "res.partner"),
+]
+#: The options that make a command's files comparable between two people.
+REPORT_ARGS = {"exposure": ["--format", "xlsx"]}
+
+
+def test_the_add_on_check_works_for_people_who_may_not_read_ir_model(
+    people: dict[str, dict[str, str]],
+) -> None:
+    """ir.model is for administrators: the others' check asks each model for a field, and a
+    snapshot they pull replays it, "no such model" included."""
+    hr = OdooRpcTransport.connect(**people["hr"])
+    with pytest.raises(AccessRefused, match=r"ir\.model\.search_read"):
+        hr.execute_kw("ir.model", "search_read", [[]], {"fields": ["model"], "limit": 1})
+    recorder = RecordingTransport(hr)
+    assert missing_addons(recorder, schema.ALL_DATASETS, {"lang": "zh_CN"}) == []
+    with pytest.raises(MissingModelError):
+        recorder.execute_kw("credit.no.such.model", "fields_get", [], {"allfields": ["id"]})
+    replay = ReplayTransport(recorder.to_document())
+    assert missing_addons(replay, schema.ALL_DATASETS, {"lang": "zh_CN"}) == []
+    with pytest.raises(MissingModelError, match="credit.no.such.model"):
+        replay.execute_kw("credit.no.such.model", "fields_get", [], {"allfields": ["id"]})
+
+
+@pytest.mark.parametrize(("role", "command"), ALLOWED)
+def test_what_each_role_may_export(
+    tmp_path: Path,
+    settings: dict[str, str],
+    people: dict[str, dict[str, str]],
+    role: str,
+    command: str,
+) -> None:
+    args = [command, *REPORT_ARGS.get(command, [])]
+    theirs, admins = tmp_path / role, tmp_path / "admin"
+    result = CliRunner().invoke(credit, [*args, "--output", str(theirs)], env=_env(people[role]))
+    assert result.exit_code == 0, f"{role} cannot run credit {command}: {result.output}"
+    reference = CliRunner().invoke(credit, [*args, "--output", str(admins)], env=_env(settings))
+    assert reference.exit_code == 0, reference.output
+    produced = sorted(p.name for p in theirs.iterdir())
+    assert produced and produced == sorted(p.name for p in admins.iterdir())
+    for name in produced:
+        if name.endswith(".xlsx"):
+            _workbooks_equal(theirs / name, admins / name)
+
+
+@pytest.mark.parametrize(("role", "command", "model"), REFUSED)
+def test_what_each_role_may_not_export(
+    tmp_path: Path, people: dict[str, dict[str, str]], role: str, command: str, model: str
+) -> None:
+    out = tmp_path / "out"
+    result = CliRunner().invoke(credit, [command, "--output", str(out)], env=_env(people[role]))
+    assert result.exit_code == 5, (
+        f"{role}: credit {command} gave {result.exit_code}: {result.output}"
+    )
+    assert "Traceback" not in result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("credit: error: Odoo refused "), lines[0]
+    assert model in lines[0], lines[0]
+    assert not out.exists() or list(out.iterdir()) == []
 
 
 # ------------------------------------------------------------ a server without the add-ons
