@@ -1,3 +1,4 @@
+from . import credit_guard_mixin
 from . import credit_check_mixin
 from . import credit_grade
 from . import credit_score_model

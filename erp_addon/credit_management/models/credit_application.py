@@ -13,6 +13,7 @@ _logger = logging.getLogger(__name__)
 
 # set only by the approval flow, never by hand
 FLOW_FIELDS = {
+    "name",
     "state",
     "score_id",
     "grade_id",
@@ -48,8 +49,14 @@ class CreditApplication(models.Model):
 
     _name = "credit.application"
     _description = "Credit Application"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "credit.guard.mixin"]
     _order = "id desc"
+
+    # guards (credit.guard.mixin): the flow's fields are written by its methods only; the
+    # request is the requester's, in draft only; a decided application stays on record
+    _guard_flow_fields = tuple(sorted(FLOW_FIELDS))
+    _guard_locks = [("__all__", ("draft",))]
+    _guard_undeletable_states = ("submitted", "approved", "refused", "expired")
 
     name = fields.Char(required=True, copy=False, readonly=True, default="/")
     partner_id = fields.Many2one(
@@ -183,33 +190,26 @@ class CreditApplication(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if not self.env.su:
-                # the flow starts anew whatever the values or context defaults say
-                vals.update(dict.fromkeys(FLOW_FIELDS, False))
-                vals.update(state="draft", requested_by_id=self.env.user.id)
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("credit.application") or "/"
+            if vals.get("name") == "/":
+                del vals["name"]  # the default: no name given
+            if self.env.su and not vals.get("name"):
+                vals["name"] = self._next_name()
         return super().create(vals_list)
 
-    def write(self, vals):
-        if FLOW_FIELDS & set(vals) and not self.env.su:
-            raise AccessError(
-                self.env._(
-                    "Status, assessment and decision follow the approval flow; use its buttons."
-                )
-            )
-        if set(vals) & REQUEST_FIELDS and not self.env.su:
-            if any(app.state != "draft" for app in self):
-                raise UserError(self.env._("Only a draft application can be changed."))
-            if any(app.requested_by_id != self.env.user for app in self):
-                # an approver who could rewrite the request would approve their own
-                raise AccessError(self.env._("Only the requester may change a credit application."))
-        return super().write(vals)
+    @api.model
+    def _next_name(self):
+        return self.env["ir.sequence"].next_by_code("credit.application") or "/"
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_submitted(self):
-        if any(app.state not in ("draft", "cancelled") for app in self):
-            raise UserError(self.env._("Only draft or cancelled applications can be deleted."))
+    @api.model
+    def _guard_start_values(self, vals):
+        return {"name": self._next_name(), "requested_by_id": self.env.user.id}
+
+    def _guard_check_write(self, vals):
+        if REQUEST_FIELDS.isdisjoint(vals):
+            return
+        if any(app.requested_by_id != self.env.user for app in self):
+            # an approver who could rewrite the request would approve their own
+            raise AccessError(self.env._("Only the requester may change a credit application."))
 
     # ------------------------------------------------------------------ flow
     def action_submit(self):
@@ -225,7 +225,7 @@ class CreditApplication(models.Model):
                 app.requested_limit, app.company_id
             )
             app._assess()
-            app.sudo().write({"state": "submitted", "required_level": band.level})
+            app._guard_sudo("write").write({"state": "submitted", "required_level": band.level})
             app._notify_approvers()
         return True
 
@@ -323,7 +323,7 @@ class CreditApplication(models.Model):
             app._check_can_decide()
             if decision == "approve":
                 app._check_within_policy()
-            app.sudo().write(
+            app._guard_sudo("write").write(
                 {
                     "state": "approved" if decision == "approve" else "refused",
                     "decided_by_id": self.env.user.id,
@@ -439,7 +439,7 @@ class CreditApplication(models.Model):
                 "credit_management.group_credit_manager"
             ):
                 raise AccessError(self.env._("Only the requester or a credit manager may cancel."))
-        self.sudo().write({"state": "cancelled"})
+        self._guard_sudo("write").write({"state": "cancelled"})
         self.sudo().activity_unlink(["credit_management.mail_activity_type_credit_approval"])
         return True
 
@@ -448,7 +448,7 @@ class CreditApplication(models.Model):
             raise UserError(self.env._("Only a cancelled application can go back to draft."))
         if any(app.requested_by_id != self.env.user for app in self) and not self.env.su:
             raise AccessError(self.env._("Only the requester may reopen a credit application."))
-        self.sudo().write({"state": "draft"})
+        self._guard_sudo("write").write({"state": "draft"})
         return True
 
     # ------------------------------------------------------------------ cron

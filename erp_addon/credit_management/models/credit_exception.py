@@ -2,17 +2,37 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.osv import expression
 
-# written by the chatter and activities, not by the flow
-MAIL_FIELDS = {"message_main_attachment_id", "activity_ids", "message_follower_ids"}
-
 
 class CreditException(models.Model):
     """A recorded, one-document exception to the hard credit check (特批)."""
 
     _name = "credit.exception"
     _description = "Credit Check Exception"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "credit.guard.mixin"]
     _order = "id desc"
+
+    # guards (credit.guard.mixin): the requester gives the document, fixed once requested,
+    # and the justification, while the request is pending; the rest comes from the check
+    # (_request_values) or the decision
+    _guard_flow_fields = (
+        "name",
+        "partner_id",
+        "company_id",
+        "document_name",
+        "amount",
+        "credit_limit",
+        "exposure_amount",
+        "overdue_amount",
+        "reasons",
+        "requested_by_id",
+        "state",
+        "decided_by_id",
+        "decision_date",
+        "decision_note",
+        "used_date",
+    )
+    _guard_locks = [("__all__", ("requested",)), (("res_model", "res_id"), ())]
+    _guard_undeletable_states = "__all__"
 
     name = fields.Char(required=True, copy=False, readonly=True, default="/")
     partner_id = fields.Many2one("res.partner", required=True, index=True, readonly=True)
@@ -83,15 +103,26 @@ class CreditException(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if not self.env.su:
-                # only the document and the justification come from the requester; the
-                # figures are the check's own, computed here, and the flow starts anew
-                vals.update(self._request_values(vals.get("res_model"), vals.get("res_id")))
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("credit.exception") or "/"
+            if vals.get("name") == "/":
+                del vals["name"]  # the default: no name given
+            if self.env.su and not vals.get("name"):
+                vals["name"] = self._next_name()
         records = super().create(vals_list)
         records._notify_managers()
         return records
+
+    @api.model
+    def _next_name(self):
+        return self.env["ir.sequence"].next_by_code("credit.exception") or "/"
+
+    @api.model
+    def _guard_start_values(self, vals):
+        # only the document and the justification come from the requester; the figures
+        # are the check's own, computed here, and the flow starts anew
+        return dict(
+            self._request_values(vals.get("res_model"), vals.get("res_id")),
+            name=self._next_name(),
+        )
 
     @api.model
     def _request_values(self, res_model, res_id):
@@ -143,22 +174,11 @@ class CreditException(models.Model):
             "used_date": False,
         }
 
-    def write(self, vals):
-        if not self.env.su:
-            if set(vals) - {"request_note"} - MAIL_FIELDS:
-                raise AccessError(
-                    self.env._(
-                        "A credit exception's document, figures and decision change only "
-                        "through its request and decision buttons."
-                    )
-                )
-            if "request_note" in vals and any(
-                exc.state != "requested" or exc.requested_by_id != self.env.user for exc in self
-            ):
-                raise AccessError(
-                    self.env._("Only the requester may change a pending request's justification.")
-                )
-        return super().write(vals)
+    def _guard_check_write(self, vals):
+        if "request_note" in vals and any(exc.requested_by_id != self.env.user for exc in self):
+            raise AccessError(
+                self.env._("Only the requester may change a pending request's justification.")
+            )
 
     def _notify_managers(self):
         activity_type = self.env.ref("credit_management.mail_activity_type_credit_approval")
@@ -193,7 +213,7 @@ class CreditException(models.Model):
     def _action_decide(self, decision, note):
         for exc in self:
             exc._check_can_decide()
-            exc.sudo().write(
+            exc._guard_sudo("write").write(
                 {
                     "state": "granted" if decision == "approve" else "refused",
                     "decided_by_id": self.env.user.id,
@@ -237,7 +257,7 @@ class CreditException(models.Model):
                 "credit_management.group_credit_manager"
             ):
                 raise AccessError(self.env._("Only the requester or a credit manager may cancel."))
-        self.sudo().write({"state": "cancelled"})
+        self._guard_sudo("read").write({"state": "cancelled"})
         self.sudo().activity_unlink(["credit_management.mail_activity_type_credit_approval"])
         return True
 

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import ValidationError
 
 # computed from the figures and read by scoring: never set by hand
 RATIO_FIELDS = {"equity", "current_ratio", "debt_ratio", "net_margin"}
@@ -10,8 +10,12 @@ class CreditPartnerFinancial(models.Model):
 
     _name = "credit.partner.financial"
     _description = "Partner Financial Figures"
+    _inherit = ["credit.guard.mixin"]
     _order = "partner_id, period_end desc"
     _rec_name = "period_end"
+
+    # guards (credit.guard.mixin): the ratios scoring reads are computed from the figures
+    _guard_flow_fields = tuple(sorted(RATIO_FIELDS))
 
     partner_id = fields.Many2one("res.partner", required=True, index=True, ondelete="cascade")
     # figures a company gathered are its own (company rule in security/)
@@ -145,16 +149,10 @@ class CreditPartnerFinancial(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         records = super().create(vals_list)
-        # ratios come from the figures, whatever the values or context defaults said
-        for fname in RATIO_FIELDS:
-            self.env.add_to_compute(self._fields[fname], records)
-        records._recompute_recordset(list(RATIO_FIELDS))
         records._log_on_partner(self.env._("recorded"))
         return records
 
     def write(self, vals):
-        if RATIO_FIELDS & set(vals) and not self.env.su:
-            raise AccessError(self.env._("Ratios are computed from the figures."))
         res = super().write(vals)
         self._log_on_partner(self.env._("changed"))
         return res

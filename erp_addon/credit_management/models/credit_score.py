@@ -8,8 +8,14 @@ class CreditScore(models.Model):
 
     _name = "credit.score"
     _description = "Credit Score Snapshot"
+    _inherit = ["credit.guard.mixin"]
     _order = "date desc, id desc"
     _rec_name = "partner_id"
+
+    # guards (credit.guard.mixin): a snapshot records a scoring; only the scoring writes
+    # one (as superuser), and it stays on record
+    _guard_flow_fields = "__all__"
+    _guard_undeletable_states = "__all__"
 
     partner_id = fields.Many2one("res.partner", required=True, index=True, ondelete="cascade")
     company_id = fields.Many2one(

@@ -6,7 +6,12 @@ class CreditScoreLine(models.Model):
 
     _name = "credit.score.line"
     _description = "Credit Score Factor Value"
+    _inherit = ["credit.guard.mixin"]
     _order = "score_id, id"
+
+    # guards (credit.guard.mixin): part of a scoring snapshot, written by the scoring only
+    _guard_flow_fields = "__all__"
+    _guard_undeletable_states = "__all__"
 
     score_id = fields.Many2one("credit.score", required=True, ondelete="cascade", index=True)
     factor_id = fields.Many2one("credit.score.factor", required=True, ondelete="restrict")

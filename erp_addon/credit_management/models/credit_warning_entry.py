@@ -3,17 +3,20 @@ from odoo.exceptions import AccessError, ValidationError
 
 from .res_partner import uscc_error
 
-# whether an entry is in force, and who lifted it: only through action_lift
-LIFT_FIELDS = {"active", "lifted_date", "lifted_by_id"}
-
 
 class CreditWarningEntry(models.Model):
     """An entry on the serious-dishonesty warning list (严重失信名单)."""
 
     _name = "credit.warning.entry"
     _description = "Credit Warning List Entry"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "credit.guard.mixin"]
     _order = "listed_date desc, id desc"
+
+    # guards (credit.guard.mixin): whether an entry is in force, and who lifted it, only
+    # through action_lift (a credit manager); a lifted entry is history, changed no more
+    _guard_flow_fields = ("active", "lifted_date", "lifted_by_id")
+    _guard_state_field = "active"
+    _guard_locks = [("__all__", (True,))]
 
     name = fields.Char(required=True, tracking=True)
     entry_type = fields.Selection(
@@ -63,10 +66,6 @@ class CreditWarningEntry(models.Model):
         return entries
 
     def write(self, vals):
-        if not self.env.su and LIFT_FIELDS & set(vals):
-            raise AccessError(
-                self.env._("An entry is lifted or restored with its buttons, by a credit manager.")
-            )
         if vals.get("credit_code"):
             vals["credit_code"] = vals["credit_code"].strip().upper()
         res = super().write(vals)
@@ -81,7 +80,7 @@ class CreditWarningEntry(models.Model):
     def action_lift(self):
         if not self.env.user.has_group("credit_management.group_credit_manager"):
             raise AccessError(self.env._("Only a credit manager may lift a warning-list entry."))
-        self.sudo().write(
+        self._guard_sudo("write").write(
             {
                 "active": False,
                 "lifted_date": fields.Date.context_today(self),

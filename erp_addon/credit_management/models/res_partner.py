@@ -57,9 +57,6 @@ CREDIT_FILE_FIELDS = {
     "credit_last_investigation_date",
     "credit_analyst_id",
 }
-CREDIT_GUARDED_FIELDS = (
-    CREDIT_LIMIT_FIELDS | CREDIT_COMPUTED_FIELDS | CREDIT_STANDING_FIELDS | CREDIT_FILE_FIELDS
-)
 
 
 def uscc_error(env, code):
@@ -82,7 +79,18 @@ def uscc_error(env, code):
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "credit.guard.mixin"]
+
+    # guards (credit.guard.mixin): the warning-list flag follows the list; grades, scores
+    # and review dates are the credit manager's (or scoring's and approvals'); the credit
+    # file is the analysts'. The limit is a credit manager's only while the company grants
+    # limits through applications: a setting, so a hook (_guard_check_write/_create).
+    _guard_flow_fields = tuple(sorted(CREDIT_COMPUTED_FIELDS))
+    _guard_field_groups = dict(
+        dict.fromkeys(sorted(CREDIT_STANDING_FIELDS), "credit_management.group_credit_manager"),
+        **dict.fromkeys(sorted(CREDIT_FILE_FIELDS), "credit_management.group_credit_analyst"),
+    )
 
     # credit file (资信档案)
     credit_code = fields.Char(
@@ -111,18 +119,36 @@ class ResPartner(models.Model):
             ("groups_id", "in", self.env.ref("credit_management.group_credit_analyst").ids)
         ],
     )
+    # the credit file's records: read by the credit roles (their models' access rights)
     credit_financial_ids = fields.One2many(
-        "credit.partner.financial", "partner_id", string="Financial Figures"
+        "credit.partner.financial",
+        "partner_id",
+        string="Financial Figures",
+        groups="credit_management.group_credit_user",
     )
-    credit_score_ids = fields.One2many("credit.score", "partner_id", string="Score History")
+    credit_score_ids = fields.One2many(
+        "credit.score",
+        "partner_id",
+        string="Score History",
+        groups="credit_management.group_credit_user",
+    )
     credit_application_ids = fields.One2many(
-        "credit.application", "partner_id", string="Credit Applications"
+        "credit.application",
+        "partner_id",
+        string="Credit Applications",
+        groups="credit_management.group_credit_user",
     )
     credit_exposure_line_ids = fields.One2many(
-        "credit.exposure.line", "partner_id", string="Exposure Lines"
+        "credit.exposure.line",
+        "partner_id",
+        string="Exposure Lines",
+        groups="credit_management.group_credit_user",
     )
     credit_warning_entry_ids = fields.One2many(
-        "credit.warning.entry", "partner_id", string="Warning List Entries"
+        "credit.warning.entry",
+        "partner_id",
+        string="Warning List Entries",
+        groups="credit_management.group_credit_user",
     )
     credit_on_warning_list = fields.Boolean(
         string="On Warning List",
@@ -778,39 +804,33 @@ class ResPartner(models.Model):
         return {}
 
     # ------------------------------------------------------------ guards
-    def _credit_check_rights(self, fnames):
-        """Refuse setting credit fields the user may not set (``fnames``: fields set)."""
-        if self.env.su or not fnames:
-            return
-        user = self.env.user
-        if fnames & CREDIT_COMPUTED_FIELDS:
-            raise AccessError(
-                self.env._("The warning-list flag follows the warning list; add or lift an entry.")
-            )
-        if fnames & CREDIT_STANDING_FIELDS and not user.has_group(
-            "credit_management.group_credit_manager"
-        ):
-            raise AccessError(
-                self.env._(
-                    "Grades, scores and review dates come from scoring and approved "
-                    "applications; only a credit manager may set them by hand."
-                )
-            )
-        if fnames & CREDIT_FILE_FIELDS and not user.has_group(
-            "credit_management.group_credit_analyst"
-        ):
-            raise AccessError(self.env._("Only credit analysts may change a credit file."))
-        if (
-            fnames & CREDIT_LIMIT_FIELDS
-            and self.env.company._credit_settings()["credit_limit_by_application"]
-            and not user.has_group("credit_management.group_credit_manager")
-        ):
+    def _credit_check_limit_rights(self):
+        """The limit is a credit manager's while the company grants limits by application."""
+        if self.env.company._credit_settings()[
+            "credit_limit_by_application"
+        ] and not self.env.user.has_group("credit_management.group_credit_manager"):
             raise AccessError(
                 self.env._(
                     "Only a credit manager may change a credit limit; request it through "
                     "a credit application."
                 )
             )
+
+    def _guard_check_write(self, vals):
+        if not CREDIT_LIMIT_FIELDS.isdisjoint(vals):
+            self._credit_check_limit_rights()
+
+    @api.model
+    def _guard_check_create(self, vals_list):
+        # a new partner's limit counts when it is not the company's default one, given
+        # in the values or by a context default (default_credit_limit)
+        fallback = self._fields["credit_limit"].get_company_dependent_fallback(self)
+        context_limit = self.env.context.get("default_credit_limit")
+        for vals in vals_list:
+            limit = vals.get("credit_limit", context_limit)
+            if limit is not None and limit is not False and float(limit) != fallback:
+                self._credit_check_limit_rights()
+                return
 
     @api.model
     def _credit_normalise(self, vals):
@@ -821,31 +841,16 @@ class ResPartner(models.Model):
 
     def write(self, vals):
         self._credit_normalise(vals)
-        self._credit_check_rights(set(vals) & CREDIT_GUARDED_FIELDS)
         return super().write(vals)
 
     @api.model_create_multi
     def create(self, vals_list):
+        context_limit = self.env.context.get("default_credit_limit")
         for vals in vals_list:
             self._credit_normalise(vals)
-        partners = super().create(vals_list)
-        if not self.env.su:
-            # the final values count, context defaults (default_*) included
-            partners._credit_check_rights(partners._credit_fields_set())
-        return partners
-
-    def _credit_fields_set(self):
-        """The guarded credit fields these new partners carry a value in."""
-        fallback = self._fields["credit_limit"].get_company_dependent_fallback(self)
-        found = set()
-        for partner in self.sudo():
-            for fname in CREDIT_GUARDED_FIELDS - {"use_partner_credit_limit"}:
-                value = partner[fname]
-                if (value != fallback) if fname == "credit_limit" else bool(value):
-                    found.add(fname)
-        if "credit_limit" in found and any(p.credit_limit < 0 for p in self.sudo()):
-            raise ValidationError(self.env._("A credit limit cannot be negative."))
-        return found
+            if "credit_limit" not in vals and (context_limit or 0.0) < 0:
+                raise ValidationError(self.env._("A credit limit cannot be negative."))
+        return super().create(vals_list)
 
     # ------------------------------------------------------------ actions
     def action_credit_score(self):

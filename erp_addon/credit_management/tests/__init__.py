@@ -11,3 +11,5 @@ from . import test_check_paths
 from . import test_roles
 from . import test_overview
 from . import test_block_preview
+from . import test_guard_walk
+from . import test_menus_open

@@ -1,6 +1,7 @@
 from contextlib import contextmanager
 
 from odoo import Command, fields
+from odoo.exceptions import AccessError
 from odoo.tests import new_test_user
 from odoo.tests.common import freeze_time
 
@@ -155,9 +156,13 @@ class CreditCase(AccountTestInvoicingCommon):
 
     @contextmanager
     def assertRaisesText(self, exc_type, text):
-        """assertRaises (which rolls back to a savepoint) plus a check of the message."""
+        """assertRaises (which rolls back to a savepoint) plus a check of the message. An
+        AccessError is a UserError: a refusal by rights never passes for the refusal by a
+        rule that a UserError or ValidationError names."""
         with self.assertRaises(exc_type) as caught:
             yield caught
+        if not issubclass(exc_type, AccessError):
+            self.assertNotIsInstance(caught.exception, AccessError, str(caught.exception))
         self.assertIn(text, str(caught.exception))
 
     @classmethod

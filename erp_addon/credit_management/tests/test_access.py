@@ -47,25 +47,23 @@ class TestAccess(CreditCommon):
     def test_salesperson_cannot_forge_a_granted_exception(self):
         self.set_limit(self.customer, 50)
         order = self.make_order(self.customer, 100, user=self.salesman)
-        exception = (
-            self.env["credit.exception"]
-            .with_user(self.salesman)
-            .with_context(default_state="granted", default_decided_by_id=self.manager.id)
-            .create(
-                {
-                    "res_model": "sale.order",
-                    "res_id": order.id,
-                    "partner_id": self.customer.id,
-                    "company_id": self.company.id,
-                    "amount": 1_000_000,
-                    "credit_limit": 1e9,
-                    "reasons": "made up",
-                    "request_note": "please",
-                    "state": "granted",
-                    "requested_by_id": self.manager.id,
-                }
-            )
-        )
+        Exception_ = self.env["credit.exception"].with_user(self.salesman)
+        document = {"res_model": "sale.order", "res_id": order.id, "request_note": "please"}
+        # a value of the check's or of the decision is refused (credit.guard.mixin)
+        for forged in (
+            {"amount": 1_000_000},
+            {"credit_limit": 1e9},
+            {"reasons": "made up"},
+            {"state": "granted"},
+            {"requested_by_id": self.manager.id},
+        ):
+            with self.subTest(forged=forged):
+                with self.assertRaisesText(AccessError, "set by its workflow"):
+                    Exception_.create(dict(document, **forged))
+        # context defaults are ignored
+        exception = Exception_.with_context(
+            default_state="granted", default_decided_by_id=self.manager.id
+        ).create(dict(document, partner_id=self.customer.id, company_id=self.company.id))
         self.assertEqual(exception.state, "requested")
         self.assertFalse(exception.decided_by_id)
         self.assertEqual(exception.requested_by_id, self.salesman)

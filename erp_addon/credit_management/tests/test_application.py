@@ -3,6 +3,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tests.common import freeze_time
 
+from ..exceptions import CreditCheckBlocked
 from .common import CreditCommon
 
 
@@ -74,7 +75,7 @@ class TestApplication(CreditCommon):
         app.with_user(self.manager)._action_decide("refuse", "too many overdue")
         self.assertEqual(app.state, "refused")
         self.assertEqual(self.limit_of().credit_limit, 10_000)
-        with self.assertRaises(UserError):
+        with self.assertRaisesText(UserError, "is not awaiting approval"):
             app.with_user(self.manager_2)._action_decide("approve", "again")
 
     def test_grade_maximum_and_policy(self):
@@ -113,7 +114,7 @@ class TestApplication(CreditCommon):
         self.company.write({"credit_no_limit_policy": "block", "credit_check_sale": True})
         self.set_limit(self.customer, 0, self.grade_a)
         order = self.make_order(self.customer, 100)
-        with self.assertRaisesText(Exception, "due-diligence"):
+        with self.assertRaisesText(CreditCheckBlocked, "a due-diligence credit application"):
             order.action_confirm()
         app = self._app(10_000, "due_diligence")
         app.action_submit()

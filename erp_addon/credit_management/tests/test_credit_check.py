@@ -46,7 +46,8 @@ class TestCreditCheck(CreditCommon):
         self.assertEqual(exception.state, "requested")
         self.assertEqual(exception.requested_by_id, self.salesman)
         self.assertTrue(exception.activity_ids)
-        with self.assertRaises(UserError):  # one pending request is enough
+        # one pending request is enough
+        with self.assertRaisesText(UserError, "already has a pending or granted credit exception"):
             self.env["credit.exception.request"].with_user(self.salesman).create(
                 {"res_model": "sale.order", "res_id": order.id, "request_note": "again"}
             ).action_request()

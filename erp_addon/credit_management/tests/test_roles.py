@@ -5,6 +5,7 @@ from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from ..exceptions import CreditCheckBlocked
 from .common import CreditCase, CreditCommon
 
 
@@ -93,19 +94,19 @@ class TestRoles(CreditCommon):
         self.assertEqual(seen, mine)
 
     def test_ratios_cannot_be_forged(self):
-        fin = (
-            self.env["credit.partner.financial"]
-            .with_user(self.analyst)
-            .with_context(default_debt_ratio=1.0, default_current_ratio=9.0)
-            .create(
-                {
-                    "partner_id": self.customer.id,
-                    "period_end": "2025-12-31",
-                    "total_assets": 100,
-                    "total_liabilities": 90,
-                    "current_ratio": 50,
-                }
-            )
+        Financial = self.env["credit.partner.financial"].with_user(self.analyst)
+        figures = {
+            "partner_id": self.customer.id,
+            "period_end": "2025-12-31",
+            "total_assets": 100,
+            "total_liabilities": 90,
+        }
+        # a ratio given with the figures is refused (credit.guard.mixin)
+        with self.assertRaisesText(AccessError, "set by its workflow"):
+            Financial.create(dict(figures, current_ratio=50))
+        # context defaults are ignored: the ratios come from the figures
+        fin = Financial.with_context(default_debt_ratio=1.0, default_current_ratio=9.0).create(
+            figures
         )
         self.assertAlmostEqual(fin.debt_ratio, 90)
         self.assertAlmostEqual(fin.current_ratio, 0)
@@ -135,7 +136,7 @@ class TestFreshInstall(CreditCase):
         big.invalidate_recordset()
         self.assertIn("no approved credit limit", big.credit_check_warning)
         self.company.credit_no_limit_policy = "block"
-        with self.assertRaisesText(Exception, "due-diligence"):
+        with self.assertRaisesText(CreditCheckBlocked, "a due-diligence credit application"):
             big.action_confirm()
         self.company.credit_no_limit_policy = "none"
         big.action_confirm()
