@@ -28,4 +28,9 @@
         "views/credit_appraisal_menus.xml",
     ],
     "demo": ["demo/credit_appraisal_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "credit_appraisal/static/tests/tours/*.js",
+        ],
+    },
 }

@@ -10,6 +10,7 @@ from . import credit_training_plan
 from . import credit_appraisal_rubric
 from . import credit_appraisal_rubric_item
 from . import credit_appraisal_period
+from . import credit_appraisal_period_measure
 from . import credit_appraisal
 from . import credit_appraisal_line
 from . import credit_appraisal_note

@@ -1,8 +1,10 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-# changed only through the qualification flow (grant, propose, approve, refuse)
-FLOW_FIELDS = {"qualification_state", "date_qualified", "date_revoked"}
+from .guard_tools import value_given
+
+MANAGER = "credit_management.group_credit_manager"
+COMMITTEE = "credit_management.group_credit_committee"
 QUALIFICATION_STATES = [
     ("qualified", "Qualified"),
     ("revocation_pending", "Revocation Pending"),
@@ -15,8 +17,14 @@ class CreditAdministrator(models.Model):
 
     _name = "credit.administrator"
     _description = "Credit (Contract) Administrator"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "credit.guard.mixin"]
     _order = "employee_id"
+
+    # changed only through the qualification flow (grant, propose, approve, refuse)
+    _guard_flow_fields = ("qualification_state", "date_qualified", "date_revoked")
+    _guard_state_field = "qualification_state"
+    # the person registered and the company are the entry: its history hangs on them
+    _guard_locks = [(("employee_id", "company_id"), ())]
 
     employee_id = fields.Many2one(
         "hr.employee", required=True, index=True, tracking=True, ondelete="restrict"
@@ -77,27 +85,48 @@ class CreditAdministrator(models.Model):
         for admin in self:
             admin.appraisal_count = counts.get(admin, 0)
 
+    @api.model
+    def _guard_start_values(self, vals):
+        start = vals.get("date_start") or self.env.context.get("default_date_start")
+        return {"date_qualified": start or fields.Date.context_today(self)}
+
+    @api.model
+    def _guard_check_create(self, vals_list):
+        employees = (
+            self.env["hr.employee"]
+            .sudo()
+            .browse(
+                [
+                    employee_id
+                    for employee_id in (
+                        value_given(self, vals, "employee_id") for vals in vals_list
+                    )
+                    if employee_id
+                ]
+            )
+        )
+        if self.env.user in employees.user_id:
+            raise AccessError(self.env._("Nobody registers themselves as credit administrator."))
+
+    def _guard_check_write(self, vals):
+        self._check_not_own()
+
+    def _check_not_own(self):
+        """Nobody changes their own register entry (departments, qualification...),
+        credit managers and the legal representative included."""
+        if any(admin.user_id == self.env.user for admin in self.sudo()):
+            raise AccessError(self.env._("Nobody changes their own register entry."))
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if not self.env.su:
-                vals.update(dict.fromkeys(FLOW_FIELDS, False))
-                vals["qualification_state"] = "qualified"
-            vals.setdefault("date_qualified", vals.get("date_start") or fields.Date.today())
+            # the flow's own start (the superuser's flows included)
+            for fname, value in self._guard_start_values(vals).items():
+                vals.setdefault(fname, value)
         admins = super().create(vals_list)
         for admin in admins:
             admin.sudo()._add_event("qualified", self.env._("Registered as administrator."))
         return admins
-
-    def write(self, vals):
-        if FLOW_FIELDS & set(vals) and not self.env.su:
-            raise AccessError(
-                self.env._(
-                    "The qualification changes only through a revocation approved by the "
-                    "legal representative."
-                )
-            )
-        return super().write(vals)
 
     def _add_event(self, kind, reason, state="done", source="manual", appraisal=None, **extra):
         self.ensure_one()
@@ -143,12 +172,14 @@ class CreditAdministrator(models.Model):
                 "credit_appraisal.mail_activity_type_revocation",
                 user_id=admin._legal_representative().id or self.env.user.id,
                 summary=self.env._("Approve or refuse the revocation of %(name)s", name=admin.name),
+                # read by the assignee and by who may write the register (the credit
+                # managers), not by fellow administrators
                 note=reason,
             )
         return created
 
     def _legal_representative(self):
-        group = self.env.ref("credit_management.group_credit_committee")
+        group = self.env.ref(COMMITTEE)
         users = group.sudo().users.filtered(
             lambda u: not u.share and u.active and self.company_id in u.company_ids
         )
@@ -156,11 +187,12 @@ class CreditAdministrator(models.Model):
 
     def action_propose_revocation(self, reason=None):
         """Credit manager: propose revoking the qualification (e.g. unlawful use of contracts)."""
-        if not self.env.user.has_group("credit_management.group_credit_manager"):
+        if not self.env.user.has_group(MANAGER):
             raise AccessError(self.env._("Only a credit manager may propose a revocation."))
         if not reason:
             raise UserError(self.env._("Give the reason for the revocation."))
         self.check_access("write")
+        self._check_not_own()
         return bool(self._propose_revocation(reason))
 
     def action_reinstate(self, reason=None):
@@ -180,11 +212,12 @@ class CreditAdministrator(models.Model):
         return True
 
     def _check_legal_representative(self):
-        if not self.env.user.has_group("credit_management.group_credit_committee"):
+        if not self.env.user.has_group(COMMITTEE):
             raise AccessError(
                 self.env._("Only the legal representative may decide on a qualification.")
             )
         self.check_access("write")
+        self._check_not_own()
 
     def action_view_appraisals(self):
         self.ensure_one()

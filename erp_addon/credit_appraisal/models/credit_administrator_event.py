@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import fields, models
 from odoo.exceptions import AccessError, UserError
 
 EVENT_KINDS = [
@@ -13,7 +13,26 @@ class CreditAdministratorEvent(models.Model):
 
     _name = "credit.administrator.event"
     _description = "Administrator Qualification Event"
+    _inherit = ["credit.guard.mixin"]
     _order = "date desc, id desc"
+
+    # recorded by the register's actions; the reason is corrected while it awaits a decision
+    _guard_flow_fields = (
+        "administrator_id",
+        "employee_id",
+        "company_id",
+        "date",
+        "kind",
+        "source",
+        "state",
+        "appraisal_id",
+        "contract_ids",
+        "requested_by_id",
+        "approved_by_id",
+        "date_decided",
+    )
+    _guard_locks = [(("reason",), ("pending",))]
+    _guard_undeletable_states = "__all__"
 
     administrator_id = fields.Many2one(
         "credit.administrator", required=True, index=True, ondelete="cascade"
@@ -43,25 +62,13 @@ class CreditAdministratorEvent(models.Model):
     approved_by_id = fields.Many2one("res.users", string="Decided By", readonly=True)
     date_decided = fields.Date(readonly=True)
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self.env.su:
-            raise AccessError(
-                self.env._(
-                    "Qualification history is recorded by the register's actions, not by hand."
-                )
-            )
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if not self.env.su and set(vals) - {"reason"}:
-            raise AccessError(
-                self.env._("A qualification decision is taken with its Approve or Refuse button.")
-            )
-        return super().write(vals)
+    def _guard_check_write(self, vals):
+        if any(event.employee_id.user_id == self.env.user for event in self.sudo()):
+            raise AccessError(self.env._("Nobody changes the record of their own qualification."))
 
     def _check_pending(self):
         self.env["credit.administrator"]._check_legal_representative()
+        self.check_access("write")
         for event in self:
             if event.state != "pending" or event.kind != "revocation":
                 raise UserError(self.env._("This revocation is not awaiting a decision."))
@@ -75,17 +82,17 @@ class CreditAdministratorEvent(models.Model):
         self._check_pending()
         today = fields.Date.context_today(self)
         for event in self:
-            event.sudo().write(
+            event._guard_sudo("write").write(
                 {"state": "done", "approved_by_id": self.env.user.id, "date_decided": today}
             )
             admin = event.administrator_id.sudo()
             admin.write({"qualification_state": "revoked", "date_revoked": today})
             admin.activity_unlink(["credit_appraisal.mail_activity_type_revocation"])
+            # the reason stays in the qualification history: the register's chatter is
+            # read by fellow administrators
             admin.message_post(
                 body=self.env._(
-                    "Qualification revoked, approved by %(user)s: %(reason)s",
-                    user=self.env.user.name,
-                    reason=event.reason,
+                    "Qualification revoked, approved by %(user)s.", user=self.env.user.name
                 )
             )
         return True
@@ -95,7 +102,7 @@ class CreditAdministratorEvent(models.Model):
         self._check_pending()
         today = fields.Date.context_today(self)
         for event in self:
-            event.sudo().write(
+            event._guard_sudo("write").write(
                 {"state": "refused", "approved_by_id": self.env.user.id, "date_decided": today}
             )
             admin = event.administrator_id.sudo()

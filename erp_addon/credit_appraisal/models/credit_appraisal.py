@@ -2,30 +2,9 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
-MANAGER = "credit_management.group_credit_manager"
+from .guard_tools import value_given, x2many_ids_after
 
-# set by the flow and by the recompute only
-FLOW_FIELDS = {
-    "state",
-    "total",
-    "rating",
-    "failed",
-    "failure_number",
-    "outcome",
-    "misuse_contract_ids",
-    "submitted_by_id",
-    "date_submitted",
-    "approved_by_id",
-    "date_approved",
-    "period_id",
-    "administrator_id",
-    # related and computed: their inverse would write the period, register or employee
-    "employee_id",
-    "user_id",
-    "company_id",
-    "year",
-    "name",
-}
+MANAGER = "credit_management.group_credit_manager"
 RATINGS = [
     ("advanced", "Advanced"),
     ("excellent", "Excellent"),
@@ -46,8 +25,39 @@ class CreditAppraisal(models.Model):
 
     _name = "credit.appraisal"
     _description = "Credit Administrator Appraisal"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "credit.guard.mixin"]
     _order = "year desc, total desc, id"
+
+    # set by the flow and by the recompute only
+    _guard_flow_fields = (
+        "state",
+        "total",
+        "rating",
+        "failed",
+        "failure_number",
+        "outcome",
+        "misuse_contract_ids",
+        "submitted_by_id",
+        "date_submitted",
+        "approved_by_id",
+        "date_approved",
+        # related and computed: stored, a hand-written value would stay
+        "employee_id",
+        "user_id",
+        "company_id",
+        "year",
+        "name",
+    )
+    _guard_locks = [
+        # a locked appraisal is history
+        ("__all__", ("draft", "submitted", "approved")),
+        # whose appraisal of which year: fixed when it opens
+        (("period_id", "administrator_id"), ()),
+        # the coverage the year is measured on: corrected while a draft
+        (("department_ids",), ("draft",)),
+    ]
+    _guard_field_groups = {"assessor_ids": MANAGER, "department_ids": MANAGER}
+    _guard_undeletable_states = ("submitted", "approved", "locked")
 
     name = fields.Char(compute="_compute_name", store=True)
     period_id = fields.Many2one(
@@ -139,33 +149,48 @@ class CreditAppraisal(models.Model):
         for appraisal in self:
             appraisal.is_own = appraisal.user_id == self.env.user
 
-    # ------------------------------------------------------------------ CRUD guards
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self.env.su and not self.env.user.has_group(MANAGER):
-            raise AccessError(self.env._("Only the credit manager opens appraisals."))
+    # ------------------------------------------------------------------ guards
+    @api.model
+    def _guard_check_create(self, vals_list):
         Period = self.env["credit.appraisal.period"]
-        Admin = self.env["credit.administrator"]
+        Admin = self.env["credit.administrator"].sudo()
         for vals in vals_list:
-            if not self.env.su:
-                for fname in FLOW_FIELDS - {"period_id", "administrator_id"}:
-                    vals.pop(fname, None)
-                vals["state"] = "draft"
-            vals.pop("line_ids", None)
-            period = Period.browse(vals.get("period_id"))
+            if vals.get("line_ids"):
+                raise AccessError(
+                    self.env._("The scorecard comes from the period's scorecard version.")
+                )
+            period = Period.browse(value_given(self, vals, "period_id"))
             if period.state != "open":
                 raise UserError(self.env._("Appraisals are added to an open period only."))
-            admin = Admin.browse(vals.get("administrator_id"))
+            admin = Admin.browse(value_given(self, vals, "administrator_id"))
             if admin.company_id != period.company_id:
                 raise UserError(
                     self.env._("The administrator belongs to another company than the period.")
                 )
+            if admin.user_id == self.env.user:
+                raise AccessError(self.env._("Nobody opens their own appraisal."))
+            given = value_given(self, vals, "assessor_ids")
+            if admin.user_id.id in x2many_ids_after(self, "assessor_ids", given):
+                raise AccessError(self.env._("Nobody assesses their own appraisal."))
+
+    def _guard_check_write(self, vals):
+        if any(appraisal.user_id == self.env.user for appraisal in self):
+            raise AccessError(self.env._("Nobody changes their own appraisal."))
+        # the form saves edited lines through here: updates only, guarded by the lines
+        if any(command[0] not in (1, 4) for command in vals.get("line_ids", [])):
+            raise AccessError(self.env._("The scorecard of an appraisal is fixed."))
+        if "assessor_ids" in vals:
+            for appraisal in self:
+                assessors = x2many_ids_after(appraisal, "assessor_ids", vals["assessor_ids"])
+                if appraisal.user_id.id in assessors:
+                    raise AccessError(self.env._("Nobody assesses their own appraisal."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
         appraisals = super().create(vals_list)
         # the year keeps the coverage it is measured with
         for appraisal in appraisals.filtered(lambda a: not a.department_ids):
             appraisal.sudo().department_ids = appraisal.administrator_id.department_ids
-        if any(a.user_id and a.user_id in a.assessor_ids for a in appraisals):
-            raise AccessError(self.env._("Nobody assesses their own appraisal."))
         appraisals._create_lines()
         appraisals._update_totals()
         return appraisals
@@ -183,52 +208,21 @@ class CreditAppraisal(models.Model):
         ]
         self.env["credit.appraisal.line"].sudo().create(vals)
 
-    def write(self, vals):
-        if not self.env.su:
-            if FLOW_FIELDS & set(vals):
-                raise AccessError(
-                    self.env._(
-                        "Scores, totals and states change only through the appraisal's "
-                        "buttons and the recompute."
-                    )
-                )
-            self._check_editable()
-            if any(appraisal.user_id == self.env.user for appraisal in self):
-                raise AccessError(self.env._("Nobody changes their own appraisal."))
-            # the form saves edited lines through here: updates only, guarded by the lines
-            if any(command[0] not in (1, 4) for command in vals.get("line_ids", [])):
-                raise AccessError(self.env._("The scorecard of an appraisal is fixed."))
-            if "assessor_ids" in vals:
-                if not self.env.user.has_group(MANAGER):
-                    raise AccessError(self.env._("Only the credit manager appoints assessors."))
-            if "department_ids" in vals:
-                if not self.env.user.has_group(MANAGER):
-                    raise AccessError(
-                        self.env._("Only the credit manager sets the departments appraised.")
-                    )
-                if any(appraisal.state != "draft" for appraisal in self):
-                    raise UserError(
-                        self.env._("The departments appraised change only while a draft.")
-                    )
-        res = super().write(vals)
-        if "assessor_ids" in vals and any(a.user_id in a.assessor_ids for a in self):
-            raise AccessError(self.env._("Nobody assesses their own appraisal."))
-        return res
-
-    def _check_editable(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_generated(self):
+        """Once its period generated the year's appraisals, nobody is dropped from it."""
+        if self.env.su:
+            return
         for appraisal in self:
-            if appraisal.state == "locked":
+            if appraisal.period_id.sudo().date_generated:
                 raise UserError(
                     self.env._(
-                        "The appraisal %(name)s is locked: it is history and cannot change.",
-                        name=appraisal.name,
+                        "The appraisals of %(period)s were generated: the appraisal of "
+                        "%(name)s cannot be deleted.",
+                        period=appraisal.period_id.name,
+                        name=appraisal.employee_id.name,
                     )
                 )
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_scored(self):
-        if any(appraisal.state != "draft" for appraisal in self):
-            raise UserError(self.env._("Only a draft appraisal can be deleted."))
 
     # ------------------------------------------------------------------ totals
     def _update_totals(self):

@@ -1,8 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
-
-# what an assessor writes; everything else is fixed at creation or set by the recompute
-ASSESSOR_FIELDS = {"score", "evidence", "comment"}
+from odoo.exceptions import AccessError, ValidationError
 
 
 class CreditAppraisalLine(models.Model):
@@ -10,7 +7,33 @@ class CreditAppraisalLine(models.Model):
 
     _name = "credit.appraisal.line"
     _description = "Appraisal Scorecard Line"
+    _inherit = ["credit.guard.mixin"]
     _order = "appraisal_id, sequence, id"
+
+    # what an assessor writes is the score, evidence and comment; everything else is fixed
+    # when the appraisal opens or set by the recompute
+    _guard_flow_fields = (
+        "appraisal_id",
+        "company_id",
+        "employee_id",
+        "year",
+        "state",
+        "item_id",
+        "sequence",
+        "code",
+        "section",
+        "name",
+        "compute_method",
+        "formula",
+        "points",
+        "date_computed",
+        "scored_by_id",
+    )
+    _guard_locks = [
+        (("score", "evidence"), ("draft",)),
+        (("comment",), ("draft", "submitted")),
+    ]
+    _guard_undeletable_states = "__all__"
 
     appraisal_id = fields.Many2one(
         "credit.appraisal", required=True, index=True, ondelete="cascade"
@@ -55,25 +78,7 @@ class CreditAppraisalLine(models.Model):
                     )
                 )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self.env.su:
-            raise AccessError(
-                self.env._("Scorecard lines come from the scorecard when the appraisal opens.")
-            )
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if self.env.su:
-            if "score" in vals and "scored_by_id" not in vals:
-                vals = dict(vals, scored_by_id=self.env.uid)
-            res = super().write(vals)
-            if "score" in vals:
-                self.appraisal_id._update_totals()
-            return res
-        if set(vals) - ASSESSOR_FIELDS:
-            raise AccessError(self.env._("The scorecard of an appraisal is fixed."))
-        self.appraisal_id._check_editable()
+    def _guard_check_write(self, vals):
         self.appraisal_id._check_assessor()
         if {"score", "evidence"} & set(vals):
             for line in self:
@@ -84,17 +89,14 @@ class CreditAppraisalLine(models.Model):
                             code=line.code,
                         )
                     )
-                if line.appraisal_id.state != "draft":
-                    raise UserError(self.env._("Only a draft appraisal can be scored."))
-            vals = dict(vals, scored_by_id=self.env.user.id)
-        elif any(line.appraisal_id.state not in ("draft", "submitted") for line in self):
-            raise UserError(self.env._("Comments close when the appraisal is approved."))
-        res = super(CreditAppraisalLine, self.sudo()).write(vals)
+
+    def write(self, vals):
+        if self.env.su and "score" in vals and "scored_by_id" not in vals:
+            vals = dict(vals, scored_by_id=self.env.uid)
+        res = super().write(vals)
+        if not self.env.su and {"score", "evidence"} & set(vals):
+            # who scored is recorded by the flow, after the checks of the write above
+            self.sudo().write({"scored_by_id": self.env.uid})
         if "score" in vals:
             self.appraisal_id._update_totals()
         return res
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_never(self):
-        if not self.env.su:
-            raise AccessError(self.env._("Scorecard lines are deleted with their appraisal."))

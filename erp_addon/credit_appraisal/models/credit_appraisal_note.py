@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 
 
 class CreditAppraisalNote(models.Model):
@@ -7,33 +7,49 @@ class CreditAppraisalNote(models.Model):
 
     _name = "credit.appraisal.note"
     _description = "Assessor's Private Note"
+    _inherit = ["credit.guard.mixin"]
     _order = "id desc"
+
+    _guard_flow_fields = ("author_id", "company_id", "appraisal_state")
+    _guard_state_field = "appraisal_state"
+    _guard_locks = [
+        # a note stays on the appraisal it was written on
+        (("appraisal_id",), ()),
+        # a locked appraisal is history, its notes with it
+        (("body",), ("draft", "submitted", "approved")),
+    ]
 
     appraisal_id = fields.Many2one(
         "credit.appraisal", required=True, index=True, ondelete="cascade"
     )
+    appraisal_state = fields.Selection(related="appraisal_id.state", string="Appraisal State")
     company_id = fields.Many2one(related="appraisal_id.company_id", store=True)
     author_id = fields.Many2one(
         "res.users", required=True, readonly=True, default=lambda self: self.env.user
     )
     body = fields.Text(required=True)
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        notes = self.browse()
-        for vals in vals_list:
-            if not self.env.su:
-                vals["author_id"] = self.env.user.id
-        notes = super().create(vals_list)
-        if not self.env.su:
-            for note in notes:
-                note.appraisal_id._check_assessor()
-        return notes
+    @api.model
+    def _guard_start_values(self, vals):
+        return {"author_id": self.env.uid}
 
-    def write(self, vals):
-        if not self.env.su and (
-            any(note.author_id != self.env.user for note in self)
-            or {"author_id", "appraisal_id"} & set(vals)
-        ):
-            raise AccessError(self.env._("Only its author may change a private note."))
-        return super().write(vals)
+    @api.model
+    def _guard_check_create(self, vals_list):
+        appraisals = self.env["credit.appraisal"].browse(
+            [vals["appraisal_id"] for vals in vals_list if vals.get("appraisal_id")]
+        )
+        appraisals._check_assessor()
+        if "locked" in appraisals.mapped("state"):
+            raise UserError(self.env._("A locked appraisal is history: no note is added."))
+
+    def _guard_check_write(self, vals):
+        self._check_author(self.env._("Only its author may change a private note."))
+
+    def _check_author(self, message):
+        if any(note.author_id != self.env.user for note in self):
+            raise AccessError(message)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_by_author_only(self):
+        if not self.env.su:
+            self._check_author(self.env._("Only its author may delete a private note."))

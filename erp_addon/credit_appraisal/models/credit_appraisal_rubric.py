@@ -1,13 +1,20 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+# a scorecard in use is kept as it is: a change is a new version
+RUBRIC_LOCKS = [(("version", "date_from", "company_id", "item_ids"), ("draft",))]
+
 
 class CreditAppraisalRubric(models.Model):
     """A version of the appraisal scorecard; a period keeps the version it was scored with."""
 
     _name = "credit.appraisal.rubric"
     _description = "Appraisal Scorecard Version"
+    _inherit = ["credit.guard.mixin"]
     _order = "date_from desc, id desc"
+
+    _guard_flow_fields = ("state", "total_points")
+    _guard_locks = RUBRIC_LOCKS
 
     name = fields.Char(required=True, translate=True)
     version = fields.Integer(required=True, default=1)
@@ -62,20 +69,43 @@ class CreditAppraisalRubric(models.Model):
                     )
                 )
 
-    def write(self, vals):
-        if "state" in vals and not self.env.su:
-            raise UserError(self.env._("Use the Activate and Retire buttons."))
-        return super().write(vals)
+    def _check_in_use(self):
+        """A period is scored with a scorecard in use."""
+        for rubric in self:
+            if rubric.state != "active" and not self.env.su:
+                raise UserError(
+                    self.env._(
+                        "Scorecard %(name)s is not in use: a period is scored with the "
+                        "scorecard in use.",
+                        name=rubric.name,
+                    )
+                )
+
+    def _check_draft(self):
+        """Items are added to or moved into a draft scorecard only."""
+        self._check_unused()
+        for rubric in self:
+            if rubric.state != "draft" and not self.env.su:
+                raise UserError(
+                    self.env._(
+                        "Scorecard %(name)s is in use; create a new version to change its items.",
+                        name=rubric.name,
+                    )
+                )
 
     def action_activate(self):
-        self.check_access("write")
         for rubric in self:
-            rubric.sudo().write({"state": "active"})
+            if rubric.state == "active":
+                raise UserError(
+                    self.env._("Scorecard %(name)s is already in use.", name=rubric.name)
+                )
+            rubric._guard_sudo("write").write({"state": "active"})
         return True
 
     def action_retire(self):
-        self.check_access("write")
-        self.sudo().write({"state": "retired"})
+        if any(rubric.state != "active" for rubric in self):
+            raise UserError(self.env._("Only a scorecard in use is retired."))
+        self._guard_sudo("write").write({"state": "retired"})
         return True
 
     def action_new_version(self):

@@ -1,5 +1,4 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
 
 # formulas the period's recompute knows (see credit_appraisal_period._compute_items)
 COMPUTE_METHODS = [
@@ -23,7 +22,28 @@ COMPUTE_METHODS = [
 class CreditAppraisalRubricItem(models.Model):
     _name = "credit.appraisal.rubric.item"
     _description = "Appraisal Scorecard Item"
+    _inherit = ["credit.guard.mixin"]
     _order = "rubric_id, sequence, id"
+
+    # the items of a scorecard in use are kept: a change is a new version
+    _guard_flow_fields = ("rubric_state",)
+    _guard_state_field = "rubric_state"
+    _guard_locks = [
+        (
+            (
+                "rubric_id",
+                "sequence",
+                "code",
+                "section",
+                "name",
+                "points",
+                "compute_method",
+                "description",
+            ),
+            ("draft",),
+        )
+    ]
+    _guard_undeletable_states = ("active", "retired")
 
     rubric_id = fields.Many2one(
         "credit.appraisal.rubric", required=True, index=True, ondelete="cascade"
@@ -39,6 +59,7 @@ class CreditAppraisalRubricItem(models.Model):
         help="Empty: the assessor scores the item.",
     )
     description = fields.Text(string="Formula", translate=True)
+    rubric_state = fields.Selection(related="rubric_id.state", string="Scorecard State")
 
     _sql_constraints = [
         ("code_uniq", "unique(rubric_id, code)", "Each item number appears once in a scorecard."),
@@ -50,27 +71,18 @@ class CreditAppraisalRubricItem(models.Model):
         for rubric in self.rubric_id:
             rubric._check_sums_to_100()
 
-    @api.model_create_multi
-    def create(self, vals_list):
+    @api.model
+    def _guard_check_create(self, vals_list):
         rubrics = self.env["credit.appraisal.rubric"].browse(
-            [vals.get("rubric_id") for vals in vals_list]
+            [vals["rubric_id"] for vals in vals_list if vals.get("rubric_id")]
         )
-        rubrics._check_unused()
-        return super().create(vals_list)
+        rubrics._check_draft()
 
-    def write(self, vals):
+    def _guard_check_write(self, vals):
         self.rubric_id._check_unused()
-        if "rubric_id" in vals:
-            self.env["credit.appraisal.rubric"].browse(vals["rubric_id"])._check_unused()
-        return super().write(vals)
+        if vals.get("rubric_id"):
+            self.env["credit.appraisal.rubric"].browse(vals["rubric_id"])._check_draft()
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_used(self):
         self.rubric_id._check_unused()
-        for rubric in self.rubric_id.filtered(lambda r: r.state != "draft"):
-            raise ValidationError(
-                self.env._(
-                    "Scorecard %(name)s is in use; create a new version to remove items.",
-                    name=rubric.name,
-                )
-            )

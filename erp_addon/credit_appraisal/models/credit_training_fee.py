@@ -1,16 +1,8 @@
-from odoo import api, fields, models
+from odoo import fields, models
 from odoo.exceptions import AccessError, UserError
 
-FLOW_FIELDS = {
-    "employee_id",
-    "amount",
-    "kind",
-    "session_id",
-    "result_id",
-    "company_id",
-    "paid",
-    "date_paid",
-}
+HR = "credit_management.group_credit_hr"
+MANAGER = "credit_management.group_credit_manager"
 
 
 class CreditTrainingFee(models.Model):
@@ -18,9 +10,26 @@ class CreditTrainingFee(models.Model):
 
     _name = "credit.training.fee"
     _description = "Training Fee or Fine"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "credit.guard.mixin"]
     _order = "date desc, id desc"
     _rec_name = "reason"
+
+    # a ledger entry of the results: amounts come from the settings, payment is a button;
+    # a correction is a new result, never an edit
+    _guard_flow_fields = (
+        "employee_id",
+        "department_id",
+        "company_id",
+        "kind",
+        "amount",
+        "reason",
+        "date",
+        "session_id",
+        "result_id",
+        "paid",
+        "date_paid",
+    )
+    _guard_undeletable_states = "__all__"
 
     employee_id = fields.Many2one("hr.employee", required=True, index=True, readonly=True)
     department_id = fields.Many2one(
@@ -34,50 +43,31 @@ class CreditTrainingFee(models.Model):
         readonly=True,
     )
     amount = fields.Monetary(required=True, readonly=True)
-    reason = fields.Char(required=True)
-    date = fields.Date(required=True, default=fields.Date.context_today)
+    reason = fields.Char(required=True, readonly=True)
+    date = fields.Date(required=True, readonly=True, default=fields.Date.context_today)
     session_id = fields.Many2one("credit.training.session", readonly=True, ondelete="restrict")
     result_id = fields.Many2one("credit.training.result", readonly=True, ondelete="restrict")
     paid = fields.Boolean(readonly=True, tracking=True)
     date_paid = fields.Date(readonly=True)
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self.env.su:
-            raise AccessError(
-                self.env._("Fees and fines are recorded from exam and sample-check results.")
-            )
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if FLOW_FIELDS & set(vals) and not self.env.su:
-            raise AccessError(
-                self.env._("Amounts come from the settings; payment is recorded with its button.")
-            )
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_never(self):
-        if not self.env.su:
-            raise AccessError(self.env._("Fees and fines are kept as history."))
-
     def _check_cashier(self):
         user = self.env.user
-        if not (
-            user.has_group("credit_management.group_credit_hr")
-            or user.has_group("credit_management.group_credit_manager")
-        ):
+        if not (user.has_group(HR) or user.has_group(MANAGER)):
             raise AccessError(self.env._("Only HR or the credit manager records payments."))
         self.check_access("read")
+        if user in self.sudo().employee_id.user_id:
+            raise AccessError(self.env._("Nobody records the payment of their own fee or fine."))
 
     def action_mark_paid(self):
         self._check_cashier()
         if any(fee.paid for fee in self):
             raise UserError(self.env._("This fee or fine is already paid."))
-        self.sudo().write({"paid": True, "date_paid": fields.Date.context_today(self)})
+        self._guard_sudo("read").write({"paid": True, "date_paid": fields.Date.context_today(self)})
         return True
 
     def action_mark_unpaid(self):
         self._check_cashier()
-        self.sudo().write({"paid": False, "date_paid": False})
+        if not all(fee.paid for fee in self):
+            raise UserError(self.env._("This fee or fine is not paid."))
+        self._guard_sudo("read").write({"paid": False, "date_paid": False})
         return True

@@ -17,8 +17,11 @@ class CreditTrainingPlan(models.Model):
 
     _name = "credit.training.plan"
     _description = "Half-year Training Requirement"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "credit.guard.mixin"]
     _order = "year desc, half desc"
+
+    # kept by the daily check only
+    _guard_flow_fields = ("company_id", "year", "half", "name", "date_end", "warned")
 
     name = fields.Char(compute="_compute_name", store=True)
     company_id = fields.Many2one(

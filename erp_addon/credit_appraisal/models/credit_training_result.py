@@ -1,19 +1,23 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
-# what was measured is history: a correction is a new attempt, never an edit
-RECORDED_FIELDS = {
-    "session_id",
-    "employee_id",
-    "score",
-    "mastery",
+from .guard_tools import value_given
+
+# figured by the add-on when the result is recorded
+RESULT_FLOW_FIELDS = (
+    "state",
     "attempt",
-    "makeup_of_id",
     "pass_mark",
     "passed",
     "fee_id",
     "company_id",
-}
+    "session_type",
+    "kind",
+    "year",
+    "makeup_required",
+)
+# what was measured is history: a correction is a new attempt, never an edit
+RESULT_LOCKS = [(("session_id", "employee_id", "score", "mastery", "makeup_of_id", "date"), ())]
 
 
 class CreditTrainingResult(models.Model):
@@ -21,8 +25,14 @@ class CreditTrainingResult(models.Model):
 
     _name = "credit.training.result"
     _description = "Training Exam or Sample Check Result"
+    _inherit = ["credit.guard.mixin"]
     _order = "date desc, id desc"
     _rec_name = "employee_id"
+
+    _guard_flow_fields = RESULT_FLOW_FIELDS
+    _guard_state_field = "state"
+    _guard_locks = RESULT_LOCKS
+    _guard_undeletable_states = "__all__"
 
     session_id = fields.Many2one(
         "credit.training.session", required=True, index=True, ondelete="restrict"
@@ -49,6 +59,11 @@ class CreditTrainingResult(models.Model):
     makeup_ids = fields.One2many("credit.training.result", "makeup_of_id")
     fee_id = fields.Many2one("credit.training.fee", string="Fee or Fine", readonly=True)
     note = fields.Char()
+    state = fields.Selection(
+        [("recorded", "Recorded")],
+        compute="_compute_state",
+        help="A result is history once recorded: a correction is a make-up attempt.",
+    )
 
     _sql_constraints = [
         (
@@ -71,6 +86,9 @@ class CreditTrainingResult(models.Model):
                 and not result.passed
                 and not result._later_attempts().filtered("passed")
             )
+
+    def _compute_state(self):
+        self.state = "recorded"
 
     def _later_attempts(self):
         attempts = self.makeup_ids
@@ -103,43 +121,70 @@ class CreditTrainingResult(models.Model):
             )
         return session
 
+    # ------------------------------------------------------------------ guards
+    @api.model
+    def _guard_start_values(self, vals):
+        """Attempt number and pass mark follow the session, the previous attempt and the
+        company's settings in force; passed follows the score or mastery."""
+        session = self.env["credit.training.session"].sudo().browse(vals.get("session_id"))
+        previous = self.sudo().browse(vals.get("makeup_of_id"))
+        if not session:
+            return {}
+        company = session.company_id
+        if session.assessment == "exam":
+            pass_mark = company.credit_exam_pass_score
+            figure = vals.get("score") or 0.0
+        else:
+            pass_mark = company.credit_sample_pass_mastery
+            figure = vals.get("mastery") or 0.0
+        return {
+            "attempt": previous.attempt + 1 if previous else 1,
+            "pass_mark": pass_mark,
+            "passed": figure >= pass_mark,
+        }
+
+    @api.model
+    def _guard_check_create(self, vals_list):
+        employees = (
+            self.env["hr.employee"]
+            .sudo()
+            .browse([vals["employee_id"] for vals in vals_list if vals.get("employee_id")])
+        )
+        if self.env.user in employees.user_id:
+            raise AccessError(
+                self.env._(
+                    "Nobody records their own exam result or sample check, credit managers "
+                    "included."
+                )
+            )
+
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.su and not self.env.user.has_group(
-            "credit_management.group_credit_manager"
-        ):
-            raise AccessError(self.env._("Only the credit manager records exam results."))
         for vals in vals_list:
+            # a context default is where the record starts as well (the session's button)
+            for fname in ("session_id", "employee_id"):
+                if not vals.get(fname) and value_given(self, vals, fname):
+                    vals[fname] = value_given(self, vals, fname)
             session = self._check_values(vals)
-            company = session.company_id
             previous = self.browse(vals.get("makeup_of_id"))
-            for fname in ("passed", "fee_id", "pass_mark", "attempt"):
-                vals.pop(fname, None)
-            if previous:
-                if (
-                    previous.kind != "exam"
-                    or previous.passed
-                    or previous.session_id != session
-                    or previous.employee_id.id != vals.get("employee_id")
-                    or previous.makeup_ids
-                ):
-                    raise ValidationError(
-                        self.env._(
-                            "A make-up exam follows the same employee's last failed exam of "
-                            "the same session."
-                        )
+            if previous and (
+                previous.kind != "exam"
+                or previous.passed
+                or previous.session_id != session
+                or previous.employee_id.id != vals.get("employee_id")
+                or previous.makeup_ids
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "A make-up exam follows the same employee's last failed exam of "
+                        "the same session."
                     )
-                vals["attempt"] = previous.attempt + 1
-            else:
-                vals["attempt"] = 1
-            if session.assessment == "exam":
-                vals["pass_mark"] = company.credit_exam_pass_score
-                vals["passed"] = (vals.get("score") or 0.0) >= vals["pass_mark"]
-                vals["mastery"] = 0.0
-            else:
-                vals["pass_mark"] = company.credit_sample_pass_mastery
-                vals["passed"] = (vals.get("mastery") or 0.0) >= vals["pass_mark"]
-                vals["score"] = 0.0
+                )
+            # an exam has no mastery, a sample check no score
+            vals["mastery" if session.assessment == "exam" else "score"] = 0.0
+            if self.env.su:
+                # the superuser's flows (survey attempts) start where a user's would
+                vals.update(self._guard_start_values(vals))
         results = super().create(vals_list)
         results._check_duplicates()
         results.filtered(lambda r: not r.passed)._record_fee()
@@ -163,18 +208,6 @@ class CreditTrainingResult(models.Model):
                         session=result.session_id.name,
                     )
                 )
-
-    def write(self, vals):
-        if RECORDED_FIELDS & set(vals) and not self.env.su:
-            raise AccessError(
-                self.env._("A recorded result cannot be changed; record a make-up exam instead.")
-            )
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_recorded(self):
-        if not self.env.su:
-            raise AccessError(self.env._("Exam results are kept as history."))
 
     def _record_fee(self):
         """A failed exam costs the make-up fee; an unqualified sample check the fine."""
@@ -209,4 +242,4 @@ class CreditTrainingResult(models.Model):
                     "date": result.date,
                 }
             )
-            result.sudo().fee_id = fee
+            result.sudo().write({"fee_id": fee.id})

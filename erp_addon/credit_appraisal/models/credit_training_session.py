@@ -1,5 +1,7 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, ValidationError
+
+from .guard_tools import own_employees, value_given, x2many_ids_after
 
 SESSION_TYPES = [
     ("integrity", "Integrity Education"),
@@ -7,6 +9,8 @@ SESSION_TYPES = [
     ("other", "Other"),
 ]
 HALVES = [("1", "First Half"), ("2", "Second Half")]
+# what the results were measured against
+SESSION_LOCKS = [(("assessment", "date", "session_type", "company_id"), ("open",))]
 
 
 class CreditTrainingSession(models.Model):
@@ -14,8 +18,14 @@ class CreditTrainingSession(models.Model):
 
     _name = "credit.training.session"
     _description = "Credit Training Session"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "credit.guard.mixin"]
     _order = "date desc, id desc"
+
+    # whether results were recorded: computed, never written
+    _guard_flow_fields = ("result_state", "year", "half")
+    _guard_state_field = "result_state"
+    _guard_locks = SESSION_LOCKS
+    _guard_undeletable_states = ("assessed",)
 
     name = fields.Char(required=True, tracking=True)
     session_type = fields.Selection(
@@ -54,6 +64,11 @@ class CreditTrainingSession(models.Model):
     attendee_count = fields.Integer(compute="_compute_counts")
     result_ids = fields.One2many("credit.training.result", "session_id", string="Results")
     result_count = fields.Integer(compute="_compute_counts")
+    result_state = fields.Selection(
+        [("open", "Open"), ("assessed", "Assessed")],
+        compute="_compute_result_state",
+        string="Assessment Status",
+    )
 
     @api.depends("date")
     def _compute_half(self):
@@ -65,6 +80,11 @@ class CreditTrainingSession(models.Model):
         for session in self:
             session.attendee_count = len(session.attendee_ids)
             session.result_count = len(session.result_ids)
+
+    @api.depends("result_ids")
+    def _compute_result_state(self):
+        for session in self:
+            session.result_state = "assessed" if session.sudo().result_ids else "open"
 
     @api.constrains("attendee_ids", "invited_ids")
     def _check_attendees(self):
@@ -79,20 +99,27 @@ class CreditTrainingSession(models.Model):
                     )
                 )
 
-    def write(self, vals):
-        if {"assessment", "date", "session_type"} & set(vals) and self.result_ids:
-            raise UserError(
-                self.env._(
-                    "Results were recorded for this session: its type, date and assessment "
-                    "can no longer change."
-                )
-            )
-        return super().write(vals)
+    # ------------------------------------------------------------------ guards
+    @api.model
+    def _guard_check_create(self, vals_list):
+        own = set(own_employees(self.env).ids)
+        for vals in vals_list:
+            attendees = value_given(self, vals, "attendee_ids")
+            if own & x2many_ids_after(self, "attendee_ids", attendees):
+                raise AccessError(self._own_attendance_message())
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_results(self):
-        if self.result_ids:
-            raise UserError(self.env._("A session with results cannot be deleted."))
+    def _guard_check_write(self, vals):
+        if "attendee_ids" not in vals:
+            return
+        own = set(own_employees(self.env).ids)
+        for session in self:
+            before = set(session.attendee_ids.ids)
+            after = x2many_ids_after(session, "attendee_ids", vals["attendee_ids"])
+            if own & (before ^ after):
+                raise AccessError(self._own_attendance_message())
+
+    def _own_attendance_message(self):
+        return self.env._("Nobody records their own attendance, credit managers included.")
 
     def action_view_results(self):
         self.ensure_one()

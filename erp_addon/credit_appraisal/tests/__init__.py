@@ -5,3 +5,6 @@ from . import test_appraisal
 from . import test_formulas
 from . import test_rpc
 from . import test_views
+from . import test_tour
+from . import test_guard_walk
+from . import test_guards

@@ -92,8 +92,10 @@ class AppraisalCase(TransactionCase):
 
     @contextmanager
     def assertRaisesText(self, exc_type, text):
+        """The exact exception class (an AccessError is no UserError here) and its text."""
         with self.assertRaises(exc_type) as caught:
             yield caught
+        self.assertIs(type(caught.exception), exc_type, str(caught.exception))
         self.assertIn(text, str(caught.exception))
 
     @classmethod

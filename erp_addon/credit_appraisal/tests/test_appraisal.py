@@ -56,14 +56,14 @@ class TestAppraisal(AppraisalCase):
         # above the item's points
         with self.assertRaisesText(ValidationError, "between 0 and 6.0"):
             line.with_user(self.assessor).write({"score": 6.5})
-        with self.assertRaises(ValidationError):
+        with self.assertRaisesText(ValidationError, "between 0 and 6.0"):
             line.with_user(self.assessor).write({"score": -1})
         self.assertEqual(line.score, 5.5)
         # measured items are not typed in
         with self.assertRaisesText(AccessError, "measured from the records"):
             self.line(self.appraisal_a, "5.2").with_user(self.assessor).write({"score": 0})
         # an assessor of someone else's appraisal only
-        with self.assertRaises(AccessError):
+        with self.assertRaisesText(AccessError, "top-secret records"):
             self.line(self.appraisal_b, "2.4").with_user(self.assessor).write({"score": 1})
 
     def test_nobody_scores_own_appraisal(self):
@@ -73,21 +73,22 @@ class TestAppraisal(AppraisalCase):
         line = self.line(self.appraisal_a, "6.1")
         with self.assertRaisesText(AccessError, "own appraisal"):
             line.with_user(self.user_a).write({"score": 10})
-        with self.assertRaises(AccessError):
+        with self.assertRaisesText(AccessError, "Nobody scores their own appraisal"):
             self.appraisal_a.with_user(self.user_a).action_submit()
         with self.assertRaisesText(AccessError, "own appraisal"):
             self.appraisal_a.with_user(self.user_a).write(
                 {"line_ids": [Command.update(self.line(self.appraisal_a, "6.1").id, {"score": 9})]}
             )
         # related fields are no back door to the period or the register
-        with self.assertRaises(AccessError):
+        with self.assertRaisesText(AccessError, "set by its workflow"):
             self.appraisal_b.with_user(self.manager).write({"year": 2031})
-        with self.assertRaises(AccessError):
+        with self.assertRaisesText(AccessError, "set by its workflow"):
             self.line(self.appraisal_b, "6.1").with_user(self.manager).write({"name": "x"})
-        with self.assertRaises(AccessError):
+        with self.assertRaisesText(AccessError, "Nobody assesses their own appraisal"):
             self.appraisal_a.with_user(self.manager).write(
                 {"assessor_ids": [Command.link(self.user_a.id)]}
             )
+        self.assertNotIn(self.user_a, self.appraisal_a.assessor_ids)
         # a manager appraised as administrator cannot score themselves either
         manager_emp = self.env["hr.employee"].create(
             {"name": "Manager", "user_id": self.manager.id, "company_id": self.company.id}
@@ -98,7 +99,7 @@ class TestAppraisal(AppraisalCase):
         own = self.env["credit.appraisal"].create(
             {"period_id": self.period.id, "administrator_id": admin.id}
         )
-        with self.assertRaises(AccessError):
+        with self.assertRaisesText(AccessError, "Nobody scores their own appraisal"):
             self.line(own, "6.1").with_user(self.manager).write({"score": 10})
         self.assertEqual(self.line(own, "6.1").score, 0)
 
@@ -110,13 +111,13 @@ class TestAppraisal(AppraisalCase):
             {"outcome": "award"},
             {"approved_by_id": self.manager.id},
         ):
-            with self.assertRaises(AccessError):
+            with self.assertRaisesText(AccessError, "set by its workflow"):
                 self.appraisal_a.with_user(self.manager).write(vals)
-        with self.assertRaises(AccessError):
+        with self.assertRaisesText(AccessError, "scorecard of an appraisal is fixed"):
             self.appraisal_a.with_user(self.manager).write({"line_ids": [Command.clear()]})
-        with self.assertRaises(AccessError):
+        with self.assertRaisesText(AccessError, "set by its workflow"):
             self.line(self.appraisal_a, "2.4").with_user(self.manager).write({"points": 60})
-        with self.assertRaises(AccessError):
+        with self.assertRaisesText(AccessError, "set by its workflow"):
             self.env["credit.appraisal.line"].with_user(self.manager).create(
                 {
                     "appraisal_id": self.appraisal_a.id,
@@ -124,43 +125,46 @@ class TestAppraisal(AppraisalCase):
                     "points": 3,
                 }
             )
-        with self.assertRaises(AccessError):
+        with self.assertRaisesText(AccessError, "set by its workflow"):
             self.period.with_user(self.manager).write({"state": "locked"})
         self.assertEqual(self.appraisal_a.state, "draft")
         self.assertEqual(self.period.state, "open")
 
-    def test_create_neutralised(self):
-        self.appraisal_b.unlink()
-        appraisal = (
-            self.env["credit.appraisal"]
-            .with_user(self.manager)
-            .with_context(default_state="locked")
-            .create(
-                {
-                    "period_id": self.period.id,
-                    "administrator_id": self.admin_b.id,
-                    "state": "approved",
-                    "total": 100,
-                    "rating": "advanced",
-                    "line_ids": [Command.create({"item_id": self.rubric.item_ids[0].id})],
-                }
+    def test_create_refuses_flow_fields(self):
+        period = self.make_period(2031)
+        Appraisal = self.env["credit.appraisal"].with_user(self.manager)
+        vals = {"period_id": period.id, "administrator_id": self.admin_b.id}
+        for extra in (
+            {"state": "approved"},
+            {"total": 100},
+            {"rating": "advanced"},
+        ):
+            with self.assertRaisesText(AccessError, "set by its workflow"):
+                Appraisal.create(dict(vals, **extra))
+        with self.assertRaisesText(AccessError, "comes from the period's scorecard"):
+            Appraisal.create(
+                dict(vals, line_ids=[Command.create({"item_id": self.rubric.item_ids[0].id})])
             )
-        )
+        # a context default sets no flow field
+        appraisal = Appraisal.with_context(default_state="locked").create(vals)
         self.assertEqual(appraisal.state, "draft")
         self.assertEqual(len(appraisal.line_ids), 19)
-        self.assertNotEqual(appraisal.rating, "advanced")
         self.assertEqual(appraisal.total, 0)
-        with self.assertRaises(AccessError):
+        with self.assertRaisesText(AccessError, "not allowed to create"):
             self.env["credit.appraisal"].with_user(self.assessor).create(
-                {"period_id": self.period.id, "administrator_id": self.admin_b.id}
+                {"period_id": period.id, "administrator_id": self.admin_a.id}
             )
-        period = (
-            self.env["credit.appraisal.period"]
-            .with_user(self.manager)
-            .create({"year": 2031, "company_id": self.company.id, "state": "locked"})
+        Period = self.env["credit.appraisal.period"].with_user(self.manager)
+        with self.assertRaisesText(AccessError, "set by its workflow"):
+            Period.create({"year": 2032, "company_id": self.company.id, "state": "locked"})
+        with self.assertRaisesText(AccessError, "set by its workflow"):
+            Period.create({"year": 2032, "company_id": self.company.id, "award_advanced": 10})
+        period = Period.with_context(default_state="locked").create(
+            {"year": 2032, "company_id": self.company.id}
         )
         self.assertEqual(period.state, "open")
         self.assertEqual(period.rubric_id, self.rubric)
+        self.assertEqual(period.award_advanced, 95)
 
     def test_confidentiality(self):
         Appraisal = self.env["credit.appraisal"]
@@ -171,16 +175,16 @@ class TestAppraisal(AppraisalCase):
         self.assertEqual(len(Appraisal.with_user(self.manager).search([])), 2)
         self.assertEqual(len(Appraisal.with_user(self.committee).search([])), 2)
         self.assertEqual(len(Appraisal.with_user(self.hr_user).search([])), 2)
-        with self.assertRaises(AccessError):
+        with self.assertRaisesText(AccessError, "top-secret records"):
             self.appraisal_b.with_user(self.user_a).read(["total"])
         lines = self.env["credit.appraisal.line"]
         self.assertEqual(lines.with_user(self.user_b).search([]).appraisal_id, self.appraisal_b)
         # HR reads scores, does not change them
         line = self.line(self.appraisal_a, "2.4").with_user(self.hr_user)
         self.assertTrue(line.evidence is not None)
-        with self.assertRaises(AccessError):
+        with self.assertRaisesText(AccessError, "Only the appraisal's assessors"):
             line.write({"score": 1})
-        with self.assertRaises(AccessError):
+        with self.assertRaisesText(AccessError, "Only the appraisal's assessors"):
             self.appraisal_a.with_user(self.hr_user).action_submit()
 
     def test_private_notes(self):
@@ -193,14 +197,14 @@ class TestAppraisal(AppraisalCase):
         self.assertEqual(Note.with_user(self.manager).search([]), note)
         # not the appraised person, not HR
         self.assertFalse(Note.with_user(self.user_a).search([]))
-        with self.assertRaises(AccessError):
+        with self.assertRaisesText(AccessError, "top-secret records"):
             note.with_user(self.user_a).read(["body"])
-        with self.assertRaises(AccessError):
+        with self.assertRaisesText(AccessError, "not allowed to access"):
             note.with_user(self.hr_user).read(["body"])
-        with self.assertRaises(AccessError):
+        with self.assertRaisesText(AccessError, "Only its author may change"):
             note.with_user(self.manager).write({"body": "changed"})
         # an administrator who is no assessor writes no note
-        with self.assertRaises(AccessError):
+        with self.assertRaisesText(AccessError, "top-secret records"):
             Note.with_user(self.user_b).create(
                 {"appraisal_id": self.appraisal_a.id, "body": "gossip"}
             )
@@ -218,9 +222,9 @@ class TestAppraisal(AppraisalCase):
         self.assertEqual(self.appraisal_a.rating, "excellent")
         self.appraisal_a.with_user(self.assessor).action_submit()
         self.assertEqual(self.appraisal_a.state, "submitted")
-        with self.assertRaises(UserError):
+        with self.assertRaisesText(UserError, "Score can no longer be changed"):
             self.line(self.appraisal_a, "6.1").with_user(self.assessor).write({"score": 10})
-        with self.assertRaises(AccessError):
+        with self.assertRaisesText(AccessError, "Only the credit manager approves"):
             self.appraisal_a.with_user(self.assessor).action_approve()
         self.appraisal_a.with_user(self.manager).action_approve()
         with self.assertRaisesText(UserError, "Admin B"):
@@ -233,22 +237,22 @@ class TestAppraisal(AppraisalCase):
         self.assertEqual(self.appraisal_a.outcome, "award")
         self.assertEqual(self.appraisal_b.outcome, "none")
         # only the legal representative approves the lists
-        with self.assertRaises(AccessError):
+        with self.assertRaisesText(AccessError, "Only the legal representative"):
             self.period.with_user(self.manager).action_approve_lists()
         self.period.with_user(self.committee).action_approve_lists()
         self.assertEqual(self.period.state, "locked")
         self.assertEqual(self.period.lists_approved_by_id, self.committee)
         self.assertEqual(set(self.period.appraisal_ids.mapped("state")), {"locked"})
         # locked is history
-        with self.assertRaisesText(UserError, "locked"):
+        with self.assertRaisesText(UserError, "is Locked: Comment can no longer be changed"):
             self.line(self.appraisal_a, "6.1").with_user(self.manager).write({"comment": "x"})
-        with self.assertRaisesText(UserError, "locked"):
+        with self.assertRaisesText(UserError, "is Locked: Assessors can no longer be changed"):
             self.appraisal_a.with_user(self.manager).write(
                 {"assessor_ids": [Command.set(self.manager.ids)]}
             )
-        with self.assertRaises(UserError):
+        with self.assertRaisesText(UserError, "Only an open period can be recomputed"):
             self.period.with_user(self.manager).action_recompute()
-        with self.assertRaises(UserError):
+        with self.assertRaisesText(UserError, "Only a submitted or approved appraisal"):
             self.appraisal_a.with_user(self.manager).action_reset_draft()
 
     def test_return_lists(self):

@@ -1,5 +1,5 @@
 from odoo import Command
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import AppraisalCase
@@ -43,13 +43,28 @@ class TestRubric(AppraisalCase):
         rubric.with_user(self.manager).action_activate()
         self.assertEqual(rubric.state, "active")
         # an active scorecard cannot drift away from 100
-        with self.assertRaises(ValidationError):
+        with self.assertRaisesText(ValidationError, "they must sum to 100"):
             rubric.item_ids[0].points = 40
+        # nor be changed by hand, even unused: a change is a new version
+        with self.assertRaisesText(UserError, "is In Use: Points can no longer be changed"):
+            rubric.item_ids[0].with_user(self.manager).write({"points": 45})
+        with self.assertRaisesText(UserError, "is in use; create a new version"):
+            self.env["credit.appraisal.rubric.item"].with_user(self.manager).create(
+                {"rubric_id": rubric.id, "code": "9", "section": "S", "name": "I9", "points": 1}
+            )
+        with self.assertRaisesText(UserError, "is a record of a decision"):
+            rubric.item_ids[0].with_user(self.manager).unlink()
+        rubric.with_user(self.manager).action_retire()
+        self.assertEqual(rubric.state, "retired")
+        with self.assertRaisesText(UserError, "Only a scorecard in use is retired"):
+            rubric.with_user(self.manager).action_retire()
+        with self.assertRaisesText(AccessError, "not allowed to modify"):
+            rubric.with_user(self.assessor).action_activate()
 
     def test_used_rubric_is_kept_and_versioned(self):
         period = self.make_period(2024)
         period.with_user(self.manager).action_generate_appraisals()
-        with self.assertRaisesText(UserError, "create a new version"):
+        with self.assertRaisesText(UserError, "is In Use: Points can no longer be changed"):
             self.rubric.item_ids[0].with_user(self.manager).write({"points": 4})
         action = self.rubric.with_user(self.manager).action_new_version()
         new = self.env["credit.appraisal.rubric"].browse(action["res_id"])
@@ -65,5 +80,5 @@ class TestRubric(AppraisalCase):
 
     def test_state_only_through_buttons(self):
         rubric = self._draft([100])
-        with self.assertRaises(UserError):
+        with self.assertRaisesText(AccessError, "set by its workflow"):
             rubric.with_user(self.manager).write({"state": "active"})

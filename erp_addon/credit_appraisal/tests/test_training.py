@@ -44,10 +44,10 @@ class TestTraining(AppraisalCase):
         self.assertTrue(makeup.passed)
         self.assertFalse(failed.makeup_required)
         # a second first attempt is refused
-        with self.assertRaises(ValidationError):
+        with self.assertRaisesText(ValidationError, "record a make-up exam instead"):
             self.result(self.exam, self.emp_a, score=90)
         # a make-up of a passed exam is refused
-        with self.assertRaises(ValidationError):
+        with self.assertRaisesText(ValidationError, "last failed exam"):
             self.result(self.exam, self.emp_b, score=90, makeup_of_id=passed.id)
 
     def test_sample_check_fine(self):
@@ -71,38 +71,47 @@ class TestTraining(AppraisalCase):
             self.result(self.exam, self.emp_a, score=101)
         with self.assertRaisesText(ValidationError, "between 0% and 100%"):
             self.result(self.sample, self.emp_a, mastery=120)
-        with self.assertRaises(ValidationError):
+        with self.assertRaisesText(ValidationError, "between 0 and 100"):
             self.result(self.exam, self.emp_a, score=-1)
         self.assertFalse(self.exam.result_ids)
         self.assertFalse(
             self.env["credit.training.fee"].search([("employee_id", "=", self.emp_a.id)])
         )
-        with self.assertRaises(ValidationError):
+        with self.assertRaisesText(ValidationError, "Award tiers must descend"):
             self.env["res.company"].browse(self.company.id).write({"credit_award_excellent": 99})
 
     def test_guards(self):
         # only the credit manager records results
-        with self.assertRaises(AccessError):
+        with self.assertRaisesText(AccessError, "not allowed to create"):
             self.result(self.exam, self.emp_a, user=self.assessor, score=90)
         # create cannot claim a pass or skip the fee
-        failed = self.result(self.exam, self.emp_a, score=10, passed=True, attempt=5)
+        for extra in ({"passed": True}, {"attempt": 5}, {"pass_mark": 5}):
+            with self.assertRaisesText(AccessError, "set by its workflow"):
+                self.result(self.exam, self.emp_a, score=10, **extra)
+        # context defaults set no flow field
+        failed = (
+            self.env["credit.training.result"]
+            .with_user(self.manager)
+            .with_context(default_passed=True, default_attempt=5)
+            .create({"session_id": self.exam.id, "employee_id": self.emp_a.id, "score": 10})
+        )
         self.assertFalse(failed.passed)
         self.assertEqual(failed.attempt, 1)
         self.assertTrue(failed.fee_id)
         # a recorded score stays
-        with self.assertRaises(AccessError):
-            failed.with_user(self.manager).write({"score": 95})
-        with self.assertRaises(AccessError):
-            failed.with_user(self.manager).write({"passed": True})
-        with self.assertRaises(AccessError):
-            failed.with_user(self.manager).unlink()
+        with self.assertRaisesText(UserError, "Exam Score can no longer be changed"):
+            failed.write({"score": 95})
+        with self.assertRaisesText(AccessError, "set by its workflow"):
+            failed.write({"passed": True})
+        with self.assertRaisesText(AccessError, "not allowed to delete"):
+            failed.unlink()
         # fees: amounts are not edited, payment is a button
         fee = failed.fee_id
-        with self.assertRaises(AccessError):
+        with self.assertRaisesText(AccessError, "set by its workflow"):
             fee.with_user(self.manager).write({"amount": 0})
-        with self.assertRaises(AccessError):
+        with self.assertRaisesText(AccessError, "set by its workflow"):
             fee.with_user(self.hr_user).write({"paid": True})
-        with self.assertRaises(AccessError):
+        with self.assertRaisesText(AccessError, "set by its workflow"):
             self.env["credit.training.fee"].with_user(self.manager).create(
                 {
                     "employee_id": self.emp_b.id,
@@ -112,14 +121,14 @@ class TestTraining(AppraisalCase):
                     "reason": "x",
                 }
             )
-        with self.assertRaises(AccessError):
+        with self.assertRaisesText(AccessError, "Only HR or the credit manager"):
             fee.with_user(self.assessor).action_mark_paid()
         fee.with_user(self.hr_user).action_mark_paid()
         self.assertTrue(fee.paid)
-        with self.assertRaises(UserError):
+        with self.assertRaisesText(UserError, "already paid"):
             fee.with_user(self.hr_user).action_mark_paid()
         # session type and date are kept once results exist
-        with self.assertRaises(UserError):
+        with self.assertRaisesText(UserError, "Assessment can no longer be changed"):
             self.exam.with_user(self.manager).write({"assessment": "sample"})
 
     def test_visibility_of_results_and_fees(self):

@@ -1,11 +1,15 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError
+
+from odoo.addons.credit_appraisal.models.credit_training_result import RESULT_FLOW_FIELDS
 
 
 class CreditTrainingResult(models.Model):
     _inherit = "credit.training.result"
+
+    # an attempt is linked by the survey only; the validity follows from it
+    _guard_flow_fields = (*RESULT_FLOW_FIELDS, "user_input_id", "certification_valid_until")
 
     user_input_id = fields.Many2one(
         "survey.user_input", string="Certification Attempt", readonly=True, index="btree_not_null"
@@ -23,22 +27,6 @@ class CreditTrainingResult(models.Model):
                 if result.passed and result.user_input_id and months
                 else False
             )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self.env.su:
-            for vals in vals_list:
-                # an attempt is linked by the survey only
-                vals.pop("user_input_id", None)
-                vals.pop("certification_valid_until", None)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if {"user_input_id", "certification_valid_until"} & set(vals) and not self.env.su:
-            raise AccessError(
-                self.env._("A certification attempt is linked by the survey, not by hand.")
-            )
-        return super().write(vals)
 
     @api.model
     def _record_attempts(self, user_inputs):

@@ -1,9 +1,17 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.credit_appraisal.models.credit_training_session import SESSION_LOCKS
+
 
 class CreditTrainingSession(models.Model):
     _inherit = "credit.training.session"
+
+    # the certification the results were taken with, and how long they stay valid
+    _guard_locks = [
+        *SESSION_LOCKS,
+        (("survey_id", "certification_validity_months"), ("open",)),
+    ]
 
     survey_id = fields.Many2one(
         "survey.survey",

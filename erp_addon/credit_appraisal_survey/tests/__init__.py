@@ -1,1 +1,2 @@
 from . import test_survey_exam
+from . import test_guard_walk

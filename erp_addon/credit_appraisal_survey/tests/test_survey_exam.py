@@ -1,5 +1,5 @@
 from odoo import Command
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tests.common import freeze_time
 
@@ -52,7 +52,7 @@ class TestSurveyExam(AppraisalCase):
         self.assertTrue(self.survey.certification)
         self.assertEqual(self.survey.scoring_success_min, 60)
         self.assertNotEqual(self.survey.scoring_type, "no_scoring")
-        with self.assertRaises(ValidationError):
+        with self.assertRaisesText(ValidationError, "Only an exam session"):
             self.session.assessment = "sample"
 
     @freeze_time("2025-03-12")
@@ -80,8 +80,13 @@ class TestSurveyExam(AppraisalCase):
         self.attempt(self.emp_a, 0)
         self.assertEqual(len(self.session.result_ids), 2)
         # the validity and the attempt are not typed in
-        with self.assertRaises(AccessError):
+        with self.assertRaisesText(AccessError, "set by its workflow"):
             makeup.with_user(self.manager).write({"certification_valid_until": "2099-01-01"})
+        with self.assertRaisesText(AccessError, "set by its workflow"):
+            makeup.with_user(self.manager).write({"user_input_id": first.id})
+        # the certification the results were taken with is kept
+        with self.assertRaisesText(UserError, "Certification can no longer be changed"):
+            self.session.with_user(self.manager).write({"survey_id": False})
 
     def test_outsiders_and_test_entries_ignored(self):
         outsider = self.env["res.partner"].create({"name": "Visitor"})
