@@ -492,15 +492,18 @@ class TestButtons(OwnCase):
             found = self.env[action["res_model"]].with_user(user).search(action["domain"])
             self.assertEqual(found.employee_id, self.emp_a, user.login)
             employee = self.emp_a.with_user(user)
-            for method, model, expected in (
-                ("action_view_credit_trainings", "credit.training.session", session),
-                ("action_view_credit_appraisals", "credit.appraisal", found),
-                ("action_view_credit_fees", "credit.training.fee", self.emp_a.credit_fee_ids),
+            for action, model, expected in (
+                (employee.action_view_credit_trainings(), "credit.training.session", session),
+                (employee.action_view_credit_appraisals(), "credit.appraisal", found),
+                (
+                    employee.action_view_credit_fees(),
+                    "credit.training.fee",
+                    self.emp_a.credit_fee_ids,
+                ),
             ):
-                action = getattr(employee, method)()
                 self.assertEqual(action["res_model"], model)
                 records = self.env[model].with_user(user).search(action["domain"])
-                self.assertEqual(records, expected, f"{method} as {user.login}")
+                self.assertEqual(records, expected, f"{model} as {user.login}")
                 self.assertTrue(records)
 
     def test_appraisal_recompute_button(self):

@@ -13,3 +13,4 @@ from . import test_overview
 from . import test_block_preview
 from . import test_guard_walk
 from . import test_menus_open
+from . import test_buttons
