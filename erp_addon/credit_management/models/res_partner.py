@@ -32,6 +32,11 @@ _logger = logging.getLogger(__name__)
 # who may read credit figures: the credit roles (every salesperson and invoicing user has
 # the first) and accounting's read-only auditors
 CREDIT_FIGURES_GROUPS = "credit_management.group_credit_user,account.group_account_readonly"
+# Odoo keeps its limit for accounting; the credit roles read it too (they decide it)
+ODOO_LIMIT_GROUPS = (
+    "account.group_account_invoice,account.group_account_readonly,"
+    "credit_management.group_credit_user"
+)
 CREDIT_LIMIT_FIELDS = {"credit_limit", "use_partner_credit_limit"}
 # the new document a preview of the check asks about (company currency)
 CREDIT_PREVIEW_AMOUNT = 0.01
@@ -161,8 +166,10 @@ class ResPartner(models.Model):
     # Odoo's own limit, under the one name the add-on uses for it (zh_CN: 授信额度)
     credit_limit = fields.Float(
         help="Checked against the customer's exposure in this company; changed by approved "
-        "credit applications or by a credit manager."
+        "credit applications or by a credit manager.",
+        groups=ODOO_LIMIT_GROUPS,
     )
+    use_partner_credit_limit = fields.Boolean(groups=ODOO_LIMIT_GROUPS)
     credit_grade_id = fields.Many2one("credit.grade", company_dependent=True, tracking=True)
     credit_policy = fields.Selection(related="credit_grade_id.credit_policy")
     credit_score = fields.Float(company_dependent=True, tracking=True)
