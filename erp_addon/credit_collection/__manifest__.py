@@ -2,7 +2,7 @@
     "name": "Credit Collection",
     "summary": "Receivables and collections: ageing and DSO, a standard collection "
     "procedure, collector worklists, promises to pay, disputes and bad-debt write-off",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Accounting/Credit",
     "license": "LGPL-3",
     "author": "Credit Management contributors",
@@ -20,6 +20,9 @@
         "report/credit_collection_ageing_views.xml",
         "wizards/credit_collection_ageing_wizard_views.xml",
         "wizards/credit_collection_cancel_wizard_views.xml",
+        "wizards/credit_collection_dispute_assign_wizard_views.xml",
+        "wizards/credit_collection_escalate_wizard_views.xml",
+        "wizards/credit_collection_letter_correct_wizard_views.xml",
         "views/credit_collection_bucket_views.xml",
         "views/credit_collection_procedure_views.xml",
         "views/credit_collection_rule_views.xml",
@@ -38,6 +41,7 @@
     "assets": {
         "web.assets_tests": [
             "credit_collection/static/src/tours/credit_collection_tour.js",
+            "credit_collection/static/tests/tours/*.js",
         ],
     },
     "post_init_hook": "post_init_hook",

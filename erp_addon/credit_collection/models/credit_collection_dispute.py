@@ -1,20 +1,36 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-FLOW_FIELDS = {"state", "stage_id", "date_resolved", "resolved_by_id"}
+MANAGER = "credit_management.group_credit_manager"
+COLLECTOR = "credit_management.group_credit_collector"
 
 
 class CreditCollectionDispute(models.Model):
     """A dispute takes the invoice out of the collection procedure until it is resolved.
 
     The invoice leaves its stage when the dispute opens (so it no longer escalates nor
-    blocks credit); on resolution it returns to the stage it had.
+    blocks credit); on resolution it returns to the stage it had. The owner is who opened
+    it; it changes only by an assignment a credit manager makes or by the owner handing it
+    over, each logged; the owner or a credit manager resolves it.
     """
 
     _name = "credit.collection.dispute"
     _description = "Invoice Dispute"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "credit.guard.mixin"]
     _order = "state, date_open desc, id desc"
+
+    _guard_flow_fields = (
+        "state",
+        "owner_id",
+        "stage_id",
+        "date_open",
+        "date_resolved",
+        "resolved_by_id",
+    )
+    # the invoice never changes; the reason and the resolution only while open
+    _guard_locks = [(("move_id",), ()), ("__all__", ("open",))]
+    # an open one keeps its invoice out of the procedure: resolved, not deleted
+    _guard_undeletable_states = "__all__"
 
     move_id = fields.Many2one(
         "account.move",
@@ -33,7 +49,10 @@ class CreditCollectionDispute(models.Model):
         "res.users",
         required=True,
         default=lambda self: self.env.user,
+        readonly=True,
         tracking=True,
+        help="Who opened the dispute, until a credit manager assigns it or the owner hands "
+        "it over (Assign Owner).",
     )
     date_open = fields.Date(string="Opened On", default=fields.Date.context_today, readonly=True)
     resolution = fields.Text(tracking=True)
@@ -50,29 +69,24 @@ class CreditCollectionDispute(models.Model):
     date_resolved = fields.Date(string="Resolved On", readonly=True)
     resolved_by_id = fields.Many2one("res.users", readonly=True)
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            move = self.env["account.move"].browse(vals.get("move_id"))
+    @api.constrains("move_id")
+    def _check_move(self):
+        for dispute in self:
+            move = dispute.move_id
             if move.state != "posted" or move.move_type not in ("out_invoice", "out_receipt"):
                 raise ValidationError(self.env._("A dispute is about a posted customer invoice."))
-            if move.collection_dispute_ids.filtered(lambda d: d.state == "open"):
+            if self.sudo().search_count([("move_id", "=", move.id), ("state", "=", "open")]) > 1:
                 raise ValidationError(
                     self.env._("Invoice %(invoice)s is already disputed.", invoice=move.name)
                 )
-            vals.update(
-                state="open",
-                stage_id=move.collection_stage_id.id,
-                date_resolved=False,
-                resolved_by_id=False,
-                date_open=fields.Date.context_today(self),
-            )
-        disputes = super(
-            CreditCollectionDispute,
-            self.with_context(**{f"default_{f}": False for f in FLOW_FIELDS}),
-        ).create(vals_list)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        disputes = super().create(vals_list)
         for dispute in disputes:
-            move = dispute.move_id.sudo()
+            move = dispute.move_id._guard_sudo("read")
+            # the stage it returns to on resolution
+            dispute.sudo().write({"stage_id": move.collection_stage_id.id})
             move._collection_log("dispute", stage_to=False, note=dispute.reason[:200])
             move.write({"collection_stage_id": False})
             move.message_post(
@@ -84,27 +98,93 @@ class CreditCollectionDispute(models.Model):
             )
         return disputes
 
-    def write(self, vals):
-        if FLOW_FIELDS & set(vals) and not self.env.su:
-            raise AccessError(self.env._("A dispute is resolved through its button."))
-        if "move_id" in vals:
-            raise UserError(self.env._("The invoice of a dispute cannot be changed."))
-        return super().write(vals)
+    def _check_may_act(self, resolve=False):
+        """The owner or a credit manager assigns or resolves a dispute."""
+        user = self.env.user
+        for dispute in self:
+            if dispute.owner_id == user or user.has_group(MANAGER):
+                continue
+            if resolve:
+                message = self.env._(
+                    "Only the owner of the dispute (%(owner)s) or a credit manager resolves it.",
+                    owner=dispute.owner_id.name,
+                )
+            else:
+                message = self.env._(
+                    "Only the owner of the dispute (%(owner)s) hands it over; a credit manager "
+                    "assigns it.",
+                    owner=dispute.owner_id.name,
+                )
+            raise AccessError(message)
+
+    def action_assign(self):
+        """The dialog in which a credit manager assigns the dispute or its owner hands it
+        over."""
+        self.ensure_one()
+        if self.state != "open":
+            raise UserError(self.env._("Only an open dispute is assigned."))
+        self._check_may_act()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Assign Owner"),
+            "res_model": "credit.collection.dispute.assign.wizard",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_dispute_id": self.id},
+        }
+
+    def _assign(self, user, note):
+        """Give the dispute to ``user``, logged with who assigned it and why."""
+        self.ensure_one()
+        if self.state != "open":
+            raise UserError(self.env._("Only an open dispute is assigned."))
+        self._check_may_act()
+        if not user.has_group(COLLECTOR):
+            raise UserError(
+                self.env._(
+                    "%(user)s is not collection staff: a dispute is owned by a collector.",
+                    user=user.name,
+                )
+            )
+        if user == self.owner_id:
+            raise UserError(self.env._("%(user)s already owns this dispute.", user=user.name))
+        if self.company_id not in user.company_ids:
+            raise UserError(
+                self.env._(
+                    "%(user)s does not work for %(company)s.",
+                    user=user.name,
+                    company=self.company_id.name,
+                )
+            )
+        previous = self.owner_id
+        how = (
+            self.env._("handed over by its owner")
+            if previous == self.env.user
+            else self.env._("assigned by %(user)s", user=self.env.user.name)
+        )
+        self._guard_sudo("write").write({"owner_id": user.id})
+        self.message_post(
+            body=self.env._(
+                "Owner %(old)s -> %(new)s, %(how)s: %(note)s",
+                old=previous.name,
+                new=user.name,
+                how=how,
+                note=note,
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
 
     def action_resolve(self):
         user = self.env.user
         for dispute in self:
             if dispute.state != "open":
                 raise UserError(self.env._("This dispute is already resolved."))
-            if dispute.owner_id != user and not user.has_group(
-                "credit_management.group_credit_manager"
-            ):
-                raise AccessError(
-                    self.env._("Only the owner of the dispute or a credit manager resolves it.")
-                )
+        self._check_may_act(resolve=True)
+        for dispute in self:
             if not (dispute.resolution or "").strip():
                 raise ValidationError(self.env._("Record the resolution of the dispute first."))
-        for dispute in self.sudo():
+        for dispute in self._guard_sudo("write"):
             dispute.write(
                 {
                     "state": "resolved",

@@ -28,7 +28,23 @@ class CreditCollectionHistory(models.Model):
 
     _name = "credit.collection.history"
     _description = "Collection History"
+    _inherit = ["credit.guard.mixin"]
     _order = "date desc, id desc"
+
+    _guard_flow_fields = (
+        "move_id",
+        "partner_id",
+        "company_id",
+        "date",
+        "event",
+        "stage_from_id",
+        "stage_to_id",
+        "days_overdue",
+        "note",
+        "user_id",
+        "collector_id",
+    )
+    _guard_undeletable_states = "__all__"
 
     move_id = fields.Many2one(
         "account.move",

@@ -6,18 +6,50 @@ from odoo.tools import html2plaintext
 
 _logger = logging.getLogger(__name__)
 
-FLOW_FIELDS = {"state", "failure_reason", "mail_id", "mail_message_id", "sent_date"}
+COLLECTOR = "credit_management.group_credit_collector"
 
 
 class CreditCollectionLetter(models.Model):
     """A dunning letter: one per customer, stage and currency per run of the daily action,
     listing every open item of the customer in that currency (remaining balance after
-    partial payments) and its open credit notes."""
+    partial payments) and its open credit notes.
+
+    Once generated, what it says is frozen: the recipient, the documents listed and their
+    amounts (its lines). A correction cancels it, keeping it with the reason, and makes a
+    new letter from the customer's open items that day."""
 
     _name = "credit.collection.letter"
     _description = "Dunning Letter"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "credit.guard.mixin"]
     _order = "date desc, id desc"
+
+    # made by the daily action (or a correction), changed only by its buttons
+    _guard_flow_fields = (
+        "name",
+        "partner_id",
+        "recipient_id",
+        "company_id",
+        "stage_id",
+        "currency_id",
+        "user_id",
+        "date",
+        "channel",
+        "move_ids",
+        "credit_move_ids",
+        "line_ids",
+        "amount_open",
+        "amount_overdue",
+        "amount_credit",
+        "state",
+        "failure_reason",
+        "mail_id",
+        "mail_message_id",
+        "sent_date",
+        "cancel_reason",
+        "cancelled_by_id",
+        "replaced_by_id",
+    )
+    _guard_undeletable_states = "__all__"
 
     name = fields.Char(readonly=True, default="/")
     partner_id = fields.Many2one(
@@ -53,9 +85,13 @@ class CreditCollectionLetter(models.Model):
         string="Open Credit Notes",
         readonly=True,
     )
-    amount_open = fields.Monetary(compute="_compute_amounts", string="Open Balance")
-    amount_overdue = fields.Monetary(compute="_compute_amounts", string="Overdue")
-    amount_credit = fields.Monetary(compute="_compute_amounts", string="Open Credits")
+    line_ids = fields.One2many(
+        "credit.collection.letter.line", "letter_id", string="Lines", readonly=True
+    )
+    # as on the letter's date, from its lines: a later payment does not change them
+    amount_open = fields.Monetary(compute="_compute_amounts", store=True, string="Open Balance")
+    amount_overdue = fields.Monetary(compute="_compute_amounts", store=True, string="Overdue")
+    amount_credit = fields.Monetary(compute="_compute_amounts", store=True, string="Open Credits")
     state = fields.Selection(
         [
             ("draft", "To Send"),
@@ -63,6 +99,7 @@ class CreditCollectionLetter(models.Model):
             ("to_print", "To Print"),
             ("printed", "Printed"),
             ("failed", "Not Delivered"),
+            ("cancel", "Cancelled"),
         ],
         default="draft",
         required=True,
@@ -74,65 +111,138 @@ class CreditCollectionLetter(models.Model):
     # the letter's own message: a bounce arriving later refers to it (see mail_thread.py)
     mail_message_id = fields.Many2one("mail.message", string="Letter Message", readonly=True)
     sent_date = fields.Date(readonly=True)
+    cancel_reason = fields.Text(string="Correction", readonly=True)
+    cancelled_by_id = fields.Many2one("res.users", string="Cancelled by", readonly=True)
+    replaced_by_id = fields.Many2one(
+        "credit.collection.letter", string="Replaced by", readonly=True, index="btree_not_null"
+    )
+    replaces_id = fields.Many2one(
+        "credit.collection.letter",
+        compute="_compute_replaces_id",
+        help="The cancelled letter this one corrects.",
+    )
 
-    @api.depends("move_ids.amount_residual", "credit_move_ids.amount_residual")
+    @api.depends("line_ids.amount_residual", "line_ids.days_overdue", "line_ids.kind")
     def _compute_amounts(self):
-        days = {}
-        for day in set(self.mapped("date")):
-            days.update(
-                {(day, move_id): n for move_id, n in self.move_ids._collection_days_on(day).items()}
-            )
         for letter in self:
-            letter.amount_open = sum(letter.move_ids.mapped("amount_residual"))
-            # overdue on the letter's date
+            items = letter.line_ids.filtered(lambda line: line.kind == "item")
+            credits = letter.line_ids - items
+            letter.amount_open = sum(items.mapped("amount_residual"))
             letter.amount_overdue = sum(
-                m.amount_residual
-                for m in letter.move_ids
-                if days.get((letter.date, m._origin.id), 0) > 0
+                items.filtered(lambda line: line.days_overdue > 0).mapped("amount_residual")
             )
-            letter.amount_credit = sum(letter.credit_move_ids.mapped("amount_residual"))
+            letter.amount_credit = sum(credits.mapped("amount_residual"))
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self.env.su:
-            raise AccessError(
-                self.env._("Dunning letters are made by the daily collection action.")
-            )
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if FLOW_FIELDS & set(vals) and not self.env.su:
-            raise AccessError(
-                self.env._("The status of a letter changes only through its buttons.")
-            )
-        return super().write(vals)
+    def _compute_replaces_id(self):
+        ids = [letter_id for letter_id in self._origin.ids if isinstance(letter_id, int)]
+        found = {
+            old.replaced_by_id.id: old
+            for old in self.sudo().search([("replaced_by_id", "in", ids)])
+        }
+        for letter in self:
+            letter.replaces_id = found.get(letter.id, False)
 
     def _items(self):
-        """The letter's lines: open items oldest due first, then credit notes."""
+        """The letter's lines as generated: open items oldest due first, then credit notes."""
         self.ensure_one()
-        return self.move_ids.sorted(
-            lambda m: (m.invoice_date_due or m.date, m.id)
-        ), self.credit_move_ids
+        items = self.line_ids.filtered(lambda line: line.kind == "item")
+        return items.sorted(lambda line: (line.date_due or self.date, line.id)), (
+            self.line_ids - items
+        )
+
+    # -------------------------------------------------------------- correction
+    def action_correct(self):
+        """The dialog of a correction: this letter cancelled with the reason, a new one."""
+        self.ensure_one()
+        self._check_may_correct()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Correct the Letter"),
+            "res_model": "credit.collection.letter.correct.wizard",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_letter_id": self.id},
+        }
+
+    def _check_may_correct(self):
+        if not self.env.user.has_group(COLLECTOR):
+            raise AccessError(self.env._("Only collectors correct dunning letters."))
+        for letter in self:
+            if letter.state == "cancel":
+                raise UserError(
+                    self.env._(
+                        "Letter %(letter)s is already cancelled.", letter=letter.display_name
+                    )
+                )
+
+    def _correct(self, reason):
+        """Cancel the letter with ``reason`` (it is kept) and make its replacement from the
+        customer's open items today: same customer, stage, currency and collector."""
+        self.ensure_one()
+        self._check_may_correct()
+        letter = self._guard_sudo("write")
+        today = fields.Date.context_today(self)
+        Move = self.env["account.move"].sudo().with_company(letter.company_id)
+        setup = Move._collection_setup(letter.company_id)
+        if letter.stage_id.id not in setup["stage_info"]:
+            setup["stage_info"][letter.stage_id.id] = {"channel": letter.channel}
+        key = (letter.partner_id.id, letter.stage_id.id, letter.currency_id.id)
+        vals_list = Move._collection_letter_vals(
+            letter.company_id, today, {key: letter.user_id.id}, setup, tolerance=False
+        )
+        if not vals_list:
+            raise UserError(
+                self.env._(
+                    "Nothing of %(customer)s is open in %(currency)s any more: there is no "
+                    "letter to make. The letter stays as it is.",
+                    customer=letter.partner_id.display_name,
+                    currency=letter.currency_id.name,
+                )
+            )
+        new = Move._collection_create_letters(vals_list)
+        letter.write(
+            {
+                "state": "cancel",
+                "cancel_reason": reason,
+                "cancelled_by_id": self.env.uid,
+                "replaced_by_id": new.id,
+            }
+        )
+        letter.activity_unlink(["credit_collection.mail_activity_type_collection_alert"])
+        letter.message_post(
+            body=self.env._(
+                "Cancelled and replaced by %(new)s: %(reason)s", new=new.name, reason=reason
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
+        new.message_post(
+            body=self.env._("Replaces %(old)s: %(reason)s", old=letter.name, reason=reason),
+            subtype_xmlid="mail.mt_note",
+        )
+        return new.with_env(self.env)
 
     # -------------------------------------------------------------- dispatch
     def action_send(self):
-        if not self.env.user.has_group("credit_management.group_credit_collector"):
+        if not self.env.user.has_group(COLLECTOR):
             raise AccessError(self.env._("Only collectors send dunning letters."))
         if any(letter.state not in ("draft", "failed") for letter in self):
             raise UserError(self.env._("Only letters to send or not delivered can be sent."))
+        letters = self._guard_sudo("write")
         # sent again: back to "to send", so that a new failure is reported again
-        self.sudo().filtered(lambda letter: letter.state == "failed").write(
+        letters.filtered(lambda letter: letter.state == "failed").write(
             {"state": "draft", "failure_reason": False}
         )
-        self.sudo()._dispatch()
+        letters._dispatch()
 
     def action_mark_printed(self):
-        if not self.env.user.has_group("credit_management.group_credit_collector"):
+        if not self.env.user.has_group(COLLECTOR):
             raise AccessError(self.env._("Only collectors mark letters as printed."))
         if any(letter.state != "to_print" for letter in self):
             raise UserError(self.env._("Only letters to print can be marked as printed."))
-        self.sudo().write({"state": "printed", "sent_date": fields.Date.context_today(self)})
-        self.sudo()._log_sent()
+        letters = self._guard_sudo("write")
+        letters.write({"state": "printed", "sent_date": fields.Date.context_today(self)})
+        letters._log_sent()
 
     def action_print(self):
         return self.env.ref("credit_collection.action_report_dunning_letter").report_action(self)

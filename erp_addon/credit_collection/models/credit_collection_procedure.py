@@ -15,6 +15,20 @@ class CreditCollectionProcedure(models.Model):
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
     stage_ids = fields.One2many("credit.collection.stage", "procedure_id", string="Stages")
+    stage_mode = fields.Selection(
+        [
+            ("days", "Stage of its days overdue"),
+            ("step", "One stage per run"),
+        ],
+        string="Stages Follow",
+        required=True,
+        default="days",
+        help="Stage of its days overdue: the daily action puts an invoice in the stage its "
+        "days overdue call for, skipping the stages before it (an invoice imported or "
+        "back-dated 200 days overdue lands in its stage on the first run and gets that "
+        "stage's action only). One stage per run: the invoice moves one stage a day, so that "
+        "no stage's action is skipped.",
+    )
     note = fields.Html(string="Description")
 
     @api.constrains("stage_ids")
@@ -57,6 +71,10 @@ class CreditCollectionProcedure(models.Model):
                 for stage, vals in zip(old.stage_ids, old.stage_ids.copy_data(), strict=True)
             ]
         return procedures
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_used(self):
+        self.stage_ids._unlink_except_used()
 
     def _stages_sorted(self):
         return self.stage_ids.sorted("days_from")

@@ -1,8 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import float_compare
+from odoo.tools import float_compare, float_round
 
-FLOW_FIELDS = {"state", "residual_at_promise", "closed_date", "user_id"}
+COLLECTOR = "credit_management.group_credit_collector"
 
 
 class CreditCollectionPromise(models.Model):
@@ -11,13 +11,27 @@ class CreditCollectionPromise(models.Model):
     While open and not yet due it pauses the invoice's escalation. The daily action closes
     it: kept when the invoice received at least the promised amount since the promise,
     broken otherwise once the date has passed; a broken promise escalates the invoice at
-    that run and notifies the collector and the credit managers.
+    that run and notifies the collector and the credit managers. A promise is for a date
+    within the company's horizon (90 days by default) and at least the company's minimum
+    share of what is open; escalating the invoice by hand while it is open breaks it, with
+    the reason.
     """
 
     _name = "credit.collection.promise"
     _description = "Promise to Pay"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "credit.guard.mixin"]
     _order = "date desc, id desc"
+
+    _guard_flow_fields = (
+        "state",
+        "residual_at_promise",
+        "closed_date",
+        "user_id",
+        "break_reason",
+    )
+    # the invoice never changes; the promise itself only while open
+    _guard_locks = [(("move_id",), ()), ("__all__", ("open",))]
+    _guard_undeletable_states = "__all__"
 
     move_id = fields.Many2one(
         "account.move",
@@ -43,59 +57,82 @@ class CreditCollectionPromise(models.Model):
         readonly=True,
         tracking=True,
     )
-    residual_at_promise = fields.Monetary(readonly=True)
+    # what was open when the promise was made (its invoice never changes)
+    residual_at_promise = fields.Monetary(
+        compute="_compute_residual_at_promise", store=True, readonly=True
+    )
     closed_date = fields.Date(readonly=True)
-    user_id = fields.Many2one("res.users", string="Recorded By", readonly=True)
+    user_id = fields.Many2one(
+        "res.users", string="Recorded By", default=lambda self: self.env.user, readonly=True
+    )
+    break_reason = fields.Text(string="Why Broken", readonly=True, tracking=True)
 
-    @api.model_create_multi
-    def create(self, vals_list):
+    @api.depends("move_id")
+    def _compute_residual_at_promise(self):
+        for promise in self:
+            if not promise.residual_at_promise:
+                promise.residual_at_promise = promise.move_id.amount_residual
+
+    @api.constrains("move_id", "amount", "date")
+    def _check_promise(self):
         today = fields.Date.context_today(self)
-        for vals in vals_list:
-            move = self.env["account.move"].browse(vals.get("move_id"))
-            amount = vals.get("amount") or 0.0
-            date = fields.Date.to_date(vals.get("date"))
+        for promise in self.filtered(lambda p: p.state == "open"):
+            move = promise.move_id
+            company = move.company_id
+            rounding = move.currency_id.rounding
             if move.state != "posted" or move.move_type not in ("out_invoice", "out_receipt"):
                 raise ValidationError(
                     self.env._("A promise to pay is for a posted customer invoice.")
                 )
-            if date and date < today:
-                raise ValidationError(self.env._("A promise to pay cannot be dated in the past."))
-            if float_compare(amount, 0.0, precision_rounding=move.currency_id.rounding) <= 0:
-                raise ValidationError(self.env._("The promised amount must be positive."))
-            if (
-                float_compare(
-                    amount, move.amount_residual, precision_rounding=move.currency_id.rounding
-                )
-                > 0
-            ):
-                raise ValidationError(
-                    self.env._(
-                        "The promised amount %(amount)s is above what is open on %(invoice)s "
-                        "(%(residual)s).",
-                        amount=amount,
-                        invoice=move.name,
-                        residual=move.amount_residual,
-                    )
-                )
-            if move.collection_promise_ids.filtered(lambda p: p.state == "open"):
+            if self.sudo().search_count([("move_id", "=", move.id), ("state", "=", "open")]) > 1:
                 raise ValidationError(
                     self.env._(
                         "Invoice %(invoice)s already has an open promise.", invoice=move.name
                     )
                 )
-            # flow fields always start at their initial values
-            vals.update(
-                state="open",
-                residual_at_promise=move.amount_residual,
-                closed_date=False,
-                user_id=self.env.uid,
-            )
-        promises = super(
-            CreditCollectionPromise,
-            self.with_context(**{f"default_{f}": False for f in FLOW_FIELDS}),
-        ).create(vals_list)
+            if promise.date < today:
+                raise ValidationError(self.env._("A promise to pay cannot be dated in the past."))
+            horizon = company.collection_promise_horizon_days or 90
+            if promise.date > fields.Date.add(today, days=horizon):
+                raise ValidationError(
+                    self.env._(
+                        "A promise to pay is for a date within %(days)s days: %(date)s is "
+                        "further away.",
+                        days=horizon,
+                        date=promise.date,
+                    )
+                )
+            if float_compare(promise.amount, 0.0, precision_rounding=rounding) <= 0:
+                raise ValidationError(self.env._("The promised amount must be positive."))
+            residual = promise.residual_at_promise or move.amount_residual
+            if float_compare(promise.amount, residual, precision_rounding=rounding) > 0:
+                raise ValidationError(
+                    self.env._(
+                        "The promised amount %(amount)s is above what is open on %(invoice)s "
+                        "(%(residual)s).",
+                        amount=promise.amount,
+                        invoice=move.name,
+                        residual=residual,
+                    )
+                )
+            share = company.collection_promise_min_share
+            minimum = float_round(residual * share / 100.0, precision_rounding=rounding)
+            if float_compare(promise.amount, minimum, precision_rounding=rounding) < 0:
+                raise ValidationError(
+                    self.env._(
+                        "A promise to pay is for at least %(share)s%% of what is open on "
+                        "%(invoice)s: %(minimum)s.",
+                        share=share,
+                        invoice=move.name,
+                        minimum=minimum,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        promises = super().create(vals_list)
         for promise in promises:
-            promise.move_id.sudo().message_post(
+            promise.move_id._guard_sudo("read").message_post(
                 body=self.env._(
                     "Promise to pay %(amount)s by %(date)s recorded; escalation paused.",
                     amount=promise.amount,
@@ -104,42 +141,35 @@ class CreditCollectionPromise(models.Model):
             )
         return promises
 
-    def write(self, vals):
-        if FLOW_FIELDS & set(vals) and not self.env.su:
-            raise AccessError(
-                self.env._("The status of a promise changes only through its buttons.")
-            )
-        if {"amount", "date", "move_id"} & set(vals) and any(p.state != "open" for p in self):
-            raise UserError(self.env._("Only an open promise can be changed."))
-        if "date" in vals and fields.Date.to_date(vals["date"]) < fields.Date.context_today(self):
-            raise ValidationError(self.env._("A promise to pay cannot be dated in the past."))
-        if "amount" in vals:
-            for promise in self:
-                move = promise.move_id
-                if (
-                    float_compare(
-                        vals["amount"],
-                        move.amount_residual,
-                        precision_rounding=move.currency_id.rounding,
-                    )
-                    > 0
-                    or vals["amount"] <= 0
-                ):
-                    raise ValidationError(
-                        self.env._(
-                            "The promised amount must be positive and not above what is open "
-                            "on %(invoice)s.",
-                            invoice=move.name,
-                        )
-                    )
-        return super().write(vals)
-
     def action_cancel(self):
-        if not self.env.user.has_group("credit_management.group_credit_collector"):
+        if not self.env.user.has_group(COLLECTOR):
             raise AccessError(self.env._("Only collectors cancel promises to pay."))
         if any(p.state != "open" for p in self):
             raise UserError(self.env._("Only an open promise can be cancelled."))
-        self.sudo().write({"state": "cancel", "closed_date": fields.Date.context_today(self)})
+        self._guard_sudo("write").write(
+            {"state": "cancel", "closed_date": fields.Date.context_today(self)}
+        )
+
+    def _collection_break(self, reason):
+        """Broken by the collector escalating the invoice by hand, with ``reason``."""
+        today = fields.Date.context_today(self)
+        for promise in self._guard_sudo("write"):
+            if promise.state != "open":
+                raise UserError(self.env._("Only an open promise can be broken."))
+            promise.write({"state": "broken", "closed_date": today, "break_reason": reason})
+            move = promise.move_id
+            move._collection_log("promise_broken", stage_to=False, note=reason[:200])
+            move.message_post(
+                body=self.env._(
+                    "Promise to pay %(amount)s by %(date)s broken by %(user)s, who escalated "
+                    "the invoice: %(reason)s",
+                    amount=promise.amount,
+                    date=promise.date,
+                    user=self.env.user.name,
+                    reason=reason,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
 
     def _paid_since(self):
         self.ensure_one()

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 ACTION_TYPES = [
     ("reminder", "Friendly reminder"),
@@ -92,6 +92,27 @@ class CreditCollectionStage(models.Model):
                         stage=stage.name,
                     )
                 )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_used(self):
+        """Invoices in a stage and their history name it: the ageing as at a past day
+        reads the stage an invoice had then."""
+        if not self:
+            return
+        History = self.env["credit.collection.history"].sudo()
+        used = self.env["account.move"].sudo().search_count(
+            [("collection_stage_id", "in", self.ids)], limit=1
+        ) or History.search_count(
+            ["|", ("stage_from_id", "in", self.ids), ("stage_to_id", "in", self.ids)], limit=1
+        )
+        if used:
+            raise UserError(
+                self.env._(
+                    "Invoices are or were in stages %(stages)s: they cannot be deleted. "
+                    "Archive the procedure and make a new one instead.",
+                    stages=", ".join(self.mapped("name")),
+                )
+            )
 
     def _user_may_move(self, user):
         """Members of the owning group and credit managers move invoices into the stage."""

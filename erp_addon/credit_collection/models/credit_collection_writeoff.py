@@ -1,30 +1,45 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import float_compare
 
-FLOW_FIELDS = {
-    "state",
-    "amount",
-    "manager_id",
-    "manager_date",
-    "accountant_id",
-    "accountant_date",
-    "writeoff_move_id",
-    "proposed_by_id",
-    "refused_by_id",
-}
 MANAGER = "credit_management.group_credit_manager"
 ACCOUNTANT = "account.group_account_manager"
+COLLECTOR = "credit_management.group_credit_collector"
 
 
 class CreditCollectionWriteoff(models.Model):
     """A bad or doubtful debt (呆坏帐) write-off: proposed with evidence, approved by a
-    credit manager and by an accountant (two different people), then posted as a journal
-    entry reconciled with the invoice. Nothing is posted before both approvals."""
+    credit manager and by an accountant (two different people, neither of them the
+    proposer), then posted as a journal entry reconciled with the invoice.
+
+    The invoice and the amount are fixed when the proposal is submitted: in draft the
+    amount follows the invoice chosen (its open amount), after submission nothing changes,
+    and the entry posted is for the approved amount. A proposal once submitted is a record
+    of a decision: refused or written off, it stays."""
 
     _name = "credit.collection.writeoff"
     _description = "Bad-Debt Write-off"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "credit.guard.mixin"]
     _order = "id desc"
+
+    _guard_flow_fields = (
+        "name",
+        "state",
+        "amount",
+        "proposed_by_id",
+        "submitted_by_id",
+        "submitted_date",
+        "manager_id",
+        "manager_date",
+        "accountant_id",
+        "accountant_date",
+        "refused_by_id",
+        "refused_date",
+        "writeoff_move_id",
+    )
+    # the invoice, the evidence and its documents are what the approvers approve
+    _guard_locks = [("__all__", ("draft",))]
+    _guard_undeletable_states = ("submitted", "posted", "refused")
 
     name = fields.Char(default="/", readonly=True, copy=False)
     move_id = fields.Many2one(
@@ -40,7 +55,16 @@ class CreditCollectionWriteoff(models.Model):
     )
     company_id = fields.Many2one(related="move_id.company_id", store=True, index=True)
     currency_id = fields.Many2one(related="move_id.currency_id")
-    amount = fields.Monetary(string="Amount Written Off", readonly=True)
+    # the invoice's open amount while in draft (it follows the invoice chosen); fixed when
+    # submitted: it depends on the invoice only, so a later payment does not change it
+    amount = fields.Monetary(
+        string="Amount Written Off",
+        compute="_compute_amount",
+        store=True,
+        readonly=True,
+        help="The invoice's open amount, taken again when the proposal is submitted; the "
+        "approvals are for this amount and the entry posted is for it.",
+    )
     evidence = fields.Text(
         required=True,
         tracking=True,
@@ -60,80 +84,90 @@ class CreditCollectionWriteoff(models.Model):
         readonly=True,
         tracking=True,
     )
-    proposed_by_id = fields.Many2one("res.users", readonly=True)
+    proposed_by_id = fields.Many2one(
+        "res.users", default=lambda self: self.env.user, readonly=True, copy=False
+    )
+    submitted_by_id = fields.Many2one("res.users", string="Submitted by", readonly=True)
+    submitted_date = fields.Datetime(string="Submitted on", readonly=True)
     manager_id = fields.Many2one("res.users", string="Approved by Credit Manager", readonly=True)
     manager_date = fields.Datetime(string="Credit Manager Approval", readonly=True)
     accountant_id = fields.Many2one("res.users", string="Approved by Accountant", readonly=True)
     accountant_date = fields.Datetime(string="Accountant Approval", readonly=True)
     refused_by_id = fields.Many2one("res.users", readonly=True)
+    refused_date = fields.Datetime(string="Refused on", readonly=True)
     writeoff_move_id = fields.Many2one("account.move", string="Write-off Entry", readonly=True)
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            move = self.env["account.move"].browse(vals.get("move_id"))
-            move._collection_check_writeoff_possible()
-            vals.update(dict.fromkeys(FLOW_FIELDS, False))
-            vals.update(state="draft", amount=move.amount_residual, proposed_by_id=self.env.uid)
-            if vals.get("name", "/") == "/":
-                vals["name"] = (
-                    self.env["ir.sequence"].sudo().next_by_code("credit.collection.writeoff") or "/"
-                )
-        return super(
-            CreditCollectionWriteoff,
-            self.with_context(**{f"default_{f}": False for f in FLOW_FIELDS}),
-        ).create(vals_list)
+    @api.depends("move_id")
+    def _compute_amount(self):
+        for writeoff in self:
+            if writeoff.state == "draft" or not writeoff.amount:
+                writeoff.amount = writeoff.move_id.amount_residual
 
-    def write(self, vals):
-        if FLOW_FIELDS & set(vals) and not self.env.su:
-            raise AccessError(self.env._("A write-off moves on only through its approval buttons."))
-        if {"move_id", "evidence"} & set(vals) and any(w.state != "draft" for w in self):
-            raise UserError(self.env._("Only a draft write-off proposal can be changed."))
-        return super().write(vals)
+    @api.constrains("move_id")
+    def _check_move(self):
+        self.filtered(lambda w: w.state == "draft").move_id._collection_check_writeoff_possible()
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_draft(self):
-        if any(w.state not in ("draft", "refused") for w in self):
-            raise UserError(self.env._("Only draft or refused write-off proposals can be deleted."))
-
+    # ------------------------------------------------------------ flow
     def action_submit(self):
-        if not self.env.user.has_group("credit_management.group_credit_collector"):
+        if not self.env.user.has_group(COLLECTOR):
             raise AccessError(self.env._("Only collection staff propose write-offs."))
         for writeoff in self:
             if writeoff.state != "draft":
                 raise UserError(self.env._("Only a draft proposal can be submitted."))
             writeoff.move_id._collection_check_writeoff_possible()
-        self.sudo().write({"state": "submitted"})
-        for writeoff in self:
-            writeoff.move_id.sudo()._collection_log(
-                "writeoff", note=self.env._("Write-off proposed")
+        for writeoff in self._guard_sudo("write"):
+            name = writeoff.name
+            if not name or name == "/":
+                name = self.env["ir.sequence"].next_by_code("credit.collection.writeoff") or "/"
+            # the invoice's open amount now: the amount approved and posted
+            writeoff.write(
+                {
+                    "state": "submitted",
+                    "name": name,
+                    "amount": writeoff.move_id.amount_residual,
+                    "submitted_by_id": self.env.uid,
+                    "submitted_date": fields.Datetime.now(),
+                }
+            )
+            writeoff.move_id._collection_log(
+                "writeoff", note=self.env._("Write-off proposed"), stage_to=False
             )
 
-    def _check_approver(self, group, label):
+    def _check_approver(self, group, denied):
         user = self.env.user
         if not user.has_group(group):
-            raise AccessError(
-                self.env._("Only a %(role)s approves this part of a write-off.", role=label)
-            )
+            raise AccessError(denied)
         for writeoff in self:
             if writeoff.state != "submitted":
                 raise UserError(self.env._("Only a submitted proposal can be approved."))
+            if user in (writeoff.proposed_by_id | writeoff.submitted_by_id):
+                raise UserError(
+                    self.env._(
+                        "Write-off %(name)s was proposed by you: another credit manager and "
+                        "accountant approve it.",
+                        name=writeoff.name,
+                    )
+                )
             if user in (writeoff.manager_id | writeoff.accountant_id):
                 raise UserError(
                     self.env._("The same person cannot give both approvals of a write-off.")
                 )
 
     def action_approve_manager(self):
-        self._check_approver(MANAGER, self.env._("credit manager"))
-        for writeoff in self.sudo():
+        self._check_approver(
+            MANAGER, self.env._("Only a credit manager approves this part of a write-off.")
+        )
+        for writeoff in self._guard_sudo("write"):
             if writeoff.manager_id:
                 raise UserError(self.env._("The credit manager already approved it."))
             writeoff.write({"manager_id": self.env.uid, "manager_date": fields.Datetime.now()})
         self._post_when_approved()
 
     def action_approve_accountant(self):
-        self._check_approver(ACCOUNTANT, self.env._("accountant"))
-        for writeoff in self.sudo():
+        self._check_approver(
+            ACCOUNTANT, self.env._("Only an accountant approves this part of a write-off.")
+        )
+        for writeoff in self._guard_sudo("write"):
             if writeoff.accountant_id:
                 raise UserError(self.env._("An accountant already approved it."))
             writeoff.write(
@@ -149,7 +183,9 @@ class CreditCollectionWriteoff(models.Model):
             )
         if any(w.state != "submitted" for w in self):
             raise UserError(self.env._("Only a submitted proposal can be refused."))
-        self.sudo().write({"state": "refused", "refused_by_id": user.id})
+        self._guard_sudo("write").write(
+            {"state": "refused", "refused_by_id": user.id, "refused_date": fields.Datetime.now()}
+        )
 
     def _post_when_approved(self):
         for writeoff in self.sudo():
@@ -157,8 +193,8 @@ class CreditCollectionWriteoff(models.Model):
                 writeoff._post()
 
     def _post(self):
-        """The journal entry: debit the write-off account, credit the customer's receivable,
-        reconciled with the invoice's open receivable lines."""
+        """The journal entry of the approved amount: debit the write-off account, credit the
+        customer's receivable, reconciled with the invoice's open receivable lines."""
         self.ensure_one()
         invoice = self.move_id
         invoice._collection_check_writeoff_possible()
@@ -179,11 +215,31 @@ class CreditCollectionWriteoff(models.Model):
                 and line.amount_residual > 0
             )
         )
-        balance = sum(lines.mapped("amount_residual"))
-        amount_currency = sum(lines.mapped("amount_residual_currency"))
+        open_currency = sum(lines.mapped("amount_residual_currency"))
+        open_balance = sum(lines.mapped("amount_residual"))
+        currency = invoice.currency_id
+        compared = float_compare(self.amount, open_currency, precision_rounding=currency.rounding)
+        if compared > 0:
+            raise UserError(
+                self.env._(
+                    "Invoice %(invoice)s has %(open)s open, less than the %(amount)s approved "
+                    "for write-off %(name)s: refuse this proposal and propose the write-off "
+                    "again.",
+                    invoice=invoice.name,
+                    open=open_currency,
+                    amount=self.amount,
+                    name=self.name,
+                )
+            )
+        amount_currency = self.amount
+        balance = (
+            open_balance
+            if compared == 0
+            else company.currency_id.round(open_balance * self.amount / open_currency)
+        )
         common = {
             "partner_id": invoice.commercial_partner_id.id,
-            "currency_id": invoice.currency_id.id,
+            "currency_id": currency.id,
         }
         entry = self.env["account.move"].create(
             {
@@ -221,7 +277,7 @@ class CreditCollectionWriteoff(models.Model):
         entry.action_post()
         counterpart = entry.line_ids.filtered(lambda line: line.account_id == lines[0].account_id)
         (lines | counterpart).reconcile()
-        self.write({"state": "posted", "writeoff_move_id": entry.id, "amount": amount_currency})
+        self.write({"state": "posted", "writeoff_move_id": entry.id})
         invoice._collection_log(
             "writeoff", note=self.env._("Written off by %(entry)s", entry=entry.name)
         )

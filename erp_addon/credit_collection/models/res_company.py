@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class ResCompany(models.Model):
@@ -20,6 +21,17 @@ class ResCompany(models.Model):
         default=90,
         help="DSO = open receivables / credit sales of the last N days x N.",
     )
+    collection_promise_horizon_days = fields.Integer(
+        string="Promise Horizon (Days)",
+        default=90,
+        help="A promise to pay is for a date at most this many days after the day it is recorded.",
+    )
+    collection_promise_min_share = fields.Float(
+        string="Promise Minimum Share (%)",
+        default=10.0,
+        help="A promise to pay is for at least this share of what is open on the invoice "
+        "when it is recorded; a smaller promise does not pause the collection procedure.",
+    )
     collection_writeoff_account_id = fields.Many2one(
         "account.account",
         string="Bad-Debt Write-off Account",
@@ -32,6 +44,20 @@ class ResCompany(models.Model):
         string="Write-off Journal",
         domain="[('type', '=', 'general'), ('company_id', '=', id)]",
     )
+
+    @api.constrains("collection_promise_horizon_days", "collection_promise_min_share")
+    def _check_collection_promise_settings(self):
+        for company in self:
+            if company.collection_promise_horizon_days < 1:
+                raise ValidationError(
+                    self.env._("The horizon of a promise to pay is at least one day.")
+                )
+            if not 0 <= company.collection_promise_min_share <= 100:
+                raise ValidationError(
+                    self.env._(
+                        "The minimum share of a promise to pay is a percentage from 0 to 100."
+                    )
+                )
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -11,6 +11,12 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.collection_default_user_id", readonly=False
     )
     collection_dso_days = fields.Integer(related="company_id.collection_dso_days", readonly=False)
+    collection_promise_horizon_days = fields.Integer(
+        related="company_id.collection_promise_horizon_days", readonly=False
+    )
+    collection_promise_min_share = fields.Float(
+        related="company_id.collection_promise_min_share", readonly=False
+    )
     collection_writeoff_account_id = fields.Many2one(
         related="company_id.collection_writeoff_account_id", readonly=False
     )

@@ -1,19 +1,31 @@
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError
 from odoo.osv import expression
 from odoo.tools import SQL, format_amount
 
+from odoo.addons.credit_management.models.res_partner import CREDIT_FIGURES_GROUPS
+
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "credit.guard.mixin"]
+
+    @property
+    def _guard_field_groups(self):
+        """Which collection procedure a customer follows: credit administrators and above
+        (added to what other add-ons declare on partners)."""
+        return {
+            **super()._guard_field_groups,
+            "collection_procedure_id": "credit_management.group_credit_administrator",
+        }
 
     collection_procedure_id = fields.Many2one(
         "credit.collection.procedure",
         company_dependent=True,
         domain="[('company_id', '=', current_company_id)]",
         help="Overrides the company's standard collection procedure for this customer.",
+        groups=CREDIT_FIGURES_GROUPS,
     )
     # not stored (the daily action moves invoices set-wise in SQL): searched, grouped and
     # sorted through the same SQL expression (_field_to_sql), in the current company
@@ -22,9 +34,13 @@ class ResPartner(models.Model):
         compute="_compute_collection_figures",
         search="_search_collection_stage_id",
         help="The most advanced collection stage of the customer's open invoices.",
+        groups=CREDIT_FIGURES_GROUPS,
     )
+    # ageing, DSO and overdue counts: the credit roles and accounting only
     collection_overdue_count = fields.Integer(
-        string="Overdue Invoices", compute="_compute_collection_figures"
+        string="Overdue Invoices",
+        compute="_compute_collection_figures",
+        groups=CREDIT_FIGURES_GROUPS,
     )
     collection_dso = fields.Float(
         string="DSO (Days)",
@@ -33,9 +49,13 @@ class ResPartner(models.Model):
         help="Days sales outstanding = open receivables today / credit sales (customer "
         "invoices less credit notes, posted) of the last N days x N, N being the DSO period "
         "of the company settings (90 days by default). In company currency.",
+        groups=CREDIT_FIGURES_GROUPS,
     )
     collection_ageing_html = fields.Html(
-        string="Ageing", compute="_compute_collection_figures", sanitize=False
+        string="Ageing",
+        compute="_compute_collection_figures",
+        sanitize=False,
+        groups=CREDIT_FIGURES_GROUPS,
     )
 
     def _compute_collection_figures(self):
@@ -210,29 +230,6 @@ class ResPartner(models.Model):
             Markup(cells),
             format_amount(self.env, total, company.currency_id),
         )
-
-    # ------------------------------------------------------------ guards
-    def _collection_check_procedure_rights(self, vals):
-        if (
-            "collection_procedure_id" in vals
-            and not self.env.su
-            and not self.env.user.has_group("credit_management.group_credit_administrator")
-        ):
-            raise AccessError(
-                self.env._(
-                    "Only a credit administrator or manager sets a customer's collection procedure."
-                )
-            )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            self._collection_check_procedure_rights(vals)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self._collection_check_procedure_rights(vals)
-        return super().write(vals)
 
     # ------------------------------------------------------------ credit check
     def _credit_block_prefetch(self, company):

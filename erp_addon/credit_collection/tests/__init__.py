@@ -3,8 +3,13 @@ from . import test_daily_action
 from . import test_promise_dispute
 from . import test_letters
 from . import test_writeoff
+from . import test_contact
+from . import test_guard_walk
+from . import test_buttons
 from . import test_credit_check
 from . import test_access
 from . import test_ageing
 from . import test_partner_stage
 from . import test_tour
+from . import test_tour_writeoff
+from . import test_roles_open_documents

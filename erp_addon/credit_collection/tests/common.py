@@ -1,5 +1,7 @@
+from contextlib import contextmanager
+
 from odoo import Command, fields
-from odoo.tests import new_test_user
+from odoo.tests import Form, new_test_user
 
 from odoo.addons.credit_management.tests.common import CreditCase
 
@@ -102,6 +104,26 @@ class CollectionCase(CreditCase):
             }
         )
         cls.customer.email = "ap@customer.example.com"
+
+    @contextmanager
+    def assertRaisesExact(self, exc_type, text):
+        """The exception of exactly ``exc_type`` (an AccessError is a UserError: a refusal
+        by rights must not pass for a refusal by a rule, nor the other way) with ``text``
+        in its message."""
+        with self.assertRaises(exc_type) as caught:
+            yield caught
+        self.assertIs(type(caught.exception), exc_type, str(caught.exception))
+        self.assertIn(text, str(caught.exception))
+
+    def open_dialog(self, action, user, **values):
+        """The dialog a button returned, opened as the web client does (the action's
+        context), filled with ``values`` and saved: the wizard record."""
+        self.assertEqual(action["type"], "ir.actions.act_window")
+        self.assertEqual(action["target"], "new")
+        form = Form(self.env[action["res_model"]].with_user(user).with_context(**action["context"]))
+        for name, value in values.items():
+            setattr(form, name, value)
+        return form.save()
 
     @classmethod
     def run_daily(cls, day, stats=None):

@@ -44,7 +44,7 @@ class TestAccess(CollectionCase):
             inv.with_user(self.collector).action_collection_escalate()
         inv.with_user(self.collection_manager).action_collection_escalate()
         self.assertEqual(inv.collection_stage_id, self.s_writeoff)
-        with self.assertRaisesText(UserError, "last stage"):
+        with self.assertRaisesExact(UserError, "last stage"):
             inv.with_user(self.collection_manager).action_collection_escalate()
 
     def test_flow_fields_guarded(self):
@@ -61,23 +61,18 @@ class TestAccess(CollectionCase):
             inv.with_user(self.collector).write({"collection_user_id": self.collector.id})
         inv.with_user(self.collection_manager).write({"collection_user_id": self.collector_2.id})
         self.assertEqual(inv.collection_user_id, self.collector_2)
-        # create with flow values (and context defaults) gets the initial ones
-        move = (
-            self.env["account.move"]
-            .with_user(self.accountant)
-            .with_context(default_collection_stage_id=self.s_letter.id)
-            .create(
-                {
-                    "move_type": "out_invoice",
-                    "partner_id": self.customer.id,
-                    "collection_dunned": True,
-                    "collection_user_id": self.collector.id,
-                    "invoice_line_ids": [
-                        Command.create({"name": "x", "quantity": 1, "price_unit": 5})
-                    ],
-                }
-            )
-        )
+        # create with flow values or a collector is refused; context defaults are ignored
+        Move = self.env["account.move"].with_user(self.accountant)
+        vals = {
+            "move_type": "out_invoice",
+            "partner_id": self.customer.id,
+            "invoice_line_ids": [Command.create({"name": "x", "quantity": 1, "price_unit": 5})],
+        }
+        with self.assertRaisesText(AccessError, "set by its workflow"):
+            Move.create(dict(vals, collection_dunned=True))
+        with self.assertRaisesText(AccessError, "You may not change Collector"):
+            Move.create(dict(vals, collection_user_id=self.collector.id))
+        move = Move.with_context(default_collection_stage_id=self.s_letter.id).create(vals)
         self.assertFalse(move.collection_stage_id)
         self.assertFalse(move.collection_dunned)
         self.assertFalse(move.collection_user_id)

@@ -1,5 +1,5 @@
 from odoo import Command
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
@@ -51,6 +51,19 @@ class TestConfig(CollectionCase):
         # nothing half-saved
         self.assertEqual(len(self.procedure.stage_ids), 4)
         self.assertEqual(self.s_reminder.days_from, 1)
+
+    def test_stage_with_invoices_not_deleted(self):
+        """The history and the ageing as at a past day name the stages invoices were in."""
+        self.make_invoice(self.customer, 100, due="2026-06-01")
+        self.run_daily("2026-06-05")
+        with self.assertRaisesExact(UserError, "cannot be deleted"):
+            self.s_reminder.with_user(self.manager).unlink()
+        with self.assertRaisesExact(UserError, "cannot be deleted"):
+            self.procedure.with_user(self.manager).unlink()
+        self.assertTrue(self.s_reminder.exists())
+        # a stage no invoice was ever in goes
+        self.s_writeoff.with_user(self.manager).unlink()
+        self.assertFalse(self.s_writeoff.exists())
 
     def test_new_company_gets_defaults(self):
         company = self.env["res.company"].create({"name": "Collections Branch"})

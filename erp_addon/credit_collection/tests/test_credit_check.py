@@ -12,14 +12,13 @@ class TestCreditCheck(CollectionCase):
     def test_blocking_stage_refuses_sale_order(self):
         self.company.write({"credit_check_sale": True, "credit_block_overdue": False})
         self.set_limit(self.customer, 1_000_000, self.grade_a)
-        inv = self.make_invoice(self.customer, 1000, due="2026-04-01")
+        inv = self.make_invoice(self.customer, 1000, due="2026-05-25")
         order = self.make_order(self.customer, 100, user=self.salesman)
-        self.run_daily("2026-06-15")
-        self.run_daily("2026-06-16")
+        self.run_daily("2026-06-15")  # 21 days overdue
         self.assertEqual(inv.collection_stage_id, self.s_call, "call does not block")
         order.with_user(self.salesman).action_confirm()
         self.assertEqual(order.state, "sale")
-        self.run_daily("2026-06-17")
+        self.run_daily("2026-06-25")  # 31 days overdue
         self.assertEqual(inv.collection_stage_id, self.s_letter)
         order2 = self.make_order(self.customer, 100, user=self.salesman)
         with self.assertRaisesText(CreditCheckBlocked, "Formal letter"):
@@ -31,6 +30,21 @@ class TestCreditCheck(CollectionCase):
         )
         order2.with_user(self.salesman).action_confirm()
         self.assertEqual(order2.state, "sale")
+
+    @freeze_time("2026-06-15")
+    def test_customer_45_days_overdue_blocked_on_the_first_run(self):
+        """Issue 16 item 21: a customer 45 days overdue reaches the blocking stage on the
+        first run (it used to sit in the reminder stage, escaping the block for days)."""
+        self.company.write({"credit_check_sale": True, "credit_block_overdue": False})
+        self.set_limit(self.customer, 1_000_000, self.grade_a)
+        inv = self.make_invoice(self.customer, 1000, due="2026-05-01")  # 45 days on 06-15
+        self.run_daily("2026-06-15")
+        self.assertEqual(inv.collection_stage_id, self.s_letter)
+        self.assertTrue(self.s_letter.blocks_credit)
+        order = self.make_order(self.customer, 100, user=self.salesman)
+        with self.assertRaisesText(CreditCheckBlocked, "Formal letter"):
+            order.with_user(self.salesman).action_confirm()
+        self.assertEqual(order.state, "draft")
 
     @freeze_time("2026-06-15")
     def test_block_preview_reads_stages_for_all_at_once(self):

@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, timedelta
 from unittest.mock import patch
 
 from odoo.tests import tagged
@@ -10,7 +10,9 @@ from .common import CollectionCase
 @tagged("post_install", "-at_install")
 class TestDailyAction(CollectionCase):
     def test_escalates_one_stage_per_run(self):
-        """An invoice found 40 days overdue passes through every stage, one per run."""
+        """With "one stage per run", an invoice found 40 days overdue passes through every
+        stage, one per run."""
+        self.procedure.stage_mode = "step"
         inv = self.make_invoice(self.customer, 1000, due="2026-05-01")
         self.run_daily("2026-06-10")  # 40 days overdue
         with freeze_time("2026-06-10"):
@@ -80,8 +82,7 @@ class TestDailyAction(CollectionCase):
 
     def test_never_backwards_except_payment(self):
         inv = self.make_invoice(self.customer, 1000, due="2026-05-01")
-        for day in ("2026-06-01", "2026-06-02", "2026-06-03"):
-            self.run_daily(day)
+        self.run_daily("2026-06-01")
         self.assertEqual(inv.collection_stage_id, self.s_letter)
         # a procedure change puts the invoice's due stage lower: it stays
         self.s_letter.sudo().days_from = 40
@@ -142,6 +143,7 @@ class TestDailyAction(CollectionCase):
 
     def test_no_commit_in_tests_and_batches(self):
         """Batches commit in production only; the queries of a batch do not grow with it."""
+        self.procedure.stage_mode = "step"  # so that every invoice moves on the next day
         partners = self.env["res.partner"].create(
             [{"name": f"Batch customer {i}", "is_company": True} for i in range(6)]
         )
@@ -193,7 +195,10 @@ class TestDailyAction(CollectionCase):
 
         with (
             patch.object(Move, "_collection_run_batch", flaky),
-            self.assertLogs("odoo.addons.credit_collection.models.account_move", level="ERROR"),
+            self.assertLogs(
+                "odoo.addons.credit_collection.models.account_move_collection_engine",
+                level="ERROR",
+            ),
         ):
             self.run_daily("2026-06-03")
         self.assertEqual(good.collection_stage_id, self.s_reminder)
@@ -204,4 +209,71 @@ class TestDailyAction(CollectionCase):
         inv = self.make_invoice(self.customer, 100, due="2026-06-01")
         self.env.ref("credit_collection.ir_cron_collection_daily").method_direct_trigger()
         self.assertEqual(inv.collection_days_overdue, 19)
+        self.assertEqual(inv.collection_stage_id, self.s_call, "19 days: the call's stage")
+
+    # ------------------------------------------------------------ issue 16 item 21
+    def test_backdated_invoices_land_in_their_stage_on_the_first_run(self):
+        """Invoices imported or back-dated 22 to 395 days overdue are, after the first run,
+        each in the stage of its days overdue with that stage's action only (they all used
+        to sit in the first stage)."""
+        self.assertEqual(self.procedure.stage_mode, "days", "the default")
+        run_day = date(2026, 6, 15)
+        expected = {22: self.s_call, 40: self.s_letter, 75: self.s_letter}
+        expected.update({100: self.s_writeoff, 200: self.s_writeoff, 395: self.s_writeoff})
+        invoices = {
+            days: self.make_invoice(self.customer, 100 + days, due=run_day - timedelta(days=days))
+            for days in expected
+        }
+        self.run_daily(run_day)
+        for days, inv in invoices.items():
+            with freeze_time(run_day):
+                self.assertEqual(inv.collection_days_overdue, days)
+            self.assertEqual(inv.collection_stage_id, expected[days], f"{days} days overdue")
+            history = inv.collection_history_ids
+            self.assertEqual(len(history), 1, "one move, not one per skipped stage")
+            self.assertRecordValues(
+                history,
+                [
+                    {
+                        "event": "escalated",
+                        "stage_from_id": False,
+                        "stage_to_id": expected[days].id,
+                        "note": False,
+                        "days_overdue": days,
+                    }
+                ],
+            )
+            # the stage's activity only
+            self.assertEqual(inv.activity_ids.mapped("summary"), [expected[days].name])
+        # the letters of the stages they landed in only: no reminder email for the
+        # reminder stage every invoice skipped
+        letters = self.env["credit.collection.letter"].search(
+            [("partner_id", "=", self.customer.id)]
+        )
+        self.assertEqual(letters.stage_id, self.s_letter)
+        self.assertEqual(len(letters), 1)
+        # a second run the same day changes nothing
+        stats = self.run_daily(run_day, stats={})
+        self.assertEqual(sum(b["moved"] for b in stats["batches"]), 0)
+
+    def test_one_stage_per_run_option(self):
+        """The procedure's other setting: one stage per run, none skipped."""
+        self.procedure.stage_mode = "step"
+        inv = self.make_invoice(self.customer, 1000, due="2026-05-01")
+        self.run_daily("2026-06-15")  # 45 days overdue
         self.assertEqual(inv.collection_stage_id, self.s_reminder)
+        self.assertIn("due for Formal letter", inv.collection_history_ids.note)
+        self.run_daily("2026-06-16")
+        self.assertEqual(inv.collection_stage_id, self.s_call)
+
+    def test_stage_mode_on_the_procedure_form(self):
+        procedure = self.env["credit.collection.procedure"].create(
+            {"name": "New", "company_id": self.company.id}
+        )
+        self.assertEqual(procedure.stage_mode, "days")
+        arch = (
+            self.env["credit.collection.procedure"]
+            .with_user(self.collection_manager)
+            .get_views([(False, "form")])["views"]["form"]["arch"]
+        )
+        self.assertIn('name="stage_mode"', arch)

@@ -1,8 +1,9 @@
 from unittest.mock import patch
 
 from odoo import Command
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
+from odoo.tests.common import freeze_time
 
 from odoo.addons.base.models.ir_mail_server import MailDeliveryException
 
@@ -119,14 +120,13 @@ class TestLetters(CollectionCase):
         self.assertIn(letter.name, " ".join(inv.message_ids.mapped("body")))
         self.assertIn(letter.name, " ".join(self.customer.message_ids.mapped("body")))
         self.assertIn("letter", inv.collection_history_ids.mapped("event"))
-        with self.assertRaisesText(UserError, "reason"):
-            inv.button_cancel()
-        with self.assertRaisesText(UserError, "reason"):
-            inv.button_draft()
-        wizard = self.env["credit.collection.cancel.wizard"].create(
-            {"move_id": inv.id, "reason": "Wrong customer invoiced"}
-        )
-        wizard.action_cancel()
+        with self.assertRaisesExact(UserError, "record the reason"):
+            inv.with_user(self.accountant).button_cancel()
+        with self.assertRaisesExact(UserError, "record the reason"):
+            inv.with_user(self.accountant).button_draft()
+        # the button's dialog, as a billing user
+        action = inv.with_user(self.accountant).action_collection_cancel_with_reason()
+        self.open_dialog(action, self.accountant, reason="Wrong customer invoiced").action_cancel()
         self.assertEqual(inv.state, "cancel")
         self.assertEqual(inv.collection_cancel_reason, "Wrong customer invoiced")
 
@@ -272,3 +272,98 @@ class TestLetters(CollectionCase):
             "credit_collection.report_customer_statement", self.customer.ids
         )[0]
         self.assertIn(inv.name, statement.decode())
+
+    # ------------------------------------------------------------ issue 16 item 15
+    def test_letter_frozen_once_generated(self):
+        """Recipient, listed invoices and amounts are what the letter said on its date: a
+        payment afterwards changes nothing, nobody edits them."""
+        inv1 = self.make_invoice(self.customer, 1000, due="2026-06-01")
+        inv2 = self.make_invoice(self.customer, 500, due="2026-07-31")
+        self.run_daily("2026-06-05")
+        letter = inv1.collection_letter_ids
+        self.assertEqual(letter.amount_open, 1500)
+        self.assertEqual(letter.amount_overdue, 1000)
+        self.assertEqual(
+            [(line.move_id, line.amount_residual, line.days_overdue) for line in letter.line_ids],
+            [(inv1, 1000, 4), (inv2, 500, 0)],
+        )
+        self.pay(inv1, 400, "2026-06-06")
+        self.pay(inv2, 500, "2026-06-06")
+        self.env.invalidate_all()
+        self.assertEqual(letter.amount_open, 1500, "the letter's figures do not follow payments")
+        self.assertEqual(letter.amount_overdue, 1000)
+        self.assertEqual(letter.line_ids.mapped("amount_residual"), [1000, 500])
+        for user in (self.collector, self.collection_manager):
+            for vals in (
+                {"recipient_id": self.customer.id},
+                {"move_ids": [Command.unlink(inv2.id)]},
+                {"amount_open": 0},
+                {"date": "2026-06-06"},
+            ):
+                with self.assertRaisesExact(AccessError, "set by its workflow"):
+                    letter.with_user(user).write(vals)
+        with self.assertRaisesExact(AccessError, "set by its workflow"):
+            letter.line_ids[:1].with_user(self.collection_manager).write({"amount_residual": 1})
+        with self.assertRaisesExact(AccessError, "not allowed to delete"):
+            letter.with_user(self.collection_manager).unlink()
+        # nor from the invoice's side
+        with self.assertRaisesExact(AccessError, "set by its workflow"):
+            inv2.with_user(self.accountant).write({"collection_letter_ids": [Command.clear()]})
+        self.assertEqual(letter.move_ids, inv1 | inv2)
+        self.assertEqual(letter.recipient_id, self.invoice_contact)
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.collector)
+            ._render_qweb_html("credit_collection.report_dunning_letter", letter.ids)[0]
+            .decode()
+        )
+        self.assertIn("1,000.00", html, "the balance the letter stated")
+
+    def test_correction_cancels_and_regenerates(self):
+        """A correction cancels the letter, keeping it with the reason, and makes a new one
+        from the customer's open items that day."""
+        inv1 = self.make_invoice(self.customer, 1000, due="2026-06-01")
+        inv2 = self.make_invoice(self.customer, 300, due="2026-06-01")
+        self.run_daily("2026-06-05")
+        letter = inv1.collection_letter_ids
+        self.assertEqual(letter.amount_open, 1300)
+        self.pay(inv2, 300, "2026-06-06")  # paid before the letter went out
+        with self.assertRaisesExact(AccessError, "Only collectors correct"):
+            letter.with_user(self.salesman).action_correct()
+        with freeze_time("2026-06-07"):
+            action = letter.with_user(self.collector).action_correct()
+            result = self.open_dialog(
+                action, self.collector, reason="Invoice 2 was paid on 6 June"
+            ).action_confirm()
+        new = self.env["credit.collection.letter"].browse(result["res_id"])
+        self.assertEqual(letter.state, "cancel")
+        self.assertEqual(letter.cancel_reason, "Invoice 2 was paid on 6 June")
+        self.assertEqual(letter.cancelled_by_id, self.collector)
+        self.assertEqual(letter.replaced_by_id, new)
+        self.assertEqual(letter.amount_open, 1300, "the old letter is kept as it was")
+        self.assertEqual(new.replaces_id, letter)
+        self.assertEqual(new.state, "draft")
+        self.assertEqual(str(new.date), "2026-06-07")
+        self.assertEqual(new.move_ids, inv1)
+        self.assertEqual(new.amount_open, 1000)
+        self.assertEqual((new.partner_id, new.stage_id), (letter.partner_id, letter.stage_id))
+        self.assertNotEqual(new.name, letter.name)
+        self.assertIn("Invoice 2 was paid", " ".join(letter.message_ids.mapped("body")))
+        with self.assertRaisesExact(UserError, "already cancelled"):
+            letter.with_user(self.collector).action_correct()
+        with self.assertRaisesExact(UserError, "Only letters to send or not delivered"):
+            letter.with_user(self.collector).action_send()
+        # the new letter goes out as any other
+        new.with_user(self.collector).action_send()
+        self.assertEqual(new.state, "sent")
+
+    def test_print_button(self):
+        self.invoice_contact.email = False
+        self.customer.email = False
+        inv = self.make_invoice(self.customer, 1000, due="2026-06-01")
+        self.run_daily("2026-06-05")
+        letter = inv.collection_letter_ids
+        credit_user = self.salesman  # reads letters, is no collector
+        action = letter.with_user(credit_user).action_print()
+        self.assertEqual(action["report_name"], "credit_collection.report_dunning_letter")
+        self.assertEqual(action["context"]["active_ids"], letter.ids)

@@ -21,8 +21,9 @@ class TestCollectorUi(CollectionCase, HttpCase):
         cls.tour_customer = cls.env["res.partner"].create(
             {"name": "Tour Customer Ltd", "is_company": True, "customer_rank": 1}
         )
+        # 10 days overdue: the reminder stage's days (1-14), whichever way stages move
         cls.invoice = cls.make_invoice(
-            cls.tour_customer, 1000, due=fields.Date.subtract(cls.today, days=20)
+            cls.tour_customer, 1000, due=fields.Date.subtract(cls.today, days=10)
         )
         cls.run_daily(cls.today)
 
