@@ -198,7 +198,7 @@ class TestRolesOpenDocuments(RolesCase, HttpCase):
         }
         context = safe_eval(action.get("context") or "{}", eval_context)
         domain = safe_eval(action.get("domain") or "[]", eval_context)
-        Model = self.env[action["res_model"]].with_user(user).with_context(context)
+        Model = self.env[action["res_model"]].with_user(user).with_context(**context)
         views = [tuple(view) for view in action["views"]]
         if action.get("search_view_id"):
             views.append((action["search_view_id"][0], "search"))
@@ -214,7 +214,7 @@ class TestRolesOpenDocuments(RolesCase, HttpCase):
                 )
                 self.assertEqual([row["id"] for row in rows["records"]], record.ids, mode)
         form_view = dict((mode, view_id) for view_id, mode in views).get("form")
-        mine = self.env[Model._name].browse(record.id).with_user(user).with_context(context)
+        mine = self.env[Model._name].browse(record.id).with_user(user).with_context(**context)
         form = Form(mine, view=form_view or None)
         self.assertEqual(form.id, record.id)
         if "message_ids" in mine._fields:
