@@ -33,7 +33,7 @@ class TestButtons(CreditCommon):
         action = exception.with_user(self.manager).action_grant()
         self.assertEqual(action["target"], "new")
         form = Form(
-            self.env[action["res_model"]].with_user(self.manager).with_context(action["context"])
+            self.env[action["res_model"]].with_user(self.manager).with_context(**action["context"])
         )
         form.note = "deposit received"
         decision = form.save()
@@ -73,7 +73,7 @@ class TestButtons(CreditCommon):
         lines = (
             self.env[action["res_model"]]
             .with_user(self.salesman)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .search(action["domain"])
         )
         self.assertAlmostEqual(sum(lines.mapped("amount")), 700)
