@@ -28,19 +28,27 @@ class AccountMove(models.Model):
             self.env["res.company"].sudo().search([("collection_procedure_id", "!=", False)])
         )
         for company in companies:
-            self._collection_run(company, today, commit=True)
+            self._collection_run(company, today, commit=self._collection_commit)
 
     @api.model
-    def _collection_run(self, company, today, batch_size=BATCH_PARTNERS, stats=None, commit=False):
+    def _collection_commit(self):
+        """Commit the batch the daily action has just finished (never in tests)."""
+        if not odoo_module.current_test:
+            self.env.cr.commit()  # pylint: disable=invalid-commit
+
+    @api.model
+    def _collection_run(self, company, today, batch_size=None, stats=None, commit=None):
         """Classify the company's open customer invoices on ``today`` and move them on.
 
-        Promises are settled first; then the customers are taken in batches, each batch
-        in a savepoint with a fixed number of queries whatever its size, committed before
-        the next one when ``commit`` (the scheduled action; never in tests) so that a
-        failure loses no finished batch. A batch
-        that fails is redone customer by customer; a failing customer is logged and
-        skipped.
+        Promises are settled first; then the customers are taken in batches (of
+        ``batch_size``, by default ``BATCH_PARTNERS``), each batch in a savepoint with a
+        fixed number of queries whatever its size. After each batch the callable
+        ``commit`` (the scheduled action's ``_collection_commit``) is called, so that a
+        failure loses no finished batch. A batch that fails is redone customer by
+        customer; a failing customer is logged and skipped, and the batch is committed
+        with the others' work.
         """
+        batch_size = batch_size or BATCH_PARTNERS
         self = self.sudo().with_company(company)
         stats = stats if stats is not None else {}
         self.env["credit.collection.promise"]._collection_settle(company, today)
@@ -83,8 +91,8 @@ class AccountMove(models.Model):
                 dict(counts, partners=len(batch), queries=self.env.cr.sql_log_count - before)
             )
             self.env.invalidate_all()
-            if commit and not odoo_module.current_test:
-                self.env.cr.commit()  # pylint: disable=invalid-commit
+            if commit:
+                commit()
         return stats
 
     def _collection_setup(self, company):
