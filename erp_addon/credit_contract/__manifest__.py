@@ -22,6 +22,7 @@
         "wizards/credit_contract_reason_wizard_views.xml",
         "wizards/credit_contract_sign_wizard_views.xml",
         "wizards/credit_contract_seal_use_wizard_views.xml",
+        "wizards/credit_contract_misuse_wizard_views.xml",
         "views/credit_contract_views.xml",
         "views/credit_contract_amendment_views.xml",
         "views/credit_contract_followup_views.xml",
@@ -40,6 +41,7 @@
     "assets": {
         "web.assets_tests": [
             "credit_contract/static/src/js/tours/*.js",
+            "credit_contract/static/tests/tours/*.js",
         ],
     },
 }

@@ -8,10 +8,18 @@ from . import credit_contract_review_template_line
 from . import credit_contract_review_role
 from . import credit_power_attorney
 from . import credit_contract
+from . import credit_contract_review
+from . import credit_contract_review_evidence
+from . import credit_contract_signing
+from . import credit_contract_ledger
+from . import credit_contract_invalid
+from . import credit_contract_orders
 from . import credit_contract_review_line
 from . import credit_contract_joint_review
 from . import credit_contract_version
 from . import credit_contract_amendment
+from . import credit_contract_amendment_checks
+from . import credit_contract_invalid_decision
 from . import credit_contract_followup
 from . import credit_contract_dispute
 from . import credit_contract_seal
@@ -19,3 +27,4 @@ from . import credit_contract_seal_custody
 from . import credit_contract_seal_use
 from . import res_partner
 from . import sale_order
+from . import sale_order_line

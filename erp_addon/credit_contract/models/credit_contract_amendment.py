@@ -1,37 +1,60 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-AMENDMENT_FLOW_FIELDS = {
-    "state",
-    "user_id",
-    "approver_id",
-    "date_approved",
-    "date_processed",
-    "processed_by_id",
-    "version_id",
-}
-AMENDMENT_COMPUTED_FIELDS = {"processed_on_time", "formalities_complete"}
+from .credit_contract import IN_FORCE_STATES
+
 # what the amendment asks: set while it is a draft
-AMENDMENT_REQUEST_FIELDS = {
+AMENDMENT_REQUEST_FIELDS = (
     "contract_id",
     "kind",
     "date_requested",
     "reason",
     "new_title",
     "new_amount",
+    "new_date_start",
     "new_date_end",
     "new_body",
-}
+    "new_partner_id",
+    "new_user_id",
+    "new_department_id",
+    "signatory_id",
+    "power_of_attorney_id",
+)
+AMENDABLE_STATES = (*IN_FORCE_STATES, "expired")
 ADMINISTRATOR = "credit_management.group_credit_administrator"
 
 
 class CreditContractAmendment(models.Model):
-    """A change (变更) or termination (解除) of a signed contract, with its formalities."""
+    """A change (变更) or termination (解除) of a signed contract, with its formalities.
+
+    After signing, what the ledger says of a contract (its counterparty, amount, dates,
+    department and responsible person, clauses) changes only through a processed change."""
 
     _name = "credit.contract.amendment"
     _description = "Contract Change or Termination"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "credit.guard.mixin"]
     _order = "date_requested desc, id desc"
+
+    _guard_flow_fields = (
+        "state",
+        "user_id",
+        "approver_id",
+        "date_approved",
+        "date_processed",
+        "processed_by_id",
+        "version_id",
+        "processed_on_time",
+        "formalities_complete",
+        "joint_review_required",
+        "joint_review_done",
+        "company_id",
+        "currency_id",
+    )
+    _guard_locks = [
+        (AMENDMENT_REQUEST_FIELDS, ("draft",)),
+        (("document", "document_name"), ("draft", "approved")),
+    ]
+    _guard_undeletable_states = ("approved", "done", "refused")
 
     contract_id = fields.Many2one(
         "credit.contract",
@@ -52,8 +75,30 @@ class CreditContractAmendment(models.Model):
     reason = fields.Text(required=True)
     new_title = fields.Char()
     new_amount = fields.Monetary()
+    new_date_start = fields.Date(string="New Effective Date")
     new_date_end = fields.Date(string="New End Date")
     new_body = fields.Html(string="New Clauses")
+    new_partner_id = fields.Many2one(
+        "res.partner",
+        string="New Counterparty",
+        domain="[('parent_id', '=', False)]",
+        help="The counterparty the contract passes to (an assignment of the contract).",
+    )
+    new_user_id = fields.Many2one(
+        "res.users", string="New Responsible", domain=[("share", "=", False)]
+    )
+    new_department_id = fields.Many2one("hr.department", string="New Responsible Department")
+    signatory_id = fields.Many2one(
+        "hr.employee",
+        string="Our Signatory of the Change",
+        help="Who signs a change raising the amount (empty: the contract's signatory).",
+    )
+    power_of_attorney_id = fields.Many2one(
+        "credit.power.attorney",
+        string="Power of Attorney of the Change",
+        domain="[('employee_id', '=', signatory_id), ('state', '=', 'valid')]",
+        help="Empty: the contract's power of attorney.",
+    )
     document = fields.Binary(string="Signed Document", attachment=True, copy=False)
     document_name = fields.Char()
     state = fields.Selection(
@@ -80,6 +125,14 @@ class CreditContractAmendment(models.Model):
     )
     processed_on_time = fields.Boolean(compute="_compute_processed_on_time", store=True)
     formalities_complete = fields.Boolean(compute="_compute_formalities_complete", store=True)
+    joint_review_ids = fields.One2many("credit.contract.joint.review", "amendment_id", copy=False)
+    joint_review_required = fields.Boolean(
+        compute="_compute_joint_review",
+        store=True,
+        help="The change raises the amount to the company's joint review (会审) threshold or "
+        "beyond.",
+    )
+    joint_review_done = fields.Boolean(compute="_compute_joint_review", store=True)
 
     @api.depends("date_requested", "date_processed", "company_id.credit_contract_amendment_days")
     def _compute_processed_on_time(self):
@@ -100,66 +153,71 @@ class CreditContractAmendment(models.Model):
                 and amendment.date_processed
             )
 
+    @api.depends(
+        "kind",
+        "new_amount",
+        "contract_id.amount",
+        "company_id.credit_contract_joint_review_amount",
+        "joint_review_ids.decision",
+        "joint_review_ids.role_id",
+    )
+    def _compute_joint_review(self):
+        for amendment in self:
+            company = amendment.company_id
+            threshold = company.credit_contract_joint_review_amount
+            required = bool(threshold) and amendment._raises_amount()
+            if required:
+                amount = amendment._new_amount_company(fields.Date.context_today(amendment))
+                required = company.currency_id.compare_amounts(amount, threshold) >= 0
+            opinions = amendment.joint_review_ids
+            approving = opinions.filtered(lambda o: o.decision == "approve")
+            amendment.joint_review_required = required
+            amendment.joint_review_done = (
+                not opinions.filtered(lambda o: o.decision == "reject")
+                and len(approving.role_id) >= 2
+            )
+
     @api.depends("contract_id", "kind")
     def _compute_display_name(self):
         kinds = dict(self._fields["kind"]._description_selection(self.env))
         for amendment in self:
             amendment.display_name = f"{amendment.contract_id.name} {kinds.get(amendment.kind)}"
 
-    @api.constrains("new_amount", "new_date_end", "date_requested")
+    @api.constrains("new_amount", "new_date_start", "new_date_end", "date_requested")
     def _check_values(self):
         for amendment in self:
             if amendment.new_amount < 0:
                 raise ValidationError(self.env._("A contract amount cannot be negative."))
-            start = amendment.contract_id.date_start
-            if amendment.new_date_end and start and amendment.new_date_end < start:
+            start = amendment.new_date_start or amendment.contract_id.date_start
+            end = amendment.new_date_end or amendment.contract_id.date_end
+            if start and end and end < start:
                 raise ValidationError(
                     self.env._("The new end date cannot be before the contract takes effect.")
                 )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self.env.su:
-            guarded = AMENDMENT_FLOW_FIELDS | AMENDMENT_COMPUTED_FIELDS
-            self = self.with_context(
-                **{
-                    key: False
-                    for key in self.env.context
-                    if key.startswith("default_") and key[8:] in guarded
-                }
-            )
-            for vals in vals_list:
-                for fname in AMENDMENT_COMPUTED_FIELDS:
-                    vals.pop(fname, None)
-                vals.update(dict.fromkeys(AMENDMENT_FLOW_FIELDS, False))
-                vals.update(state="draft", user_id=self.env.user.id)
-        amendments = super().create(vals_list)
-        if not self.env.su:
-            for amendment in amendments:
-                contract = amendment.contract_id
-                contract._check_owner_or_administrator()
-                if contract.state not in ("signed", "performance", "dispute", "expired"):
-                    raise UserError(
-                        self.env._(
-                            "Contract %(name)s is not signed: change it directly.",
-                            name=contract.name,
-                        )
+    # ------------------------------------------------------------ guards
+    @api.model
+    def _guard_start_values(self, vals):
+        return {"user_id": self.env.user.id}
+
+    @api.model
+    def _guard_check_create(self, vals_list):
+        today = fields.Date.context_today(self)
+        for vals in vals_list:
+            contract = self.env["credit.contract"].browse(vals.get("contract_id"))
+            contract._check_owner_or_administrator()
+            if contract.state not in AMENDABLE_STATES:
+                raise UserError(
+                    self.env._(
+                        "Contract %(name)s is not signed: change it directly.",
+                        name=contract.name,
                     )
-        return amendments
+                )
+            requested = fields.Date.to_date(vals.get("date_requested")) or today
+            if requested > today:
+                raise ValidationError(self.env._("A change cannot be requested in the future."))
 
-    def write(self, vals):
-        if not self.env.su:
-            if (AMENDMENT_FLOW_FIELDS | AMENDMENT_COMPUTED_FIELDS) & set(vals):
-                raise AccessError(self.env._("Changes and terminations follow their buttons."))
-            if AMENDMENT_REQUEST_FIELDS & set(vals) and any(a.state != "draft" for a in self):
-                raise UserError(self.env._("Only a draft change or termination can be edited."))
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_draft(self):
-        if any(a.state != "draft" for a in self):
-            raise UserError(self.env._("Only a draft change or termination can be deleted."))
-
+    # ------------------------------------------------------------ flow
     def _check_approver(self):
         if not self.env.user.has_group(ADMINISTRATOR):
             raise AccessError(
@@ -170,17 +228,19 @@ class CreditContractAmendment(models.Model):
                 raise AccessError(
                     self.env._("Nobody approves their own change or termination request.")
                 )
+        self.contract_id._check_not_own(
+            self.env._("Nobody approves a change or termination of their own contract.")
+        )
 
     def action_approve(self):
         self._check_approver()
         if any(a.state != "draft" for a in self):
             raise UserError(self.env._("Only a draft request can be approved."))
-        self.sudo().write(
-            {
-                "state": "approved",
-                "approver_id": self.env.user.id,
-                "date_approved": fields.Date.context_today(self),
-            }
+        today = fields.Date.context_today(self)
+        for amendment in self:
+            amendment._check_change_allowed(today)
+        self._guard_sudo("write").write(
+            {"state": "approved", "approver_id": self.env.user.id, "date_approved": today}
         )
         return True
 
@@ -188,31 +248,8 @@ class CreditContractAmendment(models.Model):
         self._check_approver()
         if any(a.state not in ("draft", "approved") for a in self):
             raise UserError(self.env._("Only a pending request can be refused."))
-        self.sudo().write({"state": "refused"})
+        self._guard_sudo("write").write({"state": "refused"})
         return True
-
-    def _changes(self):
-        self.ensure_one()
-        env = self.env
-        contract = self.contract_id
-        changes = []
-        if self.new_title and self.new_title != contract.title:
-            changes.append(
-                env._("Title: %(old)s → %(new)s", old=contract.title, new=self.new_title)
-            )
-        if self.new_amount and contract.currency_id.compare_amounts(
-            self.new_amount, contract.amount
-        ):
-            changes.append(
-                env._("Amount: %(old).2f → %(new).2f", old=contract.amount, new=self.new_amount)
-            )
-        if self.new_date_end and self.new_date_end != contract.date_end:
-            changes.append(
-                env._("End date: %(old)s → %(new)s", old=contract.date_end, new=self.new_date_end)
-            )
-        if self.new_body and str(self.new_body) != str(contract.body or ""):
-            changes.append(env._("Clauses rewritten"))
-        return changes
 
     def action_done(self):
         """Apply the change or termination; the previous version stays readable."""
@@ -225,39 +262,31 @@ class CreditContractAmendment(models.Model):
                 raise AccessError(
                     self.env._("The requester or a contract administrator processes it.")
                 )
-            if contract.state not in ("signed", "performance", "dispute", "expired"):
+            if contract.state not in AMENDABLE_STATES:
                 raise UserError(
                     self.env._("Contract %(name)s is no longer in force.", name=contract.name)
                 )
             today = fields.Date.context_today(self)
+            # what was approved is checked again the day it takes effect
+            amendment._check_change_allowed(today)
             if amendment.kind == "termination":
                 summary = self.env._("Terminated: %(reason)s", reason=amendment.reason)
+                vals = {
+                    "state": "terminated",
+                    "date_terminated": today,
+                    "terminated_by_id": user.id,
+                    "termination_reason": amendment.reason,
+                }
             else:
                 changes = amendment._changes()
                 if not changes:
                     raise UserError(self.env._("The change request changes nothing."))
                 summary = "\n".join(changes)
+                vals = amendment._contract_values()
             previous = contract.version_ids[:1]
-            vals = {}
-            if amendment.kind == "termination":
-                vals.update(
-                    state="terminated",
-                    date_terminated=today,
-                    terminated_by_id=user.id,
-                    termination_reason=amendment.reason,
-                )
-            else:
-                if amendment.new_title:
-                    vals["title"] = amendment.new_title
-                if amendment.new_amount:
-                    vals["amount"] = amendment.new_amount
-                if amendment.new_date_end:
-                    vals["date_end"] = amendment.new_date_end
-                if amendment.new_body:
-                    vals["body"] = amendment.new_body
             contract.sudo().write(vals)
             contract._snapshot_version(summary, amendment)
-            amendment.sudo().write(
+            amendment._guard_sudo("write").write(
                 {
                     "state": "done",
                     "date_processed": today,

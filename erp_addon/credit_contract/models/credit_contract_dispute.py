@@ -22,8 +22,26 @@ class CreditContractDispute(models.Model):
 
     _name = "credit.contract.dispute"
     _description = "Contract Dispute"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "credit.guard.mixin"]
     _order = "date_start desc, id desc"
+
+    # who recorded it and who closed it when are recorded; its stage moves with its buttons
+    # (closed once its outcome is recorded) and a closed dispute is kept as it was closed;
+    # it stays with its contract
+    _guard_flow_fields = (
+        "stage",
+        "user_id",
+        "date_closed",
+        "closed_by_id",
+        "company_id",
+        "currency_id",
+    )
+    _guard_state_field = "stage"
+    _guard_locks = [
+        ("__all__", ("open", "hearing", "decided", "enforcement")),
+        (("contract_id", "date_start"), ()),
+    ]
+    _guard_undeletable_states = "__all__"
 
     contract_id = fields.Many2one("credit.contract", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="contract_id.company_id", store=True, index=True)
@@ -61,20 +79,13 @@ class CreditContractDispute(models.Model):
                     self.env._("A hearing cannot take place before the dispute opened.")
                 )
 
+    @api.model
+    def _guard_start_values(self, vals):
+        return {"user_id": self.env.user.id}
+
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.su:
-            self = self.with_context(
-                default_user_id=False, default_stage=False, default_closed_by_id=False
-            )
-            for vals in vals_list:
-                vals.update(user_id=self.env.user.id, closed_by_id=False, date_closed=False)
-                if vals.get("stage", "closed") == "closed":
-                    vals["stage"] = "open"
         disputes = super().create(vals_list)
-        if not self.env.su:
-            if not self.env.user.has_group(ADMINISTRATOR):
-                raise AccessError(self.env._("Contract administrators record disputes."))
         for dispute in disputes:
             contract = dispute.contract_id
             if contract.state not in ("signed", "performance", "dispute"):
@@ -87,17 +98,25 @@ class CreditContractDispute(models.Model):
             contract.sudo().write({"state": "dispute"})
         return disputes
 
-    def write(self, vals):
-        if not self.env.su:
-            if {"user_id", "contract_id", "date_closed", "closed_by_id"} & set(vals):
-                raise AccessError(self.env._("A dispute is closed with its button."))
-            if vals.get("stage") == "closed":
-                raise AccessError(self.env._("A dispute is closed with its button."))
-            if any(d.stage == "closed" for d in self):
+    def _move_to(self, stage):
+        """Move the disputes on to ``stage`` of their proceedings (not closed: see
+        ``action_close``)."""
+        if not self.env.user.has_group(ADMINISTRATOR):
+            raise AccessError(self.env._("Contract administrators record disputes."))
+        for dispute in self:
+            if dispute.stage == "closed":
                 raise UserError(self.env._("A closed dispute is kept as it was closed."))
-            if not self.env.user.has_group(ADMINISTRATOR):
-                raise AccessError(self.env._("Contract administrators record disputes."))
-        return super().write(vals)
+        self._guard_sudo("write").write({"stage": stage})
+        return True
+
+    def action_start_proceedings(self):
+        return self._move_to("hearing")
+
+    def action_decided(self):
+        return self._move_to("decided")
+
+    def action_enforcement(self):
+        return self._move_to("enforcement")
 
     def action_close(self):
         if not self.env.user.has_group(ADMINISTRATOR):
@@ -107,7 +126,7 @@ class CreditContractDispute(models.Model):
                 raise UserError(self.env._("The dispute is already closed."))
             if not dispute.outcome:
                 raise UserError(self.env._("Record the outcome before closing the dispute."))
-        self.sudo().write(
+        self._guard_sudo("write").write(
             {
                 "stage": "closed",
                 "date_closed": fields.Date.context_today(self),

@@ -1,17 +1,30 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
-
-JOINT_FLOW_FIELDS = {"contract_id", "user_id", "role_id", "decision", "date"}
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 
 class CreditContractJointReview(models.Model):
-    """One reviewer's opinion in a joint review (会审)."""
+    """One reviewer's opinion in a joint review (会审), of a contract under review or of a
+    change raising a signed contract's amount."""
 
     _name = "credit.contract.joint.review"
     _description = "Joint Review Opinion"
+    _inherit = ["credit.guard.mixin"]
     _order = "contract_id, id"
 
+    # who gives the opinion, when and in which round of the review is recorded, not typed;
+    # the opinion itself is given once and kept as given
+    _guard_flow_fields = ("user_id", "date", "review_round", "company_id")
+    _guard_undeletable_states = "__all__"
+
     contract_id = fields.Many2one("credit.contract", required=True, ondelete="cascade", index=True)
+    amendment_id = fields.Many2one(
+        "credit.contract.amendment",
+        string="Change",
+        ondelete="cascade",
+        index=True,
+        help="The change of a signed contract this opinion is about (empty: the contract's "
+        "review before signing).",
+    )
     company_id = fields.Many2one(related="contract_id.company_id", store=True, index=True)
     role_id = fields.Many2one("credit.contract.review.role", required=True, ondelete="restrict")
     user_id = fields.Many2one(
@@ -22,51 +35,66 @@ class CreditContractJointReview(models.Model):
     )
     date = fields.Date(default=fields.Date.context_today)
     comment = fields.Text(string="Opinion")
+    review_round = fields.Integer(
+        default=0,
+        help="The round of the contract's review the opinion was given in: an opinion on "
+        "content changed since no longer counts.",
+    )
 
-    _sql_constraints = [
-        (
-            "user_uniq",
-            "unique(contract_id, user_id)",
-            "Each reviewer gives one opinion per contract.",
-        ),
-    ]
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self.env.su:
-            self = self.with_context(
-                **{k: False for k in self.env.context if k in ("default_user_id", "default_date")}
+    @api.constrains("contract_id", "amendment_id", "review_round", "user_id")
+    def _check_one_opinion(self):
+        for opinion in self:
+            given = self.sudo().search_count(
+                [
+                    ("contract_id", "=", opinion.contract_id.id),
+                    ("amendment_id", "=", opinion.amendment_id.id),
+                    ("review_round", "=", opinion.review_round),
+                    ("user_id", "=", opinion.user_id.id),
+                ]
             )
-            for vals in vals_list:
-                vals["user_id"] = self.env.user.id
-                vals["date"] = fields.Date.context_today(self)
-        opinions = super().create(vals_list)
-        if not self.env.su:
-            for opinion in opinions:
-                if opinion.contract_id.state != "review":
+            if given > 1:
+                raise ValidationError(self.env._("Each reviewer gives one opinion per review."))
+
+    @api.model
+    def _guard_start_values(self, vals):
+        contract = self.env["credit.contract"].browse(vals.get("contract_id")).exists()
+        return {
+            "user_id": self.env.user.id,
+            "date": fields.Date.context_today(self),
+            "review_round": 0 if vals.get("amendment_id") else contract.sudo().review_round,
+        }
+
+    @api.model
+    def _guard_check_create(self, vals_list):
+        user = self.env.user
+        for vals in vals_list:
+            contract = self.env["credit.contract"].browse(vals.get("contract_id"))
+            amendment = self.env["credit.contract.amendment"].browse(vals.get("amendment_id"))
+            contract.check_access("read")
+            if amendment:
+                if amendment.contract_id != contract or amendment.state != "draft":
                     raise UserError(
                         self.env._(
-                            "A joint review opinion is given while the contract is under review."
+                            "A joint review opinion on a change is given while the change "
+                            "waits for approval."
                         )
                     )
-                if self.env.user not in opinion.role_id.user_ids:
-                    raise AccessError(
-                        self.env._(
-                            "You are not a reviewer of role %(role)s.", role=opinion.role_id.name
-                        )
+            elif contract.state != "review":
+                raise UserError(
+                    self.env._(
+                        "A joint review opinion is given while the contract is under review."
                     )
-        return opinions
-
-    def write(self, vals):
-        if JOINT_FLOW_FIELDS & set(vals) and not self.env.su:
-            raise AccessError(
-                self.env._("A joint review opinion cannot be changed; give a new one.")
+                )
+            contract._check_not_own(
+                self.env._("Nobody gives a joint review opinion on their own contract.")
             )
-        if not self.env.su and any(o.user_id != self.env.user for o in self):
-            raise AccessError(self.env._("Only its reviewer may edit an opinion."))
-        return super().write(vals)
+            role = self.env["credit.contract.review.role"].sudo().browse(vals.get("role_id"))
+            if user not in role.user_ids:
+                raise AccessError(
+                    self.env._("You are not a reviewer of role %(role)s.", role=role.name)
+                )
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_given(self):
-        if not self.env.su and self:
-            raise UserError(self.env._("Joint review opinions are kept."))
+    def _guard_check_write(self, vals):
+        raise UserError(
+            self.env._("A joint review opinion is kept as it was given; it cannot be changed.")
+        )

@@ -4,20 +4,7 @@ from odoo.exceptions import AccessError, UserError
 from .credit_contract_review_template_line import AUTO_CHECKS, REVIEW_CATEGORIES
 
 RESULTS = [("pass", "Pass"), ("fail", "Fail"), ("na", "Not Applicable")]
-# the checklist itself and its results: set by the review, never by hand
-LINE_FLOW_FIELDS = {
-    "contract_id",
-    "name",
-    "category",
-    "required",
-    "auto_check",
-    "result",
-    "reviewer_id",
-    "date",
-    "evidence",
-    "auto_result",
-    "auto_evaluated",
-}
+ADMINISTRATOR = "credit_management.group_credit_administrator"
 
 
 class CreditContractReviewLine(models.Model):
@@ -25,13 +12,39 @@ class CreditContractReviewLine(models.Model):
 
     _name = "credit.contract.review.line"
     _description = "Contract Review Item"
+    _inherit = ["credit.guard.mixin"]
     _order = "contract_id, sequence, id"
+
+    # the checklist comes from the review template, its results from the Pass, Fail and
+    # N/A buttons and the ERP's evaluation; only a reviewer's comment is typed, under review
+    _guard_flow_fields = (
+        "contract_id",
+        "company_id",
+        "sequence",
+        "name",
+        "description",
+        "category",
+        "required",
+        "auto_check",
+        "result",
+        "reviewer_id",
+        "date",
+        "evidence",
+        "auto_result",
+        "auto_evaluated",
+        "contract_state",
+    )
+    _guard_state_field = "contract_state"
+    _guard_locks = [(("comment",), ("review",))]
+    _guard_field_groups = {"comment": ADMINISTRATOR}
+    _guard_undeletable_states = "__all__"
 
     contract_id = fields.Many2one(
         "credit.contract", required=True, ondelete="cascade", index=True, readonly=True
     )
     company_id = fields.Many2one(related="contract_id.company_id", store=True, index=True)
-    sequence = fields.Integer(default=10)
+    contract_state = fields.Selection(related="contract_id.state", string="Contract Status")
+    sequence = fields.Integer(default=10, readonly=True)
     name = fields.Char(string="Item", required=True, readonly=True)
     description = fields.Text(readonly=True)
     category = fields.Selection(REVIEW_CATEGORIES, required=True, readonly=True)
@@ -45,31 +58,20 @@ class CreditContractReviewLine(models.Model):
     comment = fields.Text()
     evidence = fields.Text(readonly=True, help="What the ERP found.")
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self.env.su:
-            raise AccessError(
-                self.env._("Checklist items come from the review checklist when a review starts.")
-            )
-        return super().create(vals_list)
+    @api.model
+    def _guard_check_create(self, vals_list):
+        raise AccessError(
+            self.env._("Checklist items come from the review checklist when a review starts.")
+        )
 
-    def write(self, vals):
-        if LINE_FLOW_FIELDS & set(vals) and not self.env.su:
-            raise AccessError(
-                self.env._("Review results are recorded with the Pass, Fail and N/A buttons.")
-            )
-        if "comment" in vals and not self.env.su:
-            self._check_reviewer()
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_review(self):
-        if not self.env.su and self:
-            raise UserError(self.env._("Checklist items are kept with their contract."))
+    def _guard_check_write(self, vals):
+        if "comment" in vals:
+            self.contract_id._check_not_own(self.env._("Nobody reviews their own contract."))
 
     def _check_reviewer(self):
-        if not self.env.user.has_group("credit_management.group_credit_administrator"):
+        if not self.env.user.has_group(ADMINISTRATOR):
             raise AccessError(self.env._("Only contract administrators review contracts."))
+        self.contract_id._check_not_own(self.env._("Nobody reviews their own contract."))
         for line in self:
             if line.contract_id.state != "review":
                 raise UserError(
@@ -77,9 +79,12 @@ class CreditContractReviewLine(models.Model):
                 )
 
     def _set_result(self, result):
+        self.check_access("read")
         self._check_reviewer()
         for line in self:
-            if result == "pass" and line.auto_result == "fail" and line.auto_evaluated:
+            # what the ERP found failing is no reviewer's to pass or to set aside: only
+            # a credit manager's recorded override lets the contract through
+            if result in ("pass", "na") and line.auto_evaluated and line.auto_result == "fail":
                 raise UserError(
                     self.env._(
                         "The ERP found that %(item)s fails:\n%(evidence)s\nOnly a credit "
@@ -88,6 +93,17 @@ class CreditContractReviewLine(models.Model):
                         evidence=line.evidence,
                     )
                 )
+            # N/A is for what does not apply: the items the ERP judges apply unless it
+            # found they do not
+            if result == "na" and line.auto_check not in (False, "none"):
+                if line.auto_result != "na":
+                    raise UserError(
+                        self.env._(
+                            "%(item)s applies to this contract: judge it, it cannot be set "
+                            "aside as not applicable.",
+                            item=line.name,
+                        )
+                    )
         self.sudo().write(
             {
                 "result": result,

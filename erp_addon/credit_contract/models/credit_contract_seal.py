@@ -9,8 +9,11 @@ class CreditContractSeal(models.Model):
 
     _name = "credit.contract.seal"
     _description = "Contract Seal"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "credit.guard.mixin"]
     _order = "name"
+
+    # a seal with its custody and uses is a record: archived, never deleted
+    _guard_undeletable_states = "__all__"
 
     name = fields.Char(required=True, tracking=True)
     code = fields.Char(string="Seal Number")
@@ -29,10 +32,12 @@ class CreditContractSeal(models.Model):
     use_ids = fields.One2many("credit.contract.seal.use", "seal_id", string="Uses")
     active = fields.Boolean(default=True)
 
-    def write(self, vals):
-        if "custodian_id" in vals and not self.env.su:
+    def _guard_check_write(self, vals):
+        # who keeps the seal changes only by a recorded handover
+        if "custodian_id" in vals and any(
+            seal.custodian_id.id != vals["custodian_id"] for seal in self
+        ):
             raise AccessError(self.env._("Custody changes are recorded with their button."))
-        return super().write(vals)
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -7,7 +7,20 @@ class CreditContractSealCustody(models.Model):
 
     _name = "credit.contract.seal.custody"
     _description = "Contract Seal Custody Change"
+    _inherit = ["credit.guard.mixin"]
     _order = "date desc, id desc"
+
+    # recorded by the seal's registration and the Hand Over button, kept as recorded
+    _guard_flow_fields = (
+        "seal_id",
+        "company_id",
+        "from_user_id",
+        "to_user_id",
+        "date",
+        "reason",
+        "user_id",
+    )
+    _guard_undeletable_states = "__all__"
 
     seal_id = fields.Many2one("credit.contract.seal", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="seal_id.company_id", store=True, index=True)
@@ -17,18 +30,6 @@ class CreditContractSealCustody(models.Model):
     reason = fields.Text()
     user_id = fields.Many2one("res.users", string="Recorded By", required=True)
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self.env.su:
-            raise AccessError(self.env._("Custody changes are recorded with their button."))
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if not self.env.su:
-            raise AccessError(self.env._("A custody change is kept as recorded."))
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_never(self):
-        if not self.env.su and self:
-            raise AccessError(self.env._("A custody change is kept as recorded."))
+    @api.model
+    def _guard_check_create(self, vals_list):
+        raise AccessError(self.env._("Custody changes are recorded with their button."))

@@ -1,14 +1,18 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-SEAL_USE_FIELDS = {
+# logged by the Use Contract Seal button, kept as logged
+SEAL_USE_FIELDS = (
     "seal_id",
     "contract_id",
+    "company_id",
     "date",
     "requested_by_id",
     "approved_by_id",
+    "purpose",
+    "copies",
     "review_passed_at_use",
-}
+)
 MANAGER = "credit_management.group_credit_manager"
 SEALABLE_STATES = ("approved", "signed", "performance", "completed", "expired", "dispute")
 
@@ -18,7 +22,11 @@ class CreditContractSealUse(models.Model):
 
     _name = "credit.contract.seal.use"
     _description = "Contract Seal Use"
+    _inherit = ["credit.guard.mixin"]
     _order = "date desc, id desc"
+
+    _guard_flow_fields = SEAL_USE_FIELDS
+    _guard_undeletable_states = "__all__"
 
     seal_id = fields.Many2one(
         "credit.contract.seal", required=True, index=True, ondelete="restrict"
@@ -73,21 +81,13 @@ class CreditContractSealUse(models.Model):
                 )
             )
 
+    @api.model
+    def _guard_check_create(self, vals_list):
+        raise AccessError(self.env._("Seal uses are logged with the Use Contract Seal button."))
+
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.su:
-            raise AccessError(self.env._("Seal uses are logged with the Use Contract Seal button."))
         uses = super().create(vals_list)
         for use in uses:
             self._check_contract(use.contract_id)
         return uses
-
-    def write(self, vals):
-        if SEAL_USE_FIELDS & set(vals) and not self.env.su:
-            raise AccessError(self.env._("A seal use is kept as logged."))
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_never(self):
-        if not self.env.su and self:
-            raise AccessError(self.env._("A seal use is kept as logged."))

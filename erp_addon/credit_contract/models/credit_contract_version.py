@@ -1,13 +1,34 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
+VERSION_FIELDS = (
+    "contract_id",
+    "company_id",
+    "version",
+    "date",
+    "user_id",
+    "amendment_id",
+    "changes",
+    "title",
+    "amount",
+    "currency_id",
+    "date_start",
+    "date_end",
+    "body",
+)
+
 
 class CreditContractVersion(models.Model):
     """A version of a signed contract, kept when an amendment changes it."""
 
     _name = "credit.contract.version"
     _description = "Contract Version"
+    _inherit = ["credit.guard.mixin"]
     _order = "contract_id, version desc"
+
+    # kept by signing and amendments, as they were
+    _guard_flow_fields = VERSION_FIELDS
+    _guard_undeletable_states = "__all__"
 
     contract_id = fields.Many2one("credit.contract", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="contract_id.company_id", store=True, index=True)
@@ -23,18 +44,6 @@ class CreditContractVersion(models.Model):
     date_end = fields.Date(string="End Date")
     body = fields.Html(string="Clauses", sanitize=False)
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self.env.su:
-            raise AccessError(self.env._("Versions are kept by signing and amendments."))
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if not self.env.su:
-            raise AccessError(self.env._("A kept version cannot be changed."))
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_never(self):
-        if not self.env.su and self:
-            raise AccessError(self.env._("A kept version cannot be deleted."))
+    @api.model
+    def _guard_check_create(self, vals_list):
+        raise AccessError(self.env._("Versions are kept by signing and amendments."))

@@ -5,16 +5,19 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 
 _logger = logging.getLogger(__name__)
 
-POA_FLOW_FIELDS = {
+# set by issuing and revoking (the legal representative's buttons), never by hand
+POA_FLOW_FIELDS = (
+    "name",
     "state",
     "issued_by_id",
     "date_issued",
     "revoked_by_id",
     "date_revoked",
     "revoke_reason",
-}
+    "currency_id",
+)
 # what the power of attorney says: fixed once issued
-POA_TERMS = {
+POA_TERMS = (
     "employee_id",
     "allow_sale",
     "allow_purchase",
@@ -24,7 +27,7 @@ POA_TERMS = {
     "date_from",
     "date_to",
     "company_id",
-}
+)
 LEGAL_REPRESENTATIVE = "credit_management.group_credit_committee"
 
 
@@ -33,8 +36,13 @@ class CreditPowerAttorney(models.Model):
 
     _name = "credit.power.attorney"
     _description = "Power of Attorney"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "credit.guard.mixin"]
     _order = "date_to desc, id desc"
+
+    _guard_flow_fields = POA_FLOW_FIELDS
+    _guard_locks = [(POA_TERMS, ("draft",))]
+    # an issued power is kept (revoke it instead)
+    _guard_undeletable_states = ("valid", "expired", "revoked")
 
     name = fields.Char(string="Number", required=True, copy=False, readonly=True, default="/")
     employee_id = fields.Many2one(
@@ -93,46 +101,21 @@ class CreditPowerAttorney(models.Model):
                     self.env._("A power of attorney must cover at least one contract type.")
                 )
 
+    @api.model
+    def _next_number(self):
+        return self.env["ir.sequence"].next_by_code("credit.power.attorney") or "/"
+
+    @api.model
+    def _guard_start_values(self, vals):
+        return {"name": self._next_number()}
+
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.su:
-            self = self.with_context(
-                **{
-                    key: False
-                    for key in self.env.context
-                    if key.startswith("default_") and key[8:] in POA_FLOW_FIELDS
-                }
-            )
+        if self.env.su:
             for vals in vals_list:
-                vals.update(dict.fromkeys(POA_FLOW_FIELDS, False))
-                vals["state"] = "draft"
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("credit.power.attorney") or "/"
+                if vals.get("name", "/") == "/":
+                    vals["name"] = self._next_number()
         return super().create(vals_list)
-
-    def write(self, vals):
-        if not self.env.su:
-            if POA_FLOW_FIELDS & set(vals):
-                raise AccessError(
-                    self.env._(
-                        "A power of attorney is issued and revoked with its buttons, by the "
-                        "legal representative."
-                    )
-                )
-            if POA_TERMS & set(vals) and any(poa.state != "draft" for poa in self):
-                raise UserError(
-                    self.env._(
-                        "An issued power of attorney cannot be changed; revoke it and issue "
-                        "a new one."
-                    )
-                )
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_issued(self):
-        if any(poa.state != "draft" for poa in self):
-            raise UserError(self.env._("An issued power of attorney is kept; revoke it instead."))
 
     def _check_legal_representative(self):
         if not self.env.user.has_group(LEGAL_REPRESENTATIVE):
@@ -205,6 +188,13 @@ class CreditPowerAttorney(models.Model):
             )
         if not self.date_issued or self.state == "draft":
             return env._("Power of attorney %(name)s was never issued.", name=self.name)
+        if self.date_issued > date:
+            return env._(
+                "Power of attorney %(name)s was issued on %(issued)s, after %(date)s.",
+                name=self.name,
+                issued=self.date_issued,
+                date=date,
+            )
         if self.date_revoked and self.date_revoked <= date:
             return env._(
                 "Power of attorney %(name)s was revoked on %(date)s.",
@@ -234,6 +224,31 @@ class CreditPowerAttorney(models.Model):
                 amount=amount,
                 max=self.max_amount,
                 name=self.name,
+            )
+        return None
+
+    def _signing_error(self, employee, contract_type, amount, date_signed, today):
+        """Why this power of attorney does not cover a signature of ``date_signed``
+        recorded ``today``, or None: it covers the signing date and is still in force when
+        the signing is recorded (a power revoked or expired since covers no signature
+        recorded afterwards)."""
+        self.ensure_one()
+        error = self._covers(employee, contract_type, amount, date_signed)
+        if error:
+            return error
+        if self.state != "valid" or (self.date_revoked and self.date_revoked <= today):
+            return self.env._(
+                "Power of attorney %(name)s is no longer in force (%(state)s): no signature "
+                "is recorded under it.",
+                name=self.name,
+                state=self._guard_state_label(),
+            )
+        if self.date_to < today:
+            return self.env._(
+                "Power of attorney %(name)s ended on %(date)s: no signature is recorded "
+                "under it any more.",
+                name=self.name,
+                date=self.date_to,
             )
         return None
 

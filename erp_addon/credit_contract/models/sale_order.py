@@ -1,11 +1,16 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 
 SIGNED_STATES = ("signed", "performance", "completed", "expired")
+# figured by the add-on, never written by anyone
+ORDER_FLOW_FIELDS = ("credit_contract_required", "credit_contract_signed", "credit_contract_count")
 
 
 class SaleOrder(models.Model):
-    _inherit = "sale.order"
+    _name = "sale.order"
+    _inherit = ["sale.order", "credit.guard.mixin"]
+    # what this add-on guards of an order are its figures; the order's state is Odoo's
+    _guard_state_field = None
 
     credit_contract_ids = fields.Many2many(
         "credit.contract",
@@ -63,35 +68,60 @@ class SaleOrder(models.Model):
         for order in self:
             order.credit_contract_count = len(order.credit_contract_ids)
 
+    # ------------------------------------------------------------ guards
+    @api.model
+    def _guard_flow(self):
+        return super()._guard_flow() | frozenset(ORDER_FLOW_FIELDS)
+
     @api.model_create_multi
     def create(self, vals_list):
         orders = super().create(vals_list)
-        orders.filtered(lambda o: o.state == "sale")._credit_contract_enforce()
+        for order in orders:
+            for contract in order.sudo().credit_contract_ids:
+                contract.with_env(self.env)._check_order_link(order)
+        orders._credit_contract_enforce()
         return orders
 
     def write(self, vals):
-        if {"credit_contract_required", "credit_contract_signed"} & set(vals) and not self.env.su:
-            raise AccessError(
-                self.env._("Whether an order needs and has a signed contract is computed.")
-            )
-        before = {order.id for order in self if order.state == "sale"}
+        links = (
+            {order.id: order.sudo().credit_contract_ids for order in self}
+            if "credit_contract_ids" in vals
+            else {}
+        )
+        missing = self._credit_contract_snapshot()
         res = super().write(vals)
-        # checked when the order gets confirmed, whatever path confirms it
-        self.filtered(lambda o: o.state == "sale" and o.id not in before)._credit_contract_enforce()
+        # linked from the order's side: the same checks as from the contract's
+        for order in self.filtered(lambda o: o.id in links):
+            for contract in order.sudo().credit_contract_ids - links[order.id]:
+                contract.with_env(self.env)._check_order_link(order)
+        self._credit_contract_enforce(missing)
         return res
 
-    def _credit_contract_enforce(self):
-        """Refuse confirmed orders that need a signed contract and have none."""
-        missing = self.filtered(
-            lambda o: o.credit_contract_required and not o.credit_contract_signed
+    def _credit_contract_missing(self):
+        """The confirmed orders that need a signed contract and have none."""
+        return self.filtered(
+            lambda o: (
+                o.state == "sale" and o.credit_contract_required and not o.credit_contract_signed
+            )
         )
+
+    def _credit_contract_snapshot(self):
+        """The orders missing their written contract already, before a change."""
+        return frozenset(self._credit_contract_missing().ids)
+
+    def _credit_contract_enforce(self, before=frozenset()):
+        """Refuse a change that leaves a confirmed order needing a signed contract without
+        one: confirming it, switching it to credit terms, raising it above the threshold or
+        unlinking its contract, whatever path made the change. Orders already missing
+        their contract ``before`` (confirmed before the rule applied) are left alone."""
+        missing = self._credit_contract_missing().filtered(lambda o: o.id not in before)
         if missing:
             order = missing[0]
             raise UserError(
                 self.env._(
                     "Order %(order)s (%(amount)s) is above the written-contract threshold of "
-                    "%(threshold).2f: a signed contract covering it is required before "
-                    "confirmation, unless it is settled immediately (即时清结).",
+                    "%(threshold).2f on credit terms: a signed contract covering it is "
+                    "required, unless it is settled immediately (即时清结).",
                     order=order.name,
                     amount=order.amount_total,
                     threshold=order.company_id.credit_contract_threshold,
@@ -104,9 +134,9 @@ class SaleOrder(models.Model):
             "credit_contract.action_credit_contract"
         )
         action["domain"] = [("sale_order_ids", "in", self.ids)]
+        # a new contract covers the order once signed: the order is linked then
         action["context"] = {
             "default_partner_id": self.partner_id.commercial_partner_id.id,
-            "default_sale_order_ids": [(6, 0, self.ids)],
             "default_amount": self.amount_total,
             "default_contract_type": "sale",
         }

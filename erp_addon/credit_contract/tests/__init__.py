@@ -5,3 +5,10 @@ from . import test_rules
 from . import test_ledger
 from . import test_views
 from . import test_ui
+from . import test_reason_dialogs
+from . import test_tour
+from . import test_guard_walk
+from . import test_review_rules
+from . import test_signing_orders
+from . import test_ledger_rules
+from . import test_buttons

@@ -1,5 +1,8 @@
+import re
+from contextlib import contextmanager
+
 from odoo import Command, fields
-from odoo.tests import new_test_user
+from odoo.tests import Form, new_test_user
 from odoo.tests.common import freeze_time
 
 from odoo.addons.credit_management.tests.common import CreditCase
@@ -69,7 +72,8 @@ class ContractCase(CreditCase):
                 }
             )
         )
-        with freeze_time(TODAY):
+        # issued when it took effect: it covers signatures from the start of the year
+        with freeze_time("2026-01-01"):
             cls.poa.with_user(cls.committee).action_issue()
         cls.customer.sudo().write(
             {
@@ -88,6 +92,26 @@ class ContractCase(CreditCase):
         cls.role_legal = cls.env.ref("credit_contract.review_role_legal")
         cls.role_credit.user_ids = [Command.set((cls.admin_1 | cls.admin_2).ids)]
         cls.role_legal.user_ids = [Command.set(cls.manager.ids)]
+
+    @contextmanager
+    def _assert_raises_match(self, exc_type, pattern):
+        with self.assertRaises(exc_type) as caught:
+            yield caught
+        # the exact class: an AccessError is a UserError too, and would pass for one
+        self.assertIs(type(caught.exception), exc_type, str(caught.exception))
+        self.assertRegex(str(caught.exception), pattern)
+
+    def assertRaisesText(self, exc_type, text):
+        """The exact class of exception, whose message holds ``text``."""
+        return self._assert_raises_match(exc_type, re.escape(text))
+
+    def assertRaisesRegex(self, expected_exception, expected_regex, *args, **kwargs):
+        """Like unittest's, as a context manager rolled back to a savepoint (Odoo's
+        assertRaises is, unittest's assertRaisesRegex is not: what the failed call wrote
+        would stay), expecting the exact class of the exception."""
+        if args or kwargs:
+            return super().assertRaisesRegex(expected_exception, expected_regex, *args, **kwargs)
+        return self._assert_raises_match(expected_exception, expected_regex)
 
     @classmethod
     def contract_vals(cls, **kw):
@@ -118,12 +142,46 @@ class ContractCase(CreditCase):
         for line in contract.review_line_ids.filtered(lambda ln: not ln.result):
             line.with_user(reviewer).action_pass()
 
-    def signed_contract(self, **kw):
+    def open_action_form(self, action, user):
+        """The dialog an action opens, as the web client opens it (the action's context)."""
+        Model = self.env[action["res_model"]].with_user(user)
+        return Form(Model.with_context(**action.get("context", {})))
+
+    def sign_contract(self, contract, user=None, date=None):
+        """Sign as the Sign button does: its dialog opened, the date given, confirmed."""
+        user = user or self.salesman
+        form = self.open_action_form(contract.with_user(user).action_sign(), user)
+        if date:
+            form.date_signed = date
+        return form.save().action_sign()
+
+    def decide(self, record, method, user, reason, **values):
+        """A reason dialog (override, invalid, revoke, hand over) as the web client runs
+        it: the button's method, its dialog filled and confirmed."""
+        form = self.open_action_form(getattr(record.with_user(user), method)(), user)
+        form.reason = reason
+        for fname, value in values.items():
+            if fname == "employee_ids":
+                for employee in value:
+                    form.employee_ids.add(employee)
+            else:
+                setattr(form, fname, value)
+        return form.save().action_confirm()
+
+    def override(self, contract, reason, user=None):
+        return self.decide(contract, "action_override", user or self.manager, reason)
+
+    def approved_contract(self, **kw):
         contract = self.make_contract(**kw)
         contract.with_user(self.salesman).action_submit_review()
         self.pass_review(contract)
         contract.with_user(self.admin_1).action_approve()
-        contract.with_user(self.salesman)._action_sign(fields.Date.to_date(TODAY))
+        return contract
+
+    def signed_contract(self, **kw):
+        """A contract reviewed, approved and signed today."""
+        contract = self.approved_contract(**kw)
+        self.sign_contract(contract)
         return contract
 
     def today(self):

@@ -75,10 +75,10 @@ class TestBadInput(ContractCase):
         self.assertEqual(authority.result, "fail")
         self.assertIn("beyond", authority.evidence)
         self.pass_review(contract)
-        contract.with_user(self.manager)._action_override("urgent")
+        self.override(contract, "urgent", self.manager)
         contract.with_user(self.admin_1).action_approve()
         with self.assertRaisesText(UserError, "beyond"):
-            contract.with_user(self.salesman)._action_sign(self.today())
+            self.sign_contract(contract, date=self.today())
         self.assertEqual(contract.state, "approved")
         self.assertFalse(contract.date_signed)
 
@@ -88,10 +88,10 @@ class TestBadInput(ContractCase):
         )
         contract.with_user(self.salesman).action_submit_review()
         self.pass_review(contract)
-        contract.with_user(self.manager)._action_override("checked by hand")
+        self.override(contract, "checked by hand", self.manager)
         contract.with_user(self.admin_1).action_approve()
         with self.assertRaisesText(UserError, "holds no power of attorney"):
-            contract.with_user(self.salesman)._action_sign(self.today())
+            self.sign_contract(contract, date=self.today())
         with self.assertRaisesText(ValidationError, "not to the signatory"):
             contract.sudo().write({"power_of_attorney_id": self.poa.id})
         # a type the power does not cover

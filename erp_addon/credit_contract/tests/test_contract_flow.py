@@ -1,6 +1,7 @@
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
+from odoo.tests.common import freeze_time
 
 from .common import TODAY, ContractCase
 
@@ -28,7 +29,7 @@ class TestContractFlow(ContractCase):
         self.assertFalse(contract.review_passed)
         self.assertFalse(contract.review_completed_date)
         # the salesperson cannot judge the items
-        with self.assertRaises(AccessError):
+        with self.assertRaisesText(AccessError, "Only contract administrators review contracts"):
             lines.filtered(lambda ln: not ln.result)[0].with_user(self.salesman).action_pass()
         self.pass_review(contract)
         self.assertTrue(contract.three_properties_passed)
@@ -39,7 +40,7 @@ class TestContractFlow(ContractCase):
         contract.with_user(self.admin_1).action_approve()
         self.assertEqual(contract.state, "approved")
         self.assertEqual(contract.approved_by_id, self.admin_1)
-        contract.with_user(self.salesman)._action_sign(fields.Date.to_date(TODAY))
+        self.sign_contract(contract, date=fields.Date.to_date(TODAY))
         self.assertEqual(contract.state, "signed")
         self.assertTrue(contract.signed_within_authority)
         self.assertTrue(contract.review_complete_before_signing)
@@ -69,15 +70,13 @@ class TestContractFlow(ContractCase):
         self.assertEqual(contract.date_archived, fields.Date.to_date(TODAY))
 
     def test_registration_timeliness(self):
-        contract = self.make_contract()
-        contract.with_user(self.salesman).action_submit_review()
-        self.pass_review(contract)
-        contract.with_user(self.admin_1).action_approve()
-        contract.with_user(self.salesman)._action_sign(fields.Date.to_date("2026-06-01"))
+        with freeze_time("2026-05-29"):
+            contract = self.approved_contract()
+        self.sign_contract(contract, date=fields.Date.to_date("2026-06-01"))
         contract.with_user(self.admin_2).action_register()
         self.assertEqual(contract.registration_days, 14)
         self.assertFalse(contract.registration_on_time)
-        with self.assertRaises(UserError):
+        with self.assertRaisesText(UserError, "is already registered"):
             contract.with_user(self.admin_2).action_register()
 
     def test_salesperson_sees_only_own_contracts(self):
@@ -101,7 +100,7 @@ class TestContractFlow(ContractCase):
         contract.with_user(self.salesman).action_apply_template()
         self.assertIn("Quality as agreed for Steel supply 2026", str(contract.body))
         contract.with_user(self.salesman).action_submit_review()
-        with self.assertRaises(UserError):
+        with self.assertRaisesText(UserError, "can be re-applied to a draft contract only"):
             contract.with_user(self.salesman).action_apply_template()
 
     def test_review_reevaluated_when_contract_changes(self):
@@ -118,7 +117,7 @@ class TestContractFlow(ContractCase):
         authority = contract.review_line_ids.filtered(lambda ln: ln.auto_check == "authority")
         self.assertEqual(authority.result, "fail")
         # a reviewer cannot pass what the ERP found failing
-        with self.assertRaises(UserError):
+        with self.assertRaisesText(UserError, "Only a credit manager's override"):
             credit.with_user(self.admin_1).action_pass()
         self.env["credit.warning.entry"].create(
             {"name": "Credit Customer Ltd", "partner_id": self.customer.id, "reason": "court"}
@@ -136,16 +135,16 @@ class TestContractFlow(ContractCase):
         self.assertFalse(contract.review_passed)
         with self.assertRaisesText(UserError, "The review has not passed"):
             contract.with_user(self.admin_1).action_approve()
-        with self.assertRaises(AccessError):
-            contract.with_user(self.admin_1)._action_override("trust me")
-        with self.assertRaises(UserError):
-            contract.with_user(self.manager)._action_override("  ")
-        contract.with_user(self.manager)._action_override("Bank guarantee received")
+        with self.assertRaisesText(AccessError, "Only a credit manager may override"):
+            self.override(contract, "trust me", self.admin_1)
+        with self.assertRaisesText(UserError, "Give the reason for overriding the review"):
+            self.override(contract, "  ", self.manager)
+        self.override(contract, "Bank guarantee received", self.manager)
         self.assertTrue(contract.review_passed)
         self.assertEqual(contract.review_override_by_id, self.manager)
         self.assertEqual(contract.review_override_reason, "Bank guarantee received")
         contract.with_user(self.admin_1).action_approve()
-        contract.with_user(self.salesman)._action_sign(fields.Date.to_date(TODAY))
+        self.sign_contract(contract, date=fields.Date.to_date(TODAY))
         self.assertEqual(contract.state, "signed")
 
     def test_joint_review_needs_two_roles(self):
@@ -164,21 +163,26 @@ class TestContractFlow(ContractCase):
         )
         self.assertFalse(contract.joint_review_done, "two reviewers of one role are not enough")
         # nobody reviews for a role they do not hold
-        with self.assertRaises(AccessError):
-            Opinion.with_user(self.salesman).create(
+        with self.assertRaisesText(AccessError, "You are not a reviewer of role"):
+            Opinion.with_user(self.admin_2).create(
                 {"contract_id": contract.id, "role_id": self.role_legal.id}
             )
+        # the reviewer is who gives the opinion, not who is named
+        with self.assertRaisesRegex(AccessError, "Reviewer of Joint Review Opinion is set by"):
+            Opinion.with_user(self.manager).create(
+                {
+                    "contract_id": contract.id,
+                    "role_id": self.role_legal.id,
+                    "decision": "approve",
+                    "user_id": self.admin_1.id,
+                }
+            )
         opinion = Opinion.with_user(self.manager).create(
-            {
-                "contract_id": contract.id,
-                "role_id": self.role_legal.id,
-                "decision": "approve",
-                "user_id": self.admin_1.id,
-            }
+            {"contract_id": contract.id, "role_id": self.role_legal.id, "decision": "approve"}
         )
         self.assertEqual(opinion.user_id, self.manager)
         self.assertTrue(contract.joint_review_done)
-        with self.assertRaises(AccessError):
+        with self.assertRaisesRegex(UserError, "kept as it was given"):
             opinion.with_user(self.manager).write({"decision": "reject"})
         contract.with_user(self.admin_2).action_approve()
         self.assertEqual(contract.state, "approved")
@@ -188,13 +192,13 @@ class TestContractFlow(ContractCase):
         contract.with_user(self.salesman).action_submit_review()
         self.pass_review(contract)
         contract.with_user(self.admin_1).action_approve()
-        # signed after the power of attorney ends
-        with self.assertRaisesText(UserError, "not on 2025-12-20"):
-            contract.with_user(self.salesman)._action_sign(fields.Date.to_date("2025-12-20"))
+        # signed before the review was approved, before the power of attorney was issued
+        with self.assertRaisesText(UserError, "before the review was approved"):
+            self.sign_contract(contract, date=fields.Date.to_date("2025-12-20"))
         self.assertEqual(contract.state, "approved")
         # a revoked power
-        self.poa.with_user(self.committee)._action_revoke("left the company")
+        self.decide(self.poa, "action_revoke", self.committee, "left the company")
         with self.assertRaisesText(UserError, "revoked"):
-            contract.with_user(self.salesman)._action_sign(fields.Date.to_date(TODAY))
+            self.sign_contract(contract, date=fields.Date.to_date(TODAY))
         with self.assertRaisesText(UserError, "future"):
-            contract.with_user(self.salesman)._action_sign(fields.Date.to_date("2026-07-01"))
+            self.sign_contract(contract, date=fields.Date.to_date("2026-07-01"))

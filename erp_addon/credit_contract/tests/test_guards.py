@@ -21,16 +21,16 @@ class TestGuards(ContractCase):
             {"registration_on_time": True},
             {"is_invalid": True},
         ):
-            with self.assertRaises(AccessError):
+            with self.assertRaisesText(AccessError, "is set by its workflow, not by hand"):
                 contract.with_user(self.admin_1).write(vals)
         self.assertEqual(contract.state, "draft")
         contract.with_user(self.salesman).action_submit_review()
         line = contract.review_line_ids[0]
-        with self.assertRaises(AccessError):
+        with self.assertRaisesText(AccessError, "is set by its workflow, not by hand"):
             line.with_user(self.admin_1).write({"result": "pass"})
-        with self.assertRaises(AccessError):
+        with self.assertRaisesText(AccessError, "is set by its workflow, not by hand"):
             line.with_user(self.admin_1).write({"reviewer_id": self.admin_2.id})
-        with self.assertRaises(AccessError):
+        with self.assertRaisesText(AccessError, "is set by its workflow"):
             self.env["credit.contract.review.line"].with_user(self.admin_1).create(
                 {
                     "contract_id": contract.id,
@@ -42,26 +42,25 @@ class TestGuards(ContractCase):
         line.with_user(self.admin_1).write({"comment": "checked the originals"})
         self.assertEqual(line.comment, "checked the originals")
 
-    def test_create_with_forced_flow_values_is_neutralised(self):
-        contract = self.make_contract(
-            state="signed",
-            date_signed=TODAY,
-            date_registered=TODAY,
-            registered_by_id=self.salesman.id,
-            review_override=True,
-            review_passed=True,
-            signed_within_authority=True,
-            approved_by_id=self.admin_1.id,
-            version=5,
-        )
+    def test_create_with_forced_flow_values_is_refused(self):
+        for forced in (
+            {"state": "signed"},
+            {"date_signed": TODAY},
+            {"date_registered": TODAY},
+            {"registered_by_id": self.salesman.id},
+            {"review_override": True},
+            {"review_passed": True},
+            {"signed_within_authority": True},
+            {"approved_by_id": self.admin_1.id},
+            {"version": 5},
+            {"name": "HT-FORGED"},
+        ):
+            with self.assertRaisesRegex(AccessError, "is set by its workflow, not by hand"):
+                self.make_contract(**forced)
+        # where the flow starts is accepted
+        contract = self.make_contract(state="draft", version=0)
         self.assertEqual(contract.state, "draft")
-        self.assertFalse(contract.date_signed)
-        self.assertFalse(contract.date_registered)
-        self.assertFalse(contract.review_override)
-        self.assertFalse(contract.review_passed)
-        self.assertFalse(contract.signed_within_authority)
-        self.assertFalse(contract.approved_by_id)
-        self.assertEqual(contract.version, 0)
+        self.assertTrue(contract.name.startswith("HT2026-"))
 
     def test_context_defaults_are_neutralised(self):
         Contract = self.env["credit.contract"].with_context(
@@ -94,17 +93,18 @@ class TestGuards(ContractCase):
 
     def test_signed_contract_changes_only_by_amendment(self):
         contract = self.signed_contract()
-        with self.assertRaisesText(UserError, "amendment"):
+        with self.assertRaisesText(UserError, "is Signed: Amount can no longer be changed"):
             contract.with_user(self.salesman).write({"amount": 1})
-        with self.assertRaises(UserError):
+        with self.assertRaisesText(UserError, "is Signed: Title can no longer be changed"):
             contract.with_user(self.admin_1).write({"title": "Other"})
-        # responsible and department may still be reassigned
-        contract.with_user(self.admin_1).write({"user_id": self.admin_2.id})
-        self.assertEqual(contract.user_id, self.admin_2)
+        # the responsible person and department too: a recorded change reassigns them
+        with self.assertRaisesText(UserError, "is Signed: Responsible can no longer be changed"):
+            contract.with_user(self.admin_1).write({"user_id": self.admin_2.id})
+        self.assertEqual(contract.user_id, self.salesman)
 
     def test_seal_use_and_versions_are_kept(self):
         contract = self.signed_contract()
-        with self.assertRaises(AccessError):
+        with self.assertRaisesText(AccessError, "is set by its workflow"):
             self.env["credit.contract.seal.use"].with_user(self.admin_1).create(
                 {
                     "seal_id": self.seal.id,
@@ -118,22 +118,22 @@ class TestGuards(ContractCase):
             .with_user(self.admin_1)
             ._log_use(contract, self.seal, self.salesman)
         )
-        with self.assertRaises(AccessError):
+        with self.assertRaisesText(AccessError, "is set by its workflow, not by hand"):
             use.with_user(self.admin_1).write({"approved_by_id": self.admin_2.id})
-        with self.assertRaises(AccessError):
+        with self.assertRaisesText(AccessError, "is set by its workflow, not by hand"):
             contract.version_ids.with_user(self.admin_1).write({"amount": 1})
         # only the custodian or a credit manager approves a use
-        with self.assertRaises(AccessError):
+        with self.assertRaisesText(AccessError, "Only the custodian of Contract Seal No. 1"):
             self.env["credit.contract.seal.use"].with_user(self.admin_2)._log_use(
                 contract, self.seal, self.salesman
             )
-        with self.assertRaises(AccessError):
+        with self.assertRaisesText(AccessError, "Custody changes are recorded with their button"):
             self.seal.with_user(self.manager).write({"custodian_id": self.admin_2.id})
 
     def test_power_of_attorney_guards(self):
-        with self.assertRaises(AccessError):
+        with self.assertRaisesText(AccessError, "is set by its workflow, not by hand"):
             self.poa.with_user(self.manager).write({"state": "revoked"})
-        with self.assertRaises(UserError):
+        with self.assertRaisesText(UserError, "is Issued: Up to Amount can no longer be changed"):
             self.poa.with_user(self.committee).write({"max_amount": 9_999_999})
         draft = (
             self.env["credit.power.attorney"]
@@ -148,9 +148,9 @@ class TestGuards(ContractCase):
                 }
             )
         )
-        with self.assertRaises(AccessError):
+        with self.assertRaisesText(AccessError, "Only the legal representative issues"):
             draft.with_user(self.manager).action_issue()
-        with self.assertRaises(AccessError):
+        with self.assertRaisesText(AccessError, "not allowed to create"):
             self.env["credit.power.attorney"].with_user(self.admin_1).create(
                 {
                     "employee_id": self.other_employee.id,
@@ -168,14 +168,15 @@ class TestGuards(ContractCase):
         contract = self.make_contract(user=self.admin_1, user_id=self.admin_1.id)
         contract.with_user(self.admin_1).action_submit_review()
         self.pass_review(contract, self.admin_2)
-        with self.assertRaises(AccessError):
+        with self.assertRaisesText(AccessError, "Nobody approves the review of their own"):
             contract.with_user(self.admin_1).action_approve()
-        with self.assertRaises(AccessError):
+        with self.assertRaisesText(AccessError, "Only contract administrators may do this"):
             contract.with_user(self.salesman).action_approve()
         contract.with_user(self.admin_2).action_approve()
         self.assertEqual(contract.state, "approved")
 
     def test_sale_order_flags_not_writable(self):
         order = self.make_order(self.customer, 1000, user=self.salesman)
-        with self.assertRaises(AccessError):
-            order.with_user(self.salesman).write({"credit_contract_signed": True})
+        for fname in ("credit_contract_signed", "credit_contract_required"):
+            with self.assertRaisesText(AccessError, "is set by its workflow, not by hand"):
+                order.with_user(self.salesman).write({fname: True})

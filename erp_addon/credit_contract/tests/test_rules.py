@@ -1,5 +1,5 @@
 from odoo import Command
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 from odoo.tests.common import freeze_time
 
@@ -30,7 +30,7 @@ class TestRules(ContractCase):
             big.with_user(self.salesman).action_confirm()
         self.assertEqual(big.state, "draft")
         # not even by writing the state
-        with self.assertRaises(UserError):
+        with self.assertRaisesText(UserError, "above the written-contract threshold"):
             big.with_user(self.salesman).write({"state": "sale"})
 
         cash = self.make_order(self.customer, 80_000, user=self.salesman)
@@ -39,12 +39,10 @@ class TestRules(ContractCase):
         cash.with_user(self.salesman).action_confirm()
         self.assertEqual(cash.state, "sale")
 
-        contract = self.make_contract(amount=80_000, sale_order_ids=[Command.set(big.ids)])
+        # the order is linked to the contract once signed
+        contract = self.signed_contract(amount=80_000)
         self.assertFalse(big.credit_contract_signed)
-        contract.with_user(self.salesman).action_submit_review()
-        self.pass_review(contract)
-        contract.with_user(self.admin_1).action_approve()
-        contract.with_user(self.salesman)._action_sign(self.today())
+        contract.with_user(self.salesman).write({"sale_order_ids": [Command.link(big.id)]})
         self.assertTrue(big.credit_contract_signed)
         self.assertEqual(big.with_user(self.salesman).credit_contract_count, 1)
         big.with_user(self.salesman).action_confirm()
@@ -57,8 +55,9 @@ class TestRules(ContractCase):
     def test_order_of_another_customer_refused(self):
         other = self.env["res.partner"].create({"name": "Other Buyer", "is_company": True})
         order = self.make_order(other, 100, user=self.salesman)
-        with self.assertRaisesText(Exception, "is not an order of"):
-            self.make_contract(sale_order_ids=[Command.set(order.ids)])
+        contract = self.signed_contract()
+        with self.assertRaisesText(ValidationError, "is not an order of"):
+            contract.with_user(self.salesman).write({"sale_order_ids": [Command.link(order.id)]})
 
     def test_amendment_keeps_previous_version(self):
         contract = self.signed_contract()
@@ -72,21 +71,26 @@ class TestRules(ContractCase):
                     "new_amount": 150_000,
                     "new_date_end": "2027-03-31",
                     "date_requested": "2026-06-01",
-                    "state": "done",
                 }
             )
         )
+        with self.assertRaisesRegex(AccessError, "State of Contract Change or Termination is set"):
+            self.env["credit.contract.amendment"].with_user(self.salesman).create(
+                {"contract_id": contract.id, "reason": "forged", "state": "done"}
+            )
         self.assertEqual(amendment.state, "draft")
         self.assertEqual(amendment.user_id, self.salesman)
-        with self.assertRaises(AccessError):
+        with self.assertRaisesText(AccessError, "Contract administrators approve changes"):
             amendment.with_user(self.salesman).action_approve()
-        with self.assertRaises(AccessError):
+        with self.assertRaisesText(AccessError, "is set by its workflow, not by hand"):
             amendment.with_user(self.admin_1).write({"state": "approved"})
         amendment.with_user(self.admin_1).action_approve()
         self.assertEqual(amendment.approver_id, self.admin_1)
-        with self.assertRaises(UserError):
+        with self.assertRaisesText(UserError, "is Approved: New Amount can no longer be changed"):
             amendment.with_user(self.salesman).write({"new_amount": 1})
-        amendment.write({"document": "JVBERi0xLjQK", "document_name": "change.pdf"})
+        amendment.with_user(self.salesman).write(
+            {"document": "JVBERi0xLjQK", "document_name": "change.pdf"}
+        )
         amendment.with_user(self.salesman).action_done()
         self.assertEqual(contract.amount, 150_000)
         self.assertEqual(str(contract.date_end), "2027-03-31")
@@ -123,7 +127,7 @@ class TestRules(ContractCase):
         self.assertEqual(contract.termination_reason, "Customer ceased trading")
         self.assertFalse(amendment.processed_on_time, "45 days after the request")
         self.assertFalse(amendment.formalities_complete, "no signed document attached")
-        with self.assertRaises(UserError):
+        with self.assertRaisesText(UserError, "is not signed: change it directly"):
             self.env["credit.contract.amendment"].with_user(self.salesman).create(
                 {"contract_id": contract.id, "kind": "termination", "reason": "again"}
             )
@@ -162,7 +166,7 @@ class TestRules(ContractCase):
                 raise UserError(records.env._("broken"))
             return original(records, *args, **kwargs)
 
-        logger = "odoo.addons.credit_contract.models.credit_contract"
+        logger = "odoo.addons.credit_contract.models.credit_contract_ledger"
         with self.patch_activity(failing), self.assertLogs(logger, level="ERROR"):
             _expired, reminded = self.env["credit.contract"]._cron_contract_expiry()
         self.assertEqual(reminded, 1)
@@ -210,7 +214,7 @@ class TestRules(ContractCase):
             company_ids=[Command.set(other_company.ids)],
         )
         self.assertFalse(self.env["credit.contract"].with_user(outsider).search([]))
-        with self.assertRaises(AccessError):
+        with self.assertRaisesText(AccessError, "Contract"):
             contract.with_user(outsider).read(["title"])
         self.assertFalse(
             self.env["credit.power.attorney"].with_user(outsider).search([("id", "=", self.poa.id)])
@@ -226,11 +230,23 @@ class TestRules(ContractCase):
         )
 
     def test_seal_custody_change(self):
-        with self.assertRaises(AccessError):
-            self.seal.with_user(self.admin_1)._action_change_custodian(self.admin_2, "leave")
-        with self.assertRaises(UserError):
-            self.seal.with_user(self.manager)._action_change_custodian(self.admin_2, "")
-        self.seal.with_user(self.manager)._action_change_custodian(self.admin_2, "annual leave")
+        with self.assertRaisesRegex(AccessError, "Only a credit manager hands a seal over"):
+            self.seal.with_user(self.admin_1).action_change_custodian()
+        with self.assertRaisesRegex(UserError, "Give the reason for the handover"):
+            self.decide(
+                self.seal,
+                "action_change_custodian",
+                self.manager,
+                " ",
+                new_custodian_id=self.admin_2,
+            )
+        self.decide(
+            self.seal,
+            "action_change_custodian",
+            self.manager,
+            "annual leave",
+            new_custodian_id=self.admin_2,
+        )
         self.assertEqual(self.seal.custodian_id, self.admin_2)
         change = self.seal.custody_ids.filtered(lambda c: c.from_user_id)
         self.assertEqual(change.from_user_id, self.admin_1)

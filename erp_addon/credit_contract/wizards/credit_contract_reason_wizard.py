@@ -1,4 +1,6 @@
 from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools.misc import clean_context
 
 TARGETS = {
     "override": "credit.contract",
@@ -31,19 +33,27 @@ class CreditContractReasonWizard(models.TransientModel):
 
     @api.model
     def _open(self, action, record):
-        wizard = self.create({"action": action, "res_id": record.id})
+        """The dialog asking the reason of ``action`` on ``record``: the wizard's form in a
+        modal, the record given by the context's defaults. Nothing is created before the
+        user types the reason and confirms (the reason is required)."""
+        record.ensure_one()
         return {
             "type": "ir.actions.act_window",
             "name": dict(self._fields["action"]._description_selection(self.env))[action],
             "res_model": self._name,
-            "res_id": wizard.id,
             "view_mode": "form",
+            "views": [(False, "form")],
             "target": "new",
+            "context": {"default_action": action, "default_res_id": record.id},
         }
 
     def action_confirm(self):
         self.ensure_one()
-        record = self.env[TARGETS[self.action]].browse(self.res_id).exists()
+        # the dialog's defaults are for the wizard, not for what the decision creates
+        env = self.env(context=clean_context(self.env.context))
+        record = env[TARGETS[self.action]].browse(self.res_id).exists()
+        if not record:
+            raise UserError(self.env._("The record of this decision no longer exists."))
         record.check_access("read")
         if self.action == "override":
             record._action_override(self.reason)

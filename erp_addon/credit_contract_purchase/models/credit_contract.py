@@ -1,5 +1,4 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
 
 
 class CreditContract(models.Model):
@@ -17,32 +16,24 @@ class CreditContract(models.Model):
     )
     purchase_order_count = fields.Integer(compute="_compute_purchase_order_count")
 
+    @api.model
+    def _guard_flow(self):
+        return super()._guard_flow() | {"purchase_order_count"}
+
     def _compute_purchase_order_count(self):
         for contract in self:
             contract.purchase_order_count = len(contract.purchase_order_ids)
 
+    @api.model
+    def _order_link_fields(self):
+        # purchase orders are linked like sales orders: to a signed contract in force of
+        # their own supplier and company, from either side
+        return (*super()._order_link_fields(), "purchase_order_ids")
+
     @api.constrains("partner_id", "purchase_order_ids", "company_id")
     def _check_purchase_orders(self):
         for contract in self:
-            for order in contract.purchase_order_ids:
-                if (
-                    order.partner_id.commercial_partner_id != contract.partner_id
-                    or order.company_id != contract.company_id
-                ):
-                    raise ValidationError(
-                        self.env._(
-                            "Purchase order %(order)s is not an order of %(partner)s in "
-                            "%(company)s.",
-                            order=order.name,
-                            partner=contract.partner_id.display_name,
-                            company=contract.company_id.name,
-                        )
-                    )
-
-    @api.model
-    def _content_fields(self):
-        # the orders a signed contract covers change only through an amendment
-        return super()._content_fields() | {"purchase_order_ids"}
+            contract._check_order_parties(contract.sudo().purchase_order_ids)
 
     def action_view_purchase_orders(self):
         self.ensure_one()

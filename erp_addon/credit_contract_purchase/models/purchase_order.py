@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class PurchaseOrder(models.Model):
@@ -21,16 +21,36 @@ class PurchaseOrder(models.Model):
         for order in self:
             order.credit_contract_count = len(order.credit_contract_ids)
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        orders = super().create(vals_list)
+        for order in orders:
+            for contract in order.sudo().credit_contract_ids:
+                contract.with_env(self.env)._check_order_link(order)
+        return orders
+
+    def write(self, vals):
+        if "credit_contract_ids" not in vals:
+            return super().write(vals)
+        links = {order.id: order.sudo().credit_contract_ids for order in self}
+        res = super().write(vals)
+        # linked from the order's side: the same checks as from the contract's
+        for order in self:
+            for contract in order.sudo().credit_contract_ids - links[order.id]:
+                contract.with_env(self.env)._check_order_link(order)
+        return res
+
     def action_view_credit_contracts(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "credit_contract.action_credit_contract"
         )
         action["domain"] = [("purchase_order_ids", "in", self.ids)]
+        # a new contract covers the order once signed: the order is linked then
         action["context"] = {
             "default_partner_id": self.partner_id.commercial_partner_id.id,
-            "default_purchase_order_ids": [(6, 0, self.ids)],
             "default_amount": self.amount_total,
             "default_contract_type": "purchase",
+            "default_counterparty_pays": "nothing",
         }
         return action

@@ -1,0 +1,88 @@
+from odoo import api, models
+from odoo.exceptions import ValidationError
+
+from .credit_contract import IN_FORCE_STATES
+
+
+class CreditContract(models.Model):
+    """The orders a contract covers: linked only to a signed contract in force of the
+    order's own commercial partner and company, whichever side the link is made from."""
+
+    _inherit = "credit.contract"  # pylint: disable=consider-merging-classes-inherited
+
+    @api.model
+    def _order_link_fields(self):
+        """The contract's fields linking the orders it covers."""
+        return ("sale_order_ids",)
+
+    @api.constrains("partner_id", "sale_order_ids", "company_id")
+    def _check_orders(self):
+        for contract in self:
+            contract._check_order_parties(contract.sudo().sale_order_ids)
+
+    def _check_order_parties(self, orders):
+        self.ensure_one()
+        for order in orders:
+            if (
+                order.partner_id.commercial_partner_id != self.partner_id
+                or order.company_id != self.company_id
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Order %(order)s is not an order of %(partner)s in %(company)s.",
+                        order=order.name,
+                        partner=self.partner_id.display_name,
+                        company=self.company_id.name,
+                    )
+                )
+
+    def _check_order_link(self, orders):
+        """Refuse linking ``orders`` (newly) to this contract but to a signed contract in
+        force of their commercial partner and company, that the user may read."""
+        self.ensure_one()
+        if not orders:
+            return
+        if not self.env.su:
+            self.check_access("read")
+            orders.check_access("read")
+        contract = self.sudo()
+        if contract.state not in IN_FORCE_STATES:
+            raise ValidationError(
+                self.env._(
+                    "Order %(order)s can only be linked to a signed contract in force: "
+                    "contract %(name)s is %(state)s.",
+                    order=orders[0].name,
+                    name=contract.name,
+                    state=contract._guard_state_label(),
+                )
+            )
+        contract._check_order_parties(orders.sudo())
+
+    def _order_links(self):
+        return {
+            fname: {contract.id: contract.sudo()[fname] for contract in self}
+            for fname in self._order_link_fields()
+        }
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        contracts = super().create(vals_list)
+        for fname in self._order_link_fields():
+            for contract in contracts:
+                contract._check_order_link(contract.sudo()[fname])
+        return contracts
+
+    def write(self, vals):
+        fnames = [fname for fname in self._order_link_fields() if fname in vals]
+        if not fnames:
+            return super().write(vals)
+        before = self._order_links()
+        sale_orders = self.sudo().sale_order_ids
+        missing = sale_orders._credit_contract_snapshot()
+        res = super().write(vals)
+        for fname in fnames:
+            for contract in self:
+                contract._check_order_link(contract.sudo()[fname] - before[fname][contract.id])
+        # an order that needs a written contract keeps one
+        (sale_orders | self.sudo().sale_order_ids)._credit_contract_enforce(missing)
+        return res
