@@ -460,9 +460,21 @@ class GuardWalkCase(TransactionCase):
             self.assertTrue(kept, f"{name}: no sample in a state that cannot be deleted")
             for record in kept:
                 for role, user in self.role_users.items():
-                    with self.assertRaises(UserError, msg=f"{name} deleted as {role}"):
+                    # a role without the right to delete is refused by its rights
+                    # (AccessError); one with it, by the record being a decision (a rule's
+                    # UserError, never an AccessError)
+                    allowed = record.with_user(user).has_access("unlink")
+                    with self.assertRaises(UserError, msg=f"{name} deleted as {role}") as cm:
                         with self._rolled_back():
                             record.with_user(user).unlink()
+                    if allowed:
+                        self.assertNotIsInstance(
+                            cm.exception, AccessError, f"{name} as {role}: {cm.exception}"
+                        )
+                    else:
+                        self.assertIsInstance(
+                            cm.exception, AccessError, f"{name} as {role}: {cm.exception}"
+                        )
                     self.assertTrue(record.exists())
 
     def test_every_guarded_model_is_walked(self):
