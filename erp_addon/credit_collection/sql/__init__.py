@@ -8,21 +8,14 @@ uninstall.sql drops them all. They use credit_management's definition of "overdu
 
 from pathlib import Path
 
-HERE = Path(__file__).parent
+from odoo.addons.credit_management.tools.sql_files import SqlFiles
+
 FILES = (
     "credit_collection_items.sql",
     "credit_collection_ageing.sql",
 )
 
-
-def execute_file(cr, name):
-    cr.execute((HERE / name).read_text(encoding="utf-8"))
-
-
-def load_all(cr):
-    for name in FILES:
-        execute_file(cr, name)
-
-
-def drop_all(cr):
-    execute_file(cr, "uninstall.sql")
+# loaded and dropped by the add-ons' one loader (credit_management/tools/sql_files.py)
+SQL_FILES = SqlFiles(Path(__file__).parent, FILES)
+load_all = SQL_FILES.load_all
+drop_all = SQL_FILES.drop_all

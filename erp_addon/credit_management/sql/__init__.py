@@ -7,7 +7,8 @@ below, since a later file may use an earlier one's objects; uninstall.sql drops 
 
 from pathlib import Path
 
-HERE = Path(__file__).parent
+from ..tools.sql_files import SqlFiles
+
 FILES = (
     "credit_overdue.sql",
     "credit_receivable_balance.sql",
@@ -16,15 +17,7 @@ FILES = (
     "credit_exposure_line.sql",
 )
 
-
-def execute_file(cr, name):
-    cr.execute((HERE / name).read_text(encoding="utf-8"))
-
-
-def load_all(cr):
-    for name in FILES:
-        execute_file(cr, name)
-
-
-def drop_all(cr):
-    execute_file(cr, "uninstall.sql")
+# loaded and dropped by the add-ons' one loader (credit_management/tools/sql_files.py)
+SQL_FILES = SqlFiles(Path(__file__).parent, FILES)
+load_all = SQL_FILES.load_all
+drop_all = SQL_FILES.drop_all

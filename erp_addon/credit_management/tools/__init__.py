@@ -1,0 +1,1 @@
+"""Helpers the credit add-ons share (plain Python, no models)."""
