@@ -341,7 +341,7 @@ def test_grades_come_back_in_the_users_language(live: OdooRpcTransport) -> None:
 #: security XML; each implies the roles below it, the salesperson's implies Sales Staff).
 ROLES: dict[str, str] = {
     "manager": "credit_management.group_credit_manager",
-    "hr": "credit_management.group_credit_hr",
+    "hr": "credit_appraisal.group_credit_hr",
     "collector": "credit_management.group_credit_collector",
     "salesperson": "sales_team.group_sale_salesman",
 }

@@ -1,7 +1,7 @@
 from odoo import fields, models
 from odoo.exceptions import AccessError, UserError
 
-HR = "credit_management.group_credit_hr"
+HR = "credit_appraisal.group_credit_hr"
 MANAGER = "credit_management.group_credit_manager"
 
 

@@ -5,6 +5,8 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 
+from odoo.addons.credit_management.tools.reminders import schedule_reminders
+
 from .credit_training_session import HALVES
 
 _logger = logging.getLogger(__name__)
@@ -97,7 +99,7 @@ class CreditTrainingPlan(models.Model):
         credit manager an activity, once. A company that fails is logged and skipped.
         """
         today = fields.Date.context_today(self)
-        warned = self.browse()
+        due = self.browse()
         # the companies that register credit administrators
         companies = [
             company
@@ -110,21 +112,28 @@ class CreditTrainingPlan(models.Model):
                 with self.env.cr.savepoint():
                     plan = self._plan_for(company, today)
                     soon = today + relativedelta(days=company.credit_training_warning_days)
-                    if plan.warned or soon < plan.date_end or not plan.missing:
-                        continue
-                    plan._warn_managers()
-                    warned |= plan
+                    if not plan.warned and plan.date_end <= soon and plan.missing:
+                        due |= plan
             except Exception:
                 _logger.exception("Training check failed for company %s", company.name)
-        return warned
+        return due._warn_managers()
 
     def _warn_managers(self):
-        group = self.env.ref("credit_management.group_credit_manager")
-        for plan in self:
-            managers = group.sudo().users.filtered(
-                lambda u, p=plan: not u.share and p.company_id in u.company_ids
-            )
-            note = self.env._(
+        """Give the credit managers of each plan's company (ten at most) an activity, in
+        their language, and mark the plans warned; returns the plans warned. A plan whose
+        company has no credit manager yet is warned once it has one."""
+        managers = (
+            self.env.ref("credit_management.group_credit_manager")
+            .sudo()
+            .users.filtered(lambda u: not u.share)
+        )
+        warned = schedule_reminders(
+            self.sudo(),
+            self.env.ref("credit_appraisal.mail_activity_type_training"),
+            users=lambda plan: managers.filtered(lambda u: plan.company_id in u.company_ids)[:10],
+            deadline=lambda plan: plan.date_end,
+            summary=lambda plan, _user: plan.env._("Required training sessions missing"),
+            note=lambda plan, _user: plan.env._(
                 "Half-year %(name)s ends on %(date)s with %(integrity)s integrity-education and "
                 "%(legal)s legal-knowledge sessions; %(required)s of each are required.",
                 name=plan.name,
@@ -132,13 +141,7 @@ class CreditTrainingPlan(models.Model):
                 integrity=plan.integrity_count,
                 legal=plan.legal_count,
                 required=plan.required_count,
-            )
-            for user in managers[:10]:
-                plan.sudo().activity_schedule(
-                    "credit_appraisal.mail_activity_type_training",
-                    date_deadline=plan.date_end,
-                    user_id=user.id,
-                    summary=self.env._("Required training sessions missing"),
-                    note=note,
-                )
-            plan.sudo().write({"warned": True})
+            ),
+        )
+        warned.write({"warned": True})
+        return warned

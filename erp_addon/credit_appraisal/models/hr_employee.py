@@ -2,7 +2,7 @@ from odoo import fields, models
 
 from .credit_administrator import QUALIFICATION_STATES
 
-CREDIT_GROUPS = "credit_management.group_credit_administrator,credit_management.group_credit_hr"
+CREDIT_GROUPS = "credit_management.group_credit_administrator,credit_appraisal.group_credit_hr"
 
 
 class HrEmployee(models.Model):

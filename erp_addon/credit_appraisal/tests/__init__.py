@@ -8,3 +8,4 @@ from . import test_views
 from . import test_tour
 from . import test_guard_walk
 from . import test_guards
+from . import test_hr_group

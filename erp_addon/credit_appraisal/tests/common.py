@@ -6,7 +6,7 @@ from odoo.tests import TransactionCase, new_test_user
 MANAGER = "credit_management.group_credit_manager"
 COMMITTEE = "credit_management.group_credit_committee"
 ADMINISTRATOR = "credit_management.group_credit_administrator"
-HR = "credit_management.group_credit_hr"
+HR = "credit_appraisal.group_credit_hr"
 
 
 class AppraisalCase(TransactionCase):

@@ -474,7 +474,7 @@ class TestButtons(OwnCase):
                     Command.set(
                         (
                             self.env.ref("hr.group_hr_user")
-                            | self.env.ref("credit_management.group_credit_hr")
+                            | self.env.ref("credit_appraisal.group_credit_hr")
                         ).ids
                     )
                 ],

@@ -3,6 +3,8 @@ import logging
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.credit_management.tools.reminders import due_domain, schedule_reminders
+
 from .credit_contract import SIGNED_STATES
 
 _logger = logging.getLogger(__name__)
@@ -303,45 +305,21 @@ class CreditContract(models.Model):
             expired += 1
         reminded = 0
         for company in self.env["res.company"].sudo().search([("active", "=", True)]):
-            limit = fields.Date.add(today, days=company.credit_contract_expiry_days)
             expiring = self.sudo().search(
-                [
-                    ("company_id", "=", company.id),
-                    ("state", "in", ("signed", "performance")),
-                    ("date_end", ">=", today),
-                    ("date_end", "<=", limit),
-                ]
+                [("company_id", "=", company.id), ("state", "in", ("signed", "performance"))]
+                + due_domain("date_end", today, company.credit_contract_expiry_days)
             )
-            done = set(
-                self.env["mail.activity"]
-                .sudo()
-                .search(
-                    [
-                        ("res_model", "=", self._name),
-                        ("res_id", "in", expiring.ids),
-                        ("activity_type_id", "=", activity_type.id),
-                    ]
+            reminded += len(
+                schedule_reminders(
+                    expiring,
+                    activity_type,
+                    users=lambda contract: contract.user_id,
+                    deadline=lambda contract: contract.date_end,
+                    summary=lambda contract, _user: contract.env._(
+                        "Contract %(name)s ends on %(date)s",
+                        name=contract.name,
+                        date=contract.date_end,
+                    ),
                 )
-                .mapped("res_id")
             )
-            for contract in expiring.filtered(lambda c, d=done: c.id not in d):
-                user = contract.user_id
-                if not user or not user.active:
-                    continue
-                try:
-                    with self.env.cr.savepoint():
-                        contract.activity_schedule(
-                            activity_type_id=activity_type.id,
-                            user_id=user.id,
-                            date_deadline=contract.date_end,
-                            summary=self.env._(
-                                "Contract %(name)s ends on %(date)s",
-                                name=contract.name,
-                                date=contract.date_end,
-                            ),
-                        )
-                except Exception:
-                    _logger.exception("Expiry activity for contract %s failed", contract.name)
-                    continue
-                reminded += 1
         return expired, reminded

@@ -3,6 +3,8 @@ import logging
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.credit_management.tools.reminders import due_domain, schedule_reminders
+
 _logger = logging.getLogger(__name__)
 
 # set by issuing and revoking (the legal representative's buttons), never by hand
@@ -268,48 +270,23 @@ class CreditPowerAttorney(models.Model):
                 _logger.exception("Expiring power of attorney %s failed", poa.name)
         count = 0
         for company in self.env["res.company"].sudo().search([("active", "=", True)]):
-            limit = fields.Date.add(today, days=company.credit_contract_poa_expiry_days)
             expiring = self.sudo().search(
-                [
-                    ("state", "=", "valid"),
-                    ("company_id", "=", company.id),
-                    ("date_to", "<=", limit),
-                    ("date_to", ">=", today),
-                ]
+                [("state", "=", "valid"), ("company_id", "=", company.id)]
+                + due_domain("date_to", today, company.credit_contract_poa_expiry_days)
             )
-            reminded = set(
-                self.env["mail.activity"]
-                .sudo()
-                .search(
-                    [
-                        ("res_model", "=", self._name),
-                        ("res_id", "in", expiring.ids),
-                        ("activity_type_id", "=", activity_type.id),
-                    ]
+            users = admins.filtered(lambda u, c=company: c in u.company_ids and not u.share)
+            count += len(
+                schedule_reminders(
+                    expiring,
+                    activity_type,
+                    users=lambda _poa, users=users: users,
+                    deadline=lambda poa: poa.date_to,
+                    summary=lambda poa, _user: poa.env._(
+                        "Power of attorney %(name)s of %(holder)s ends on %(date)s",
+                        name=poa.name,
+                        holder=poa.employee_id.name,
+                        date=poa.date_to,
+                    ),
                 )
-                .mapped("res_id")
             )
-            expiring = expiring.filtered(lambda p, done=reminded: p.id not in done)
-            users = admins.filtered(
-                lambda u, c=company: c in u.company_ids and not u.share and u.active
-            )
-            for poa in expiring:
-                try:
-                    with self.env.cr.savepoint():
-                        for user in users:
-                            poa.activity_schedule(
-                                activity_type_id=activity_type.id,
-                                user_id=user.id,
-                                date_deadline=poa.date_to,
-                                summary=self.env._(
-                                    "Power of attorney %(name)s of %(holder)s ends on %(date)s",
-                                    name=poa.name,
-                                    holder=poa.employee_id.name,
-                                    date=poa.date_to,
-                                ),
-                            )
-                except Exception:
-                    _logger.exception("Expiry activity for power of attorney %s failed", poa.name)
-                    continue
-                count += 1
         return count

@@ -1,3 +1,5 @@
+from unittest.mock import patch
+
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
@@ -159,24 +161,26 @@ class TestRules(ContractCase):
         self.env["credit.contract"]._cron_contract_expiry()
         first = self.signed_contract(date_end="2026-07-10")
         second = self.signed_contract(date_end="2026-07-10")
-        original = type(first).activity_schedule
+        Activity = type(self.env["mail.activity"])
+        original = Activity.create
 
-        def failing(records, *args, **kwargs):
-            if records == first:
-                raise UserError(records.env._("broken"))
-            return original(records, *args, **kwargs)
+        def failing(activities, vals_list):
+            if any(vals["res_id"] == first.id for vals in vals_list):
+                raise UserError(activities.env._("broken"))
+            return original(activities, vals_list)
 
-        logger = "odoo.addons.credit_contract.models.credit_contract_ledger"
-        with self.patch_activity(failing), self.assertLogs(logger, level="ERROR"):
+        logger = "odoo.addons.credit_management.tools.reminders"
+        with (
+            patch.object(Activity, "create", failing),
+            self.assertLogs(logger, level="WARNING") as logs,
+        ):
             _expired, reminded = self.env["credit.contract"]._cron_contract_expiry()
         self.assertEqual(reminded, 1)
         self.assertTrue(second.activity_ids)
         self.assertFalse(first.activity_ids)
-
-    def patch_activity(self, func):
-        from unittest.mock import patch
-
-        return patch.object(type(self.env["credit.contract"]), "activity_schedule", func)
+        errors = [r.getMessage() for r in logs.records if r.levelname == "ERROR"]
+        self.assertEqual(len(errors), 1, errors)
+        self.assertIn(f"credit.contract({first.id},)", errors[0])
 
     def test_power_of_attorney_expiry_activity(self):
         expiring = (

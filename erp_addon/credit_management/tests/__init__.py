@@ -14,3 +14,4 @@ from . import test_block_preview
 from . import test_guard_walk
 from . import test_menus_open
 from . import test_buttons
+from . import test_reminders

@@ -125,12 +125,8 @@ class CreditCase(AccountTestInvoicingCommon):
             groups="base.group_user,credit_management.group_credit_committee",
             **common,
         )
-        cls.hr_user = new_test_user(
-            cls.env,
-            login="cm_hr",
-            groups="base.group_user,credit_management.group_credit_hr",
-            **common,
-        )
+        # HR's appraisal group is credit_appraisal's: to this add-on, HR is an internal user
+        cls.hr_user = new_test_user(cls.env, login="cm_hr", groups="base.group_user", **common)
         cls.accountant = new_test_user(
             cls.env,
             login="cm_accountant",
