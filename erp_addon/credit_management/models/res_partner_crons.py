@@ -1,10 +1,8 @@
 """The partner's scheduled jobs: folding the kept balances, reminding of re-reviews."""
 
-import logging
-
 from odoo import api, fields, models
 
-_logger = logging.getLogger(__name__)
+from ..tools.reminders import due_domain, schedule_reminders
 
 
 class ResPartner(models.Model):
@@ -20,7 +18,9 @@ class ResPartner(models.Model):
     def _cron_credit_review_due(self):
         """Give analysts an activity for each partner whose re-review is due.
 
-        A partner that fails is logged and skipped; the others still get theirs.
+        The partner's credit analyst, or else an analyst of the company, once (not while
+        one is pending), in their language (tools/reminders.py). A partner that fails is
+        logged and skipped; the others still get theirs.
         """
         activity_type = self.env.ref("credit_management.mail_activity_type_credit_review")
         analysts = self.env.ref("credit_management.group_credit_analyst").sudo().users
@@ -31,36 +31,21 @@ class ResPartner(models.Model):
             partners = (
                 self.sudo()
                 .with_company(company)
-                .search([("credit_next_review_date", "<=", today), ("parent_id", "=", False)])
-            )
-            pending = set(
-                self.env["mail.activity"]
                 .search(
-                    [
-                        ("res_model", "=", "res.partner"),
-                        ("res_id", "in", partners.ids),
-                        ("activity_type_id", "=", activity_type.id),
-                    ]
+                    due_domain("credit_next_review_date", today, overdue=True)
+                    + [("parent_id", "=", False)]
                 )
-                .mapped("res_id")
             )
             fallback = analysts.filtered(lambda u, c=company: c in u.company_ids and not u.share)
-            for partner in partners.filtered(lambda p, done=pending: p.id not in done):
-                user = partner.credit_analyst_id or fallback[:1]
-                if not user:
-                    continue
-                try:
-                    with self.env.cr.savepoint():
-                        partner.activity_schedule(
-                            activity_type_id=activity_type.id,
-                            user_id=user.id,
-                            date_deadline=today,
-                            summary=self.with_context(lang=user.lang).env._(
-                                "Credit re-review due (%(company)s)", company=company.name
-                            ),
-                        )
-                except Exception:
-                    _logger.exception("Credit review activity for partner %s failed", partner.id)
-                    continue
-                count += 1
+            count += len(
+                schedule_reminders(
+                    partners,
+                    activity_type,
+                    users=lambda partner, f=fallback: partner.credit_analyst_id or f[:1],
+                    deadline=lambda _partner: today,
+                    summary=lambda partner, _user, c=company: partner.env._(
+                        "Credit re-review due (%(company)s)", company=c.name
+                    ),
+                )
+            )
         return count
