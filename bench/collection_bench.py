@@ -312,7 +312,7 @@ def inner(args) -> int:
         def run(label, day):
             stats = {}
             env.invalidate_all()
-            elapsed, _ = timed(lambda: Move._collection_run(company, day, stats=stats, commit=True))
+            elapsed, _ = timed(lambda: Move._collection_run(company, day, stats=stats, commit=cr.commit))
             runs.append((label, elapsed, stats))
             for table in ("mail_activity", "credit_collection_letter", "credit_collection_history"):
                 cr.execute(f"SELECT count(*) FROM {table}")  # noqa: S608 - fixed names
