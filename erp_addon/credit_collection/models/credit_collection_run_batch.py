@@ -409,12 +409,16 @@ class CreditCollectionRun(models.Model):
         if not activities:
             return
         info = setup["stage_info"]
+        # the invoices' names read at once (mail.activity reads them one by one otherwise)
+        moves = self.env["account.move"].sudo().browse([move for move, _s, _u in activities])
+        names = dict(zip(moves.ids, moves.mapped("display_name"), strict=True))
         Activity.create(
             [
                 {
                     "res_model_id": setup["model_id"],
                     "res_model": "account.move",
                     "res_id": move,
+                    "res_name": names[move],
                     "activity_type_id": info[stage]["activity_type"],
                     "summary": info[stage]["summary"],
                     "note": info[stage]["note"] or False,
