@@ -6,7 +6,7 @@ through the ORM a batch at a time."""
 from collections import defaultdict
 
 from odoo import api, models
-from odoo.tools import SQL
+from odoo.tools import SQL, plaintext2html
 
 from .account_move import OPEN_TYPES
 
@@ -126,13 +126,17 @@ class CreditCollectionRun(models.Model):
                       FROM unnest(%(s_proc)s::int[], %(s_ids)s::int[], %(s_from)s::int[])
                            AS s(procedure_id, id, days_from)
                   GROUP BY procedure_id
+                ), overrides AS (
+                    -- the customers given a procedure of their own in the company (few)
+                    SELECT rp.id,
+                           (rp.collection_procedure_id ->> %(company_key)s)::int AS procedure_id
+                      FROM res_partner rp WHERE rp.collection_procedure_id ? %(company_key)s
                 ), items AS MATERIALIZED (
                     SELECT i.*,
-                           COALESCE(i.collection_procedure_id,
-                                    (rp.collection_procedure_id ->> %(company_key)s)::int,
+                           COALESCE(i.collection_procedure_id, o.procedure_id,
                                     %(default_procedure)s) AS procedure_id
                       FROM credit_collection_items(%(company)s, %(today)s, NULL) i
-                      JOIN res_partner rp ON rp.id = i.partner_id
+                 LEFT JOIN overrides o ON o.id = i.partner_id
                 ), classified AS (
                     -- width_bucket: the last range whose first day the days reached
                     SELECT it.*,
@@ -394,8 +398,10 @@ class CreditCollectionRun(models.Model):
         """The stages' activities of a batch: those of the invoices that ``moved`` are
         removed, then the new ones (``[(move, stage, collector)]``) created in one
         ``create``. Automated, and without the "assigned to you" notification per
-        activity (the collector's worklist shows them; the collector follows the
-        invoice, as Odoo does for any activity)."""
+        activity (the collector's worklist shows them); the collector follows the
+        invoice, as Odoo does for any activity. The stage's instructions are written
+        once per stage (an HTML field is cleaned once per value written, not once per
+        record)."""
         Activity = self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True)
         if moved:
             Activity.search(
@@ -412,7 +418,7 @@ class CreditCollectionRun(models.Model):
         # the invoices' names read at once (mail.activity reads them one by one otherwise)
         moves = self.env["account.move"].sudo().browse([move for move, _s, _u in activities])
         names = dict(zip(moves.ids, moves.mapped("display_name"), strict=True))
-        Activity.create(
+        created = Activity.create(
             [
                 {
                     "res_model_id": setup["model_id"],
@@ -421,7 +427,6 @@ class CreditCollectionRun(models.Model):
                     "res_name": names[move],
                     "activity_type_id": info[stage]["activity_type"],
                     "summary": info[stage]["summary"],
-                    "note": info[stage]["note"] or False,
                     "date_deadline": self.date,
                     "automated": True,
                     "user_id": user,
@@ -429,3 +434,9 @@ class CreditCollectionRun(models.Model):
                 for move, stage, user in activities
             ]
         )
+        by_note = defaultdict(list)
+        for activity, (_move, stage, _user) in zip(created, activities, strict=True):
+            if info[stage]["note"]:
+                by_note[info[stage]["note"]].append(activity.id)
+        for note, ids in by_note.items():
+            Activity.browse(ids).write({"note": plaintext2html(note)})
