@@ -2,7 +2,7 @@
     "name": "Credit Collection",
     "summary": "Receivables and collections: ageing and DSO, a standard collection "
     "procedure, collector worklists, promises to pay, disputes and bad-debt write-off",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Accounting/Credit",
     "license": "LGPL-3",
     "author": "Credit Management contributors",
@@ -32,6 +32,7 @@
         "views/credit_collection_writeoff_views.xml",
         "views/credit_collection_letter_views.xml",
         "views/credit_collection_history_views.xml",
+        "views/credit_collection_run_views.xml",
         "views/account_move_views.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",

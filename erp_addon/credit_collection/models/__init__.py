@@ -11,10 +11,10 @@ from . import credit_collection_dispute
 from . import credit_collection_writeoff
 from . import credit_collection_letter
 from . import credit_collection_letter_line
+from . import credit_collection_run
+from . import credit_collection_run_batch
+from . import credit_collection_run_letters
 from . import account_move
-from . import account_move_collection_engine
-from . import account_move_collection_letters
-from . import account_move_demo
 from . import res_partner
 from . import mail_mail
 from . import mail_thread

@@ -183,12 +183,12 @@ class CreditCollectionLetter(models.Model):
         self._check_may_correct()
         letter = self._guard_sudo("write")
         today = fields.Date.context_today(self)
-        Move = self.env["account.move"].sudo().with_company(letter.company_id)
-        setup = Move._collection_setup(letter.company_id)
+        Run = self.env["credit.collection.run"].sudo().with_company(letter.company_id)
+        setup = Run._collection_setup(letter.company_id)
         if letter.stage_id.id not in setup["stage_info"]:
             setup["stage_info"][letter.stage_id.id] = {"channel": letter.channel}
         key = (letter.partner_id.id, letter.stage_id.id, letter.currency_id.id)
-        vals_list = Move._collection_letter_vals(
+        vals_list = Run._collection_letter_vals(
             letter.company_id, today, {key: letter.user_id.id}, setup, tolerance=False
         )
         if not vals_list:
@@ -200,7 +200,7 @@ class CreditCollectionLetter(models.Model):
                     currency=letter.currency_id.name,
                 )
             )
-        new = Move._collection_create_letters(vals_list)
+        new = Run._collection_create_letters(vals_list)
         letter.write(
             {
                 "state": "cancel",

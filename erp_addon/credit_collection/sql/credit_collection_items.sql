@@ -1,5 +1,6 @@
--- Owner: account.move (models/account_move.py): the open customer invoices the daily
--- collection action classifies. One row per invoice with an open receivable: its earliest
+-- Owner: credit.collection.run (models/credit_collection_run_batch.py): the open customer
+-- invoices the daily collection action classifies (of the customers p_partners, or of
+-- every customer when p_partners is NULL). One row per invoice with an open receivable: its earliest
 -- open due date, its days overdue on p_today and its open amounts. "Overdue" is the credit
 -- check's definition (credit_overdue_cutoff: the day less the company's grace days), so an
 -- invoice within the grace days has 0 days overdue. The receivable lines are found through
@@ -37,10 +38,11 @@ CREATE FUNCTION credit_collection_items(
           FROM account_move_line aml
           JOIN account_account acc ON acc.id = aml.account_id
          -- an array, not a join: the planner then reads the partial index for the
-         -- batch's customers instead of scanning every journal item
-         WHERE aml.partner_id = ANY(ARRAY(
+         -- batch's customers instead of scanning every journal item; all of them when
+         -- p_partners is NULL (the function is inlined: the test folds away)
+         WHERE (p_partners IS NULL OR aml.partner_id = ANY(ARRAY(
                    SELECT rp.id FROM res_partner rp
-                    WHERE rp.commercial_partner_id = ANY(p_partners)))
+                    WHERE rp.commercial_partner_id = ANY(p_partners))))
            AND aml.company_id = p_company
            AND aml.parent_state = 'posted'
            AND aml.reconciled IS NOT TRUE
@@ -80,9 +82,9 @@ RETURNS TABLE (move_id integer, days_overdue integer) AS $$
   GROUP BY aml.move_id, aml.company_id
 $$ LANGUAGE sql STABLE;
 
--- Owner: account.move (models/account_move.py, _collection_run_batch): the invoices a batch
--- of customers has in the procedure, found by customer without reading every invoice (the
--- batch looks for those among them that are no longer open).
+-- Owner: credit.collection.run (models/credit_collection_run_batch.py): the invoices in the
+-- procedure, found without reading every invoice (the run looks for those among them that
+-- are no longer open) and by customer.
 CREATE INDEX IF NOT EXISTS credit_collection_move_tracked_idx
     ON account_move (commercial_partner_id)
  WHERE collection_stage_id IS NOT NULL OR collection_bucket_id IS NOT NULL;

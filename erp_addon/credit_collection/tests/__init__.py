@@ -1,6 +1,7 @@
 from . import test_config
 from . import test_daily_action
 from . import test_daily_commit
+from . import test_collection_run
 from . import test_promise_dispute
 from . import test_letters
 from . import test_writeoff

@@ -127,8 +127,9 @@ class CollectionCase(CreditCase):
 
     @classmethod
     def run_daily(cls, day, stats=None):
-        """The daily action on ``day`` for the test company."""
-        return cls.env["account.move"]._collection_run(
+        """The daily action on ``day`` for the test company: its run (``stats``, a dict,
+        receives the batches' figures)."""
+        return cls.env["credit.collection.run"]._run_for(
             cls.company, fields.Date.to_date(day), stats=stats
         )
 

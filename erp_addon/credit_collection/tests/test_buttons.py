@@ -31,6 +31,7 @@ MENUS = {
     "credit_collection.menu_collection_history": (
         "credit_collection.action_credit_collection_history"
     ),
+    "credit_collection.menu_collection_runs": "credit_collection.action_credit_collection_run",
     "credit_collection.menu_collection_ageing": (
         "credit_collection.action_credit_collection_ageing_wizard"
     ),

@@ -151,10 +151,11 @@ class TestDailyAction(CollectionCase):
         for i, partner in enumerate(partners):
             for _j in range(1 + 4 * i):
                 self.make_invoice(partner, 100, due="2026-05-20")
-        self.env["account.move"]._cron_collection_daily(today="2026-06-09")
+        self.env["credit.collection.run"]._cron_collection_daily(today="2026-06-09")
         # the next day every invoice moves on: one batch per customer, small and large
-        stats = self.env["account.move"]._collection_run(
-            self.company, date(2026, 6, 10), batch_size=1, stats={}
+        stats = {}
+        self.env["credit.collection.run"]._run_for(
+            self.company, date(2026, 6, 10), batch_size=1, stats=stats
         )
         per_batch = [b["queries"] for b in stats["batches"]]
         sizes = [b["invoices"] for b in stats["batches"]]
@@ -169,13 +170,16 @@ class TestDailyAction(CollectionCase):
         self.run_daily("2026-06-02")
         self.assertEqual(inv.collection_stage_id, self.s_reminder)
         history = len(inv.collection_history_ids)
-        stats = self.run_daily("2026-06-03", stats={})
-        self.assertEqual(sum(b["invoices"] for b in stats["batches"]), 0)
-        self.assertEqual(sum(b["moved"] for b in stats["batches"]), 0)
+        stats = {}
+        run = self.run_daily("2026-06-03", stats=stats)
+        self.assertEqual(stats["batches"], [], "no customer to look at")
+        self.assertRecordValues(
+            run, [{"invoice_count": 1, "changed_count": 0, "moved_count": 0, "state": "done"}]
+        )
         self.assertEqual(len(inv.collection_history_ids), history)
         # 15 days overdue: the call is due, it is looked at and moved
-        stats = self.run_daily("2026-06-16", stats={})
-        self.assertEqual(sum(b["invoices"] for b in stats["batches"]), 1)
+        run = self.run_daily("2026-06-16")
+        self.assertRecordValues(run, [{"changed_count": 1, "moved_count": 1}])
         self.assertEqual(inv.collection_stage_id, self.s_call)
         self.assertEqual(inv.collection_history_ids[0].collector_id, self.collector)
 
@@ -183,24 +187,28 @@ class TestDailyAction(CollectionCase):
         good = self.make_invoice(self.customer, 100, due="2026-06-01")
         bad_partner = self.env["res.partner"].create({"name": "Bad", "is_company": True})
         bad = self.make_invoice(bad_partner, 100, due="2026-06-01")
-        Move = type(self.env["account.move"])
-        original = Move._collection_run_batch
+        Run = type(self.env["credit.collection.run"])
+        original = Run._collection_run_batch
 
-        def flaky(self_, company, today, partner_ids, setup):
+        def flaky(self_, partner_ids, work, setup):
             if bad_partner.id in partner_ids:
                 raise RuntimeError("boom")
-            return original(self_, company, today, partner_ids, setup)
+            return original(self_, partner_ids, work, setup)
 
         with (
-            patch.object(Move, "_collection_run_batch", flaky),
+            patch.object(Run, "_collection_run_batch", flaky),
             self.assertLogs(
-                "odoo.addons.credit_collection.models.account_move_collection_engine",
-                level="ERROR",
+                "odoo.addons.credit_collection.models.credit_collection_run", level="ERROR"
             ),
         ):
-            self.run_daily("2026-06-03")
+            run = self.run_daily("2026-06-03")
         self.assertEqual(good.collection_stage_id, self.s_reminder)
         self.assertFalse(bad.collection_stage_id)
+        # the run goes on and says whom it skipped and why
+        self.assertRecordValues(
+            run, [{"state": "done", "skipped_count": 1, "moved_count": 1, "changed_count": 1}]
+        )
+        self.assertEqual(run.errors, f"Bad [{bad_partner.id}]: boom")
 
     @freeze_time("2026-06-20")
     def test_cron_on_frozen_date(self):
@@ -251,8 +259,7 @@ class TestDailyAction(CollectionCase):
         self.assertEqual(letters.stage_id, self.s_letter)
         self.assertEqual(len(letters), 1)
         # a second run the same day changes nothing
-        stats = self.run_daily(run_day, stats={})
-        self.assertEqual(sum(b["moved"] for b in stats["batches"]), 0)
+        self.assertEqual(self.run_daily(run_day).moved_count, 0)
 
     def test_one_stage_per_run_option(self):
         """The procedure's other setting: one stage per run, none skipped."""

@@ -1,6 +1,7 @@
 """The daily action commits each finished batch (issue 22 item 7): the scheduled action
-passes ``_collection_commit`` to the run, which calls it after every batch; a failing
-customer is skipped and the finished batches are kept."""
+passes ``_collection_commit`` to the run (credit.collection.run), which calls it after
+every batch with the run's figures so far; a failing customer is skipped and recorded, the
+finished batches are kept."""
 
 from datetime import date
 from unittest.mock import patch
@@ -11,7 +12,7 @@ from odoo.tests.common import freeze_time
 
 from .common import CollectionCase
 
-ENGINE = "odoo.addons.credit_collection.models.account_move_collection_engine"
+ENGINE = "odoo.addons.credit_collection.models.credit_collection_run"
 
 
 class WorkerKilled(BaseException):
@@ -34,19 +35,20 @@ class TestDailyCommit(CollectionCase):
         """``_collection_run_batch`` logging its batches of the test company in ``events``,
         raising a RuntimeError for a batch with a customer of ``fail`` and killing the
         worker for a batch with a customer of ``kill``."""
-        Move = type(self.env["account.move"])
-        original = Move._collection_run_batch
+        Run = type(self.env["credit.collection.run"])
+        original = Run._collection_run_batch
         company_id = self.company.id
 
-        def run_batch(self_, company, today, partner_ids, setup):
+        def run_batch(self_, partner_ids, work, setup):
+            company = self_.company_id
             events.append(("batch", company.id, tuple(partner_ids)))
             if company.id == company_id and set(partner_ids) & set(fail):
                 raise RuntimeError("boom")
             if company.id == company_id and set(partner_ids) & set(kill):
                 raise WorkerKilled()
-            return original(self_, company, today, partner_ids, setup)
+            return original(self_, partner_ids, work, setup)
 
-        return patch.object(Move, "_collection_run_batch", run_batch)
+        return patch.object(Run, "_collection_run_batch", run_batch)
 
     def _done(self, env=None):
         """The test customers whose invoices have a history row (were moved on)."""
@@ -67,10 +69,10 @@ class TestDailyCommit(CollectionCase):
         def commit(self_):
             events.append(("commit", self._done()))
 
-        Move = type(self.env["account.move"])
+        Run = type(self.env["credit.collection.run"])
         with (
             patch(f"{ENGINE}.BATCH_PARTNERS", 2),
-            patch.object(Move, "_collection_commit", commit),
+            patch.object(Run, "_collection_commit", commit),
             self._flaky_batches(events, fail=[p[2]]),
             self.assertLogs(ENGINE, level="ERROR") as logs,
         ):
@@ -103,6 +105,12 @@ class TestDailyCommit(CollectionCase):
             [inv.collection_stage_id.id for inv in self.invoices],
             [self.s_reminder.id, self.s_reminder.id, False, self.s_reminder.id, self.s_reminder.id],
         )
+        # one run per company, the skipped customer in its errors
+        run = self.env["credit.collection.run"].search(
+            [("company_id", "=", self.company.id), ("date", "=", "2026-06-03")]
+        )
+        self.assertRecordValues(run, [{"state": "done", "trigger": "cron", "skipped_count": 1}])
+        self.assertIn(f"Commit customer 2 [{p[2]}]: boom", run.errors)
 
     @freeze_time("2026-06-03")
     def test_commit_keeps_finished_batches(self):
@@ -124,8 +132,8 @@ class TestDailyCommit(CollectionCase):
                 try:
                     with self.registry.cursor() as cr:
                         env = api.Environment(cr, SUPERUSER_ID, {})
-                        env["account.move"]._collection_run(
-                            env["res.company"].browse(self.company.id),
+                        env["credit.collection.run"]._run_for(
+                            self.company.id,
                             date(2026, 6, 3),
                             batch_size=1,
                             commit=cr.commit if with_commit else None,
@@ -139,8 +147,20 @@ class TestDailyCommit(CollectionCase):
                 self.assertEqual(
                     set(self.invoices.filtered("collection_stage_id").partner_id.ids), kept
                 )
+                # the run as committed: still "running", its figures up to the last commit
+                run = self.env["credit.collection.run"].search(
+                    [("company_id", "=", self.company.id), ("date", "=", "2026-06-03")]
+                )
+                if with_commit:
+                    self.assertRecordValues(
+                        run,
+                        [{"state": "running", "batch_count": 3, "moved_count": 2}],
+                    )
+                    self.assertIn(f"[{p[2]}]: boom", run.errors)
+                else:
+                    self.assertFalse(run)
 
     def test_no_commit_in_tests(self):
         """The commit the scheduled action passes does not commit in tests (the test
         cursor refuses a commit with an AssertionError)."""
-        self.env["account.move"]._collection_commit()
+        self.env["credit.collection.run"]._collection_commit()

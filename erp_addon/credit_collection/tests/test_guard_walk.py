@@ -1,6 +1,6 @@
 """The generic guard walk over credit_collection's guarded models (credit.guard.mixin):
-write-offs, disputes, promises, letters and their lines, the contact log, the history and
-the invoices' collection fields."""
+write-offs, disputes, promises, letters and their lines, the contact log, the history, the
+runs of the daily action and the invoices' collection fields."""
 
 from odoo.tests import tagged
 from odoo.tests.common import freeze_time
@@ -40,7 +40,7 @@ class TestGuardWalk(guard_walk.GuardWalkCase, CollectionCase):
             {"name": "Walk Mail Ltd", "is_company": True, "email": "ap@walk.example.com"}
         )
         mailed = cls.make_invoice(mailed_customer, 300, due="2026-06-10")
-        cls.run_daily("2026-06-15")
+        run = cls.run_daily("2026-06-15")
 
         # write-offs: draft, submitted, refused, written off
         def writeoff(amount):
@@ -129,6 +129,7 @@ class TestGuardWalk(guard_walk.GuardWalkCase, CollectionCase):
             "credit.collection.letter.line": l_printed.line_ids | l_cancel.line_ids,
             "credit.collection.contact": contact,
             "credit.collection.history": staged.collection_history_ids,
+            "credit.collection.run": run,
         }
 
     def _guard_create_vals(self, record):
@@ -151,3 +152,4 @@ class TestGuardWalk(guard_walk.GuardWalkCase, CollectionCase):
             samples["credit.collection.letter"].mapped("state"), ["draft", "printed", "cancel"]
         )
         self.assertTrue(samples["account.move"][1].collection_stage_id)
+        self.assertEqual(samples["credit.collection.run"].state, "done")

@@ -1,4 +1,4 @@
-"""The dunning letters of a run of the daily action, and of a letter's correction.
+"""The dunning letters of a collection run, and of a letter's correction.
 
 A letter is made once, with what it lists frozen in its lines: the open items and open
 credit notes of the customer in the currency, with their balances and days overdue on the
@@ -7,23 +7,24 @@ one (credit.collection.letter._correct)."""
 
 from collections import defaultdict
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.tools import SQL
 
 
-# one model, one file per concern (fields and buttons in account_move.py)
-class AccountMove(models.Model):
-    _inherit = "account.move"  # pylint: disable=consider-merging-classes-inherited
+# one model, one file per concern (the run itself in credit_collection_run.py)
+class CreditCollectionRun(models.Model):
+    _inherit = "credit.collection.run"  # pylint: disable=consider-merging-classes-inherited
 
-    def _collection_make_letters(self, company, today, entered, setup):
+    def _collection_make_letters(self, entered, setup):
         """Letters for the customers, stages and currencies invoices ``entered`` this run;
         skipped when what is overdue stays within the company's tolerance."""
         keys = {
             key: moves[0][1] or setup["default_user"] or False for key, moves in entered.items()
         }
-        vals_list = self._collection_letter_vals(company, today, keys, setup)
+        vals_list = self._collection_letter_vals(self.company_id, self.date, keys, setup)
         return len(self._collection_create_letters(vals_list))
 
+    @api.model
     def _collection_letter_vals(self, company, today, keys, setup, tolerance=True):
         """The values of the letters of ``keys`` {(partner, stage, currency): collector}:
         every open item and open credit note of the customer in the currency, as lines."""
@@ -138,6 +139,7 @@ class AccountMove(models.Model):
             )
         return vals_list
 
+    @api.model
     def _collection_create_letters(self, vals_list):
         """Create the letters (as the add-on: nobody creates one by hand) and number them."""
         if not vals_list:

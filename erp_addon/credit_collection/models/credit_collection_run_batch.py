@@ -1,100 +1,32 @@
-"""The daily collection action (SPEC section 4): the open customer invoices of each
-company classified by days overdue, moved into the stage their procedure calls for,
-assigned a collector, given the stage's activity and letter; set-wise, in batches."""
+"""The batches of a collection run: the set-up read once per run, the classification of
+the company's open invoices (SQL, one query) and, per batch of customers, what happens to
+their invoices (stage, bucket, collector) with its history rows and activities, created
+through the ORM a batch at a time."""
 
-import logging
 from collections import defaultdict
 
-from odoo import api, fields, models
-from odoo.modules import module as odoo_module
-from odoo.tools import SQL
+from odoo import api, models
+from odoo.tools import SQL, plaintext2html
 
 from .account_move import OPEN_TYPES
 
-_logger = logging.getLogger(__name__)
 
-BATCH_PARTNERS = 250
+def _pick(ranges, days):
+    """The last (start, id) of ``ranges`` (sorted by start) that ``days`` reached."""
+    found = False
+    for start, rid in ranges:
+        if days >= start:
+            found = rid
+        else:
+            break
+    return found
 
 
-# one model, one file per concern (fields and buttons in account_move.py)
-class AccountMove(models.Model):
-    _inherit = "account.move"  # pylint: disable=consider-merging-classes-inherited
-
-    # ------------------------------------------------------------ daily action
-    @api.model
-    def _cron_collection_daily(self, today=None):
-        today = fields.Date.to_date(today) if today else fields.Date.context_today(self)
-        companies = (
-            self.env["res.company"].sudo().search([("collection_procedure_id", "!=", False)])
-        )
-        for company in companies:
-            self._collection_run(company, today, commit=self._collection_commit)
+# one model, one file per concern (the run itself in credit_collection_run.py)
+class CreditCollectionRun(models.Model):
+    _inherit = "credit.collection.run"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
-    def _collection_commit(self):
-        """Commit the batch the daily action has just finished (never in tests)."""
-        if not odoo_module.current_test:
-            self.env.cr.commit()  # pylint: disable=invalid-commit
-
-    @api.model
-    def _collection_run(self, company, today, batch_size=None, stats=None, commit=None):
-        """Classify the company's open customer invoices on ``today`` and move them on.
-
-        Promises are settled first; then the customers are taken in batches (of
-        ``batch_size``, by default ``BATCH_PARTNERS``), each batch in a savepoint with a
-        fixed number of queries whatever its size. After each batch the callable
-        ``commit`` (the scheduled action's ``_collection_commit``) is called, so that a
-        failure loses no finished batch. A batch that fails is redone customer by
-        customer; a failing customer is logged and skipped, and the batch is committed
-        with the others' work.
-        """
-        batch_size = batch_size or BATCH_PARTNERS
-        self = self.sudo().with_company(company)
-        stats = stats if stats is not None else {}
-        self.env["credit.collection.promise"]._collection_settle(company, today)
-        self.env.flush_all()
-        self.env.cr.execute(
-            SQL(
-                """
-                SELECT DISTINCT am.commercial_partner_id
-                  FROM account_move am
-                 WHERE am.company_id = %(company)s AND am.move_type IN %(types)s
-                   AND am.state = 'posted' AND am.commercial_partner_id IS NOT NULL
-                   AND (am.payment_state IN ('not_paid', 'partial')
-                        OR am.collection_stage_id IS NOT NULL
-                        OR am.collection_bucket_id IS NOT NULL)
-              ORDER BY 1
-                """,
-                company=company.id,
-                types=OPEN_TYPES,
-            )
-        )
-        partner_ids = [row[0] for row in self.env.cr.fetchall()]
-        setup = self._collection_setup(company)
-        stats.setdefault("batches", [])
-        for start in range(0, len(partner_ids), batch_size):
-            batch = partner_ids[start : start + batch_size]
-            before = self.env.cr.sql_log_count
-            try:
-                with self.env.cr.savepoint():
-                    counts = self._collection_run_batch(company, today, batch, setup)
-            except Exception:
-                _logger.exception("Collection batch failed, redoing it customer by customer")
-                counts = {}
-                for partner_id in batch:
-                    try:
-                        with self.env.cr.savepoint():
-                            self._collection_run_batch(company, today, [partner_id], setup)
-                    except Exception:
-                        _logger.exception("Collection run: customer %s skipped", partner_id)
-            stats["batches"].append(
-                dict(counts, partners=len(batch), queries=self.env.cr.sql_log_count - before)
-            )
-            self.env.invalidate_all()
-            if commit:
-                commit()
-        return stats
-
     def _collection_setup(self, company):
         """What every batch of a run reads once: stages, buckets, rules, model ids."""
         procedures = (
@@ -171,30 +103,19 @@ class AccountMove(models.Model):
                 ranges["s_from"].append(start)
         return ranges
 
-    @staticmethod
-    def _pick(ranges, days):
-        """The last (start, id) of ``ranges`` (sorted by start) that ``days`` reached."""
-        found = False
-        for start, rid in ranges:
-            if days >= start:
-                found = rid
-            else:
-                break
-        return found
+    def _collection_classify(self, setup):
+        """The company's open customer invoices on the run's day, classified in SQL in
+        one query (days overdue by the credit check's rule, bucket, the stage the days
+        call for), which returns only the invoices something may happen to: a new bucket,
+        a stage other than the one the days call for, a pending escalation or way back, a
+        stage without a collector; and those in the procedure that are no longer open
+        (paid, written off). On most days that is a small share of the open invoices, so
+        a day on which little moves costs little more than classifying them.
 
-    def _collection_run_batch(self, company, today, partner_ids, setup):
-        """One batch of customers: a fixed number of queries whatever their invoices.
-
-        The classification (days overdue, bucket, the stage the days call for) is done in
-        SQL, which returns only the invoices that something may happen to: a new bucket, a
-        stage other than the one the days call for, a pending escalation or way back, a
-        stage without a collector. On most days that is a small share of the open
-        invoices, so a day on which little moves costs little more than classifying them.
+        Returns ``({customer: {"open": [rows], "closed": [rows]}}, invoices classified)``.
         """
         cr = self.env.cr
-        stages, info = setup["stages"], setup["stage_info"]
-        # 1. the invoices to look at, classified in SQL (the credit check's overdue rule),
-        #    and those in the procedure that are no longer open (paid, written off)
+        company = self.company_id
         cr.execute(
             SQL(
                 """
@@ -205,16 +126,17 @@ class AccountMove(models.Model):
                       FROM unnest(%(s_proc)s::int[], %(s_ids)s::int[], %(s_from)s::int[])
                            AS s(procedure_id, id, days_from)
                   GROUP BY procedure_id
-                ), partners AS (
+                ), overrides AS (
+                    -- the customers given a procedure of their own in the company (few)
                     SELECT rp.id,
                            (rp.collection_procedure_id ->> %(company_key)s)::int AS procedure_id
-                      FROM res_partner rp WHERE rp.id = ANY(%(partners)s)
+                      FROM res_partner rp WHERE rp.collection_procedure_id ? %(company_key)s
                 ), items AS MATERIALIZED (
                     SELECT i.*,
-                           COALESCE(i.collection_procedure_id, rp.procedure_id,
+                           COALESCE(i.collection_procedure_id, o.procedure_id,
                                     %(default_procedure)s) AS procedure_id
-                      FROM credit_collection_items(%(company)s, %(today)s, %(partners)s) i
-                      JOIN partners rp ON rp.id = i.partner_id
+                      FROM credit_collection_items(%(company)s, %(today)s, NULL) i
+                 LEFT JOIN overrides o ON o.id = i.partner_id
                 ), classified AS (
                     -- width_bucket: the last range whose first day the days reached
                     SELECT it.*,
@@ -224,7 +146,7 @@ class AccountMove(models.Model):
                       FROM items it
                  LEFT JOIN stages s ON s.procedure_id = it.procedure_id
                 )
-                SELECT true AS open, it.move_id, it.partner_id, it.collection_stage_id,
+                SELECT 'open' AS kind, it.move_id, it.partner_id, it.collection_stage_id,
                        it.currency_id, it.days_overdue, it.residual, it.collection_user_id,
                        it.invoice_user_id, it.team_id, it.collection_disputed,
                        it.collection_allow_back, it.collection_escalate_now,
@@ -239,31 +161,50 @@ class AccountMove(models.Model):
                     OR it.collection_escalate_now OR it.collection_allow_back
                     OR (it.collection_stage_id IS NOT NULL AND it.collection_user_id IS NULL)
              UNION ALL
-                SELECT false, am.id, am.commercial_partner_id, am.collection_stage_id,
+                SELECT 'closed', am.id, am.commercial_partner_id, am.collection_stage_id,
                        NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
                        NULL, NULL, NULL
                   FROM account_move am
-                 WHERE am.commercial_partner_id = ANY(%(partners)s)
-                   AND (am.collection_stage_id IS NOT NULL OR am.collection_bucket_id IS NOT NULL)
+                 WHERE (am.collection_stage_id IS NOT NULL OR am.collection_bucket_id IS NOT NULL)
                    AND am.company_id = %(company)s
                    AND am.move_type IN %(types)s AND am.state = 'posted'
+                   AND am.commercial_partner_id IS NOT NULL
                    AND am.id NOT IN (SELECT i.move_id FROM items i)  -- a hashed set
+             UNION ALL
+                SELECT 'count', NULL, NULL, NULL, NULL, count(*)::int, NULL, NULL, NULL, NULL,
+                       NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+                  FROM items
                 """,
                 company=company.id,
                 company_key=str(company.id),
                 default_procedure=setup["default_procedure"] or None,
-                today=today,
-                partners=partner_ids,
+                today=self.date,
                 types=OPEN_TYPES,
                 **setup["ranges"],
             )
         )
-        rows, closed = [], []
+        work = defaultdict(lambda: {"open": [], "closed": []})
+        classified = 0
         for row in cr.dictfetchall():
-            if row["open"]:
-                rows.append(row)
+            kind = row.pop("kind")
+            if kind == "count":
+                classified = row["days_overdue"]
             else:
-                closed.append((row["move_id"], row["collection_stage_id"], row["partner_id"]))
+                work[row["partner_id"]][kind].append(row)
+        return dict(work), classified
+
+    def _collection_run_batch(self, partner_ids, work, setup):
+        """One batch of customers (``partner_ids``, with their classified invoices in
+        ``work``): a fixed number of queries whatever their invoices."""
+        today = self.date
+        stages, info = setup["stages"], setup["stage_info"]
+        rows, closed = [], []
+        for partner_id in partner_ids:
+            rows += work[partner_id]["open"]
+            closed += [
+                (r["move_id"], r["collection_stage_id"], r["partner_id"])
+                for r in work[partner_id]["closed"]
+            ]
 
         updates = []  # (id, bucket, stage, stage_date, moved, collector, allow_back, escalate)
         history = []  # (move, partner, event, from, to, days, note, collector)
@@ -284,7 +225,7 @@ class AccountMove(models.Model):
                     cur_idx = stage_ids.index(current)
                 elif current:  # a stage of another procedure: its place by days
                     cur_idx = stage_ids.index(
-                        self._pick(ranges, info[current]["days_from"]) or stage_ids[0]
+                        _pick(ranges, info[current]["days_from"]) or stage_ids[0]
                     )
                 else:
                     cur_idx = -1
@@ -392,7 +333,7 @@ class AccountMove(models.Model):
         # 3. one UPDATE for every changed invoice
         if updates:
             cols = list(zip(*updates, strict=True))
-            cr.execute(
+            self.env.cr.execute(
                 SQL(
                     """
                     UPDATE account_move am
@@ -413,77 +354,89 @@ class AccountMove(models.Model):
                     *[list(c) for c in cols],
                 )
             )
-        # 4. one INSERT for the history
-        if history:
-            cols = list(zip(*history, strict=True))
-            cr.execute(
-                SQL(
-                    """
-                    INSERT INTO credit_collection_history
-                           (move_id, partner_id, company_id, date, event, stage_from_id,
-                            stage_to_id, days_overdue, note, collector_id, user_id, create_uid,
-                            write_uid, create_date, write_date)
-                    SELECT v.move, v.partner, %s, %s, v.event, v.sfrom, v.sto, v.days, v.note,
-                           v.collector, %s, %s, %s,
-                           now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
-                      FROM unnest(%s::int[], %s::int[], %s::varchar[], %s::int[], %s::int[],
-                                  %s::int[], %s::varchar[], %s::int[])
-                           AS v(move, partner, event, sfrom, sto, days, note, collector)
-                    """,
-                    company.id,
-                    today,
-                    self.env.uid,
-                    self.env.uid,
-                    self.env.uid,
-                    *[[None if x is False else x for x in c] for c in cols],
-                )
-            )
+        # 4. the history, through the ORM in one create
+        self._collection_write_history(history)
         # 5. the stage's activity to the collector, replacing the previous stage's one
         moved = [u[0] for u in updates if u[4]]
-        if moved:
-            cr.execute(
-                SQL(
-                    """
-                    DELETE FROM mail_activity
-                     WHERE res_model = 'account.move' AND res_id = ANY(%s)
-                       AND automated AND activity_type_id = ANY(%s)
-                    """,
-                    moved,
-                    setup["collection_types"],
-                )
-            )
-        if activities:
-            cols = list(zip(*activities, strict=True))
-            summaries = [info[s]["summary"] for s in cols[1]]
-            notes = [info[s]["note"] or None for s in cols[1]]
-            types = [info[s]["activity_type"] for s in cols[1]]
-            cr.execute(
-                SQL(
-                    """
-                    INSERT INTO mail_activity
-                           (res_model_id, res_model, res_id, res_name, activity_type_id,
-                            summary, note, date_deadline, automated, user_id, user_tz, active,
-                            create_uid, write_uid, create_date, write_date)
-                    SELECT %s, 'account.move', v.move, am.name, v.type, v.summary, v.note,
-                           %s, true, v.usr, rp.tz, true, %s, %s,
-                           now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
-                      FROM unnest(%s::int[], %s::int[], %s::varchar[], %s::text[], %s::int[])
-                           AS v(move, usr, summary, note, type)
-                      JOIN account_move am ON am.id = v.move
-                      JOIN res_users ru ON ru.id = v.usr
-                      JOIN res_partner rp ON rp.id = ru.partner_id
-                    """,
-                    setup["model_id"],
-                    today,
-                    self.env.uid,
-                    self.env.uid,
-                    list(cols[0]),
-                    list(cols[2]),
-                    summaries,
-                    notes,
-                    types,
-                )
-            )
+        self._collection_write_activities(moved, activities, setup)
         # 6. the letters: one per customer, stage and currency
-        letters = self._collection_make_letters(company, today, entered, setup) if entered else 0
-        return {"invoices": len(rows), "moved": len(moved), "letters": letters}
+        letters = self._collection_make_letters(entered, setup) if entered else 0
+        return {
+            "invoices": len(rows),
+            "moved": len(moved),
+            "letters": letters,
+            "history": len(history),
+            "activities": len(activities),
+        }
+
+    def _collection_write_history(self, history):
+        """The history rows of a batch: ``[(move, partner, event, from, to, days, note,
+        collector)]``, created in one ``create``."""
+        if not history:
+            return
+        company_id, today, uid = self.company_id.id, self.date, self.env.uid
+        self.env["credit.collection.history"].sudo().create(
+            [
+                {
+                    "move_id": move,
+                    "partner_id": partner,
+                    "company_id": company_id,
+                    "date": today,
+                    "event": event,
+                    "stage_from_id": stage_from,
+                    "stage_to_id": stage_to,
+                    "days_overdue": days,
+                    "note": note,
+                    "collector_id": collector,
+                    "user_id": uid,
+                }
+                for move, partner, event, stage_from, stage_to, days, note, collector in history
+            ]
+        )
+
+    def _collection_write_activities(self, moved, activities, setup):
+        """The stages' activities of a batch: those of the invoices that ``moved`` are
+        removed, then the new ones (``[(move, stage, collector)]``) created in one
+        ``create``. Automated, and without the "assigned to you" notification per
+        activity (the collector's worklist shows them); the collector follows the
+        invoice, as Odoo does for any activity. The stage's instructions are written
+        once per stage (an HTML field is cleaned once per value written, not once per
+        record)."""
+        Activity = self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True)
+        if moved:
+            Activity.search(
+                [
+                    ("res_model", "=", "account.move"),
+                    ("res_id", "in", moved),
+                    ("automated", "=", True),
+                    ("activity_type_id", "in", setup["collection_types"]),
+                ]
+            ).unlink()
+        if not activities:
+            return
+        info = setup["stage_info"]
+        # the invoices' names read at once (mail.activity reads them one by one otherwise)
+        moves = self.env["account.move"].sudo().browse([move for move, _s, _u in activities])
+        names = dict(zip(moves.ids, moves.mapped("display_name"), strict=True))
+        created = Activity.create(
+            [
+                {
+                    "res_model_id": setup["model_id"],
+                    "res_model": "account.move",
+                    "res_id": move,
+                    "res_name": names[move],
+                    "activity_type_id": info[stage]["activity_type"],
+                    "summary": info[stage]["summary"],
+                    "date_deadline": self.date,
+                    "automated": True,
+                    "user_id": user,
+                }
+                for move, stage, user in activities
+            ]
+        )
+        by_note = defaultdict(list)
+        for activity, (_move, stage, _user) in zip(created, activities, strict=True):
+            if info[stage]["note"]:
+                by_note[info[stage]["note"]].append(activity.id)
+        for note, ids in by_note.items():
+            Activity.browse(ids).write({"note": plaintext2html(note)})
