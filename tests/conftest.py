@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 import pytest
-from credit_cli.cli import demo_recording_path
+from credit_cli.command.sources import demo_recording_path
 from credit_cli.connector.models import CompanyInfo, PartnerExposure
 
 from tests.factories import DEMO_MISSING, make_partner

@@ -16,7 +16,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 from click.testing import CliRunner
-from credit_cli.cli import credit, summary_line
+from credit_cli.cli import credit
+from credit_cli.command.exposure import summary_line
 from credit_cli.connector.credit_data import fetch_exposure
 from credit_cli.connector.transport import ReplayTransport
 
@@ -526,7 +527,7 @@ def test_recompute_needs_a_live_server(runner: CliRunner) -> None:
 
 
 def test_help_lists_the_exit_codes(runner: CliRunner) -> None:
-    from credit_cli.cli import EXIT_CODES
+    from credit_cli.command.errors import EXIT_CODES
 
     result = runner.invoke(credit, ["--help"])
     assert result.exit_code == 0
@@ -550,7 +551,7 @@ def test_unexpected_failure_exits_1(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A bug is the one case with a traceback, and exit 1."""
-    import credit_cli.cli as cli
+    import credit_cli.command.staff as cli
 
     def broken(*_args):
         raise RuntimeError("a bug")
@@ -564,7 +565,7 @@ def test_unexpected_failure_exits_1(
 def test_interrupted_exits_130(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import credit_cli.cli as cli
+    import credit_cli.command.staff as cli
 
     def interrupted(*_args):
         raise KeyboardInterrupt

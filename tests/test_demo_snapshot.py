@@ -11,7 +11,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 from click.testing import CliRunner
-from credit_cli.cli import DEMO_SNAPSHOTS, credit, demo_snapshot_path
+from credit_cli.cli import credit
+from credit_cli.command.sources import DEMO_SNAPSHOTS, demo_snapshot_path
 from credit_cli.connector import schema
 from credit_cli.connector.appraisal import build_appraisal_year
 from credit_cli.connector.credit_data import BLOCK_PREVIEW_METHOD, fetch_exposure_full
