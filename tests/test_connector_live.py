@@ -19,6 +19,7 @@ archived at the end. What each may export is what Odoo's access rights let them 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import math
@@ -47,7 +48,7 @@ from credit_cli.connector.transport import (
     RecordingTransport,
     ReplayTransport,
 )
-from credit_cli.reports.columns import COLUMNS
+from credit_cli.reports.columns import columns_for
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -93,14 +94,25 @@ def test_fetch_exposure_full_live(live: OdooRpcTransport) -> None:
     assert company.name and company.currency
     _check_figures(partners, limit_in_force=True)
     # companies, ids, per 500 customers a read and the server's block preview,
-    # 5 ageing buckets, exceptions
-    assert len(recorder.calls) == 2 + 2 * math.ceil(len(partners) / 500) + 5 + 1
+    # the ageing (the configured buckets and one read_group), exceptions
+    assert len(recorder.calls) == 2 + 2 * math.ceil(len(partners) / 500) + 2 + 1
+    # the collections add-on's configured buckets, in order, as the server names them
+    company_id = live.execute_kw("res.users", "read", [[live.uid], ["company_id"]], {})[0][
+        "company_id"
+    ][0]
+    configured = live.execute_kw(
+        "credit.collection.bucket",
+        "search_read",
+        [[["company_id", "=", company_id]]],
+        {"fields": ["name"], "order": "days_from", "context": {"lang": "zh_CN"}},
+    )
+    assert company.ageing_buckets == tuple(b["name"] for b in configured)
     # the server has credit_block_preview: an answer (maybe "passes") for everyone
     assert isinstance(company.credit_check_on, bool)
     assert all(p.block_reasons is not None for p in partners)
     for p in partners:
-        if p.ageing is not None and p.receivable:
-            assert sum(p.ageing) == pytest.approx(p.receivable, abs=0.01), p.name
+        assert p.ageing is not None and len(p.ageing) == len(company.ageing_buckets)
+        assert sum(p.ageing) == pytest.approx(p.receivable, abs=0.01), p.name
     assert partners == sorted(partners, key=lambda p: p.risk_key)
 
 
@@ -621,7 +633,7 @@ def test_would_block_comes_from_the_servers_check(
         )
         assert result.exit_code == 0, result.output
         sheet = openpyxl.load_workbook(next(tmp_path.glob("*.xlsx"))).active
-        columns = [c.label_key for c in COLUMNS]
+        columns = [c.label_key for c in columns_for(company)]
         rows = {
             sheet.cell(r, columns.index("name") + 1).value: r for r in range(7, 7 + len(partners))
         }
@@ -745,3 +757,45 @@ def test_server_without_the_language_is_one_line(
     assert result.exit_code == 5, result.output
     assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.output
     assert list((tmp_path / "o").glob("*")) == []
+
+
+def test_a_salesperson_gets_the_exposure_analysis_buckets(
+    settings: dict[str, str], people: dict[str, dict[str, str]]
+) -> None:
+    """A salesperson may not read the collections add-on's ageing: their exposure report
+    has credit_management's own buckets (the exposure analysis'), the same sums and days
+    overdue by the same rule, and every other figure as the administrator's."""
+    sales = OdooRpcTransport.connect(**people["salesperson"])
+    with pytest.raises(AccessRefused):
+        sales.execute_kw(
+            "credit.collection.ageing", "read_group", [[], ["amount_residual:sum"], []], {}
+        )
+    today = dt.date.today()
+    recorder = RecordingTransport(sales)
+    company, partners = fetch_exposure_full(recorder, today, {"lang": "zh_CN"}, user_id=sales.uid)
+    assert company.ageing_buckets == (
+        "未逾期",
+        "逾期1-30天",
+        "逾期31-60天",
+        "逾期61-90天",
+        "逾期90天以上",
+    )
+    # the exposure analysis' two calls stand in for the refused read_group (not recorded)
+    assert [c["model"] for c in recorder.calls].count("credit.exposure.line") == 2
+    admin = OdooRpcTransport.connect(**settings)
+    _company, theirs = fetch_exposure_full(admin, today, {"lang": "zh_CN"}, user_id=sales.uid)
+    by_id = {p.partner_id: p for p in theirs}
+    assert partners and {p.partner_id for p in partners} == set(by_id)
+    for p in partners:
+        other = by_id[p.partner_id]
+        assert sum(p.ageing) == pytest.approx(p.receivable, abs=0.01), p.name
+        assert p.days_overdue == other.days_overdue, p.name
+        # what is not overdue is the same either way: one definition of overdue
+        assert p.ageing[0] == pytest.approx(other.ageing[0], abs=0.01), p.name
+        assert dataclasses.replace(p, ageing=None) == dataclasses.replace(other, ageing=None)
+    # a snapshot the salesperson pulls replays the same
+    replay = ReplayTransport(recorder.to_document())
+    assert fetch_exposure_full(replay, today, {"lang": "zh_CN"}, user_id=sales.uid) == (
+        company,
+        partners,
+    )
