@@ -43,6 +43,7 @@ def load_exposure(
                 company,
                 source.batch_size,
                 user_id=source.uid,
+                page_size=source.page_size,
             )
         if company:
             raise UserError(

@@ -65,7 +65,12 @@ def run_pull(ctx: click.Context, params: dict[str, Any]) -> None:
         for row in companies:
             progress(f"reading customer exposure of {row['name']}")
             partners += fetch_exposure_full(
-                recorder, today, context, str(row["id"]), params["batch_size"]
+                recorder,
+                today,
+                context,
+                str(row["id"]),
+                params["batch_size"],
+                page_size=params["page_size"],
             )[1]
         data = pull_datasets(
             recorder, schema.ALL_DATASETS, context, params["page_size"], progress, skip_missing=True

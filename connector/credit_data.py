@@ -16,6 +16,7 @@ from typing import Any
 
 from .exposure_ageing import fetch_ageing
 from .models import CompanyInfo, PartnerExposure
+from .pull import PAGE_SIZE
 from .schema import (  # noqa: F401  (re-exported: the names live in schema)
     CUSTOMER_DOMAIN,
     EXCEPTION_MODEL,
@@ -218,6 +219,7 @@ def fetch_exposure_full(
     company: str | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     user_id: int | None = None,
+    page_size: int = PAGE_SIZE,
 ) -> tuple[CompanyInfo, list[PartnerExposure]]:
     """Exposure with grade policy, limit in force, ageing, days overdue and exceptions.
 
@@ -260,7 +262,7 @@ def fetch_exposure_full(
             else:
                 reasons.update(preview[0])
                 check_on = preview[1]
-    ageing = fetch_ageing(transport, company_id, today, ctx)
+    ageing = fetch_ageing(transport, company_id, today, ctx, page_size)
     exceptions = transport.execute_kw(
         EXCEPTION_MODEL,
         "read_group",

@@ -20,12 +20,14 @@ Two calls either way, whatever the number of invoices and customers.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from . import schema
+from .pull import PAGE_SIZE, read_dataset
 from .transport import AccessRefused, MissingModelError, ReplayMissError, Transport
 
 #: credit_management's exposure analysis and its bucket field.
@@ -73,14 +75,20 @@ def _collect(
 
 
 def _collection_ageing(
-    transport: Transport, company_id: int, as_at: dt.date, context: Mapping[str, Any]
+    transport: Transport,
+    company_id: int,
+    as_at: dt.date,
+    context: Mapping[str, Any],
+    page_size: int,
 ) -> AgeingSums:
     """The collections add-on's configured buckets and ageing report as at ``as_at``."""
-    buckets = transport.execute_kw(
-        schema.COLLECTION_BUCKET.model,
-        "search_read",
-        [[["company_id", "=", company_id]]],
-        {"fields": ["name", "days_from"], "order": "days_from, id", "context": dict(context)},
+    of_company = dataclasses.replace(
+        schema.COLLECTION_BUCKET, domain=(("company_id", "=", company_id),)
+    )
+    # read as every dataset is (explicit fields, paged); shown in the server's order
+    buckets = sorted(
+        read_dataset(transport, of_company, context, page_size),
+        key=lambda b: (int(b["days_from"]), int(b["id"])),
     )
     groups = transport.execute_kw(
         schema.AGEING_MODEL,
@@ -128,7 +136,11 @@ def _exposure_line_ageing(
 
 
 def fetch_ageing(
-    transport: Transport, company_id: int, as_at: dt.date, context: Mapping[str, Any]
+    transport: Transport,
+    company_id: int,
+    as_at: dt.date,
+    context: Mapping[str, Any],
+    page_size: int = PAGE_SIZE,
 ) -> AgeingSums | None:
     """The company's ageing per customer, from the server (see the module's docstring).
 
@@ -136,7 +148,7 @@ def fetch_ageing(
     buckets): the report then leaves the ageing out rather than guess it.
     """
     try:
-        return _collection_ageing(transport, company_id, as_at, context)
+        return _collection_ageing(transport, company_id, as_at, context, page_size)
     except (MissingModelError, AccessRefused, ReplayMissError):
         # no collections add-on, or its ageing is not this user's to read (a snapshot
         # recorded by such a user holds the exposure analysis' calls instead)

@@ -37,6 +37,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 from credit_cli.cli import credit
+from credit_cli.command.errors import exit_code_of
 from credit_cli.connector import schema
 from credit_cli.connector.credit_data import fetch_exposure, fetch_exposure_full
 from credit_cli.connector.pull import missing_addons
@@ -249,7 +250,7 @@ def test_pull_makes_a_snapshot_without_secrets(
     assert len(secret) >= 16 and secret not in (manager["user"], manager["db"])
     assert secret not in text
     assert not any("password" in key or "key" in key for key in document["metadata"])
-    assert document["metadata"]["exposure_version"] == 3
+    assert document["metadata"]["exposure_version"] == 4
     assert document["metadata"]["context"]["lang"] == "zh_CN"
     assert document["metadata"]["uid"] == OdooRpcTransport.connect(**manager).uid
 
@@ -749,7 +750,7 @@ def test_server_without_the_language_is_one_line(
         )
     message = str(info.value)
     assert "xx_XX" in message and "Settings > Languages" in message and "--lang" in message
-    assert info.value.exit_code == 5
+    assert exit_code_of(info.value) == 5
     # the bare database has no zh_CN (the default): one line either way, never a traceback
     result = CliRunner().invoke(
         credit, ["exposure", "--lang", "zh_CN", "--output", str(tmp_path / "o")], env=_env(bare)
