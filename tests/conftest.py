@@ -3,6 +3,8 @@
 Report writers are tested with PartnerExposure values built here; anything that
 stands for an Odoo answer comes only from ``connector/recorded/demo_exposure.json``,
 which ``credit record`` captured from a real Odoo 18 with the add-on's demo data.
+The live tests' fixtures (``settings``, ``live``, ``people``: pytest -m live) are here
+too, so that every live test module shares them; they read nothing until requested.
 """
 
 from __future__ import annotations
