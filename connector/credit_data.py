@@ -14,7 +14,9 @@ import datetime as dt
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
+from .exposure_ageing import fetch_ageing
 from .models import CompanyInfo, PartnerExposure
+from .pull import PAGE_SIZE
 from .schema import (  # noqa: F401  (re-exported: the names live in schema)
     CUSTOMER_DOMAIN,
     EXCEPTION_MODEL,
@@ -23,7 +25,13 @@ from .schema import (  # noqa: F401  (re-exported: the names live in schema)
     FIELDS,
     RECEIVABLE_DOMAIN,
 )
-from .transport import ConnectorError, MissingMethodError, ReplayMissError, Transport
+from .transport import (
+    ConnectorError,
+    MissingMethodError,
+    ReplayMissError,
+    SettingsError,
+    Transport,
+)
 
 DEFAULT_BATCH_SIZE = 500
 
@@ -114,7 +122,7 @@ def fetch_exposure(
     names such as grades come back in the user's language.
     """
     if batch_size < 1:
-        raise ValueError("batch_size must be at least 1")
+        raise SettingsError(f"batch size {batch_size}: it must be at least 1")
     extra: dict[str, Any] = {"context": dict(context)} if context else {}
     company = fetch_company(transport, context)
     ids = transport.execute_kw(
@@ -133,10 +141,10 @@ def fetch_exposure(
 
 # --------------------------------------------------------------------------- version 3
 
-#: 3: grace days in the ageing buckets, the user's company, the server's block preview.
-EXPOSURE_VERSION = 3
-#: Fields of res.company read for the report (the grace days come from credit_management).
-COMPANY_FIELDS: tuple[str, ...] = ("name", "currency_id", "credit_overdue_grace_days")
+#: 4: the ageing buckets and days overdue as the server has them (configured buckets).
+EXPOSURE_VERSION = 4
+#: Fields of res.company read for the report.
+COMPANY_FIELDS: tuple[str, ...] = ("name", "currency_id")
 #: The server method giving the real credit check's reasons (credit_management).
 BLOCK_PREVIEW_METHOD = "credit_block_preview"
 
@@ -176,25 +184,6 @@ def fetch_user_company(
     return int(rows[0]["company_id"][0])
 
 
-def _bucket_domain(
-    today: dt.date, first: int | None, last: int | None, grace_days: int = 0
-) -> list[Any]:
-    """Receivable items of one ageing bucket, with the credit check's idea of overdue.
-
-    An item is overdue when its due date lies before ``today`` less the company's grace
-    days (credit_management's credit_overdue_cutoff); overdue items are put in buckets
-    by the days since their due date, so that within the grace they stay "not yet due".
-    """
-    cutoff = today - dt.timedelta(days=max(grace_days, 0))
-    if first is None:  # not yet overdue
-        return ["|", ["date_maturity", ">=", cutoff.isoformat()], ["date_maturity", "=", False]]
-    latest_due = min(today - dt.timedelta(days=first), cutoff - dt.timedelta(days=1))
-    domain: list[Any] = [["date_maturity", "<=", latest_due.isoformat()]]
-    if last is not None:
-        domain.append(["date_maturity", ">=", (today - dt.timedelta(days=last)).isoformat()])
-    return domain
-
-
 def fetch_block_preview(
     transport: Transport,
     partner_ids: Sequence[int],
@@ -230,18 +219,19 @@ def fetch_exposure_full(
     company: str | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     user_id: int | None = None,
+    page_size: int = PAGE_SIZE,
 ) -> tuple[CompanyInfo, list[PartnerExposure]]:
     """Exposure with grade policy, limit in force, ageing, days overdue and exceptions.
 
     Calls: companies, the user's company (when ``user_id`` is known and no ``company``
     is named), customer ids, per batch of customers one read and one block preview
-    (the server's credit check), one read_group per ageing bucket (5) and one for
-    pending exceptions; the number of calls does not grow with invoices or orders.
+    (the server's credit check), two for the ageing (see :func:`fetch_ageing`) and one
+    for pending exceptions; the number of calls does not grow with invoices or orders.
+    Overdue, days overdue and the buckets are the server's (one definition of overdue,
+    credit_management's ``credit_overdue.sql``); nothing is recomputed here.
     """
-    from .models import AGEING_BUCKETS
-
     if batch_size < 1:
-        raise ValueError("batch_size must be at least 1")
+        raise SettingsError(f"batch size {batch_size}: it must be at least 1")
     base_ctx = dict(context or {})
     companies = transport.execute_kw(
         "res.company",
@@ -252,7 +242,6 @@ def fetch_exposure_full(
     default_id = fetch_user_company(transport, user_id, base_ctx) if not company else None
     chosen = select_company(companies, company, default_id)
     company_id = int(chosen["id"])
-    grace_days = int(chosen.get("credit_overdue_grace_days") or 0)
     ctx = {**base_ctx, "allowed_company_ids": [company_id]}
     ids = transport.execute_kw(
         "res.partner", "search", [CUSTOMER_DOMAIN], {"order": "name", "context": ctx}
@@ -273,38 +262,7 @@ def fetch_exposure_full(
             else:
                 reasons.update(preview[0])
                 check_on = preview[1]
-    info = CompanyInfo(
-        name=str(chosen["name"]),
-        currency=_many2one_name(chosen["currency_id"]) or "",
-        credit_check_on=check_on,
-    )
-    ageing: dict[int, list[float]] = {}
-    oldest: dict[int, str] = {}
-    for index, (_key, first, last) in enumerate(AGEING_BUCKETS):
-        groups = transport.execute_kw(
-            "account.move.line",
-            "read_group",
-            [
-                [
-                    *RECEIVABLE_DOMAIN,
-                    ["company_id", "=", company_id],
-                    *_bucket_domain(today, first, last, grace_days),
-                ],
-                ["amount_residual:sum", "date_maturity:min"],
-                ["partner_id"],
-            ],
-            {"lazy": False, "context": ctx},
-        )
-        for group in groups:
-            if not group.get("partner_id"):
-                continue
-            pid = int(group["partner_id"][0])
-            ageing.setdefault(pid, [0.0] * len(AGEING_BUCKETS))[index] += float(
-                group.get("amount_residual") or 0.0
-            )
-            due = group.get("date_maturity")
-            if first is not None and due and (pid not in oldest or str(due) < oldest[pid]):
-                oldest[pid] = str(due)
+    ageing = fetch_ageing(transport, company_id, today, ctx, page_size)
     exceptions = transport.execute_kw(
         EXCEPTION_MODEL,
         "read_group",
@@ -320,6 +278,12 @@ def fetch_exposure_full(
         for g in exceptions
         if g.get("partner_id")
     }
+    info = CompanyInfo(
+        name=str(chosen["name"]),
+        currency=_many2one_name(chosen["currency_id"]) or "",
+        credit_check_on=check_on,
+        ageing_buckets=ageing.names if ageing else (),
+    )
     partners: list[PartnerExposure] = []
     for pid in ids:
         record = records.get(int(pid))
@@ -333,9 +297,7 @@ def fetch_exposure_full(
             )
         base = _partner(record)
         has_limit = bool(record["credit_has_limit"])
-        days = None
-        if pid in oldest:
-            days = (today - dt.date.fromisoformat(oldest[pid][:10])).days
+        sums, days = ageing.of(int(pid)) if ageing else (None, None)
         partners.append(
             dataclasses.replace(
                 base,
@@ -345,9 +307,7 @@ def fetch_exposure_full(
                 temporary_until=_date(record["credit_temporary_until"]),
                 overdue_beyond_tolerance=bool(record["credit_overdue_beyond_tolerance"]),
                 days_overdue=days,
-                ageing=tuple(
-                    round(v, 2) for v in ageing.get(int(pid), [0.0] * len(AGEING_BUCKETS))
-                ),
+                ageing=sums,
                 pending_exceptions=pending.get(int(pid), 0),
                 scored=bool(record["credit_score_date"]),
                 block_reasons=None if reasons is None else reasons.get(int(pid), ()),

@@ -16,15 +16,6 @@ from dataclasses import dataclass
 #: half a cent is rounding noise, not an overrun.
 MONEY_TOLERANCE = 0.005
 
-#: Ageing buckets of the exposure report: (label key, first day overdue, last day overdue).
-AGEING_BUCKETS: tuple[tuple[str, int | None, int | None], ...] = (
-    ("age_current", None, 0),
-    ("age_1_30", 1, 30),
-    ("age_31_60", 31, 60),
-    ("age_61_90", 61, 90),
-    ("age_over_90", 91, None),
-)
-
 
 @dataclass(frozen=True)
 class CompanyInfo:
@@ -34,6 +25,9 @@ class CompanyInfo:
     currency: str
     #: Whether the company's credit check (sales orders or invoices) is on; None: unknown.
     credit_check_on: bool | None = None
+    #: The ageing buckets as the server names them, in order (the first is not overdue);
+    #: PartnerExposure.ageing holds one amount per bucket. Empty: no ageing known.
+    ageing_buckets: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -117,7 +111,7 @@ class PartnerExposure:
         return " ".join(self.block_reasons)
 
     def ageing_bucket(self, index: int) -> float | None:
-        """Open receivable in ageing bucket ``index`` (see AGEING_BUCKETS)."""
+        """Open receivable in ageing bucket ``index`` (see CompanyInfo.ageing_buckets)."""
         return None if self.ageing is None else self.ageing[index]
 
     @property

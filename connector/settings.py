@@ -56,7 +56,7 @@ def load_config(path: Path | None, explicit: bool) -> dict[str, Any]:
             data = tomllib.load(handle)
     except OSError as exc:
         raise SettingsError(f"cannot read config file {path}: {exc.strerror or exc}") from None
-    except tomllib.TOMLDecodeError as exc:
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise SettingsError(f"config file {path} is not valid TOML: {exc}") from None
     section = data.get("odoo", data)
     if not isinstance(section, dict):

@@ -32,51 +32,36 @@ RECORDING_VERSION = 1
 MISSING_MODEL = "missing_model"
 
 
-#: Exit codes of the ``credit`` command, one per kind of failure (scripts rely on them).
-EXIT_OK = 0
-EXIT_UNEXPECTED = 1
-EXIT_USAGE = 2
-EXIT_CONNECTION = 3
-EXIT_LOGIN = 4
-EXIT_DATA = 5
-EXIT_SNAPSHOT = 6
-EXIT_OUTPUT = 7
-EXIT_INTERRUPTED = 130
-
-
 class ConnectorError(Exception):
     """A failure the user can act on (server down, bad login, missing add-on...).
 
-    The CLI prints its message as one line; it never carries a traceback to users.
-    ``exit_code`` says which kind of failure it is; this base class is for what the
-    server (or a snapshot) lacks: an add-on, a model, a period, a company, the data.
+    The only exception the connector raises: whatever fails underneath (odoorpc, the
+    network, a file, a malformed answer) becomes one of these with a one-line message.
+    The subclass says which kind of failure it is, so that a caller can react (the
+    ``credit`` command maps each kind to its exit code, command/errors.py); this base
+    class is for what the server (or a snapshot) lacks: an add-on, a model, a period, a
+    company, the data. The connector knows nothing of its callers.
     """
-
-    exit_code = EXIT_DATA
 
 
 class SettingsError(ConnectorError):
     """A bad setting: an invalid URL, timeout or config file."""
 
-    exit_code = EXIT_USAGE
-
 
 class ConnectionFailed(ConnectorError):
     """The server cannot be reached, stays away, times out, or is not an Odoo."""
-
-    exit_code = EXIT_CONNECTION
 
 
 class LoginRefused(ConnectorError):
     """Odoo refused the login: wrong login, password or API key, or no such database."""
 
-    exit_code = EXIT_LOGIN
-
 
 class SnapshotError(ConnectorError):
     """A snapshot file that cannot be read, or is corrupt or foreign."""
 
-    exit_code = EXIT_SNAPSHOT
+
+class WriteFailed(ConnectorError):
+    """A recording (snapshot) cannot be written: no such folder, no permission, disk full."""
 
 
 class ReplayMissError(ConnectorError):
@@ -405,8 +390,11 @@ class RecordingTransport:
         """Write the recording atomically (temp file in the same folder, then rename)."""
         target = Path(path)
         text = json.dumps(self.to_document(), ensure_ascii=False, indent=1, sort_keys=False)
-        with atomic_path(target) as tmp:
-            tmp.write_text(text + "\n", encoding="utf-8")
+        try:
+            with atomic_path(target) as tmp:
+                tmp.write_text(text + "\n", encoding="utf-8")
+        except OSError as exc:
+            raise WriteFailed(f"cannot write snapshot {target}: {exc.strerror or exc}") from None
         return target
 
 
@@ -429,17 +417,25 @@ class ReplayTransport:
                 f"this program reads version {RECORDING_VERSION}"
             )
         self.source = source
-        self.metadata: dict[str, Any] = dict(document.get("metadata") or {})
+        metadata = document.get("metadata") or {}
+        if not isinstance(metadata, Mapping):
+            raise SnapshotError(f"{source} is not a credit-management snapshot (bad metadata)")
+        self.metadata: dict[str, Any] = dict(metadata)
         self.recorded_at: str | None = document.get("recorded_at")
         self._responses: dict[str, Any] = {}
         self._missing: dict[str, str] = {}  # calls the server answered "no such model"
-        for call in document["calls"]:
-            key = canonical_call(call["model"], call["method"], call["args"], call["kwargs"])
-            error = call.get("error")
-            if isinstance(error, Mapping) and error.get("kind") == MISSING_MODEL:
-                self._missing[key] = str(error.get("message", ""))
-            else:
-                self._responses[key] = call["response"]
+        try:
+            for call in document["calls"]:
+                key = canonical_call(call["model"], call["method"], call["args"], call["kwargs"])
+                error = call.get("error")
+                if isinstance(error, Mapping) and error.get("kind") == MISSING_MODEL:
+                    self._missing[key] = str(error.get("message", ""))
+                else:
+                    self._responses[key] = call["response"]
+        except (KeyError, TypeError, AttributeError, ValueError):
+            raise SnapshotError(
+                f"{source} is not a credit-management snapshot (a call is malformed)"
+            ) from None
         self.calls_served = 0
 
     @classmethod
@@ -449,6 +445,8 @@ class ReplayTransport:
             text = Path(path).read_text(encoding="utf-8")
         except OSError as exc:
             raise SnapshotError(f"cannot read recording {path}: {exc.strerror or exc}") from None
+        except UnicodeDecodeError:
+            raise SnapshotError(f"recording {path} is not a text (JSON) file") from None
         try:
             document = json.loads(text)
         except json.JSONDecodeError as exc:

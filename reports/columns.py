@@ -1,8 +1,9 @@
 """The report's columns, defined once for the XLSX and the HTML writer.
 
-Each column's ``key`` names a PartnerExposure attribute (or an ageing bucket)
-and, unless ``label`` says otherwise, its label; adding a column is one line
-here plus its two labels.
+Each column's ``key`` names a PartnerExposure attribute and, unless ``label`` says
+otherwise, its label; adding a column is one line here plus its two labels. The
+ageing columns are the server's buckets (CompanyInfo.ageing_buckets), headed by the
+names the server gives them, so :func:`columns_for` builds the list per company.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from ..connector.models import AGEING_BUCKETS, CompanyInfo, PartnerExposure
+from ..connector.models import CompanyInfo, PartnerExposure
 
 Kind = Literal["text", "choice", "money", "number", "int", "percent", "date", "flag"]
 #: Shown where a value does not exist (no score, no limit), so it never reads as 0.
@@ -31,16 +32,23 @@ class Column:
     dash: bool = False
     #: Highlight when the customer has overdue receivables.
     overdue_mark: bool = False
+    #: The ageing bucket this column shows (its index), None for a partner attribute.
+    bucket: int | None = None
+    #: The heading as the server names it (an ageing bucket) instead of a label.
+    title: str | None = None
 
     @property
     def label_key(self) -> str:
         return self.label or self.key
 
+    def heading(self, labels: Mapping[str, str]) -> str:
+        """The column's heading in the report's language."""
+        return self.title if self.title is not None else labels[self.label_key]
+
     def value(self, partner: PartnerExposure) -> Any:
         """The raw value of this column for ``partner`` (None when empty)."""
-        if self.key.startswith("age_"):
-            index = [key for key, _first, _last in AGEING_BUCKETS].index(self.key)
-            return partner.ageing_bucket(index)
+        if self.bucket is not None:
+            return partner.ageing_bucket(self.bucket)
         return getattr(partner, self.key)
 
     def total(self, partners: Sequence[PartnerExposure]) -> float:
@@ -48,7 +56,7 @@ class Column:
         return float(sum(self.value(p) or 0.0 for p in partners))
 
 
-COLUMNS: tuple[Column, ...] = (
+_BEFORE_AGEING: tuple[Column, ...] = (
     Column("ref", "text", 12),
     Column("name", "text", 32),
     Column("credit_code", "text", 22),
@@ -66,10 +74,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("overdue", "money", 15, summed=True, overdue_mark=True),
     Column("overdue_share", "percent", 11, overdue_mark=True),
     Column("days_overdue", "int", 10, overdue_mark=True),
-    *(
-        Column(key, "money", 14, summed=True, overdue_mark=first is not None)
-        for key, first, _last in AGEING_BUCKETS
-    ),
+)
+_AFTER_AGEING: tuple[Column, ...] = (
     Column("pending_exceptions", "int", 10),
     Column("would_block", "flag", 10, dash=True),
     Column("block_reasons_text", "text", 48, label="block_reasons", dash=True),
@@ -77,6 +83,30 @@ COLUMNS: tuple[Column, ...] = (
     Column("on_warning_list", "flag", 10),
     Column("salesperson", "text", 16),
 )
+
+
+#: The columns of a report without ageing (an older snapshot, a server that cannot say).
+COLUMNS: tuple[Column, ...] = _BEFORE_AGEING + _AFTER_AGEING
+
+
+def columns_for(company: CompanyInfo) -> tuple[Column, ...]:
+    """The report's columns, with one per ageing bucket of ``company`` (the server's).
+
+    Every bucket but the first (not overdue) is highlighted for customers with overdue.
+    """
+    ageing = tuple(
+        Column(
+            f"ageing_{index}",
+            "money",
+            14,
+            summed=True,
+            overdue_mark=index > 0,
+            bucket=index,
+            title=name,
+        )
+        for index, name in enumerate(company.ageing_buckets)
+    )
+    return _BEFORE_AGEING + ageing + _AFTER_AGEING
 
 
 def check_state(company: CompanyInfo, labels: Mapping[str, str]) -> str:

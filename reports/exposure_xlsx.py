@@ -21,7 +21,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from ..connector.atomic import atomic_path
 from ..connector.models import CompanyInfo, PartnerExposure
-from .columns import COLUMNS, DASH, Column, check_state
+from .columns import DASH, Column, check_state, columns_for
 from .labels import DEFAULT_LANG, labels_for
 
 #: Zero-based row of the column headers; rows above hold title, company, currency, date.
@@ -126,10 +126,11 @@ def _write_partner_row(
     formats: _Formats,
     labels: Mapping[str, str],
     today: dt.date,
+    columns: Sequence[Column],
 ) -> None:
     """One customer; the whole row is red when the customer is over the limit."""
     over = partner.over_limit
-    for col, column in enumerate(COLUMNS):
+    for col, column in enumerate(columns):
         due = column.key == "next_review_date" and partner.review_due(today)
         overdue = column.overdue_mark and partner.has_overdue and bool(column.value(partner))
         fmt = formats.get(column.kind, over=over, due=due, overdue=overdue and not over)
@@ -142,10 +143,11 @@ def _write_totals_row(
     partners: Sequence[PartnerExposure],
     formats: _Formats,
     labels: Mapping[str, str],
+    columns: Sequence[Column],
 ) -> None:
     """SUM formulas over the data rows, with their values cached for viewers."""
     count = len(partners)
-    for col, column in enumerate(COLUMNS):
+    for col, column in enumerate(columns):
         fmt = formats.get(column.kind if column.summed else "text", total=True)
         if col == 0:
             sheet.write_string(row, col, labels["total"], fmt)
@@ -181,7 +183,8 @@ def build_workbook(
         }
     )
     sheet = workbook.add_worksheet(labels["sheet_name"])
-    last_col = len(COLUMNS) - 1
+    columns = columns_for(company)
+    last_col = len(columns) - 1
 
     title_fmt = workbook.add_format({"bold": True, "font_size": 14, "font_name": "Arial"})
     key_fmt = workbook.add_format({"bold": True, "font_name": "Arial", "font_size": 10})
@@ -198,16 +201,16 @@ def build_workbook(
 
     header_fmt = workbook.add_format({"font_name": "Arial", "font_size": 10, **HEADER_STYLE})
     sheet.set_row(HEADER_ROW, 30)
-    for col, column in enumerate(COLUMNS):
+    for col, column in enumerate(columns):
         sheet.set_column(col, col, column.width)
-        sheet.write_string(HEADER_ROW, col, labels[column.label_key], header_fmt)
+        sheet.write_string(HEADER_ROW, col, column.heading(labels), header_fmt)
 
     for offset, partner in enumerate(partners):
-        _write_partner_row(sheet, FIRST_DATA_ROW + offset, partner, formats, labels, today)
+        _write_partner_row(sheet, FIRST_DATA_ROW + offset, partner, formats, labels, today, columns)
 
     count = len(partners)
     totals_row = FIRST_DATA_ROW + count
-    _write_totals_row(sheet, totals_row, partners, formats, labels)
+    _write_totals_row(sheet, totals_row, partners, formats, labels, columns)
     legend_fmt = workbook.add_format({"italic": True, "font_name": "Arial", "font_size": 9})
     sheet.write_string(totals_row + 2, 0, labels["legend"], legend_fmt)
 

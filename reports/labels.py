@@ -44,11 +44,6 @@ _LABELS: dict[str, dict[str, str]] = {
         "temporary_until": "临时额度截止",
         "overdue_share": "逾期占比",
         "days_overdue": "逾期天数",
-        "age_current": "未到期",
-        "age_1_30": "逾期1-30天",
-        "age_31_60": "逾期31-60天",
-        "age_61_90": "逾期61-90天",
-        "age_over_90": "逾期90天以上",
         "pending_exceptions": "待批例外",
         "would_block": "现将拦截",
         "block_reasons": "拦截原因",
@@ -67,7 +62,8 @@ _LABELS: dict[str, dict[str, str]] = {
             "红色行：风险敞口超出授信额度；红字：有逾期。“—”表示未评分或未设定额度。"
             "授信额度为有效额度（含未到期的临时额度）；行按风险从高到低排列。"
             "“现将拦截”及其原因由Odoo的信用检查按现状对一笔新销售给出（“—”：服务器无法提供）；"
-            "逾期按信用检查的定义（到期日早于报表日减宽限天数）。"
+            "逾期按信用检查的定义（到期日早于报表日减宽限天数）；"
+            "账龄分段及各段金额由Odoo计算（安装催收模块时为其配置的账龄分段）。"
         ),
         "summary": (
             "客户 {customers} 户，风险敞口合计 {exposure} {currency}，超出授信额度 {over_limit} 户"
@@ -112,11 +108,6 @@ _LABELS: dict[str, dict[str, str]] = {
         "temporary_until": "Temporary limit until",
         "overdue_share": "Overdue share",
         "days_overdue": "Days overdue",
-        "age_current": "Not yet due",
-        "age_1_30": "1-30 days",
-        "age_31_60": "31-60 days",
-        "age_61_90": "61-90 days",
-        "age_over_90": "Over 90 days",
         "pending_exceptions": "Pending exceptions",
         "would_block": "Would block now",
         "block_reasons": "Reasons of the check",
@@ -137,7 +128,8 @@ _LABELS: dict[str, dict[str, str]] = {
             "the one in force (a temporary limit until its end). Riskiest customers first. "
             "\u201cWould block now\u201d and its reasons are Odoo's credit check of a new sale "
             "as things stand (\u2014: the server cannot say); overdue is the check's: due "
-            "before the report date less the company's grace days."
+            "before the report date less the company's grace days. The ageing buckets and "
+            "their sums are Odoo's (the collections add-on's configured buckets when installed)."
         ),
         "summary": (
             "{customers} customers, total exposure {exposure} {currency}, {over_limit} over limit"

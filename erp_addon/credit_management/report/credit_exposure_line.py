@@ -34,6 +34,22 @@ class CreditExposureLine(models.Model):
     date = fields.Date(readonly=True)
     date_maturity = fields.Date(string="Due Date", readonly=True)
     days_overdue = fields.Integer(readonly=True, aggregator="max")
+    # the exposure analysis' own ageing, by the one definition of overdue: what the
+    # `credit exposure` report groups by where the collections add-on (configurable
+    # buckets) is not installed or not readable by the user
+    ageing_bucket = fields.Selection(
+        [
+            ("not_due", "Not overdue"),
+            ("1_30", "1-30 days overdue"),
+            ("31_60", "31-60 days overdue"),
+            ("61_90", "61-90 days overdue"),
+            ("over_90", "Over 90 days overdue"),
+        ],
+        string="Ageing",
+        readonly=True,
+        help="Open receivables by days overdue (due before today less the company's grace "
+        "days); within the grace days, not yet due and credits are not overdue.",
+    )
     amount = fields.Monetary(readonly=True)
     overdue_amount = fields.Monetary(readonly=True)
 

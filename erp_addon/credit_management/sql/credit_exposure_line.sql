@@ -3,6 +3,10 @@
 -- Overdue follows credit_overdue.sql: items due before the cutoff (the user's today less the
 -- company's grace days) count, and unapplied credits are spread over the partner's
 -- credit items so that a partner's total equals the check's figure (never below zero).
+-- Each open receivable item also falls in an ageing bucket by its days overdue (so by the
+-- same cutoff): not_due (not overdue, or within the grace days; credits too), then 1-30,
+-- 31-60, 61-90 and over 90 days overdue. These are credit_management's own buckets, used
+-- where the collections add-on (which has configurable buckets) is not installed.
 
 DROP VIEW IF EXISTS credit_exposure_line;
 CREATE VIEW credit_exposure_line AS (
@@ -18,6 +22,11 @@ CREATE VIEW credit_exposure_line AS (
           JOIN account_account acc ON acc.id = aml.account_id
          WHERE aml.parent_state = 'posted' AND aml.reconciled IS NOT TRUE
            AND acc.account_type = 'asset_receivable'
+    ), aged AS (
+        SELECT r.*,
+               CASE WHEN r.is_overdue AND r.amount_residual > 0
+                    THEN credit_today() - r.date_maturity ELSE 0 END AS days_overdue
+          FROM receivable r
     ), netted AS (
         SELECT r.*,
                SUM(CASE WHEN r.is_overdue AND r.amount_residual > 0
@@ -25,13 +34,17 @@ CREATE VIEW credit_exposure_line AS (
                    OVER (PARTITION BY r.partner_id, r.company_id) AS past_due_total,
                SUM(CASE WHEN r.amount_residual < 0 THEN -r.amount_residual ELSE 0 END)
                    OVER (PARTITION BY r.partner_id, r.company_id) AS credit_total
-          FROM receivable r
+          FROM aged r
     )
     SELECT n.id * 3 AS id, n.partner_id, n.company_id, n.currency_id,
            'receivable'::varchar AS exposure_type, n.move_id, NULL::integer AS order_id,
            n.move_name AS document, n.date, n.date_maturity,
-           CASE WHEN n.is_overdue AND n.amount_residual > 0
-                THEN credit_today() - n.date_maturity ELSE 0 END AS days_overdue,
+           n.days_overdue,
+           CASE WHEN n.days_overdue <= 0 THEN 'not_due'
+                WHEN n.days_overdue <= 30 THEN '1_30'
+                WHEN n.days_overdue <= 60 THEN '31_60'
+                WHEN n.days_overdue <= 90 THEN '61_90'
+                ELSE 'over_90' END::varchar AS ageing_bucket,
            n.amount_residual AS amount,
            CASE WHEN n.amount_residual > 0 AND n.is_overdue THEN n.amount_residual
                 WHEN n.amount_residual < 0
@@ -42,7 +55,7 @@ CREATE VIEW credit_exposure_line AS (
     UNION ALL
     SELECT am.id * 3 + 1, p.commercial_partner_id, am.company_id, c.currency_id,
            'draft_invoice', am.id, NULL, am.name, COALESCE(am.invoice_date, am.date),
-           am.invoice_date_due, 0,
+           am.invoice_date_due, 0, NULL,
            am.amount_total_signed, 0
       FROM account_move am
       JOIN res_partner p ON p.id = am.partner_id
@@ -50,7 +63,7 @@ CREATE VIEW credit_exposure_line AS (
      WHERE am.state = 'draft' AND am.move_type IN ('out_invoice', 'out_refund', 'out_receipt')
     UNION ALL
     SELECT so.id * 3 + 2, p.commercial_partner_id, so.company_id, c.currency_id,
-           'sale_order', NULL, so.id, so.name, so.date_order::date, NULL, 0,
+           'sale_order', NULL, so.id, so.name, so.date_order::date, NULL, 0, NULL,
            so.credit_uninvoiced_amount, 0
       FROM sale_order so
       JOIN res_partner p ON p.id = so.partner_invoice_id

@@ -1,0 +1,114 @@
+"""Exit codes and the one-line errors of the ``credit`` command.
+
+Scripts call ``credit`` and branch on its exit code, so each kind of failure has its
+own, listed at the end of ``credit --help``. The connector raises only its own
+``ConnectorError`` subclasses and knows nothing of exit codes: the mapping from a kind
+of failure to its code lives here, in one table (EXIT_BY_ERROR).
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from ..connector.transport import (
+    ConnectionFailed,
+    ConnectorError,
+    LoginRefused,
+    SettingsError,
+    SnapshotError,
+    WriteFailed,
+)
+
+EXIT_OK = 0
+EXIT_UNEXPECTED = 1
+EXIT_USAGE = 2
+EXIT_CONNECTION = 3
+EXIT_LOGIN = 4
+EXIT_DATA = 5
+EXIT_SNAPSHOT = 6
+EXIT_OUTPUT = 7
+EXIT_INTERRUPTED = 130
+
+#: What each exit code means; printed at the end of ``credit --help``.
+EXIT_CODES: tuple[tuple[int, str], ...] = (
+    (EXIT_OK, "done"),
+    (EXIT_UNEXPECTED, "unexpected failure (a bug; the only case with a traceback)"),
+    (EXIT_USAGE, "bad usage: an unknown or wrong option, missing settings, a bad config file"),
+    (EXIT_CONNECTION, "cannot connect: no server at the URL, a timeout, not an Odoo"),
+    (EXIT_LOGIN, "login refused: wrong login, password or API key, or no such database"),
+    (
+        EXIT_DATA,
+        "missing on the server or in the snapshot: an add-on, a year's appraisal "
+        "period, a company, the report's data, or a read Odoo refused",
+    ),
+    (EXIT_SNAPSHOT, "bad snapshot: unreadable, not JSON, or not a credit-management snapshot"),
+    (EXIT_OUTPUT, "the output cannot be written (empty, a device, no such folder, no permission)"),
+    (EXIT_INTERRUPTED, "interrupted"),
+)
+
+#: The connector's kinds of failure and their exit codes, most specific first; any other
+#: ConnectorError is something the server or the snapshot lacks (EXIT_DATA).
+EXIT_BY_ERROR: tuple[tuple[type[ConnectorError], int], ...] = (
+    (SettingsError, EXIT_USAGE),
+    (ConnectionFailed, EXIT_CONNECTION),
+    (LoginRefused, EXIT_LOGIN),
+    (SnapshotError, EXIT_SNAPSHOT),
+    (WriteFailed, EXIT_OUTPUT),
+)
+
+
+def exit_code_of(exc: ConnectorError) -> int:
+    """The exit code of a connector failure, by its kind."""
+    for kind, code in EXIT_BY_ERROR:
+        if isinstance(exc, kind):
+            return code
+    return EXIT_DATA
+
+
+class UserError(click.ClickException):
+    """A failure the user can act on; shown as one line, exiting with ``code``."""
+
+    def __init__(self, message: str, code: int = EXIT_USAGE) -> None:
+        super().__init__(message)
+        self.exit_code = code
+
+
+def failed(exc: ConnectorError, message: str | None = None) -> UserError:
+    """The UserError of a connector failure, with the exit code of its kind."""
+    return UserError(message if message is not None else str(exc), exit_code_of(exc))
+
+
+def output_error(message: str) -> UserError:
+    """The output cannot be written (exit 7)."""
+    return UserError(message, EXIT_OUTPUT)
+
+
+class OneLineErrors(click.Group):
+    """Show every click or user error as a single ``credit: error: ...`` line.
+
+    click's default shows usage text over several lines and exits 1 for some
+    errors; scripts calling ``credit`` get the exit codes of EXIT_CODES instead.
+    """
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        if not kwargs.get("standalone_mode", True):
+            return super().main(*args, **kwargs)
+        kwargs["standalone_mode"] = False
+        try:
+            result = super().main(*args, **kwargs)
+        except click.exceptions.NoArgsIsHelpError as exc:
+            click.echo(exc.ctx.get_help() if exc.ctx else str(exc), err=True)
+            sys.exit(EXIT_USAGE)
+        except click.ClickException as exc:
+            hint = ""
+            if isinstance(exc, click.UsageError) and exc.ctx is not None:
+                hint = f" (see '{exc.ctx.command_path} --help')"
+            click.echo(f"credit: error: {exc.format_message()}{hint}", err=True)
+            sys.exit(exc.exit_code if isinstance(exc, UserError) else EXIT_USAGE)
+        except (click.exceptions.Abort, KeyboardInterrupt):
+            click.echo("credit: aborted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        sys.exit(result if isinstance(result, int) else 0)

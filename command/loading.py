@@ -1,0 +1,152 @@
+"""Reading what a report needs through a Source, with failures worded for users.
+
+The connector says what failed in its own terms; here a snapshot that lacks some data
+is told as such ("pull a new snapshot"), and every failure becomes one line with the
+exit code of its kind (errors.failed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ..connector import schema
+from ..connector.appraisal import AppraisalYear, build_appraisal_year
+from ..connector.credit_data import fetch_user_company
+from ..connector.pull import missing_addons, missing_message, pull_datasets
+from ..connector.transport import ConnectorError, ReplayMissError
+from .errors import EXIT_DATA, UserError, failed
+from .sources import Source, progress_sink
+
+
+def _snapshot_hint(source: Source, exc: ConnectorError) -> str:
+    if source.demo:
+        return (
+            "the built-in demo data does not hold this report's data yet "
+            f"({source.description} records only the exposure queries)"
+        )
+    if source.replayed:
+        return (
+            f"{source.description} does not hold this data "
+            f"(it was saved by {source.metadata.get('query', 'another command')}); "
+            "pull a new snapshot with 'credit pull'"
+        )
+    return str(exc)
+
+
+def friendly(source: Source, exc: ConnectorError) -> str:
+    """The message of a failure, saying what a snapshot lacks when it is one."""
+    message = str(exc)
+    if source.replayed:
+        if "no recorded response" in message:
+            return _snapshot_hint(source, exc)
+        if "not installed" in message:
+            return message + f" ({source.description} was pulled from a database without it)"
+    return message
+
+
+def require_addons(source: Source, datasets: Sequence[schema.Dataset]) -> None:
+    """One clear error when an add-on the datasets need is missing (raises ConnectorError)."""
+    missing = missing_addons(source.transport, datasets, source.context)
+    if missing:
+        raise ConnectorError(missing_message(missing))
+
+
+def load_datasets(
+    source: Source, datasets: Sequence[schema.Dataset]
+) -> dict[str, list[dict[str, Any]]]:
+    """Check the add-ons, then read every dataset (one clear line on any failure)."""
+    try:
+        return pull_datasets(
+            source.transport,
+            datasets,
+            source.context,
+            source.page_size,
+            progress_sink(source.progress),
+        )
+    except ConnectorError as exc:
+        raise failed(exc, friendly(source, exc)) from None
+
+
+def latest_year(data: dict[str, list[dict[str, Any]]]) -> int:
+    """The latest year with an appraisal period."""
+    years = [int(p["year"]) for p in data.get(schema.APPRAISAL_PERIOD.model, [])]
+    if not years:
+        raise UserError("there is no appraisal period yet", EXIT_DATA)
+    return max(years)
+
+
+def user_company(source: Source) -> int | None:
+    """The user's current company in Odoo (one call); None when a snapshot cannot say."""
+    try:
+        return fetch_user_company(source.transport, source.uid, source.context)
+    except ReplayMissError:
+        return None
+
+
+def load_appraisal(
+    source: Source, year: int | None, company: str | None, recompute: bool = False
+) -> AppraisalYear:
+    """The pulled appraisal datasets turned into one year's scorecards."""
+    progress = progress_sink(source.progress)
+    try:
+        require_addons(source, schema.APPRAISAL_DATASETS)
+        preferred = None if company else user_company(source)
+        if recompute:
+            _recompute(source, year, company, preferred)
+        data = pull_datasets(
+            source.transport,
+            schema.APPRAISAL_DATASETS,
+            source.context,
+            source.page_size,
+            progress,
+            skip_missing=True,
+        )
+        if year is None:
+            years = [int(p["year"]) for p in data.get(schema.APPRAISAL_PERIOD.model, [])]
+            if not years:
+                raise ConnectorError("there is no appraisal period yet")
+            year = max(years)
+        return build_appraisal_year(data, year, company, preferred)
+    except ConnectorError as exc:
+        raise failed(exc, friendly(source, exc)) from None
+
+
+def _recompute(
+    source: Source, year: int | None, company: str | None, preferred: int | None = None
+) -> None:
+    """Ask the server to recompute the period's measured items (credit manager only).
+
+    The open period of ``year`` (else the latest open one) of ``company``, else of the
+    user's company (``preferred``) when it has one.
+    """
+    domain: list[Any] = [["state", "=", "open"]]
+    if year is not None:
+        domain.append(["year", "=", year])
+    periods = source.transport.execute_kw(
+        schema.APPRAISAL_PERIOD.model,
+        "search_read",
+        [domain],
+        {"fields": ["year", "company_id"], "order": "year desc", "context": source.context},
+    )
+    if company:
+        periods = [
+            p
+            for p in periods
+            if p["company_id"] and company in (p["company_id"][1], str(p["company_id"][0]))
+        ]
+    elif preferred is not None:
+        periods = [p for p in periods if p["company_id"] and p["company_id"][0] == preferred] or (
+            periods
+        )
+    if not periods:
+        raise ConnectorError(
+            f"no open appraisal period{f' for {year}' if year else ''} to recompute"
+        )
+    progress_sink(source.progress)(f"recomputing appraisal period {periods[0]['year']}")
+    source.transport.execute_kw(
+        schema.APPRAISAL_PERIOD.model,
+        schema.PERIOD_RECOMPUTE,
+        [[periods[0]["id"]]],
+        {"context": source.context},
+    )

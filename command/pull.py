@@ -1,0 +1,118 @@
+"""``credit pull``: save what every report reads from a live Odoo into one snapshot.
+
+The pull makes the reports' own calls through a RecordingTransport, so a snapshot holds
+exactly the server's answers to the questions the reports ask, replayed offline later.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import click
+
+from ..connector import schema
+from ..connector.credit_data import (
+    COMPANY_FIELDS,
+    EXPOSURE_VERSION,
+    fetch_exposure,
+    fetch_exposure_full,
+    fetch_user_company,
+)
+from ..connector.models import PartnerExposure
+from ..connector.pull import missing_addons, missing_message, pull_datasets, read_grouped
+from ..connector.transport import ConnectorError, RecordingTransport
+from ..reports.labels import DEFAULT_LANG
+from .errors import UserError, failed
+from .outputs import check_output_file, wrote
+from .sources import connect_live, progress_sink
+
+
+def run_pull(ctx: click.Context, params: dict[str, Any]) -> None:
+    """Every dataset, every company's exposure and the day's ageing, to one JSON file."""
+    if params.get("demo") or params.get("snapshot"):
+        raise UserError("pull reads a live server: --demo and --snapshot do not apply")
+    target = check_output_file(params["output"])
+    source = connect_live(params, params["lang"])
+    context = source.context or {}
+    progress = progress_sink(params["progress"])
+    metadata = {
+        **source.metadata,
+        "lang": params["lang"],
+        "uid": source.uid,
+        "context": source.context,
+        "batch_size": params["batch_size"],
+        "page_size": params["page_size"],
+        "query": "credit pull",
+    }
+    recorder = RecordingTransport(source.transport, metadata=metadata)
+    try:
+        missing = missing_addons(recorder, schema.EXPOSURE_DATASETS, context)
+        if missing:
+            raise ConnectorError(missing_message(missing))
+        today = dt.date.today()
+        recorder.metadata["today"] = today.isoformat()
+        recorder.metadata["exposure_version"] = EXPOSURE_VERSION
+        companies = recorder.execute_kw(
+            "res.company",
+            "search_read",
+            [[]],
+            {"fields": list(COMPANY_FIELDS), "order": "id", "context": context},
+        )
+        # the user's company: the exposure report's default company, offline too
+        fetch_user_company(recorder, source.uid, context)
+        partners: list[PartnerExposure] = []
+        for row in companies:
+            progress(f"reading customer exposure of {row['name']}")
+            partners += fetch_exposure_full(
+                recorder,
+                today,
+                context,
+                str(row["id"]),
+                params["batch_size"],
+                page_size=params["page_size"],
+            )[1]
+        data = pull_datasets(
+            recorder, schema.ALL_DATASETS, context, params["page_size"], progress, skip_missing=True
+        )
+        if schema.COLLECTION_BUCKET.model in data:
+            read_grouped(
+                recorder,
+                schema.AGEING_MODEL,
+                schema.AGEING_DOMAIN,
+                schema.AGEING_AGGREGATES,
+                schema.AGEING_GROUPBY,
+                {**context, schema.AGEING_AS_AT: today.isoformat()},
+                params["page_size"],
+                progress,
+            )
+        recorder.metadata["datasets"] = sorted(data)
+        recorder.save(target)
+    except ConnectorError as exc:
+        raise failed(exc) from None
+    counts = ", ".join(f"{model} {len(rows)}" for model, rows in data.items())
+    wrote(target, params["lang"])
+    click.echo(
+        f"{len(recorder.calls)} calls: {len(partners)} customers"
+        + (f", {counts}" if counts else "")
+    )
+
+
+def run_record(ctx: click.Context, params: dict[str, Any]) -> None:
+    """The exposure queries only, as the old ``credit record`` saved them."""
+    target = check_output_file(params["output"])
+    source = connect_live(params, DEFAULT_LANG)
+    recorder = RecordingTransport(
+        source.transport,
+        metadata={
+            **source.metadata,
+            "batch_size": params["batch_size"],
+            "query": "connector.credit_data.fetch_exposure",
+        },
+    )
+    try:
+        _company, partners = fetch_exposure(recorder, params["batch_size"])
+        recorder.save(target)
+    except ConnectorError as exc:
+        raise failed(exc) from None
+    click.echo(f"recorded {len(recorder.calls)} calls ({len(partners)} customers) to {target}")
