@@ -15,6 +15,9 @@ from . import credit_warning_entry
 from . import res_company
 from . import res_config_settings
 from . import res_partner
+from . import res_partner_exposure
+from . import res_partner_check
+from . import res_partner_crons
 from . import sale_order
 from . import sale_order_line
 from . import account_account

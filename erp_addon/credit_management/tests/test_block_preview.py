@@ -4,7 +4,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
-from odoo.addons.credit_management.models.res_partner import ResPartner
+from odoo.addons.credit_management.models.res_partner_exposure import ResPartner
 
 from .common import CreditCommon
 

@@ -1,0 +1,453 @@
+"""The partner's exposure: the figures the check, the partner form and the overview share.
+
+Exposure (open receivables, draft invoices, orders not invoiced), overdue and the limit in
+force come from one call of the SQL function ``credit_exposure_figures``
+(sql/credit_exposure_figures.sql) for any number of partners; the check adds what other
+transactions committed, read under the partner's advisory lock on a second connection.
+"""
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL
+
+from .res_partner import CREDIT_FIGURES_GROUPS
+
+# first key of the advisory lock a credit check takes on a partner ("CR")
+CREDIT_LOCK_CLASS = 0x4352
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    # exposure, in company currency (computed in one query for the whole recordset)
+    credit_exposure_receivable = fields.Monetary(
+        string="Open Receivables",
+        compute="_compute_credit_exposure",
+        currency_field="credit_currency_id",
+        groups=CREDIT_FIGURES_GROUPS,
+    )
+    credit_exposure_draft_invoice = fields.Monetary(
+        string="Draft Invoices",
+        compute="_compute_credit_exposure",
+        currency_field="credit_currency_id",
+        groups=CREDIT_FIGURES_GROUPS,
+    )
+    credit_exposure_sale_order = fields.Monetary(
+        string="Orders Not Invoiced",
+        compute="_compute_credit_exposure",
+        currency_field="credit_currency_id",
+        groups=CREDIT_FIGURES_GROUPS,
+    )
+    credit_exposure = fields.Monetary(
+        compute="_compute_credit_exposure",
+        currency_field="credit_currency_id",
+        groups=CREDIT_FIGURES_GROUPS,
+    )
+    credit_overdue_amount = fields.Monetary(
+        string="Overdue",
+        compute="_compute_credit_exposure",
+        currency_field="credit_currency_id",
+        groups=CREDIT_FIGURES_GROUPS,
+    )
+    credit_limit_in_force = fields.Monetary(
+        compute="_compute_credit_exposure",
+        currency_field="credit_currency_id",
+        groups=CREDIT_FIGURES_GROUPS,
+        help="The partner's credit limit, or a higher approved temporary limit until its end date.",
+    )
+    credit_has_limit = fields.Boolean(
+        compute="_compute_credit_exposure", groups=CREDIT_FIGURES_GROUPS
+    )
+    credit_temporary_until = fields.Date(
+        string="Temporary Limit Until",
+        compute="_compute_credit_exposure",
+        groups=CREDIT_FIGURES_GROUPS,
+    )
+    credit_available = fields.Monetary(
+        string="Available Credit",
+        compute="_compute_credit_exposure",
+        currency_field="credit_currency_id",
+        groups=CREDIT_FIGURES_GROUPS,
+        help="Limit in force less exposure; empty when no limit is in force.",
+    )
+
+    credit_usage = fields.Float(
+        string="Credit Usage (%)",
+        compute="_compute_credit_exposure",
+        search="_search_credit_usage",
+        groups=CREDIT_FIGURES_GROUPS,
+        help="Exposure as a share of the limit in force; empty when no limit is in force.",
+    )
+    credit_overdue_beyond_tolerance = fields.Boolean(
+        string="Overdue Beyond Tolerance",
+        compute="_compute_credit_exposure",
+        search="_search_credit_overdue_beyond_tolerance",
+        groups=CREDIT_FIGURES_GROUPS,
+        help="Overdue receivables exceed the company's overdue tolerance.",
+    )
+
+    @api.depends_context("company")
+    def _compute_credit_exposure(self):
+        company = self.env.company
+        tolerance = company._credit_settings()["credit_overdue_tolerance"]
+        real = self.filtered("id")
+        figures = real.sudo()._credit_exposure_figures(company) if real else {}
+        for partner in self:
+            fig = figures.get(partner.id) or _empty_figures()
+            partner.credit_exposure_receivable = fig["receivable"]
+            partner.credit_exposure_draft_invoice = fig["draft_invoice"]
+            partner.credit_exposure_sale_order = fig["sale_order"]
+            partner.credit_exposure = fig["exposure"]
+            partner.credit_overdue_amount = fig["overdue"]
+            partner.credit_limit_in_force = fig["limit"]
+            partner.credit_has_limit = fig["has_limit"]
+            partner.credit_temporary_until = fig["temporary_until"]
+            partner.credit_available = fig["limit"] - fig["exposure"] if fig["has_limit"] else 0
+            partner.credit_usage = (
+                round(fig["exposure"] / fig["limit"] * 100, 1) if fig["has_limit"] else 0.0
+            )
+            partner.credit_overdue_beyond_tolerance = (
+                fig["overdue"] > tolerance and fig["overdue"] > 0
+            )
+
+    # ------------------------------------------------------------ overview searches
+    @api.model
+    def _credit_limited_figures(self, company):
+        """Figures of every commercial partner with a limit in force in ``company``.
+
+        The candidates come from one query (a permanent limit for the company, an approved
+        temporary limit running today, or every customer when a default limit applies),
+        their figures from the check's own SQL function: the overview and the "near the
+        limit" filter agree with the check by construction.
+        """
+        partner = self.sudo().with_company(company)
+        default_limit = self._fields["credit_limit"].get_company_dependent_fallback(partner)
+        today = fields.Date.context_today(self)
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT p.id FROM res_partner p
+                 WHERE p.parent_id IS NULL AND p.active
+                   AND (COALESCE((p.credit_limit ->> %(company)s)::numeric, %(default)s) > 0
+                        OR EXISTS (SELECT 1 FROM credit_application a
+                                    WHERE a.partner_id = p.id AND a.company_id = %(cid)s
+                                      AND a.state = 'approved'
+                                      AND a.application_type = 'temporary'
+                                      AND a.expiry_date >= %(today)s))
+                   AND (%(default)s = 0 OR p.customer_rank > 0
+                        OR p.credit_limit ? %(company)s)
+                """,
+                company=str(company.id),
+                cid=company.id,
+                default=default_limit or 0.0,
+                today=today,
+            )
+        )
+        ids = [row[0] for row in self.env.cr.fetchall()]
+        return partner.browse(ids)._credit_exposure_figures(company) if ids else {}
+
+    @api.model
+    def _credit_overdue_figures(self, company):
+        """Figures of the commercial partners with overdue receivables in ``company``."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT DISTINCT p.commercial_partner_id
+                  FROM account_move_line aml
+                  JOIN res_partner p ON p.id = aml.partner_id
+                  JOIN account_account acc ON acc.id = aml.account_id
+                 WHERE aml.company_id = %(company)s AND aml.parent_state = 'posted'
+                   AND aml.reconciled IS NOT TRUE AND aml.amount_residual > 0
+                   AND acc.account_type = 'asset_receivable'
+                   AND aml.date_maturity < credit_overdue_cutoff(%(company)s, %(today)s)
+                """,
+                company=company.id,
+                today=fields.Date.context_today(self),
+            )
+        )
+        ids = [row[0] for row in self.env.cr.fetchall()]
+        return self.sudo().browse(ids)._credit_exposure_figures(company) if ids else {}
+
+    @api.model
+    def _credit_usage_of(self, figures):
+        return round(figures["exposure"] / figures["limit"] * 100, 1) if figures["has_limit"] else 0
+
+    def _search_credit_usage(self, operator, value):
+        ops = {
+            ">=": lambda a, b: a >= b,
+            ">": lambda a, b: a > b,
+            "<=": lambda a, b: a <= b,
+            "<": lambda a, b: a < b,
+            "=": lambda a, b: a == b,
+            "!=": lambda a, b: a != b,
+        }
+        if operator not in ops or not isinstance(value, int | float) or isinstance(value, bool):
+            raise UserError(self.env._("Credit usage can only be compared with a number."))
+        figures = self._credit_limited_figures(self.env.company)
+        ids = [
+            pid for pid, fig in figures.items() if ops[operator](self._credit_usage_of(fig), value)
+        ]
+        return [("commercial_partner_id", "in", ids)]
+
+    def _search_credit_overdue_beyond_tolerance(self, operator, value):
+        if operator not in ("=", "!="):
+            raise UserError(self.env._("Unsupported search on overdue receivables."))
+        company = self.env.company
+        tolerance = company._credit_settings()["credit_overdue_tolerance"]
+        ids = [
+            pid
+            for pid, fig in self._credit_overdue_figures(company).items()
+            if fig["overdue"] > tolerance
+        ]
+        positive = (operator == "=") == bool(value)
+        return [("commercial_partner_id", "in" if positive else "not in", ids)]
+
+    # ------------------------------------------------------------ the documents behind
+    def _credit_member_domain(self, field="partner_id"):
+        return [(f"{field}.commercial_partner_id", "=", self.commercial_partner_id.id)]
+
+    def action_credit_open_receivables(self, overdue=False):
+        """The open receivable items behind "Open Receivables" (or "Overdue")."""
+        self.ensure_one()
+        company = self.env.company
+        domain = self._credit_member_domain() + [
+            ("company_id", "=", company.id),
+            ("parent_state", "=", "posted"),
+            ("reconciled", "=", False),
+            ("account_id.account_type", "=", "asset_receivable"),
+        ]
+        name = self.env._("Open Receivables")
+        if overdue:
+            self.env.cr.execute(
+                SQL(
+                    "SELECT credit_overdue_cutoff(%s, %s)",
+                    company.id,
+                    fields.Date.context_today(self),
+                )
+            )
+            cutoff = self.env.cr.fetchone()[0]
+            domain += [("date_maturity", "<", cutoff), ("amount_residual", ">", 0)]
+            name = self.env._("Overdue Receivables")
+        return {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": "account.move.line",
+            "views": [(self.env.ref("account.view_move_line_tree").id, "list"), (False, "form")],
+            "domain": domain,
+            "context": {"create": False, "search_default_group_by_move": 0},
+        }
+
+    def action_credit_open_overdue(self):
+        return self.action_credit_open_receivables(overdue=True)
+
+    def action_credit_open_draft_invoices(self):
+        """The draft customer invoices and receipts behind "Draft Invoices"."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Draft Invoices"),
+            "res_model": "account.move",
+            "views": [(False, "list"), (False, "form")],
+            "domain": self._credit_member_domain()
+            + [
+                ("company_id", "=", self.env.company.id),
+                ("state", "=", "draft"),
+                ("move_type", "in", ("out_invoice", "out_refund", "out_receipt")),
+            ],
+            "context": {"create": False, "default_move_type": "out_invoice"},
+        }
+
+    def action_credit_open_sale_orders(self):
+        """The confirmed orders not fully invoiced behind "Orders Not Invoiced"."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Orders Not Invoiced"),
+            "res_model": "sale.order",
+            "views": [(False, "list"), (False, "form")],
+            "domain": self._credit_member_domain("partner_invoice_id")
+            + [
+                ("company_id", "=", self.env.company.id),
+                ("state", "=", "sale"),
+                ("credit_uninvoiced_amount", "!=", 0),
+            ],
+            "context": {"create": False},
+        }
+
+    # ------------------------------------------------------------ exposure
+    def _credit_exposure_figures(self, company, lock=False, exclude_moves=(), exclude_orders=()):
+        """Exposure and standing in ``company`` of these partners' commercial partners.
+
+        {partner id: figures}, the figures being shared by a partner and its commercial
+        partner. Amounts are in company currency: open receivables, draft customer
+        invoices and receipts, and the uninvoiced part of confirmed orders, leaving out
+        the documents named in ``exclude_moves`` and ``exclude_orders``. One call of a SQL
+        function whatever the number of invoices and orders (sql/credit_exposure_figures.sql).
+
+        With ``lock`` the figures are the latest, whatever this transaction's snapshot:
+        the partners' lock is taken on a second connection, which then reads what other
+        transactions committed to the kept balances; this transaction adds its own
+        uncommitted changes. A concurrent check of the same partners waits for the lock
+        until this transaction ends, then sees what it committed: no request fails and
+        is retried, and two confirmations cannot both pass over a limit.
+        """
+        if not self.ids:
+            return {}
+        self.env.flush_all()
+        committed = self._credit_committed_balances(company, exclude_orders) if lock else None
+        default_limit = self._fields["credit_limit"].get_company_dependent_fallback(
+            self.with_company(company)
+        )
+        self.env.cr.execute(
+            SQL(
+                "SELECT * FROM credit_exposure_figures("
+                "%s, %s, %s, %s, %s, %s, %s::int[], %s::int[], %s)",
+                self.ids,
+                company.id,
+                fields.Datetime.now(),
+                self.env.context.get("tz") or None,
+                self.env.uid,
+                committed is not None,
+                list(exclude_moves),
+                list(exclude_orders),
+                default_limit or 0.0,
+            )
+        )
+        by_commercial = {}
+        result = {}
+        for row in self.env.cr.dictfetchall():
+            commercial = row["commercial_partner_id"]
+            if commercial not in by_commercial:
+                permanent = float(row["credit_limit"] or 0.0)
+                temporary = float(row["temporary_limit"] or 0.0)
+                limit = max(permanent, temporary)
+                others = (committed or {}).get(commercial, (0.0, 0.0))
+                fig = {
+                    "partner_id": commercial,
+                    "receivable": float(row["receivable"]) + others[0],
+                    "draft_invoice": float(row["draft_invoice"]),
+                    "sale_order": float(row["sale_order"]) + others[1],
+                    "overdue": float(row["overdue"]),
+                    "limit": limit,
+                    "has_limit": limit > 0,
+                    "temporary_until": row["temporary_until"] if temporary > permanent else False,
+                    "policy": row["credit_policy"] or False,
+                    "on_warning_list": row["on_warning_list"],
+                    "due_diligence": bool(row["due_diligence_date"]),
+                }
+                fig["exposure"] = fig["receivable"] + fig["draft_invoice"] + fig["sale_order"]
+                by_commercial[commercial] = fig
+            result[row["partner_id"]] = by_commercial[commercial]
+        return result
+
+    def _credit_committed_balances(self, company, exclude_orders=()):
+        """Lock these partners' commercial partners and read what others committed to them.
+
+        {commercial partner id: (receivable, sale_order)}, read on a second connection in
+        READ COMMITTED once it holds the partners' advisory (session) lock, which it keeps
+        until this transaction commits or rolls back. None in test mode, where the registry
+        shares this transaction's connection: this transaction then reads everything.
+        """
+        if self.env.registry.in_test_mode():
+            return None
+        cr = self.env.cr
+        side = cr.__dict__.get("_credit_lock_cursor")
+        if side is None:
+            side = self.env.registry.cursor()
+            # each read its own READ COMMITTED transaction: it sees the latest commits and
+            # holds no table lock while this transaction goes on, only the session lock
+            side.connection.autocommit = True
+            # never wait forever on a lock held by a request that waits on this one
+            side.execute("SET lock_timeout = '30s'")
+            cr.__dict__["_credit_lock_cursor"] = side
+
+            def release():
+                cr.__dict__.pop("_credit_lock_cursor", None)
+                try:
+                    side.execute("SELECT pg_advisory_unlock_all()")
+                    side.execute("RESET lock_timeout")
+                    side.connection.autocommit = False
+                finally:
+                    side.close()
+
+            cr.postcommit.add(release)
+            cr.postrollback.add(release)
+        side.execute(
+            SQL(
+                "SELECT * FROM credit_committed_balances(%s::int[], %s, %s::int[], %s)",
+                self.ids,
+                company.id,
+                list(exclude_orders),
+                CREDIT_LOCK_CLASS,
+            )
+        )
+        rows = side.fetchall()
+        return {
+            commercial: (float(receivable or 0.0), float(sale_order or 0.0))
+            for commercial, receivable, sale_order in rows
+        }
+
+    def _credit_payment_history(self, company):
+        """Average days paid late (12 months, amount-weighted) and overdue share, one query."""
+        result = {pid: {"avg_days_late": None, "overdue_share": None} for pid in self.ids}
+        if not self.ids:
+            return result
+        self.env.flush_all()
+        today = fields.Date.context_today(self)
+        self.env.cr.execute(
+            SQL(
+                """
+                WITH members AS (
+                    SELECT id, commercial_partner_id AS cp
+                      FROM res_partner WHERE commercial_partner_id = ANY(%(pids)s)
+                ), lines AS (
+                    SELECT m.cp, aml.id, aml.amount_residual, aml.reconciled,
+                           COALESCE(aml.date_maturity, aml.date) AS due
+                      FROM account_move_line aml
+                      JOIN members m ON m.id = aml.partner_id
+                      JOIN account_account acc ON acc.id = aml.account_id
+                     WHERE aml.company_id = %(company)s AND aml.parent_state = 'posted'
+                       AND acc.account_type = 'asset_receivable' AND aml.balance > 0
+                       AND aml.date >= %(since)s
+                )
+                SELECT l.cp,
+                       SUM(GREATEST(apr.max_date - l.due, 0) * apr.amount)
+                           / NULLIF(SUM(apr.amount), 0),
+                       (SELECT SUM(CASE WHEN o.due < %(today)s THEN o.amount_residual ELSE 0 END)
+                               / NULLIF(SUM(o.amount_residual), 0) * 100
+                          FROM lines o WHERE o.cp = l.cp AND o.reconciled IS NOT TRUE
+                           AND o.amount_residual > 0)
+                  FROM lines l
+             LEFT JOIN account_partial_reconcile apr ON apr.debit_move_id = l.id
+              GROUP BY l.cp
+                """,
+                pids=self.ids,
+                company=company.id,
+                today=today,
+                since=fields.Date.subtract(today, years=1),
+            )
+        )
+        for pid, avg_late, overdue_share in self.env.cr.fetchall():
+            result[pid] = {
+                "avg_days_late": float(avg_late) if avg_late is not None else None,
+                "overdue_share": float(overdue_share) if overdue_share is not None else 0.0,
+            }
+        return result
+
+
+def _empty_figures():
+    return {
+        "receivable": 0.0,
+        "draft_invoice": 0.0,
+        "sale_order": 0.0,
+        "overdue": 0.0,
+        "exposure": 0.0,
+        "limit": 0.0,
+        "has_limit": False,
+        "temporary_until": False,
+        "policy": False,
+        "on_warning_list": False,
+        "due_diligence": False,
+    }
