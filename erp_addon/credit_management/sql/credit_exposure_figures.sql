@@ -231,15 +231,15 @@ BEGIN
        FROM unnest(v_commercial) WITH ORDINALITY AS c(id, n) ORDER BY c.n;
     PERFORM set_config('lock_timeout', v_lock_timeout, true);
     v_txid := txid_current_if_assigned();
-    SELECT COALESCE(SUM(pg_stat_get_xact_tuples_inserted(t.oid)
-                        + pg_stat_get_xact_tuples_updated(t.oid)
-                        + pg_stat_get_xact_tuples_deleted(t.oid)), 0) > 0
+    SELECT COALESCE(SUM(pg_stat_get_xact_tuples_inserted(t) + pg_stat_get_xact_tuples_updated(t)
+                        + pg_stat_get_xact_tuples_deleted(t)), 0) > 0
       INTO v_changes
-      FROM unnest(ARRAY['res_partner', 'account_move', 'account_move_line', 'account_account',
-                        'credit_application', 'credit_warning_entry', 'credit_grade',
-                        'res_company', 'res_users', 'credit_collection_stage'])
-                   AS n(name)
-      JOIN pg_class t ON t.oid = to_regclass(n.name);
+      FROM unnest(ARRAY[to_regclass('res_partner'), to_regclass('account_move'),
+                        to_regclass('account_move_line'), to_regclass('account_account'),
+                        to_regclass('credit_application'), to_regclass('credit_warning_entry'),
+                        to_regclass('credit_grade'), to_regclass('res_company'),
+                        to_regclass('res_users'), to_regclass('credit_collection_stage')]) AS t
+     WHERE t IS NOT NULL;
     RETURN QUERY
     SELECT c.id,
            (SELECT SUM(b.amount) FROM credit_receivable_balance b
