@@ -27,7 +27,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("-d", dest="db", required=True)
     parser.add_argument("--invoices", type=int, default=5000)
     parser.add_argument("--orders", type=int, default=1000)
-    parser.add_argument("--rounds", type=int, default=40)
+    parser.add_argument("--rounds", type=int, default=100)
     return parser.parse_args()
 
 
@@ -322,11 +322,12 @@ def timed_write(env, partner, company, product) -> tuple[float, int]:
 
 
 def measure(env, partner, company, product, rounds: int, what) -> dict:
-    """Alternate blocks of stock and add-on runs of ``what``; the first of each block is
-    untimed, since switching triggers makes PostgreSQL plan its queries anew."""
+    """Alternate short blocks of stock and add-on runs of ``what`` (short: the load of a
+    shared machine changes alike for both); the first of each block is untimed, since
+    switching triggers makes PostgreSQL plan its queries anew."""
     times = {False: [], True: []}
     counts = {False: set(), True: set()}
-    block = 10
+    block = 5
     for _block in range(max(rounds // block, 1)):
         for enabled in (False, True):
             set_addon(env, company, enabled)

@@ -31,7 +31,7 @@ def main() -> int:
     parser.add_argument("--fresh", action="store_true", help="rebuild the database")
     parser.add_argument("--invoices", type=int, default=5000)
     parser.add_argument("--orders", type=int, default=1000)
-    parser.add_argument("--rounds", type=int, default=40)
+    parser.add_argument("--rounds", type=int, default=100, help="timed runs of each")
     parser.add_argument(
         "--module",
         default=",".join(ALL_MODULES),
