@@ -263,6 +263,7 @@ def queries() -> int:
     """Queries run so far by this process on every connection (the transaction's and
     the check's lock connection alike)."""
     from odoo import sql_db
+
     from odoo.addons.credit_management import committed_reader
 
     return sql_db.sql_counter + committed_reader.read_count
@@ -316,9 +317,7 @@ def timed_write(env, partner, company, product) -> tuple[float, int]:
             [("partner_id", "=", partner.id), ("state", "=", "sale")], limit=1, order="id"
         )
         order.client_order_ref  # noqa: B018 - read before, as a form would have
-        return timed(
-            renv, lambda: order.write({"client_order_ref": f"REF {time.perf_counter()}"})
-        )
+        return timed(renv, lambda: order.write({"client_order_ref": f"REF {time.perf_counter()}"}))
 
 
 def measure(env, partner, company, product, rounds: int, what) -> dict:
@@ -384,9 +383,11 @@ def main() -> int:
         try:
             set_addon(env, company, True)
             fig = big._credit_exposure_figures(company)[big.id]
-            installed = env["ir.module.module"].search(
-                [("name", "like", "credit_%"), ("state", "=", "installed")], order="name"
-            ).mapped("name")
+            installed = (
+                env["ir.module.module"]
+                .search([("name", "like", "credit_%"), ("state", "=", "installed")], order="name")
+                .mapped("name")
+            )
             stock = describe_stock(env)
             check_queries(env, small, company, product)  # warm Odoo's caches first
             queries_small = check_queries(env, small, company, product)

@@ -19,7 +19,7 @@ CREDIT_LOCK_CLASS = 0x4352
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     # exposure, in company currency (computed in one query for the whole recordset)
     credit_exposure_receivable = fields.Monetary(
