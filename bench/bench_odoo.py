@@ -59,7 +59,18 @@ def prepare_database(
     listing = subprocess.run(["psql", *pg, "-lqtA"], env=env, capture_output=True, text=True)
     exists = any(line.split("|")[0] == db for line in listing.stdout.splitlines())
     print(f"preparing database {db} ({'update' if exists else 'install'})", flush=True)
-    modes = ["-i", module, "-u", module] if exists else ["-i", module]
+    modes = ["-i", module]
+    if exists:
+        # -u for the installed ones, -i only for the others (-i of an installed add-on
+        # would load its data as on a first install)
+        query = "SELECT name FROM ir_module_module WHERE state = 'installed'"
+        installed = subprocess.run(
+            ["psql", *pg, "-d", db, "-tAc", query], env=env, capture_output=True, text=True
+        ).stdout.split()
+        wanted = module.split(",")
+        old = [name for name in wanted if name in installed]
+        new = [name for name in wanted if name not in installed]
+        modes = (["-u", ",".join(old)] if old else []) + (["-i", ",".join(new)] if new else [])
     subprocess.run(
         [*odoo.command(db), *modes, "--without-demo", "all", "--stop-after-init"]
         + ["--log-level", "warn"],
