@@ -209,10 +209,14 @@ $$ LANGUAGE plpgsql VOLATILE;
 -- transaction lock, in a fixed order: no deadlock between checks; after 30 s of waiting
 -- the request fails and Odoo retries it), then returns per commercial partner what this
 -- transaction itself added to the kept balances and not yet committed (told by txid;
--- the orders in p_exclude_orders left out), and whether it has changed any other table
--- the figures read (its own counts of written rows, pg_stat_xact_*): when it has not,
--- every other figure is read as last committed on the second connection, whose function
--- plans are kept; when it has, credit_exposure_figures runs on this transaction.
+-- the orders in p_exclude_orders left out), and whether it may have changed any other
+-- table the figures read: when it has not, every other figure is read as last committed
+-- on the second connection, whose function plans are kept; when it may have,
+-- credit_exposure_figures runs on this transaction. The connection's counts of written
+-- rows (pg_stat_get_xact_*) tell it: they hold this transaction's writes, and also those
+-- of earlier transactions of the connection not yet reported to the statistics (which
+-- only sends a check to the exact path, never the other way); asking them to be
+-- reported when this transaction ends keeps the next check on this connection clean.
 CREATE OR REPLACE FUNCTION credit_lock_own_balances(
     p_partners integer[], p_company integer, p_exclude_orders integer[], p_lock_class integer
 ) RETURNS TABLE(
@@ -240,6 +244,9 @@ BEGIN
                         to_regclass('credit_grade'), to_regclass('res_company'),
                         to_regclass('res_users'), to_regclass('credit_collection_stage')]) AS t
      WHERE t IS NOT NULL;
+    IF current_setting('server_version_num')::integer >= 150000 THEN
+        PERFORM pg_stat_force_next_flush();
+    END IF;
     RETURN QUERY
     SELECT c.id,
            (SELECT SUM(b.amount) FROM credit_receivable_balance b
