@@ -23,6 +23,15 @@ from odoo_env import (  # noqa: E402
 )
 
 MODULE = "credit_management"
+# every add-on of the product (purchase and survey come with the two bridges)
+ALL_MODULES = (
+    "credit_management",
+    "credit_contract",
+    "credit_contract_purchase",
+    "credit_collection",
+    "credit_appraisal",
+    "credit_appraisal_survey",
+)
 
 
 def bench_odoo() -> OdooSetup | None:
@@ -39,17 +48,31 @@ def bench_odoo() -> OdooSetup | None:
     return odoo
 
 
-def prepare_database(odoo: OdooSetup, db: str, fresh: bool, module: str = MODULE) -> None:
-    """Install ``module`` without demo data in ``db`` (update it when the database exists)."""
+def prepare_database(
+    odoo: OdooSetup, db: str, fresh: bool, module: str = ",".join(ALL_MODULES)
+) -> None:
+    """Install ``module`` (comma-separated add-ons, every add-on unless told) without demo
+    data in ``db``; in an existing database, update those installed and install the rest."""
     pg, env = pg_args(odoo.options)
     if fresh:
         subprocess.run(["dropdb", "--if-exists", *pg, db], env=env, check=True)
     listing = subprocess.run(["psql", *pg, "-lqtA"], env=env, capture_output=True, text=True)
     exists = any(line.split("|")[0] == db for line in listing.stdout.splitlines())
     print(f"preparing database {db} ({'update' if exists else 'install'})", flush=True)
-    mode = "-u" if exists else "-i"
+    modes = ["-i", module]
+    if exists:
+        # -u for the installed ones, -i only for the others (-i of an installed add-on
+        # would load its data as on a first install)
+        query = "SELECT name FROM ir_module_module WHERE state = 'installed'"
+        installed = subprocess.run(
+            ["psql", *pg, "-d", db, "-tAc", query], env=env, capture_output=True, text=True
+        ).stdout.split()
+        wanted = module.split(",")
+        old = [name for name in wanted if name in installed]
+        new = [name for name in wanted if name not in installed]
+        modes = (["-u", ",".join(old)] if old else []) + (["-i", ",".join(new)] if new else [])
     subprocess.run(
-        [*odoo.command(db), mode, module, "--without-demo", "all", "--stop-after-init"]
+        [*odoo.command(db), *modes, "--without-demo", "all", "--stop-after-init"]
         + ["--log-level", "warn"],
         check=True,
     )

@@ -320,14 +320,14 @@ def confirm_concurrently(sales: list[Salesperson]) -> float:
     return max(p.finished for p in sales) - started[0]
 
 
-def cpu_of_others(db: str) -> float:
-    """CPU seconds used so far by the processes outside this benchmark (Linux /proc).
+def cpu_of_others(db: str) -> dict[int, int]:
+    """CPU ticks used so far by each process outside this benchmark (Linux /proc).
 
     Outside: neither in this process group nor a process of the server (run as this
     file), nor a PostgreSQL backend of the benchmark database. Tells a shared machine.
     """
     ours = (str(Path(__file__).resolve()).encode(), f" {db} ".encode())
-    ticks = 0
+    ticks = {}
     for entry in Path("/proc").iterdir():
         try:
             stat = (entry / "stat").read_text() if entry.name.isdigit() else ""
@@ -339,8 +339,15 @@ def cpu_of_others(db: str) -> float:
             continue
         if any(mark in cmdline for mark in ours):
             continue
-        ticks += int(fields[11]) + int(fields[12])
-    return ticks / os.sysconf("SC_CLK_TCK")
+        ticks[int(entry.name)] = int(fields[11]) + int(fields[12])
+    return ticks
+
+
+def cpus_between(before: dict[int, int], after: dict[int, int], seconds: float) -> float:
+    """CPUs the other processes kept busy between two readings (those that ended
+    meanwhile are left out, those that started counted whole)."""
+    used = sum(total - before.get(pid, 0) for pid, total in after.items())
+    return used / os.sysconf("SC_CLK_TCK") / seconds
 
 
 def count_breaches(url: str, db: str, customers: list[int]) -> int:
@@ -369,7 +376,7 @@ def run_phase(odoo: OdooSetup, db: str, workers: int, check: bool, logs: Path) -
         log_in(sales)
         others_before = cpu_of_others(db)
         seconds = confirm_concurrently(sales)
-        others = (cpu_of_others(db) - others_before) / seconds
+        others = cpus_between(others_before, cpu_of_others(db), seconds)
         breaches = count_breaches(url, db, plan["customers"])
     outcomes = [outcome for p in sales for outcome in p.outcomes]
     text = log.read_text(errors="replace")

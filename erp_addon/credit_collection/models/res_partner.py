@@ -239,6 +239,27 @@ class ResPartner(models.Model):
             extra.setdefault(partner.id, {})["collection_blocking"] = blocking.get(partner.id, [])
         return extra
 
+    def _credit_block_figures_sql(self, company):
+        """The blocking stages, read in the check's one query (as [[stage id, invoices]])."""
+        extra = super()._credit_block_figures_sql(company)
+        extra["collection_blocking"] = SQL(
+            """
+            (SELECT COALESCE(json_agg(json_build_array(b.stage, b.invoices) ORDER BY b.stage),
+                             '[]'::json)
+               FROM (SELECT s.id AS stage, COUNT(*) AS invoices
+                       FROM account_move am
+                       JOIN credit_collection_stage s ON s.id = am.collection_stage_id
+                      WHERE am.collection_stage_id IS NOT NULL AND s.blocks_credit
+                        AND am.commercial_partner_id = f.commercial_partner_id
+                        AND am.company_id = %s
+                        AND am.state = 'posted' AND am.payment_state IN ('not_paid', 'partial')
+                        AND am.collection_disputed IS NOT TRUE
+                   GROUP BY s.id) b)
+            """,
+            company.id,
+        )
+        return extra
+
     def _collection_blocking_stages(self, company):
         """{commercial partner id: [(stage id, invoices)]} of the stages that block new
         credit, for these commercial partners (one query)."""

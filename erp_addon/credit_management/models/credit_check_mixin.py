@@ -54,7 +54,8 @@ class CreditCheckMixin(models.AbstractModel):
         """{document: (reasons, warnings, figures, amount)} for the documents checked.
 
         Queries do not grow with the number of invoices or orders: one SQL call per
-        company gives the lock and the figures.
+        company gives the lock, the figures and what add-ons' reasons read; one more
+        reads what others committed (with ``lock``).
         """
         results = {}
         Partner = self.env["res.partner"].sudo()
@@ -63,7 +64,7 @@ class CreditCheckMixin(models.AbstractModel):
             docs = todo.filtered(lambda d, c=company: d.company_id == c)
             partners = Partner.browse([doc._credit_partner().id for doc in docs])
             figures = partners._credit_exposure_figures(
-                company, lock=lock, **docs._credit_exclusions()
+                company, lock=lock, reasons=True, **docs._credit_exclusions()
             )
             # one running total per commercial partner, shared by its contacts
             running = {}

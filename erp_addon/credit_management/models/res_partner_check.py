@@ -16,7 +16,7 @@ CREDIT_PREVIEW_AMOUNT = 0.01
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     # ------------------------------------------------------------ hard check
     def _credit_block_reasons(self, company, figures, amount):

@@ -6,7 +6,7 @@ from ..tools.reminders import due_domain, schedule_reminders
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def _cron_credit_compact_balances(self):

@@ -2,14 +2,16 @@
 
 Exposure (open receivables, draft invoices, orders not invoiced), overdue and the limit in
 force come from one call of the SQL function ``credit_exposure_figures``
-(sql/credit_exposure_figures.sql) for any number of partners; the check adds what other
-transactions committed, read under the partner's advisory lock on a second connection.
+(sql/credit_exposure_figures.sql) for any number of partners; the check takes the
+partner's lock in that call and adds what other transactions committed, read on a second
+connection (committed_reader.py).
 """
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
+from ..committed_reader import read_committed
 from .res_partner import CREDIT_FIGURES_GROUPS
 
 # first key of the advisory lock a credit check takes on a partner ("CR")
@@ -17,7 +19,7 @@ CREDIT_LOCK_CLASS = 0x4352
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     # exposure, in company currency (computed in one query for the whole recordset)
     credit_exposure_receivable = fields.Monetary(
@@ -277,7 +279,9 @@ class ResPartner(models.Model):
         }
 
     # ------------------------------------------------------------ exposure
-    def _credit_exposure_figures(self, company, lock=False, exclude_moves=(), exclude_orders=()):
+    def _credit_exposure_figures(
+        self, company, lock=False, exclude_moves=(), exclude_orders=(), reasons=False
+    ):
         """Exposure and standing in ``company`` of these partners' commercial partners.
 
         {partner id: figures}, the figures being shared by a partner and its commercial
@@ -286,49 +290,75 @@ class ResPartner(models.Model):
         the documents named in ``exclude_moves`` and ``exclude_orders``. One call of a SQL
         function whatever the number of invoices and orders (sql/credit_exposure_figures.sql).
 
-        With ``lock`` the figures are the latest, whatever this transaction's snapshot:
-        the partners' lock is taken on a second connection, which then reads what other
-        transactions committed to the kept balances; this transaction adds its own
-        uncommitted changes. A concurrent check of the same partners waits for the lock
-        until this transaction ends, then sees what it committed: no request fails and
-        is retried, and two confirmations cannot both pass over a limit.
+        With ``lock`` the figures are the latest, whatever this transaction's snapshot: a
+        first query takes the partners' lock for this transaction and returns its own
+        uncommitted changes to the kept balances. When the transaction has changed none
+        of the other tables the figures read (a confirmation changes orders only), every
+        figure is then read as last committed on a second connection (committed_reader.py,
+        whose function plans stay from request to request) and its own changes added;
+        otherwise the figures are read in this transaction and what others committed to
+        the kept balances on the second connection. A concurrent check of the same
+        partners waits for the lock until this transaction ends, then sees what it
+        committed: no request fails and is retried, and two confirmations cannot both
+        pass over a limit.
+
+        With ``reasons`` the same query also returns what add-ons' blocking reasons read
+        (``_credit_block_figures_sql``), so that the check asks them nothing more.
         """
         if not self.ids:
             return {}
         self.env.flush_all()
-        committed = self._credit_committed_balances(company, exclude_orders) if lock else None
+        # in test mode the registry shares this transaction's connection: it reads all
+        lock = lock and not self.env.registry.in_test_mode()
+        extra = self._credit_block_figures_sql(company) if reasons else {}
         default_limit = self._fields["credit_limit"].get_company_dependent_fallback(
             self.with_company(company)
         )
-        self.env.cr.execute(
-            SQL(
-                "SELECT * FROM credit_exposure_figures("
-                "%s, %s, %s, %s, %s, %s, %s::int[], %s::int[], %s)",
+
+        def figures(lock_class):
+            return SQL(
+                "SELECT f.*%s FROM credit_exposure_figures("
+                "%s, %s, %s, %s, %s, %s, %s::int[], %s::int[], %s) f",
+                SQL("").join(
+                    SQL(", %s AS %s", expr, SQL.identifier(key)) for key, expr in extra.items()
+                ),
                 self.ids,
                 company.id,
                 fields.Datetime.now(),
                 self.env.context.get("tz") or None,
                 self.env.uid,
-                committed is not None,
+                lock_class,
                 list(exclude_moves),
                 list(exclude_orders),
                 default_limit or 0.0,
             )
-        )
+
+        own = self._credit_lock(company, exclude_orders) if lock else None
+        if own is not None:
+            # this transaction changed nothing else the figures read: all of them as last
+            # committed, read on the second connection, plus its own uncommitted balances
+            rows = read_committed(self.env.cr.dbname, figures(None), dicts=True)
+            added = own
+        else:
+            # this transaction's snapshot (locked: its own uncommitted balances, and what
+            # others committed to them read on the second connection)
+            self.env.cr.execute(figures(CREDIT_LOCK_CLASS if lock else None))
+            rows = self.env.cr.dictfetchall()
+            added = self._credit_committed_balances(company, exclude_orders) if lock else {}
         by_commercial = {}
         result = {}
-        for row in self.env.cr.dictfetchall():
+        for row in rows:
             commercial = row["commercial_partner_id"]
             if commercial not in by_commercial:
                 permanent = float(row["credit_limit"] or 0.0)
                 temporary = float(row["temporary_limit"] or 0.0)
                 limit = max(permanent, temporary)
-                others = (committed or {}).get(commercial, (0.0, 0.0))
+                more = added.get(commercial, (0.0, 0.0))
                 fig = {
                     "partner_id": commercial,
-                    "receivable": float(row["receivable"]) + others[0],
+                    "receivable": float(row["receivable"]) + more[0],
                     "draft_invoice": float(row["draft_invoice"]),
-                    "sale_order": float(row["sale_order"]) + others[1],
+                    "sale_order": float(row["sale_order"]) + more[1],
                     "overdue": float(row["overdue"]),
                     "limit": limit,
                     "has_limit": limit > 0,
@@ -338,52 +368,55 @@ class ResPartner(models.Model):
                     "due_diligence": bool(row["due_diligence_date"]),
                 }
                 fig["exposure"] = fig["receivable"] + fig["draft_invoice"] + fig["sale_order"]
+                fig.update((key, row[key]) for key in extra)
                 by_commercial[commercial] = fig
             result[row["partner_id"]] = by_commercial[commercial]
         return result
 
-    def _credit_committed_balances(self, company, exclude_orders=()):
-        """Lock these partners' commercial partners and read what others committed to them.
+    def _credit_block_figures_sql(self, company):
+        """Extension point of ``_credit_block_reasons`` for the check: {key: SQL}, each an
+        expression of the row ``f`` of ``credit_exposure_figures`` (its
+        ``commercial_partner_id``...) whose value is put in the figures under ``key``, so
+        that an add-on's reason is read in the check's one query."""
+        return {}
 
-        {commercial partner id: (receivable, sale_order)}, read on a second connection in
-        READ COMMITTED once it holds the partners' advisory (session) lock, which it keeps
-        until this transaction commits or rolls back. None in test mode, where the registry
-        shares this transaction's connection: this transaction then reads everything.
-        """
-        if self.env.registry.in_test_mode():
-            return None
-        cr = self.env.cr
-        side = cr.__dict__.get("_credit_lock_cursor")
-        if side is None:
-            side = self.env.registry.cursor()
-            # each read its own READ COMMITTED transaction: it sees the latest commits and
-            # holds no table lock while this transaction goes on, only the session lock
-            side.connection.autocommit = True
-            # never wait forever on a lock held by a request that waits on this one
-            side.execute("SET lock_timeout = '30s'")
-            cr.__dict__["_credit_lock_cursor"] = side
-
-            def release():
-                cr.__dict__.pop("_credit_lock_cursor", None)
-                try:
-                    side.execute("SELECT pg_advisory_unlock_all()")
-                    side.execute("RESET lock_timeout")
-                    side.connection.autocommit = False
-                finally:
-                    side.close()
-
-            cr.postcommit.add(release)
-            cr.postrollback.add(release)
-        side.execute(
+    def _credit_lock(self, company, exclude_orders=()):
+        """Take these partners' lock for this transaction; then, when it has changed none of
+        the tables the figures read, {commercial partner id: (receivable, sale_order)} of
+        its own uncommitted changes to the kept balances, else None (one query)."""
+        self.env.cr.execute(
             SQL(
-                "SELECT * FROM credit_committed_balances(%s::int[], %s, %s::int[], %s)",
+                "SELECT * FROM credit_lock_own_balances(%s::int[], %s, %s::int[], %s)",
                 self.ids,
                 company.id,
                 list(exclude_orders),
                 CREDIT_LOCK_CLASS,
             )
         )
-        rows = side.fetchall()
+        rows = self.env.cr.fetchall()
+        if any(changed for *_figures, changed in rows):
+            return None
+        return {
+            commercial: (float(receivable or 0.0), float(sale_order or 0.0))
+            for commercial, receivable, sale_order, _changed in rows
+        }
+
+    def _credit_committed_balances(self, company, exclude_orders=()):
+        """What other transactions committed to these partners' kept balances.
+
+        {commercial partner id: (receivable, sale_order)}, read in READ COMMITTED on the
+        check's second connection (committed_reader.py), once this transaction holds the
+        partners' lock: it sees what the transactions that held the lock before committed.
+        """
+        rows = read_committed(
+            self.env.cr.dbname,
+            SQL(
+                "SELECT * FROM credit_committed_balances(%s::int[], %s, %s::int[])",
+                self.ids,
+                company.id,
+                list(exclude_orders),
+            ),
+        )
         return {
             commercial: (float(receivable or 0.0), float(sale_order or 0.0))
             for commercial, receivable, sale_order in rows

@@ -61,13 +61,14 @@ class SaleOrder(models.Model):
         return res
 
     def _credit_snapshot(self):
-        """What confirmed orders add to exposure now, to tell later whether they grew."""
+        """What confirmed orders add to exposure now, to tell later whether they grew.
+
+        Kept as the order holds them (its invoice address, company and amount): taking
+        them costs no query, and the commercial partner is looked up only when the
+        invoice address changes.
+        """
         return {
-            order.id: (
-                order.partner_invoice_id.commercial_partner_id,
-                order.company_id,
-                order.credit_uninvoiced_amount,
-            )
+            order.id: (order.partner_invoice_id, order.company_id, order.credit_uninvoiced_amount)
             for order in self
             if order.state == "sale"
         }
@@ -91,8 +92,15 @@ class SaleOrder(models.Model):
         if old is None:
             return True
         partner, company, amount = old
-        if (partner, company) != (self.partner_invoice_id.commercial_partner_id, self.company_id):
+        if company != self.company_id:
             return True
+        if (
+            partner != self.partner_invoice_id
+            and partner.commercial_partner_id != self.partner_invoice_id.commercial_partner_id
+        ):
+            return True
+        if self.credit_uninvoiced_amount == amount:
+            return False  # unchanged: no currency to read
         return (
             self.company_id.currency_id.compare_amounts(self.credit_uninvoiced_amount, amount) > 0
         )

@@ -2,10 +2,13 @@
 DROP VIEW IF EXISTS credit_exposure_line;
 DROP FUNCTION IF EXISTS credit_exposure_figures(
     integer[], integer, timestamp, text, integer, boolean, integer[], integer[], numeric);
+DROP FUNCTION IF EXISTS credit_exposure_figures(
+    integer[], integer, timestamp, text, integer, integer, integer[], integer[], numeric);
 DROP FUNCTION IF EXISTS credit_overdue_cutoff(integer, date);
 DROP FUNCTION IF EXISTS credit_today();
 DROP FUNCTION IF EXISTS credit_committed_balances(integer[], integer, integer[], integer);
 DROP FUNCTION IF EXISTS credit_committed_balances(integer[], integer, integer[]);
+DROP FUNCTION IF EXISTS credit_lock_own_balances(integer[], integer, integer[], integer);
 DROP TRIGGER IF EXISTS credit_receivable_balance ON account_move_line;
 DROP FUNCTION IF EXISTS credit_receivable_balance_trigger();
 DROP FUNCTION IF EXISTS credit_receivable_balance_rebuild();

@@ -58,7 +58,16 @@ class TestConcurrentConfirmation(TransactionCase):
                 ]
             )
             self.partner_id, self.product_id, self.order_ids = partner.id, product.id, orders.ids
+            self._report_written_rows(cr)
         self.addCleanup(self._cleanup)
+
+    @staticmethod
+    def _report_written_rows(cr):
+        """Have this connection's counts of written rows reported when its transaction
+        ends, so that a later transaction on it counts only its own (PostgreSQL 15+)."""
+        cr.execute("SHOW server_version_num")
+        if int(cr.fetchone()[0]) >= 150000:
+            cr.execute("SELECT pg_stat_force_next_flush()")
 
     def _cleanup(self):
         with self.registry.cursor() as cr:
@@ -72,6 +81,7 @@ class TestConcurrentConfirmation(TransactionCase):
             env.ref("base.main_company").write(
                 {"credit_check_sale": False, "credit_block_overdue": False}
             )
+            self._report_written_rows(cr)
 
     @staticmethod
     def _retrying(func, env):
@@ -148,3 +158,70 @@ class TestConcurrentConfirmation(TransactionCase):
             env = api.Environment(cr, self.uid_admin, {})
             states = env["sale.order"].browse(self.order_ids).mapped("state")
         self.assertEqual(sorted(states), ["draft", "sale"])
+
+    # ------------------------------------------------------------ one real transaction
+    def _in_transaction(self, func):
+        """Run ``func(env)`` in a real transaction of its own (as a request), rolled back."""
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, self.uid_admin, {})
+            try:
+                return func(env)
+            finally:
+                cr.rollback()
+
+    def test_own_confirmations_count_in_the_same_transaction(self):
+        """The first order confirmed in a transaction counts for the second one of the same
+        transaction, though it is not committed (the figures read as last committed on the
+        second connection, plus this transaction's own kept balances)."""
+
+        def run(env):
+            first, second = env["sale.order"].browse(self.order_ids)
+            first.action_confirm()
+            # orders only changed: the figures are read as last committed, plus its own
+            env.flush_all()
+            partner = env["res.partner"].browse(self.partner_id)
+            own = partner._credit_lock(env.ref("base.main_company"), second.ids)
+            self.assertEqual(own, {self.partner_id: (0.0, 600.0)})
+            with self.assertRaises(CreditCheckBlocked) as caught:
+                second.action_confirm()
+            self.assertIn("over the credit limit", caught.exception.args[0])
+            self.assertIn("orders not invoiced", caught.exception.args[0])
+
+        self._in_transaction(run)
+
+    def test_limit_changed_in_the_same_transaction_applies(self):
+        """A transaction that changed the customer (its limit) reads its figures in its own
+        snapshot: the lowered limit, not yet committed, refuses the order."""
+
+        def run(env):
+            company = env.ref("base.main_company")
+            partner = env["res.partner"].browse(self.partner_id)
+            partner.sudo().with_company(company).write({"credit_limit": 500})
+            # the customer changed in this transaction: its figures come from its snapshot
+            env.flush_all()
+            self.assertIsNone(partner._credit_lock(company))
+            order = env["sale.order"].browse(self.order_ids[0])
+            with self.assertRaises(CreditCheckBlocked) as caught:
+                order.action_confirm()
+            self.assertIn("over the credit limit of", caught.exception.args[0])
+
+        self._in_transaction(run)
+
+    def test_second_connection_is_opened_again_when_lost(self):
+        """The connection the check reads committed figures on is kept between requests;
+        closed by the server, it is opened again and the check goes on."""
+
+        def confirm(env):
+            order = env["sale.order"].browse(self.order_ids[0])
+            order.action_confirm()
+            return order.state
+
+        self.assertEqual(self._in_transaction(confirm), "sale")
+        with self.registry.cursor() as cr:
+            cr.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND application_name LIKE %s",
+                ("%-credit",),
+            )
+            self.assertEqual([row[0] for row in cr.fetchall()], [True])
+        self.assertEqual(self._in_transaction(confirm), "sale")
