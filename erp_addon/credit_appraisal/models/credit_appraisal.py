@@ -191,6 +191,16 @@ class CreditAppraisal(models.Model):
         # the year keeps the coverage it is measured with
         for appraisal in appraisals.filtered(lambda a: not a.department_ids):
             appraisal.sudo().department_ids = appraisal.administrator_id.department_ids
+        uncovered = appraisals.filtered(lambda a: not a.department_ids)
+        if uncovered:
+            raise UserError(
+                self.env._(
+                    "These administrators cover no department in the register, so their "
+                    "appraisal would measure nothing: assign their departments first: "
+                    "%(names)s.",
+                    names=", ".join(uncovered.administrator_id.mapped("name")),
+                )
+            )
         appraisals._create_lines()
         appraisals._update_totals()
         return appraisals
@@ -338,6 +348,18 @@ class CreditAppraisal(models.Model):
                     self.env._(
                         "Score every item before submitting; still unscored: %(codes)s.",
                         codes=", ".join(missing.mapped("code")),
+                    )
+                )
+            unmeasured = appraisal.line_ids.filtered(
+                lambda line: line.not_measurable and not line.hand_scored
+            )
+            if unmeasured:
+                raise UserError(
+                    self.env._(
+                        "The records cannot measure these items of %(name)s: score each by "
+                        "hand with its evidence before submitting: %(items)s.",
+                        name=appraisal.name,
+                        items="; ".join(f"{line.code} {line.name}" for line in unmeasured),
                     )
                 )
         self.sudo().write(

@@ -205,10 +205,24 @@ class CreditAppraisalPeriod(models.Model):
         periods = self._check_manager()
         created = self.env["credit.appraisal"]
         now = fields.Datetime.now()
+        periods._check_contracts_assigned()
         for period in periods:
             if period.state != "open":
                 raise UserError(self.env._("The period %(name)s is closed.", name=period.name))
             admins = period._administrators_without_appraisal()
+            # an appraisal measures the departments covered: none covered, nothing to
+            # measure; the register is put right first (nobody is left out of the year)
+            uncovered = admins.filtered(lambda admin: not admin.department_ids)
+            if uncovered:
+                raise UserError(
+                    self.env._(
+                        "These administrators cover no department in the register, so their "
+                        "%(year)s appraisal would measure nothing: assign their departments "
+                        "first, then open the appraisals: %(names)s.",
+                        year=period.year,
+                        names=", ".join(uncovered.mapped("name")),
+                    )
+                )
             created |= (
                 self.env["credit.appraisal"]
                 .sudo()
@@ -220,6 +234,61 @@ class CreditAppraisalPeriod(models.Model):
                 period.write({"date_generated": now})
         periods._recompute()
         return len(created)
+
+    # ------------------------------------------------------------------ coverage
+    def _unassigned_contracts_domain(self):
+        """The company's contracts the year measures that no department is responsible
+        for: signed or created by the year's end and not over before it began."""
+        self.ensure_one()
+        return [
+            ("company_id", "=", self.company_id.id),
+            ("department_id", "=", False),
+            "|",
+            ("date_signed", "<=", self.date_to),
+            "&",
+            ("date_signed", "=", False),
+            ("create_date", "<", fields.Date.add(self.date_to, days=1)),
+            "|",
+            "|",
+            ("date_end", "=", False),
+            ("date_end", ">=", self.date_from),
+            ("state", "in", ("draft", "review", "approved", "signed", "performance", "dispute")),
+        ]
+
+    def _check_contracts_assigned(self):
+        """Refuse measuring a year while some of its contracts have no department: they
+        would fall outside every appraisal."""
+        for period in self:
+            unassigned = (
+                self.env["credit.contract"]
+                .sudo()
+                .search(period._unassigned_contracts_domain(), order="name", limit=11)
+            )
+            if unassigned:
+                names = ", ".join(unassigned[:10].mapped("name"))
+                raise UserError(
+                    self.env._(
+                        "Contracts of %(year)s without a responsible department would fall "
+                        "outside every appraisal: assign their departments first (Contracts "
+                        "Without Department on the period): %(names)s%(more)s.",
+                        year=period.year,
+                        names=names,
+                        more=self.env._(" and more") if len(unassigned) > 10 else "",
+                    )
+                )
+
+    def action_unassigned_contracts(self):
+        """The year's contracts without a department, for the credit manager to assign."""
+        self.ensure_one()
+        self._check_manager()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Contracts Without Department %(year)s", year=self.year),
+            "res_model": "credit.contract",
+            "view_mode": "list,form",
+            "domain": self._unassigned_contracts_domain(),
+            "context": {"create": False},
+        }
 
     # ------------------------------------------------------------------ misuse
     def _check_misuse(self, appraisal_ids):

@@ -5,9 +5,13 @@ Each ``_measure_<method>(appraisal_ids)`` of the period returns
 administrators; the contract-share items are measured together in one pass.
 """
 
+import json
+
 from odoo import fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL, float_round
+
+from . import appraisal_training_measures
 
 # Contract-share items: (denominator condition, passing condition) on the contracts of the
 # departments an administrator covered that year, kept on the appraisal ("c" is
@@ -28,7 +32,8 @@ CONTRACT_SHARES = {
     "within_authority": ("c.signed_in_year", "c.signed_within_authority"),
     # 3.1 contracts signed in the year whose review was complete before signing
     "review_before_signing": ("c.signed_in_year", "c.review_complete_before_signing"),
-    # 3.3 contracts signed by the year's end, in performance, follow-ups on schedule
+    # 3.3 contracts signed by the year's end, in performance, followed up on schedule on
+    # the day measured (see _contract_scope_sql)
     "followups": (
         "c.state = 'performance' AND COALESCE(c.date_signed, c.create_date::date) <= %(date_to)s",
         "c.followups_on_schedule",
@@ -61,6 +66,7 @@ class CreditAppraisalPeriod(models.Model):
         self._check_manager()
         if any(period.state != "open" for period in self):
             raise UserError(self.env._("Only an open period can be recomputed."))
+        self._check_contracts_assigned()
         return self._recompute()
 
     def _recompute(self):
@@ -105,44 +111,76 @@ class CreditAppraisalPeriod(models.Model):
         figures = self._contract_shares(methods & CONTRACT_SHARES.keys(), appraisal_ids)
         for method in methods - CONTRACT_SHARES.keys():
             figures[method] = getattr(self, f"_measure_{method}")(appraisal_ids)
-        ids, scores, evidences = [], [], []
+        ids, scores, evidences, unmeasurable, reasons = [], [], [], [], []
         shares = {}
         for line_id, appraisal_id, method, points in lines:
-            share, evidence = figures[method].get(appraisal_id) or (1.0, "")
+            share, evidence = figures[method].get(appraisal_id) or (None, "")
+            covered = departments.get(appraisal_id) or ("-", [])
+            ids.append(line_id)
+            if share is None:
+                # nothing to measure: no free points, the assessor scores it with evidence
+                unmeasurable.append(True)
+                reasons.append(json.dumps({"year": self.year, "departments": covered[1]}))
+                scores.append(0.0)
+                evidences.append(
+                    self.env._(
+                        "%(evidence)s\nDepartments covered: %(departments)s.\n"
+                        "Not measurable from the records: the assessor scores it with evidence.",
+                        evidence=evidence,
+                        departments=covered[0],
+                    )
+                )
+                continue
             share = min(max(share, 0.0), 1.0)
             score = float_round(share * points, precision_digits=1)
             shares.setdefault(method, []).append(share)
-            ids.append(line_id)
+            unmeasurable.append(False)
+            reasons.append(None)
             scores.append(score)
             evidences.append(
                 self.env._(
                     "%(evidence)s\nDepartments covered: %(departments)s.\n"
                     "Points: %(share).1f%% × %(points)s = %(score)s.",
                     evidence=evidence,
-                    departments=departments.get(appraisal_id) or "-",
+                    departments=covered[0],
                     share=share * 100,
                     points=points,
                     score=score,
                 )
             )
+        # a not-measurable line keeps the assessor's score given with evidence, else 0
         cr.execute(
             SQL(
                 """UPDATE credit_appraisal_line l
-                      SET score = v.score, evidence = v.evidence,
+                      SET score = CASE WHEN NOT v.nm THEN v.score
+                                       WHEN l.scored_by_id IS NOT NULL
+                                        AND btrim(COALESCE(l.hand_evidence, '')) <> ''
+                                       THEN COALESCE(l.hand_score, 0)
+                                       ELSE 0 END,
+                          evidence = v.evidence,
+                          not_measurable = v.nm,
+                          not_measurable_params = v.reason::jsonb,
                           date_computed = now() at time zone 'UTC',
                           write_uid = %s, write_date = now() at time zone 'UTC'
-                     FROM unnest(%s::int[], %s::numeric[], %s::text[]) AS v(id, score, evidence)
+                     FROM unnest(%s::int[], %s::numeric[], %s::text[], %s::bool[], %s::text[])
+                          AS v(id, score, evidence, nm, reason)
                     WHERE l.id = v.id
                       AND (l.score IS DISTINCT FROM v.score
                            OR l.evidence IS DISTINCT FROM v.evidence
+                           OR l.not_measurable IS DISTINCT FROM v.nm
+                           OR l.not_measurable_params IS DISTINCT FROM v.reason::jsonb
                            OR l.date_computed IS NULL)""",
                 self.env.uid,
                 ids,
                 scores,
                 evidences,
+                unmeasurable,
+                reasons,
             )
         )
-        self.env["credit.appraisal.line"].invalidate_model(["score", "evidence", "date_computed"])
+        self.env["credit.appraisal.line"].invalidate_model(
+            ["score", "evidence", "date_computed", "not_measurable", "not_measurable_params"]
+        )
         self.env["credit.appraisal"].browse(appraisal_ids)._update_totals()
         self._check_misuse(appraisal_ids)
         self.write({"date_recomputed": fields.Datetime.now()})
@@ -155,9 +193,9 @@ class CreditAppraisalPeriod(models.Model):
     # ------------------------------------------------------------------ formulas
     # _contract_shares() measures the CONTRACT_SHARES items in one query; each other
     # _measure_<method>(appraisal_ids) returns {appraisal_id: (share 0..1, evidence)} with
-    # one query for all the period's administrators. An administrator with
-    # nothing to measure for an item gets the full points: nothing was found against them
-    # (the evidence says so).
+    # one query for all the period's administrators. Share None: nothing to measure for
+    # that administrator, the item is not measurable for them (no free points: it scores
+    # 0 until an assessor scores it by hand with evidence).
 
     def _params(self, appraisal_ids):
         return {
@@ -167,13 +205,20 @@ class CreditAppraisalPeriod(models.Model):
             "date_to": self.date_to,
             "year": self.year,
             "appraisals": appraisal_ids,
+            "measured": self._measured_day(),
         }
 
+    def _measured_day(self):
+        """The day the year is measured on: today, or the year's end once past."""
+        return min(fields.Date.context_today(self), self.date_to)
+
     def _covered_departments(self, appraisal_ids):
+        """{appraisal_id: (names, [department ids])}"""
         self.env.cr.execute(
             SQL(
                 """SELECT a.id, string_agg(COALESCE(d.name->>%s, d.name->>'en_US'), ', '
-                                            ORDER BY d.id)
+                                            ORDER BY d.id),
+                          array_agg(d.id ORDER BY d.id)
                      FROM credit_appraisal a
                      JOIN credit_appraisal_department_rel r ON r.appraisal_id = a.id
                      JOIN hr_department d ON d.id = r.department_id
@@ -183,19 +228,40 @@ class CreditAppraisalPeriod(models.Model):
                 appraisal_ids,
             )
         )
-        return dict(self.env.cr.fetchall())
+        return {row[0]: (row[1], row[2]) for row in self.env.cr.fetchall()}
 
     def _contract_scope_sql(self):
-        """The contracts of the departments each appraisal's administrator covers."""
+        """The contracts of the departments each appraisal's administrator covers.
+
+        Their follow-ups are judged on the day measured (today, or the year's end once
+        past), from the follow-up records dated by then: on schedule when followed up at
+        least once, each follow-up no later than the date the one before set, and the last
+        one's next date not passed. A contract never followed up is not on schedule.
+        """
         return """
             WITH adm AS (
                 SELECT a.id AS appraisal_id, a.administrator_id, a.employee_id
                   FROM credit_appraisal a WHERE a.id = ANY(%(appraisals)s)
+            ), fu AS (
+                SELECT f.contract_id, count(*) AS followups,
+                       bool_and(f.previous_next IS NULL OR f.date <= f.previous_next)
+                           AS gaps_kept,
+                       (array_agg(f.next_date ORDER BY f.date DESC, f.id DESC))[1] AS last_next
+                  FROM (SELECT f.contract_id, f.id, f.date, f.next_date,
+                               lag(f.next_date) OVER (PARTITION BY f.contract_id
+                                                          ORDER BY f.date, f.id)
+                                   AS previous_next
+                          FROM credit_contract_followup f
+                         WHERE f.company_id = %(company)s AND f.date <= %(measured)s) f
+              GROUP BY f.contract_id
             ), c AS (
                 SELECT adm.appraisal_id, k.id, k.name, k.state, k.date_signed, k.date_end,
                        k.create_date, k.review_completed_date, k.three_properties_passed,
                        k.five_reviews_passed, k.signed_within_authority,
-                       k.review_complete_before_signing, k.followups_on_schedule,
+                       k.review_complete_before_signing,
+                       COALESCE(fu.followups > 0 AND fu.gaps_kept
+                                AND (fu.last_next IS NULL OR fu.last_next >= %(measured)s),
+                                FALSE) AS followups_on_schedule,
                        k.ledger_complete, k.registration_on_time, k.archived_with_documents,
                        k.is_invalid,
                        COALESCE(k.date_signed, k.create_date::date)
@@ -206,6 +272,7 @@ class CreditAppraisalPeriod(models.Model):
                   JOIN credit_appraisal_department_rel r ON r.appraisal_id = adm.appraisal_id
                   JOIN credit_contract k
                     ON k.department_id = r.department_id AND k.company_id = %(company)s
+             LEFT JOIN fu ON fu.contract_id = k.id
             )
         """
 
@@ -219,10 +286,8 @@ class CreditAppraisalPeriod(models.Model):
 
     def _share(self, total, passing, failing, describe):
         if not total:
-            return 1.0, self.env._(
-                "%(formula)s\nNothing to measure in %(year)s: full points.",
-                formula=describe,
-                year=self.year,
+            return None, self.env._(
+                "%(formula)s\nNothing to measure in %(year)s.", formula=describe, year=self.year
             )
         evidence = self.env._(
             "%(formula)s\nFigures: %(passing)s of %(total)s.",
@@ -287,8 +352,10 @@ class CreditAppraisalPeriod(models.Model):
             (
                 "training_attendance",
                 self.env._(
-                    "1.2 Required sessions attended ÷ required sessions (integrity education "
-                    "and legal knowledge, the required number per type and half-year)."
+                    "1.2 Required sessions attended ÷ required sessions: integrity education "
+                    "in each half-year and legal knowledge twice a year (the company's number "
+                    "per half-year), and each business training of the year the administrator "
+                    "was invited to."
                 ),
             ),
             (
@@ -324,7 +391,8 @@ class CreditAppraisalPeriod(models.Model):
             (
                 "no_invalid",
                 self.env._(
-                    "2.6 Full points unless a contract of the year was recorded invalid: then 0."
+                    "2.6 Full points unless a contract of the year was recorded invalid: then 0 "
+                    "(not measurable without a contract of the year)."
                 ),
             ),
             (
@@ -337,8 +405,11 @@ class CreditAppraisalPeriod(models.Model):
             (
                 "followups",
                 self.env._(
-                    "3.3 Contracts in performance with follow-ups on schedule ÷ contracts in "
-                    "performance (signed by the year's end)."
+                    "3.3 Contracts in performance (signed by the year's end) followed up on "
+                    "schedule on %(day)s ÷ contracts in performance: never followed up, a "
+                    "follow-up later than the date the one before set or a next follow-up date "
+                    "passed counts against.",
+                    day=self._measured_day(),
                 ),
             ),
             (
@@ -382,7 +453,7 @@ class CreditAppraisalPeriod(models.Model):
         query = (
             self._contract_scope_sql()
             + """
-            SELECT adm.appraisal_id,
+            SELECT adm.appraisal_id, count(c.id) FILTER (WHERE c.in_year),
                    (array_agg(c.name ORDER BY c.name)
                         FILTER (WHERE c.in_year AND c.is_invalid))[1:10]
               FROM adm LEFT JOIN c ON c.appraisal_id = adm.appraisal_id
@@ -392,8 +463,10 @@ class CreditAppraisalPeriod(models.Model):
         self.env.cr.execute(query, self._params(appraisal_ids))
         describe = dict(self._formula_descriptions())["no_invalid"]
         figures = {}
-        for appraisal_id, invalid in self.env.cr.fetchall():
-            if invalid:
+        for appraisal_id, total, invalid in self.env.cr.fetchall():
+            if not total:
+                figures[appraisal_id] = self._share(0, 0, None, describe)
+            elif invalid:
                 figures[appraisal_id] = (
                     0.0,
                     self.env._(
@@ -483,89 +556,7 @@ class CreditAppraisalPeriod(models.Model):
         return self._share_query(query, self._params(appraisal_ids), describe)
 
     def _measure_legal_exam(self, appraisal_ids):
-        query = """
-            WITH adm AS (
-                SELECT a.id AS appraisal_id, a.employee_id
-                  FROM credit_appraisal a WHERE a.id = ANY(%(appraisals)s)
-            ), sess AS (
-                SELECT s.id, s.name
-                  FROM credit_training_session s
-                 WHERE s.company_id = %(company)s AND s.year = %(year)s
-                   AND s.session_type = 'legal' AND s.assessment = 'exam'
-            ), concerned AS (
-                SELECT i.employee_id, i.session_id
-                  FROM credit_training_session_invited_rel i JOIN sess ON sess.id = i.session_id
-                 UNION
-                SELECT t.employee_id, t.session_id
-                  FROM credit_training_session_attendee_rel t JOIN sess ON sess.id = t.session_id
-                 UNION
-                SELECT r.employee_id, r.session_id
-                  FROM credit_training_result r JOIN sess ON sess.id = r.session_id
-            ), best AS (
-                SELECT r.employee_id, r.session_id, max(r.score) AS score
-                  FROM credit_training_result r JOIN sess ON sess.id = r.session_id
-              GROUP BY r.employee_id, r.session_id
-            )
-            SELECT adm.appraisal_id, count(k.session_id),
-                   COALESCE(avg(COALESCE(b.score, 0)), 0),
-                   string_agg(sess.name || ': ' || COALESCE(b.score::text, '-'), '; '
-                              ORDER BY sess.id)
-              FROM adm
-              LEFT JOIN concerned k ON k.employee_id = adm.employee_id
-              LEFT JOIN sess ON sess.id = k.session_id
-              LEFT JOIN best b ON b.employee_id = k.employee_id AND b.session_id = k.session_id
-          GROUP BY adm.appraisal_id
-        """
-        self.env.cr.execute(query, self._params(appraisal_ids))
-        describe = dict(self._formula_descriptions())["legal_exam"]
-        figures = {}
-        for appraisal_id, count, average, detail in self.env.cr.fetchall():
-            if not count:
-                figures[appraisal_id] = self._share(0, 0, None, describe)
-                continue
-            figures[appraisal_id] = (
-                float(average) / 100.0,
-                self.env._(
-                    "%(formula)s\nFigures: %(detail)s; average %(average).1f.",
-                    formula=describe,
-                    detail=detail,
-                    average=float(average),
-                ),
-            )
-        return figures
+        return appraisal_training_measures.measure_legal_exam(self, appraisal_ids)
 
     def _measure_training_attendance(self, appraisal_ids):
-        per_half = self.company_id.credit_training_per_half
-        required = per_half * 4
-        query = """
-            SELECT a.id, s.session_type, s.half, count(*), string_agg(s.name, ', ' ORDER BY s.id)
-              FROM credit_appraisal a
-              JOIN credit_training_session_attendee_rel t ON t.employee_id = a.employee_id
-              JOIN credit_training_session s ON s.id = t.session_id
-             WHERE a.id = ANY(%(appraisals)s) AND s.company_id = %(company)s
-               AND s.year = %(year)s AND s.session_type IN ('integrity', 'legal')
-          GROUP BY a.id, s.session_type, s.half
-        """
-        self.env.cr.execute(query, self._params(appraisal_ids))
-        attended, names = {}, {}
-        for appraisal_id, _stype, _half, count, sessions in self.env.cr.fetchall():
-            attended[appraisal_id] = attended.get(appraisal_id, 0) + min(count, per_half)
-            names.setdefault(appraisal_id, []).append(sessions)
-        describe = dict(self._formula_descriptions())["training_attendance"]
-        figures = {}
-        for appraisal_id in appraisal_ids:
-            if not required:
-                figures[appraisal_id] = self._share(0, 0, None, describe)
-                continue
-            count = attended.get(appraisal_id, 0)
-            figures[appraisal_id] = (
-                count / required,
-                self.env._(
-                    "%(formula)s\nFigures: %(count)s of %(required)s required (%(sessions)s).",
-                    formula=describe,
-                    count=count,
-                    required=required,
-                    sessions=", ".join(names.get(appraisal_id, [])) or "-",
-                ),
-            )
-        return figures
+        return appraisal_training_measures.measure_training_attendance(self, appraisal_ids)

@@ -6,6 +6,7 @@ from .guard_tools import own_employees, value_given, x2many_ids_after
 SESSION_TYPES = [
     ("integrity", "Integrity Education"),
     ("legal", "Legal Knowledge"),
+    ("business", "Business Training"),
     ("other", "Other"),
 ]
 HALVES = [("1", "First Half"), ("2", "Second Half")]
@@ -14,7 +15,8 @@ SESSION_LOCKS = [(("assessment", "date", "session_type", "company_id"), ("open",
 
 
 class CreditTrainingSession(models.Model):
-    """A training session (integrity education 诚信教育, legal knowledge 法律知识, other)."""
+    """A training session (integrity education 诚信教育, legal knowledge 法律知识,
+    business training 业务培训, other)."""
 
     _name = "credit.training.session"
     _description = "Credit Training Session"

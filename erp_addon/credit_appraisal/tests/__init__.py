@@ -3,6 +3,7 @@ from . import test_training
 from . import test_rubric
 from . import test_appraisal
 from . import test_formulas
+from . import test_measurable
 from . import test_rpc
 from . import test_views
 from . import test_tour

@@ -120,10 +120,21 @@ class AppraisalCase(TransactionCase):
         )
 
     def score_entered(self, appraisal, scores, user=None):
-        """Score the assessor's items: {code: score}; others 0 but scored."""
+        """Score the assessor's items: {code: score}; others 0 but scored. The items the
+        records cannot measure for this person are scored by hand as well, with evidence."""
         user = user or self.manager
         for line in appraisal.line_ids.filtered(lambda line: not line.compute_method):
             line.with_user(user).write({"score": scores.get(line.code, 0.0), "evidence": "checked"})
+        for line in appraisal.line_ids.filtered("not_measurable"):
+            line.with_user(user).write(
+                {"hand_score": scores.get(line.code, 0.0), "hand_evidence": "checked by hand"}
+            )
+
+    @staticmethod
+    def full(appraisal):
+        """The items the records cannot measure, scored by hand at their points (a fixture
+        for the years whose records would have given these points)."""
+        return {line.code: line.points for line in appraisal.line_ids.filtered("not_measurable")}
 
     def line(self, appraisal, code):
         return appraisal.line_ids.filtered(lambda line: line.code == code)

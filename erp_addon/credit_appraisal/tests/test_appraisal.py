@@ -26,14 +26,16 @@ class TestAppraisal(AppraisalCase):
         self.assertEqual(len(self.appraisal_a.line_ids), 19)
         self.assertEqual(self.appraisal_a.user_id, self.user_a)
         self.assertEqual(self.period.award_advanced, 95)
-        # nothing recorded against anyone yet: measured items at full points
+        # nothing recorded yet: no free points, the items the records cannot measure are
+        # left to the assessor (1.2: no required session attended yet)
         measured = self.appraisal_a.line_ids.filtered("compute_method")
-        # 1.2: no required session attended yet; the rest has nothing against anyone
         self.assertEqual(self.line(self.appraisal_a, "1.2").score, 0)
-        self.assertEqual(sum(measured.mapped("score")), 63)
+        self.assertFalse(self.line(self.appraisal_a, "1.2").not_measurable)
+        self.assertEqual(len(measured.filtered("not_measurable")), 13)
+        self.assertEqual(sum(measured.mapped("score")), 0)
         self.assertIn("Nothing to measure", self.line(self.appraisal_a, "2.1").evidence)
-        self.assertEqual(self.appraisal_a.total, 63)
-        self.assertEqual(self.appraisal_a.rating, "pass")
+        self.assertEqual(self.appraisal_a.total, 0)
+        self.assertEqual(self.appraisal_a.rating, "fail")
 
     def test_one_appraisal_per_year(self):
         with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
@@ -52,7 +54,7 @@ class TestAppraisal(AppraisalCase):
         line.with_user(self.assessor).write({"score": 5.5, "evidence": "10 contracts sampled"})
         self.assertEqual(line.score, 5.5)
         self.assertEqual(line.scored_by_id, self.assessor)
-        self.assertEqual(self.appraisal_a.total, 68.5)
+        self.assertEqual(self.appraisal_a.total, 5.5)
         # above the item's points
         with self.assertRaisesText(ValidationError, "between 0 and 6.0"):
             line.with_user(self.assessor).write({"score": 6.5})
@@ -94,7 +96,11 @@ class TestAppraisal(AppraisalCase):
             {"name": "Manager", "user_id": self.manager.id, "company_id": self.company.id}
         )
         admin = self.env["credit.administrator"].create(
-            {"employee_id": manager_emp.id, "company_id": self.company.id}
+            {
+                "employee_id": manager_emp.id,
+                "company_id": self.company.id,
+                "department_ids": [Command.set(self.dept_3.ids)],
+            }
         )
         own = self.env["credit.appraisal"].create(
             {"period_id": self.period.id, "administrator_id": admin.id}
@@ -217,7 +223,10 @@ class TestAppraisal(AppraisalCase):
     def test_flow_lists_and_lock(self):
         with self.assertRaisesText(UserError, "still unscored"):
             self.appraisal_a.with_user(self.assessor).action_submit()
-        self.score_entered(self.appraisal_a, {"2.4": 6, "3.2": 6, "3.4": 6, "4.2": 4, "6.1": 9})
+        self.score_entered(
+            self.appraisal_a,
+            self.full(self.appraisal_a) | {"2.4": 6, "3.2": 6, "3.4": 6, "4.2": 4, "6.1": 9},
+        )
         self.assertEqual(self.appraisal_a.total, 63 + 31)
         self.assertEqual(self.appraisal_a.rating, "excellent")
         self.appraisal_a.with_user(self.assessor).action_submit()
@@ -229,7 +238,7 @@ class TestAppraisal(AppraisalCase):
         self.appraisal_a.with_user(self.manager).action_approve()
         with self.assertRaisesText(UserError, "Admin B"):
             self.period.with_user(self.manager).action_submit_lists()
-        self._complete(self.appraisal_b, {})
+        self._complete(self.appraisal_b, self.full(self.appraisal_b))
         self.assertEqual(self.appraisal_b.total, 63)
         self.period.with_user(self.manager).action_submit_lists()
         self.assertEqual(self.period.state, "submitted")
@@ -272,7 +281,7 @@ class TestAppraisal(AppraisalCase):
         old_a = old.appraisal_ids - old_b
         self._force_low(old_b)
         self._complete(old_b, {})
-        self._complete(old_a, {"6.1": 10})
+        self._complete(old_a, self.full(old_a) | {"6.1": 10})
         self.assertTrue(old_b.failed)
         old.with_user(self.manager).action_submit_lists()
         self.assertEqual(old_b.outcome, "first_failure")
@@ -283,7 +292,7 @@ class TestAppraisal(AppraisalCase):
         # 2025: the second failure, counting the locked year
         self._force_low(self.appraisal_b)
         self._complete(self.appraisal_b, {})
-        self._complete(self.appraisal_a, {"6.1": 10})
+        self._complete(self.appraisal_a, self.full(self.appraisal_a) | {"6.1": 10})
         self.period.with_user(self.manager).action_submit_lists()
         self.assertEqual(self.appraisal_b.failure_number, 2)
         self.assertEqual(self.appraisal_b.outcome, "revocation")
@@ -315,5 +324,9 @@ class TestAppraisal(AppraisalCase):
         self.assertEqual(period.award_commendation, 60)
         self.assertEqual(self.period.award_commendation, 80)
         period.with_user(self.manager).action_generate_appraisals()
+        # 63 points each: the items the records cannot measure given their points by hand
+        for appraisal in period.appraisal_ids | self.period.appraisal_ids:
+            self.score_entered(appraisal, self.full(appraisal))
+        self.assertEqual(set(period.appraisal_ids.mapped("total")), {63})
         self.assertEqual(set(period.appraisal_ids.mapped("rating")), {"commendation"})
         self.assertEqual(set(self.period.appraisal_ids.mapped("rating")), {"pass"})

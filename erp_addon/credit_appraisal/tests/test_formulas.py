@@ -99,6 +99,12 @@ class FormulaFixture(AppraisalCase):
         cls.c6 = cls.contract(
             cls.dept_3, ok | year | {"date_signed": "2025-02-02", "state": "performance"}
         )
+        # follow-ups: c1 and c6 on schedule at the year's end, c5 followed up late once
+        cls.followup(cls.c1, "2025-03-01", "2025-06-01")
+        cls.followup(cls.c1, "2025-05-20", "2026-01-31")
+        cls.followup(cls.c5, "2024-07-01", "2024-09-01")
+        cls.followup(cls.c5, "2024-10-15", "2026-03-01")
+        cls.followup(cls.c6, "2025-11-01", "2026-02-01")
         cls.amendment(cls.c1, "2025-04-01", "done", True, True)
         cls.amendment(cls.c2, "2025-06-01", "done", False, True)
         cls.amendment(cls.c1, "2025-07-01", "refused", False, False)
@@ -157,6 +163,22 @@ class FormulaFixture(AppraisalCase):
         )
         contract.invalidate_recordset()
         return contract
+
+    @classmethod
+    def followup(cls, contract, day, next_day):
+        cls.env.cr.execute(
+            SQL(
+                """INSERT INTO credit_contract_followup
+                       (contract_id, company_id, date, date_recorded, next_date, note, user_id)
+                   VALUES (%s, %s, %s, %s, %s, 'fixture', %s)""",
+                contract.id,
+                cls.company.id,
+                day,
+                day,
+                next_day,
+                cls.salesman.id,
+            )
+        )
 
     @classmethod
     def amendment(cls, contract, requested, state, on_time, formalities):
@@ -232,7 +254,7 @@ class TestFormulas(FormulaFixture):
         # 1.1 best scores 80 and 70 (make-up): 75% x 3 = 2.25 -> 2.3
         self.assertItem(a, "1.1", 2.3, "Contract law: 80", "Company law: 70")
         # 1.2 legal H1, legal H2, integrity H1 (two held, one counts): 3 of 4 x 5
-        self.assertItem(a, "1.2", 3.8, "3 of 4")
+        self.assertItem(a, "1.2", 3.8, "3 of 4", "Missing: Integrity Education H2: 0 of 1.")
         # 2.1 three properties: c1, c2 of c1-c3 -> 2/3 x 3
         self.assertItem(a, "2.1", 2.0, "2 of 3", self.c3.name)
         # 2.2 five reviews: c1, c3 -> 2/3 x 3
@@ -272,11 +294,20 @@ class TestFormulas(FormulaFixture):
         self.assertItem(b, "3.3", 5)
         self.assertItem(b, "5.1", 6)
         self.assertItem(b, "5.2", 10)
-        # nothing to measure: full points, said so
-        self.assertItem(b, "2.3", 3, "Nothing to measure")
-        self.assertItem(b, "4.1", 6, "Nothing to measure")
-        self.assertItem(b, "5.3", 5, "Nothing to measure")
-        self.assertItem(b, "5.4", 6, "Nothing to measure")
+        # nothing to measure: not measurable, 0 until the assessor scores it, said so
+        for code in ("2.3", "4.1", "5.3", "5.4"):
+            self.assertItem(b, code, 0, "Nothing to measure", "Not measurable from the records")
+            self.assertTrue(self.line(b, code).not_measurable)
+        self.assertEqual(
+            self.line(b, "5.4").not_measurable_reason,
+            "No contract of the departments covered (Purchasing) ended in 2025.",
+        )
+        measured = b.line_ids.filtered(lambda line: line.compute_method and not line.not_measurable)
+        self.assertFalse(measured.filtered("not_measurable_reason"))
+        self.assertEqual(
+            sorted(measured.mapped("code")),
+            ["1.1", "1.2", "2.1", "2.2", "2.5", "2.6", "3.1", "3.3", "5.1", "5.2"],
+        )
 
     def test_recompute_follows_records_and_keeps_entered(self):
         self.line(self.appraisal_a, "6.1").with_user(self.manager).write({"score": 8})

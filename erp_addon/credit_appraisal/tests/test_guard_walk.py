@@ -111,6 +111,9 @@ def build_appraisal_samples(env, users):
             appraisal.line_ids.filtered(lambda line: not line.compute_method).write(
                 {"score": 1, "evidence": "walk"}
             )
+            appraisal.line_ids.filtered("not_measurable").write(
+                {"hand_score": 0, "hand_evidence": "walk"}
+            )
             appraisal.action_submit()
             appraisal.action_approve()
         period.action_submit_lists()
@@ -119,9 +122,12 @@ def build_appraisal_samples(env, users):
 
     # appraisals: draft, submitted, approved (another open year), locked
     draft = periods[0].appraisal_ids.sorted("id")
-    draft[1].line_ids.filtered(lambda line: not line.compute_method).write({"score": 1})
+    for appraisal in draft[1:3]:
+        appraisal.line_ids.filtered(lambda line: not line.compute_method).write({"score": 1})
+        appraisal.line_ids.filtered("not_measurable").write(
+            {"hand_score": 0, "hand_evidence": "walk"}
+        )
     draft[1].action_submit()
-    draft[2].line_ids.filtered(lambda line: not line.compute_method).write({"score": 1})
     draft[2].action_submit()
     draft[2].action_approve()
     locked = periods[2].appraisal_ids[:1]
@@ -155,6 +161,7 @@ def build_appraisal_samples(env, users):
             "employee_id": Employee.create({"name": "Walk Late", "company_id": company.id}).id,
             "company_id": company.id,
             "date_start": "2015-01-01",
+            "department_ids": [Command.set(dept.ids)],
         }
     )
     create_vals = {

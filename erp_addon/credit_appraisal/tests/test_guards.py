@@ -188,7 +188,12 @@ class TestAppraisalsKept(AppraisalCase):
             {"name": "Late Admin", "company_id": self.company.id}
         )
         late = self.env["credit.administrator"].create(
-            {"employee_id": employee.id, "company_id": self.company.id, "date_start": "2025-11-02"}
+            {
+                "employee_id": employee.id,
+                "company_id": self.company.id,
+                "date_start": "2025-11-02",
+                "department_ids": [Command.set(self.dept_3.ids)],
+            }
         )
         self._complete_all()
         with self.assertRaisesText(UserError, "without an appraisal for 2025: Late Admin"):
@@ -272,7 +277,9 @@ class TestListsAndQualificationConfidential(AppraisalCase):
         appraisal_a = period.appraisal_ids.filtered(lambda a: a.employee_id == self.emp_a)
         appraisal_b = period.appraisal_ids - appraisal_a
         # Admin A excellent (award), Admin B failing (the second time: disqualified)
-        self.score_entered(appraisal_a, {"2.4": 6, "3.2": 6, "3.4": 6, "4.2": 4, "6.1": 9})
+        self.score_entered(
+            appraisal_a, self.full(appraisal_a) | {"2.4": 6, "3.2": 6, "3.4": 6, "4.2": 4, "6.1": 9}
+        )
         appraisal_b.line_ids.filtered("compute_method").sudo().write(
             {"score": 0, "date_computed": "2025-12-31 10:00:00"}
         )

@@ -16,8 +16,16 @@ class TestRpc(HttpCase):
             company_ids=[Command.set(company.ids)],
         )
         employee = self.env["hr.employee"].create({"name": "RPC Admin", "company_id": company.id})
+        department = self.env["hr.department"].create(
+            {"name": "RPC Sales", "company_id": company.id}
+        )
         self.env["credit.administrator"].create(
-            {"employee_id": employee.id, "company_id": company.id, "date_start": "2015-01-01"}
+            {
+                "employee_id": employee.id,
+                "company_id": company.id,
+                "date_start": "2015-01-01",
+                "department_ids": [Command.set(department.ids)],
+            }
         )
         period = self.env["credit.appraisal.period"].create(
             {"year": 2019, "company_id": company.id}

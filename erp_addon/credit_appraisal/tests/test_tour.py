@@ -48,7 +48,7 @@ class TestTour(AppraisalCase, HttpCase):
         appraisal_a = period.appraisal_ids - appraisal_b
         self._force_low(appraisal_b)
         self._complete(appraisal_b, {})
-        self._complete(appraisal_a, scores_a)
+        self._complete(appraisal_a, self.full(appraisal_a) | scores_a)
         return period, appraisal_a, appraisal_b
 
     def test_lists_tour(self):
