@@ -100,14 +100,14 @@ def generate(env, name, admins, contracts):
              signed_within_authority, review_completed_date, three_properties_passed,
              five_reviews_passed, review_passed, review_complete,
              review_complete_before_signing, followups_on_schedule,
-             archived_with_documents, is_invalid, create_date, write_date)
+             archived_with_documents, is_invalid, counterparty_pays, create_date, write_date)
         SELECT 'BENCH-' || %(company)s || '-' || g, 'Bench contract ' || g, 'sale', %(partner)s,
                %(company)s, %(currency)s, 1000 + g %% 997,
                (ARRAY['signed', 'performance', 'completed', 'performance'])[g %% 4 + 1],
                (%(depts)s::int[])[g %% %(ndept)s + 1],
                d, d, d + 300, d + (g %% 11), g %% 11, g %% 11 <= 7, g %% 13 <> 0,
                g %% 17 <> 0, d - 3, g %% 19 <> 0, g %% 23 <> 0, g %% 29 <> 0, TRUE,
-               g %% 7 <> 0, g %% 5 <> 0, g %% 3 <> 0, g %% 997 = 0, now(), now()
+               g %% 7 <> 0, g %% 5 <> 0, g %% 3 <> 0, g %% 997 = 0, 'later', now(), now()
           FROM generate_series(1, %(count)s) g,
                LATERAL (SELECT (%(year)s || '-01-01')::date + (g %% 365) AS d) days
         """,
