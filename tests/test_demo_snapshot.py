@@ -41,6 +41,18 @@ def _snapshot(lang: str = "zh_CN") -> Path:
     return path
 
 
+def _exposure_as_recorded(replay: ReplayTransport):
+    """The exposure report's data read from a recording as the recording user did."""
+    meta = replay.metadata
+    return fetch_exposure_full(
+        replay,
+        dt_date(meta["today"]),
+        meta["context"],
+        batch_size=meta["batch_size"],
+        user_id=meta["uid"],
+    )
+
+
 @pytest.fixture(scope="module")
 def snapshot() -> Path:
     return _snapshot()
@@ -206,14 +218,7 @@ def test_snapshot_in_another_language_says_so_once(
 def test_exposure_demo_shows_the_servers_check(runner: CliRunner, tmp_path: Path) -> None:
     """The demo company has the check off (the add-on's default): nothing would block."""
     replay = ReplayTransport.from_file(_snapshot())
-    meta = replay.metadata
-    company, partners = fetch_exposure_full(
-        replay,
-        dt_date(meta["today"]),
-        meta["context"],
-        batch_size=meta["batch_size"],
-        user_id=meta["uid"],
-    )
+    company, partners = _exposure_as_recorded(replay)
     assert company.credit_check_on is False
     assert all(p.block_reasons == () and p.would_block is False for p in partners)
     result = runner.invoke(
@@ -302,13 +307,7 @@ def test_exposure_ageing_is_the_servers(lang: str, tmp_path: Path) -> None:
     overdue are the server's (nothing is put in a bucket on this side)."""
     replay = ReplayTransport.from_file(_snapshot(lang))
     meta = replay.metadata
-    company, partners = fetch_exposure_full(
-        replay,
-        dt_date(meta["today"]),
-        meta["context"],
-        batch_size=meta["batch_size"],
-        user_id=meta["uid"],
-    )
+    company, partners = _exposure_as_recorded(replay)
     data = pull_datasets(
         replay, (schema.COMPANY, schema.COLLECTION_BUCKET), meta["context"], meta["page_size"]
     )
@@ -349,13 +348,7 @@ def test_exposure_ageing_takes_two_calls() -> None:
     """Few round trips: the buckets and one read_group, whatever the number of invoices."""
     replay = ReplayTransport.from_file(_snapshot())
     meta = replay.metadata
-    _company, partners = fetch_exposure_full(
-        replay,
-        dt_date(meta["today"]),
-        meta["context"],
-        batch_size=meta["batch_size"],
-        user_id=meta["uid"],
-    )
+    _company, partners = _exposure_as_recorded(replay)
     pages = math.ceil(len(partners) / meta["batch_size"])
     # companies, the user's company, customer ids, per page a read and the check's preview,
     # the ageing (configured buckets, one read_group), pending exceptions
