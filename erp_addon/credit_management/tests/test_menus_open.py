@@ -38,6 +38,7 @@ MENUS = (
     "credit_collection.menu_collection_writeoffs",
     "credit_collection.menu_collection_history",
     "credit_collection.menu_collection_ageing",
+    "credit_collection.menu_collection_runs",
     "credit_collection.menu_collection_procedures",
     "credit_collection.menu_collection_buckets",
     "credit_collection.menu_collection_rules",
