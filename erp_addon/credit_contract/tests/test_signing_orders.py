@@ -33,6 +33,25 @@ class TestSigningOrders(ContractCase):
             company_ids=[Command.set(cls.company.ids)],
         )
 
+    def issued_power(self, date_from, date_to, issued_on):
+        """A power of attorney of the signatory for sales up to 500,000, issued on a day."""
+        poa = (
+            self.env["credit.power.attorney"]
+            .with_user(self.committee)
+            .create(
+                {
+                    "employee_id": self.signatory.id,
+                    "allow_sale": True,
+                    "max_amount": 500_000,
+                    "date_from": date_from,
+                    "date_to": date_to,
+                }
+            )
+        )
+        with freeze_time(issued_on):
+            poa.with_user(self.committee).action_issue()
+        return poa
+
     # ------------------------------------------------------------ item 5
     def test_signing_date_not_before_approval_nor_future(self):
         with freeze_time("2026-06-10"):
@@ -59,21 +78,7 @@ class TestSigningOrders(ContractCase):
         self.assertFalse(contract.date_signed)
 
     def test_expired_power_covers_no_later_recording(self):
-        poa = (
-            self.env["credit.power.attorney"]
-            .with_user(self.committee)
-            .create(
-                {
-                    "employee_id": self.signatory.id,
-                    "allow_sale": True,
-                    "max_amount": 500_000,
-                    "date_from": "2026-05-01",
-                    "date_to": "2026-06-10",
-                }
-            )
-        )
-        with freeze_time("2026-05-01"):
-            poa.with_user(self.committee).action_issue()
+        poa = self.issued_power("2026-05-01", "2026-06-10", issued_on="2026-05-01")
         with freeze_time("2026-06-05"):
             contract = self.approved_contract(power_of_attorney_id=poa.id)
         with self.assertRaisesRegex(UserError, "ended on 2026-06-10"):
@@ -84,21 +89,7 @@ class TestSigningOrders(ContractCase):
         self.assertTrue(contract.signed_within_authority)
 
     def test_power_issued_after_the_signing_date(self):
-        poa = (
-            self.env["credit.power.attorney"]
-            .with_user(self.committee)
-            .create(
-                {
-                    "employee_id": self.signatory.id,
-                    "allow_sale": True,
-                    "max_amount": 500_000,
-                    "date_from": "2026-06-01",
-                    "date_to": "2026-12-31",
-                }
-            )
-        )
-        with freeze_time("2026-06-11"):
-            poa.with_user(self.committee).action_issue()
+        poa = self.issued_power("2026-06-01", "2026-12-31", issued_on="2026-06-11")
         with freeze_time("2026-06-05"):
             contract = self.make_contract(power_of_attorney_id=poa.id)
             contract.with_user(self.salesman).action_submit_review()
