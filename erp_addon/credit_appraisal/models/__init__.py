@@ -11,6 +11,7 @@ from . import credit_appraisal_rubric
 from . import credit_appraisal_rubric_item
 from . import credit_appraisal_period
 from . import credit_appraisal_period_measure
+from . import credit_appraisal_period_scorecards
 from . import credit_appraisal
 from . import credit_appraisal_line
 from . import credit_appraisal_note

@@ -36,6 +36,7 @@ class CreditAppraisal(models.Model):
         "failed",
         "failure_number",
         "outcome",
+        "bonus_withheld",
         "misuse_contract_ids",
         "submitted_by_id",
         "date_submitted",
@@ -116,6 +117,11 @@ class CreditAppraisal(models.Model):
         readonly=True, help="The how-many-th failure this is, counting earlier locked years."
     )
     outcome = fields.Selection(OUTCOMES, readonly=True, tracking=True)
+    bonus_withheld = fields.Boolean(
+        compute="_compute_bonus_withheld",
+        store=True,
+        help="A first failure or a revocation withholds the year's bonus.",
+    )
     misuse_contract_ids = fields.Many2many(
         "credit.contract", string="Contracts Used Unlawfully", readonly=True
     )
@@ -143,6 +149,11 @@ class CreditAppraisal(models.Model):
     def _compute_name(self):
         for appraisal in self:
             appraisal.name = f"{appraisal.year} {appraisal.employee_id.name or ''}".strip()
+
+    @api.depends("outcome")
+    def _compute_bonus_withheld(self):
+        for appraisal in self:
+            appraisal.bonus_withheld = appraisal.outcome in ("first_failure", "revocation")
 
     @api.depends_context("uid")
     def _compute_is_own(self):
