@@ -11,10 +11,12 @@ database ``appraisal_bench``; serve it and point this at it)::
 In the same run, alternating, it measures:
 
 - the connector's pull of everything the scorecards need (what ``credit scorecards``
-  does) and the number of round trips it makes (aim: under 60);
-- (a) a naive odoorpc ``browse()`` of the same data (records walked field by field);
-- (b) the bare ``search_read`` calls a perfect client would make (one per model, no
-  paging, the same fields) -- the connector should stay within 1.3x of it;
+  does: the periods, then the server's scorecards in one call of ``credit_scorecards``)
+  and the number of round trips it makes (aim: under 60);
+- (a) a naive odoorpc ``browse()`` of the appraisals and their lines (records walked
+  field by field);
+- (b) the bare ``search_read`` calls of the appraisals and their lines (one per model, no
+  paging) -- the server's answer should stay within 1.3x of it;
 - the peak Python memory (tracemalloc) of writing the scorecard workbook.
 """
 
@@ -31,7 +33,7 @@ from pathlib import Path
 
 # run with the project's virtualenv (.venv/bin/python), where credit_cli is installed
 from credit_cli.connector import schema
-from credit_cli.connector.appraisal import build_appraisal_year
+from credit_cli.connector.appraisal import build_appraisal_year, fetch_scorecards, period_choice
 from credit_cli.connector.pull import pull_datasets
 from credit_cli.connector.transport import OdooRpcTransport
 from credit_cli.reports.scorecards_xlsx import write_scorecards_xlsx
@@ -49,32 +51,60 @@ class Counting:
         return self.inner.execute_kw(model, method, args, kwargs)
 
 
-def connector_pull(transport, context):
+#: What a client reading the records itself would read of the year's scorecards.
+RECORDS = {
+    "credit.appraisal": (
+        "period_id",
+        "administrator_id",
+        "employee_id",
+        "state",
+        "total",
+        "rating",
+        "outcome",
+        "failure_number",
+        "bonus_withheld",
+    ),
+    "credit.appraisal.line": (
+        "appraisal_id",
+        "code",
+        "section",
+        "name",
+        "points",
+        "score",
+        "evidence",
+        "not_measurable",
+        "not_measurable_reason",
+        "hand_score",
+        "hand_evidence",
+    ),
+}
+
+
+def connector_pull(transport, context, year):
     counting = Counting(transport)
     data = pull_datasets(counting, schema.APPRAISAL_DATASETS, context)
-    return data, counting.calls
+    year, company_id = period_choice(data, year, None)
+    answer = fetch_scorecards(counting, year, company_id, context)
+    return build_appraisal_year(answer), counting.calls
 
 
 def bare_search_read(transport, context):
-    data = {}
-    for dataset in schema.APPRAISAL_DATASETS:
-        data[dataset.model] = transport.execute_kw(
-            dataset.model,
-            "search_read",
-            [[list(term) if isinstance(term, tuple) else term for term in dataset.domain]],
-            {"fields": list(dataset.fields), "context": context},
+    return {
+        model: transport.execute_kw(
+            model, "search_read", [[]], {"fields": list(fields), "context": context}
         )
-    return data
+        for model, fields in RECORDS.items()
+    }
 
 
 def naive_browse(odoo, context):
     """What a first script does: browse every record and touch each field."""
     odoo.env.context.update(context)
     rows = 0
-    for dataset in schema.APPRAISAL_DATASETS:
-        model = odoo.env[dataset.model]
+    for model_name, fields in RECORDS.items():
+        model = odoo.env[model_name]
         for record in model.browse(model.search([])):
-            for name in dataset.fields:
+            for name in fields:
                 getattr(record, name)
             rows += 1
     return rows
@@ -97,10 +127,10 @@ def main() -> int:
 
     times = {"connector": [], "bare": [], "browse": []}
     round_trips = 0
-    data = None
+    appraisal = None
     for _ in range(args.rounds):
         start = time.perf_counter()
-        data, round_trips = connector_pull(transport, context)
+        appraisal, round_trips = connector_pull(transport, context, args.year)
         times["connector"].append(time.perf_counter() - start)
         start = time.perf_counter()
         bare_search_read(transport, context)
@@ -110,15 +140,17 @@ def main() -> int:
     naive_browse(transport._odoo, context)
     times["browse"].append(time.perf_counter() - start)
 
-    year = args.year or max(int(p["year"]) for p in data[schema.APPRAISAL_PERIOD.model])
-    appraisal = build_appraisal_year(data, year)
+    year = appraisal.year
     with tempfile.TemporaryDirectory() as folder:
         tracemalloc.start()
         write_scorecards_xlsx(Path(folder) / "s.xlsx", appraisal)
         _current, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
 
-    rows = {model: len(records) for model, records in data.items()}
+    rows = {
+        "scorecards": len(appraisal.scorecards),
+        "lines": sum(len(c.lines) for c in appraisal.scorecards),
+    }
     connector = statistics.median(times["connector"])
     bare = statistics.median(times["bare"])
     print(f"records: {rows}")

@@ -11,11 +11,16 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..connector import schema
-from ..connector.appraisal import AppraisalYear, build_appraisal_year
+from ..connector.appraisal import (
+    AppraisalYear,
+    build_appraisal_year,
+    fetch_scorecards,
+    period_choice,
+)
 from ..connector.credit_data import fetch_user_company
 from ..connector.pull import missing_addons, missing_message, pull_datasets
 from ..connector.transport import ConnectorError, ReplayMissError
-from .errors import EXIT_DATA, UserError, failed
+from .errors import failed
 from .sources import Source, progress_sink
 
 
@@ -68,14 +73,6 @@ def load_datasets(
         raise failed(exc, friendly(source, exc)) from None
 
 
-def latest_year(data: dict[str, list[dict[str, Any]]]) -> int:
-    """The latest year with an appraisal period."""
-    years = [int(p["year"]) for p in data.get(schema.APPRAISAL_PERIOD.model, [])]
-    if not years:
-        raise UserError("there is no appraisal period yet", EXIT_DATA)
-    return max(years)
-
-
 def user_company(source: Source) -> int | None:
     """The user's current company in Odoo (one call); None when a snapshot cannot say."""
     try:
@@ -85,29 +82,35 @@ def user_company(source: Source) -> int | None:
 
 
 def load_appraisal(
-    source: Source, year: int | None, company: str | None, recompute: bool = False
-) -> AppraisalYear:
-    """The pulled appraisal datasets turned into one year's scorecards."""
+    source: Source,
+    year: int | None,
+    company: str | None,
+    recompute: bool = False,
+    datasets: Sequence[schema.Dataset] = schema.APPRAISAL_DATASETS,
+) -> tuple[AppraisalYear, dict[str, list[dict[str, Any]]]]:
+    """The server's scorecards of one year (and the pulled ``datasets`` beside them).
+
+    The periods say which year and company; the scorecards are the server's answer
+    (``credit_scorecards``), read and never recomputed here.
+    """
     progress = progress_sink(source.progress)
     try:
-        require_addons(source, schema.APPRAISAL_DATASETS)
+        require_addons(source, datasets)
         preferred = None if company else user_company(source)
         if recompute:
             _recompute(source, year, company, preferred)
         data = pull_datasets(
             source.transport,
-            schema.APPRAISAL_DATASETS,
+            datasets,
             source.context,
             source.page_size,
             progress,
             skip_missing=True,
         )
-        if year is None:
-            years = [int(p["year"]) for p in data.get(schema.APPRAISAL_PERIOD.model, [])]
-            if not years:
-                raise ConnectorError("there is no appraisal period yet")
-            year = max(years)
-        return build_appraisal_year(data, year, company, preferred)
+        year, company_id = period_choice(data, year, company, preferred)
+        progress(f"reading the scorecards of {year} as the server computed them")
+        answer = fetch_scorecards(source.transport, year, company_id, source.context)
+        return build_appraisal_year(answer), data
     except ConnectorError as exc:
         raise failed(exc, friendly(source, exc)) from None
 

@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from ..connector import schema
+from ..connector.appraisal import fetch_scorecards
 from ..connector.credit_data import (
     COMPANY_FIELDS,
     EXPOSURE_VERSION,
@@ -21,7 +22,12 @@ from ..connector.credit_data import (
 )
 from ..connector.models import PartnerExposure
 from ..connector.pull import missing_addons, missing_message, pull_datasets, read_grouped
-from ..connector.transport import ConnectorError, RecordingTransport
+from ..connector.transport import (
+    AccessRefused,
+    ConnectorError,
+    MissingMethodError,
+    RecordingTransport,
+)
 from ..reports.labels import DEFAULT_LANG
 from .errors import UserError, failed
 from .outputs import check_output_file, wrote
@@ -75,6 +81,9 @@ def run_pull(ctx: click.Context, params: dict[str, Any]) -> None:
         data = pull_datasets(
             recorder, schema.ALL_DATASETS, context, params["page_size"], progress, skip_missing=True
         )
+        recorder.metadata["scorecards"] = _pull_scorecards(
+            recorder, data.get(schema.APPRAISAL_PERIOD.model, []), context, progress
+        )
         if schema.COLLECTION_BUCKET.model in data:
             read_grouped(
                 recorder,
@@ -96,6 +105,28 @@ def run_pull(ctx: click.Context, params: dict[str, Any]) -> None:
         f"{len(recorder.calls)} calls: {len(partners)} customers"
         + (f", {counts}" if counts else "")
     )
+
+
+def _pull_scorecards(
+    recorder: RecordingTransport,
+    periods: list[dict[str, Any]],
+    context: dict[str, Any],
+    progress: Any,
+) -> str:
+    """The server's scorecards of every period the user reads (one call each), as the
+    reports ask for them. Says what was saved: 'all', 'refused' (the user may not read
+    scorecards) or 'unavailable' (the add-on predates the method)."""
+    for period in periods:
+        if not period.get("company_id"):
+            continue
+        progress(f"reading the scorecards of {period['year']} ({period['company_id'][1]})")
+        try:
+            fetch_scorecards(recorder, int(period["year"]), int(period["company_id"][0]), context)
+        except AccessRefused:
+            return "refused"
+        except MissingMethodError:
+            return "unavailable"
+    return "all"
 
 
 def run_record(ctx: click.Context, params: dict[str, Any]) -> None:

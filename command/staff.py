@@ -1,7 +1,9 @@
 """The staff reports: ``scorecards``, ``awards``, ``training`` and ``hr-export``.
 
-They read the appraisal add-on's records (periods, appraisals and their 19 items,
-administrators, training), whose figures the server computes; here they are laid out.
+The scorecards, the award and disqualification lists and HR's export are the server's
+answer (``credit.appraisal.period.credit_scorecards``: items, scores, evidence, totals,
+tiers, outcomes, failure counts, bonus withheld, the lists and their status); training
+is read from the add-on's records. Here they are laid out, never worked out.
 """
 
 from __future__ import annotations
@@ -12,23 +14,26 @@ from typing import Any
 import click
 
 from ..connector import schema
-from ..connector.appraisal import AppraisalYear, build_appraisal_year
+from ..connector.appraisal import AppraisalYear
 from ..connector.training import build_hr_rows, build_training_year
 from ..connector.transport import ConnectorError
+from ..reports.appraisal_labels import list_status_text
 from ..reports.awards import write_awards_html, write_awards_xlsx
 from ..reports.labels import labels_for
 from ..reports.records import write_hr_export_xlsx, write_training_xlsx
+from ..reports.scorecards_html import write_scorecards_html
 from ..reports.scorecards_xlsx import write_scorecards_xlsx
 from .errors import EXIT_DATA, UserError, failed
-from .loading import latest_year, load_appraisal, load_datasets, user_company
+from .loading import load_appraisal, load_datasets
 from .outputs import check_output_folder, prepare_output_folder, write, wrote
 from .sources import Source, open_source
 
 
 def appraisal_summary(data: AppraisalYear, lang: str) -> str:
-    """People, tiers, failures and revocations of the year, in one line."""
+    """People, the server's tiers, revocations and the lists' status, in one line."""
     counts = data.tier_counts()
     return labels_for(lang)["appraisal_summary"].format(
+        lists=list_status_text(data.lists, lang),
         year=data.year,
         company=data.company,
         people=len(data.scorecards),
@@ -50,16 +55,17 @@ def _open(ctx: click.Context, params: dict[str, Any]) -> tuple[Path, Source]:
 def run_scorecards(ctx: click.Context, params: dict[str, Any]) -> None:
     """One year's scorecards (after a server-side recompute when asked)."""
     output, source = _open(ctx, params)
-    data = load_appraisal(source, params["year"], params["company"], params["recompute"])
-    path = write(write_scorecards_xlsx, output / f"credit_scorecards_{data.year}.xlsx", data)
-    wrote(path, params["lang"])
+    data, _ = load_appraisal(source, params["year"], params["company"], params["recompute"])
+    stem = f"credit_scorecards_{data.year}"
+    for writer, suffix in ((write_scorecards_xlsx, "xlsx"), (write_scorecards_html, "html")):
+        wrote(write(writer, output / f"{stem}.{suffix}", data), params["lang"])
     click.echo(appraisal_summary(data, params["lang"]))
 
 
 def run_awards(ctx: click.Context, params: dict[str, Any]) -> None:
     """The award and disqualification lists, as a workbook and a printable page."""
     output, source = _open(ctx, params)
-    data = load_appraisal(source, params["year"], params["company"])
+    data, _ = load_appraisal(source, params["year"], params["company"])
     stem = f"credit_awards_{data.year}"
     for writer, suffix in ((write_awards_xlsx, "xlsx"), (write_awards_html, "html")):
         wrote(write(writer, output / f"{stem}.{suffix}", data), params["lang"])
@@ -100,14 +106,12 @@ def run_training(ctx: click.Context, params: dict[str, Any]) -> None:
 def run_hr_export(ctx: click.Context, params: dict[str, Any]) -> None:
     """HR's one row per administrator."""
     output, source = _open(ctx, params)
-    data = load_datasets(source, schema.HR_DATASETS)
-    year = params["year"] or latest_year(data)
-    try:
-        preferred = None if params["company"] else user_company(source)
-        appraisal = build_appraisal_year(data, year, params["company"], preferred)
-        rows = build_hr_rows(appraisal, data)
-    except ConnectorError as exc:
-        raise failed(exc) from None
-    path = write(write_hr_export_xlsx, output / f"credit_hr_export_{year}.xlsx", appraisal, rows)
+    appraisal, data = load_appraisal(
+        source, params["year"], params["company"], datasets=schema.HR_DATASETS
+    )
+    rows = build_hr_rows(appraisal, data)
+    path = write(
+        write_hr_export_xlsx, output / f"credit_hr_export_{appraisal.year}.xlsx", appraisal, rows
+    )
     wrote(path, params["lang"])
     click.echo(appraisal_summary(appraisal, params["lang"]))

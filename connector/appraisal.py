@@ -1,85 +1,59 @@
-"""The annual appraisal (SPEC section 6) as plain values: scorecards, tiers, penalties.
+"""The annual appraisal (SPEC section 6) as plain values: the server's scorecards.
 
-The staff add-on computes each line's score; this module only adds them up and
-applies the rules the reports print, so that a snapshot gives the same lists as
-the server:
-
-- award tiers on the total: advanced from 95, excellent from 90, commendation
-  from 80 (the period's own thresholds when it carries them);
-- a total under 60 is a failure: the first one means education and no bonus,
-  the second, counting earlier *locked* years, means the qualification is revoked;
-- contracts used for unlawful acts mean revocation whatever the total.
+The staff add-on owns every rule: each item's score, the total, the tier (its rating),
+the outcome, the failure count across years and companies, the bonus withheld and who
+is on the award and disqualification lists. It gives them in one call,
+``credit.appraisal.period.credit_scorecards(year, company_id, lang)`` (as
+``credit_block_preview`` gives the credit check); this module reads that answer into
+plain values and works nothing out itself. A server whose add-on predates the method
+cannot make these reports (MissingMethodError, told in one line).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from . import schema
-from .transport import ConnectorError
+from .transport import ConnectorError, MissingMethodError, Transport
 
 TIERS: tuple[str, ...] = ("advanced", "excellent", "commendation", "pass", "fail")
 AWARD_TIERS: tuple[str, ...] = ("advanced", "excellent", "commendation")
-#: Totals are kept with one decimal; compare with a tolerance below that.
-EPSILON = 1e-6
+#: The lists' status as the server says it.
+LIST_DRAFT, LIST_SUBMITTED, LIST_APPROVED = "draft", "submitted", "approved"
 
 
 @dataclass(frozen=True)
 class Thresholds:
-    """Where each tier starts, and the failure rules (the period's settings)."""
+    """Where each tier starts and the failure rules, as the period keeps them (shown only)."""
 
-    advanced: float = 95.0
-    excellent: float = 90.0
-    commendation: float = 80.0
-    fail_below: float = 60.0
-    revoke_at_failure: int = 2
-
-    @classmethod
-    def of_period(cls, period: Mapping[str, Any]) -> Thresholds:
-        """The period's thresholds; a missing or zero value keeps SPEC's default."""
-        default = cls()
-
-        def pick(name: str, fallback: float) -> float:
-            value = period.get(name)
-            return float(value) if value else fallback
-
-        return cls(
-            advanced=pick("award_advanced", default.advanced),
-            excellent=pick("award_excellent", default.excellent),
-            commendation=pick("award_commendation", default.commendation),
-            fail_below=pick("fail_threshold", default.fail_below),
-            revoke_at_failure=int(pick("revoke_after_failures", default.revoke_at_failure)),
-        )
+    advanced: float
+    excellent: float
+    commendation: float
+    fail_below: float
+    revoke_at_failure: int
 
 
-def tier_of(total: float, thresholds: Thresholds = Thresholds()) -> str:  # noqa: B008
-    """advanced / excellent / commendation / pass / fail for a total."""
-    total = round(float(total), 1)
-    if total + EPSILON >= thresholds.advanced:
-        return "advanced"
-    if total + EPSILON >= thresholds.excellent:
-        return "excellent"
-    if total + EPSILON >= thresholds.commendation:
-        return "commendation"
-    if total + EPSILON < thresholds.fail_below:
-        return "fail"
-    return "pass"
+@dataclass(frozen=True)
+class ListStatus:
+    """The award and disqualification lists: draft, submitted or approved; by whom, when."""
 
+    status: str
+    submitted_by: str = ""
+    date_submitted: str = ""
+    approved_by: str = ""
+    date_approved: str = ""
 
-def penalty_of(failure_number: int, misuse: bool, thresholds: Thresholds = Thresholds()) -> str:  # noqa: B008
-    """'' (none), 'first_failure' or 'revocation'."""
-    if misuse or (failure_number and failure_number >= thresholds.revoke_at_failure):
-        return schema.OUTCOME_REVOCATION
-    if failure_number:
-        return schema.OUTCOME_FIRST_FAILURE
-    return ""
+    @property
+    def approved(self) -> bool:
+        """Approved by the legal representative (only then may a list say so)."""
+        return self.status == LIST_APPROVED
 
 
 @dataclass(frozen=True)
 class ScoreLine:
-    """One of the 19 items of a scorecard."""
+    """One of the 19 items of a scorecard, as the server scored it."""
 
     code: str
     section: str
@@ -89,39 +63,63 @@ class ScoreLine:
     computed: bool
     evidence: str
     comment: str
+    #: The records hold nothing this item measures for the person: scored by hand.
+    not_measurable: bool = False
+    not_measurable_reason: str = ""
+    #: Not measurable and scored by an assessor with evidence.
+    hand_scored: bool = False
+    hand_score: float | None = None
+    hand_evidence: str = ""
+
+    @property
+    def source(self) -> str:
+        """computed / entered / not_measurable / hand_scored (a label key)."""
+        if self.hand_scored:
+            return "hand_scored"
+        if self.not_measurable:
+            return "not_measurable"
+        return "computed" if self.computed else "entered"
 
 
 @dataclass(frozen=True)
 class Scorecard:
-    """One administrator's appraisal for the year."""
+    """One administrator's appraisal for the year, as the server computed it."""
 
     appraisal_id: int
     administrator_id: int
+    employee_id: int
     name: str
     year: int
     state: str
     lines: tuple[ScoreLine, ...]
     total: float
+    #: The server's rating (advanced / excellent / commendation / pass / fail).
     tier: str
+    #: The server's outcome: award, none, first_failure, revocation ('' before it is set).
+    outcome: str
     failure_number: int
-    penalty: str
+    bonus_withheld: bool
     misuse: bool
-    earlier_failures: tuple[int, ...] = field(default=())
+    on_award_list: bool
+    on_disqualification_list: bool
+    employee_number: str = ""
+    department: str = ""
+    qualification: str = ""
+
+    @property
+    def penalty(self) -> str:
+        """The outcome when it is a penalty ('first_failure', 'revocation'), else ''."""
+        return self.outcome if self.outcome in schema.PENALTY_OUTCOMES else ""
 
     @property
     def awarded(self) -> bool:
-        """On the award list: an award tier and no revocation."""
-        return self.tier in AWARD_TIERS and self.penalty != schema.OUTCOME_REVOCATION
+        """On the server's award list."""
+        return self.on_award_list
 
     @property
     def disqualified(self) -> bool:
-        """On the disqualification list."""
-        return self.penalty == schema.OUTCOME_REVOCATION
-
-    @property
-    def risk_key(self) -> tuple[int, float, str]:
-        """Sort order of the summary: by total, highest first, then name."""
-        return (0, -self.total, self.name)
+        """On the server's disqualification list."""
+        return self.on_disqualification_list
 
 
 @dataclass(frozen=True)
@@ -133,12 +131,15 @@ class AppraisalYear:
     period_state: str
     thresholds: Thresholds
     scorecards: tuple[Scorecard, ...]
+    lists: ListStatus = ListStatus(LIST_DRAFT)
+    company_id: int | None = None
+    lang: str = ""
 
     def tier_counts(self) -> dict[str, int]:
-        """How many people are in each tier (every tier listed, zeros included)."""
+        """How many people the server put in each tier (every tier listed, zeros included)."""
         counts = dict.fromkeys(TIERS, 0)
         for card in self.scorecards:
-            counts[card.tier] += 1
+            counts[card.tier] = counts.get(card.tier, 0) + 1
         return counts
 
 
@@ -152,15 +153,6 @@ def _m2o_name(value: Any) -> str:
 
 def _text(value: Any) -> str:
     return "" if value is False or value is None else str(value)
-
-
-def _records(data: Mapping[str, Sequence[Mapping[str, Any]]], dataset: schema.Dataset) -> Any:
-    try:
-        return data[dataset.model]
-    except KeyError:
-        raise ConnectorError(
-            f"the data has no {dataset.model} records (pulled without the {dataset.addon} add-on?)"
-        ) from None
 
 
 def select_period(
@@ -198,98 +190,131 @@ def select_period(
     return of_year[0]
 
 
-def build_appraisal_year(
-    data: Mapping[str, Sequence[Mapping[str, Any]]],
-    year: int,
-    company: str | None = None,
-    preferred_company_id: int | None = None,
-) -> AppraisalYear:
-    """Scorecards of ``year`` from pulled datasets (live or snapshot)."""
-    periods = _records(data, schema.APPRAISAL_PERIOD)
-    period = select_period(periods, year, company, preferred_company_id)
-    thresholds = Thresholds.of_period(period)
-    company_id = _m2o_id(period["company_id"])
-    locked_years = {
-        int(p["year"])
-        for p in periods
-        if p["state"] == schema.PERIOD_LOCKED
-        and _m2o_id(p["company_id"]) == company_id
-        and int(p["year"]) < year
-    }
-    period_thresholds = {int(p["id"]): Thresholds.of_period(p) for p in periods}
-    appraisals = _records(data, schema.APPRAISAL)
-    lines_by_appraisal: dict[int, list[Mapping[str, Any]]] = {}
-    for line in _records(data, schema.APPRAISAL_LINE):
-        appraisal_id = _m2o_id(line["appraisal_id"])
-        if appraisal_id is not None:
-            lines_by_appraisal.setdefault(appraisal_id, []).append(line)
-    administrators = {int(a["id"]): a for a in data.get(schema.ADMINISTRATOR.model, [])}
+def fetch_scorecards(
+    transport: Transport, year: int, company_id: int, context: Mapping[str, Any] | None
+) -> dict[str, Any]:
+    """The server's answer for ``year`` and ``company_id``, worded in the context's language.
 
-    # earlier failures per administrator, from locked periods only
-    earlier: dict[int, list[int]] = {}
-    for appraisal in appraisals:
-        admin = _m2o_id(appraisal["administrator_id"])
-        year_of = int(appraisal["year"] or 0)
-        if admin is None or year_of not in locked_years:
-            continue
-        if _m2o_id(appraisal["company_id"]) not in (company_id, None):
-            continue
-        th = period_thresholds.get(_m2o_id(appraisal["period_id"]) or 0, thresholds)
-        if tier_of(float(appraisal["total"] or 0.0), th) == "fail":
-            earlier.setdefault(admin, []).append(year_of)
+    One call; the same call when ``credit pull`` records it and when a report replays it.
+    """
+    context = dict(context or {})
+    try:
+        answer = transport.execute_kw(
+            schema.APPRAISAL_PERIOD.model,
+            schema.SCORECARDS_METHOD,
+            [int(year), int(company_id), context.get("lang") or False],
+            {"context": context},
+        )
+    except MissingMethodError:
+        raise MissingMethodError(
+            f"Odoo has no {schema.APPRAISAL_PERIOD.model}.{schema.SCORECARDS_METHOD}: its "
+            "credit_appraisal add-on is older than this command (update the add-on)"
+        ) from None
+    if not isinstance(answer, Mapping) or "scorecards" not in answer and "period" not in answer:
+        raise ConnectorError(
+            f"Odoo's {schema.SCORECARDS_METHOD} gave an answer this command does not read"
+        )
+    return dict(answer)
 
-    cards: list[Scorecard] = []
-    for appraisal in appraisals:
-        if _m2o_id(appraisal["period_id"]) != int(period["id"]):
-            continue
-        lines = sorted(
-            lines_by_appraisal.get(int(appraisal["id"]), []),
-            key=lambda r: (r["sequence"] or 0, _text(r["code"])),
+
+def _line(row: Mapping[str, Any]) -> ScoreLine:
+    hand_scored = bool(row.get("hand_scored"))
+    return ScoreLine(
+        code=_text(row["code"]),
+        section=_text(row["section"]),
+        name=_text(row["name"]),
+        points=float(row["points"] or 0.0),
+        score=None if row["score"] is False or row["score"] is None else float(row["score"]),
+        computed=bool(row["computed"]),
+        evidence=_text(row["evidence"]),
+        comment=_text(row["comment"]),
+        not_measurable=bool(row.get("not_measurable")),
+        not_measurable_reason=_text(row.get("not_measurable_reason")),
+        hand_scored=hand_scored,
+        hand_score=float(row["hand_score"] or 0.0) if hand_scored else None,
+        hand_evidence=_text(row.get("hand_evidence")),
+    )
+
+
+def build_appraisal_year(answer: Mapping[str, Any]) -> AppraisalYear:
+    """The server's scorecards (the answer of :func:`fetch_scorecards`) as plain values."""
+    year = int(answer["year"])
+    period = answer.get("period")
+    if not period:
+        years = answer.get("years") or []
+        known = ", ".join(str(y) for y in years) if years else "none"
+        raise ConnectorError(
+            f"no appraisal period for {year} in {answer.get('company', '?')} (periods: {known})"
         )
-        score_lines = tuple(
-            ScoreLine(
-                code=_text(r["code"]),
-                section=_text(r["section"]),
-                name=_text(r["name"]),
-                points=float(r["points"] or 0.0),
-                score=None if r["score"] is False else float(r["score"] or 0.0),
-                computed=bool(r["compute_method"]),
-                evidence=_text(r["evidence"]),
-                comment=_text(r["comment"]),
-            )
-            for r in lines
+    lists = answer.get("lists") or {}
+    th = answer["thresholds"]
+    cards = tuple(
+        Scorecard(
+            appraisal_id=int(card["appraisal_id"]),
+            administrator_id=int(card["administrator_id"] or 0),
+            employee_id=int(card["employee_id"] or 0),
+            name=_text(card["name"]),
+            year=year,
+            state=_text(card["state"]),
+            lines=tuple(_line(row) for row in card["lines"]),
+            total=float(card["total"] or 0.0),
+            tier=_text(card["tier"]),
+            outcome=_text(card["outcome"]),
+            failure_number=int(card["failure_number"] or 0),
+            bonus_withheld=bool(card["bonus_withheld"]),
+            misuse=bool(card["misuse"]),
+            on_award_list=bool(card["on_award_list"]),
+            on_disqualification_list=bool(card["on_disqualification_list"]),
+            employee_number=_text(card.get("employee_number")),
+            department=_text(card.get("department")),
+            qualification=_text(card.get("qualification")),
         )
-        total = round(sum(line.score or 0.0 for line in score_lines), 1)
-        if not score_lines:
-            total = round(float(appraisal["total"] or 0.0), 1)
-        tier = tier_of(total, thresholds)
-        admin_id = _m2o_id(appraisal["administrator_id"]) or 0
-        earlier_years = tuple(sorted(earlier.get(admin_id, [])))
-        failure_number = len(earlier_years) + 1 if tier == "fail" else 0
-        misuse = bool(appraisal.get("misuse_contract_ids"))
-        admin = administrators.get(admin_id)
-        name = _text(admin["name"]) if admin else _m2o_name(appraisal["administrator_id"])
-        cards.append(
-            Scorecard(
-                appraisal_id=int(appraisal["id"]),
-                administrator_id=admin_id,
-                name=name or _m2o_name(appraisal["employee_id"]),
-                year=year,
-                state=_text(appraisal["state"]),
-                lines=score_lines,
-                total=total,
-                tier=tier,
-                failure_number=failure_number,
-                penalty=penalty_of(failure_number, misuse, thresholds),
-                misuse=misuse,
-                earlier_failures=earlier_years,
-            )
-        )
-    cards.sort(key=lambda c: c.risk_key)
+        for card in answer["scorecards"]
+    )
     return AppraisalYear(
         year=year,
-        company=_m2o_name(period["company_id"]),
-        period_state=_text(period["state"]),
-        thresholds=thresholds,
-        scorecards=tuple(cards),
+        company=_text(answer.get("company")),
+        company_id=int(answer["company_id"]) if answer.get("company_id") else None,
+        lang=_text(answer.get("lang")),
+        period_state=_text(period.get("state")),
+        lists=ListStatus(
+            status=_text(lists.get("status")) or LIST_DRAFT,
+            submitted_by=_text(lists.get("submitted_by")),
+            date_submitted=_text(lists.get("date_submitted")),
+            approved_by=_text(lists.get("approved_by")),
+            date_approved=_text(lists.get("date_approved")),
+        ),
+        thresholds=Thresholds(
+            advanced=float(th["advanced"]),
+            excellent=float(th["excellent"]),
+            commendation=float(th["commendation"]),
+            fail_below=float(th["fail_below"]),
+            revoke_at_failure=int(th["revoke_at_failure"]),
+        ),
+        scorecards=cards,
     )
+
+
+def period_choice(
+    data: Mapping[str, Sequence[Mapping[str, Any]]],
+    year: int | None,
+    company: str | None,
+    preferred_company_id: int | None = None,
+) -> tuple[int, int]:
+    """(year, company id) of the period a report is for, from the pulled periods."""
+    try:
+        periods = data[schema.APPRAISAL_PERIOD.model]
+    except KeyError:
+        raise ConnectorError(
+            f"the data has no {schema.APPRAISAL_PERIOD.model} records "
+            "(pulled without the credit_appraisal add-on?)"
+        ) from None
+    if year is None:
+        if not periods:
+            raise ConnectorError("there is no appraisal period yet")
+        year = max(int(p["year"]) for p in periods)
+    period = select_period(periods, year, company, preferred_company_id)
+    company_id = _m2o_id(period["company_id"])
+    if company_id is None:
+        raise ConnectorError(f"the appraisal period {year} has no company")
+    return year, company_id

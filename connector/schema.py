@@ -84,57 +84,9 @@ APPRAISAL_PERIOD = Dataset(
         "year",
         "company_id",
         "state",
-        "award_advanced",
-        "award_excellent",
-        "award_commendation",
-        "fail_threshold",
-        "revoke_after_failures",
-        "date_recomputed",
-        "date_lists_approved",
     ),
     "credit_appraisal",
     year_field="year",
-)
-APPRAISAL = Dataset(
-    "credit.appraisal",
-    (
-        "period_id",
-        "administrator_id",
-        "employee_id",
-        "company_id",
-        "year",
-        "state",
-        "total",
-        "rating",
-        "failed",
-        "failure_number",
-        "outcome",
-        "misuse_contract_ids",
-    ),
-    "credit_appraisal",
-    year_field="year",
-)
-APPRAISAL_LINE = Dataset(
-    "credit.appraisal.line",
-    (
-        "appraisal_id",
-        "sequence",
-        "code",
-        "section",
-        "name",
-        "compute_method",
-        "points",
-        "score",
-        "evidence",
-        "comment",
-    ),
-    "credit_appraisal",
-)
-ADMINISTRATOR = Dataset(
-    "credit.administrator",
-    ("name", "employee_id", "company_id", "qualification_state", "department_ids", "active"),
-    "credit_appraisal",
-    domain=("|", ("active", "=", True), ("active", "=", False)),
 )
 TRAINING_SESSION = Dataset(
     "credit.training.session",
@@ -203,19 +155,17 @@ AGEING_AS_AT = "collection_as_at"
 
 #: The recompute server method of a period (one call per period, credit manager only).
 PERIOD_RECOMPUTE = "action_recompute"
+#: The year's scorecards as the server computed them (credit_appraisal): items, scores,
+#: evidence in the asked language, total, tier, outcome, failure count, bonus withheld,
+#: the lists and their status. One call per period; the command computes none of it.
+SCORECARDS_METHOD = "credit_scorecards"
 
-#: Values of credit.appraisal.period.state / credit.appraisal.rating / .outcome.
-PERIOD_LOCKED = "locked"
-RATING_ADVANCED, RATING_EXCELLENT, RATING_COMMENDATION = "advanced", "excellent", "commendation"
+#: Values of credit.appraisal.outcome that are penalties.
 OUTCOME_FIRST_FAILURE, OUTCOME_REVOCATION = "first_failure", "revocation"
+PENALTY_OUTCOMES: tuple[str, ...] = (OUTCOME_FIRST_FAILURE, OUTCOME_REVOCATION)
 
-APPRAISAL_DATASETS: tuple[Dataset, ...] = (
-    COMPANY,
-    APPRAISAL_PERIOD,
-    APPRAISAL,
-    APPRAISAL_LINE,
-    ADMINISTRATOR,
-)
+#: The periods (to choose the year and company); the scorecards come from SCORECARDS_METHOD.
+APPRAISAL_DATASETS: tuple[Dataset, ...] = (COMPANY, APPRAISAL_PERIOD)
 TRAINING_DATASETS: tuple[Dataset, ...] = (COMPANY, TRAINING_SESSION, TRAINING_RESULT, TRAINING_FEE)
 HR_DATASETS: tuple[Dataset, ...] = APPRAISAL_DATASETS + TRAINING_DATASETS[1:]
 COLLECTION_DATASETS: tuple[Dataset, ...] = (COMPANY, COLLECTION_BUCKET, COLLECTION_STAGE)
@@ -224,9 +174,6 @@ COLLECTION_DATASETS: tuple[Dataset, ...] = (COMPANY, COLLECTION_BUCKET, COLLECTI
 ALL_DATASETS: tuple[Dataset, ...] = (
     COMPANY,
     APPRAISAL_PERIOD,
-    APPRAISAL,
-    APPRAISAL_LINE,
-    ADMINISTRATOR,
     TRAINING_SESSION,
     TRAINING_RESULT,
     TRAINING_FEE,

@@ -165,13 +165,16 @@ def build_training_year(
 
 @dataclass(frozen=True)
 class HrRow:
-    """What HR needs per person for the year."""
+    """What HR needs per person for the year: the server's appraisal, training, money."""
 
     name: str
+    employee_number: str
+    department: str
     total: float
     tier: str
     penalty: str
     failure_number: int
+    bonus_withheld: bool
     qualification: str
     sessions_attended: int
     exams_passed: int
@@ -179,13 +182,16 @@ class HrRow:
     makeups: int
     fees: float
     fines: float
+    #: Fees and fines of the year not paid yet.
+    unpaid: float
 
 
 def build_hr_rows(
     appraisal: AppraisalYear, data: Mapping[str, Sequence[Mapping[str, Any]]]
 ) -> list[HrRow]:
-    """One row per appraised administrator, by name."""
-    admins = {int(a["id"]): a for a in data.get(schema.ADMINISTRATOR.model, [])}
+    """One row per appraised administrator, by name: the server's scorecard figures
+    (total, tier, penalty, failures, bonus withheld, qualification) beside the year's
+    training records, added up per person."""
     year = appraisal.year
     sessions = [
         s for s in data.get(schema.TRAINING_SESSION.model, []) if int(s["year"] or 0) == year
@@ -198,18 +204,20 @@ def build_hr_rows(
     ]
     rows = []
     for card in appraisal.scorecards:
-        admin = admins.get(card.administrator_id, {})
-        employee = _m2o_id(admin.get("employee_id")) if admin else None
+        employee = card.employee_id or None
         mine = [r for r in results if _m2o_id(r["employee_id"]) == employee]
         my_fees = [f for f in fees if _m2o_id(f["employee_id"]) == employee]
         rows.append(
             HrRow(
                 name=card.name,
+                employee_number=card.employee_number,
+                department=card.department,
                 total=card.total,
                 tier=card.tier,
                 penalty=card.penalty,
                 failure_number=card.failure_number,
-                qualification=_text(admin.get("qualification_state")) if admin else "",
+                bonus_withheld=card.bonus_withheld,
+                qualification=card.qualification,
                 sessions_attended=sum(
                     1
                     for s in sessions
@@ -224,6 +232,7 @@ def build_hr_rows(
                 fines=round(
                     sum(float(f["amount"] or 0) for f in my_fees if f["kind"] == "fine"), 2
                 ),
+                unpaid=round(sum(float(f["amount"] or 0) for f in my_fees if not f["paid"]), 2),
             )
         )
     rows.sort(key=lambda r: r.name)

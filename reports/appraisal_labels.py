@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
+from ..connector.appraisal import ListStatus, ScoreLine
+
 _PAIRS: dict[str, tuple[str, str]] = {
     "scorecard_title": ("信用(合同)管理员年度考核评分表", "Annual appraisal scorecard"),
     "summary_title": ("信用(合同)管理员年度考核汇总表", "Annual appraisal summary"),
@@ -40,6 +42,24 @@ _PAIRS: dict[str, tuple[str, str]] = {
     "tier_chart": ("奖励等级分布", "Tier distribution"),
     "computed": ("系统计算", "Computed"),
     "entered": ("评估人打分", "Entered"),
+    "not_measurable": ("无法计量（待评估人打分）", "Not measurable (to be scored by hand)"),
+    "hand_scored": ("无法计量，评估人据实打分", "Not measurable, hand-scored"),
+    "not_measurable_reason": ("无法计量原因", "Why not measurable"),
+    "hand_evidence": ("评估人依据", "Assessor's evidence"),
+    "employee_number": ("工号", "Employee No."),
+    "department": ("部门", "Department"),
+    "bonus_withheld": ("扣发奖金", "Bonus withheld"),
+    "unpaid": ("未缴费用与罚款", "Unpaid fees and fines"),
+    "list_status": ("名单状态", "Status of the lists"),
+    "list_by": ("经办人", "By"),
+    "list_date": ("日期", "On"),
+    "list_draft": ("草稿，未经审批", "Draft, not approved"),
+    "list_submitted": (
+        "已报送，待法定代表人审批",
+        "Submitted, awaiting the legal representative's approval",
+    ),
+    "list_approved": ("法定代表人已审批", "Approved"),
+    "draft_mark": ("草稿：名单未经法定代表人审批", "Draft: the lists are not approved"),
     "not_scored": ("未评分", "Not scored"),
     "tier_advanced": ("先进", "Advanced"),
     "tier_excellent": ("优胜", "Excellent"),
@@ -61,6 +81,8 @@ _PAIRS: dict[str, tuple[str, str]] = {
     "signature": ("签字", "Signature"),
     "date": ("日期", "Date"),
     "none": ("无", "None"),
+    "yes": ("是", "Yes"),
+    "no": ("否", "No"),
     "thresholds": (
         "先进 ≥ {advanced:g}，优胜 ≥ {excellent:g}，表扬 ≥ {commendation:g}，"
         "低于 {fail:g} 为不合格",
@@ -95,3 +117,40 @@ def tier_label(tier: str, sep: str = " ") -> str:
 def penalty_label(penalty: str, sep: str = " ") -> str:
     """'' or the bilingual penalty."""
     return both(f"penalty_{penalty}", sep) if penalty else ""
+
+
+def list_status_label(lists: ListStatus, sep: str = " ") -> str:
+    """'草稿，未经审批 Draft, not approved' (bilingual)."""
+    return both(f"list_{lists.status}", sep) if f"list_{lists.status}" in _PAIRS else lists.status
+
+
+def list_status_who(lists: ListStatus) -> tuple[str, str]:
+    """(by whom, on which day) of the lists' latest step: approval, else submission."""
+    if lists.status == "approved":
+        return lists.approved_by, lists.date_approved
+    if lists.status == "submitted":
+        return lists.submitted_by, lists.date_submitted
+    return "", ""
+
+
+def list_status_text(lists: ListStatus, lang: str) -> str:
+    """The lists' status in one phrase of ``lang`` (zh_CN or en) for the command's summary;
+    a draft list is never called approved."""
+    index = 0 if lang == "zh_CN" else 1
+    text = _PAIRS.get(f"list_{lists.status}", (lists.status, lists.status))[index]
+    who, when = list_status_who(lists)
+    if who or when:
+        extra = f"{who} {when}".strip()
+        text = f"{text}（{extra}）" if index == 0 else f"{text} ({extra})"
+    return text
+
+
+def line_evidence(line: ScoreLine) -> str:
+    """What an item rests on, as the server worded it: its evidence, and for an item the
+    records cannot measure why (and, once scored by hand, the assessor's evidence)."""
+    parts = [line.evidence] if line.evidence else []
+    if line.not_measurable:
+        parts.insert(0, f"{both('not_measurable_reason', ' ')}: {line.not_measurable_reason}")
+        if line.hand_scored:
+            parts.append(f"{both('hand_evidence', ' ')}: {line.hand_evidence}")
+    return "\n".join(parts)

@@ -1,7 +1,9 @@
 """The award list and the disqualification list, for the legal representative.
 
 The XLSX has one sheet per list; the HTML page prints on A4 landscape with the
-signature lines of the assessing department's head and the legal representative.
+signature lines of the assessing department's head and the legal representative. Who is
+on each list, and the lists' status (draft, submitted, approved: by whom, when), are the
+server's; a list that is not approved says so on every page and sheet.
 """
 
 from __future__ import annotations
@@ -13,23 +15,32 @@ import jinja2
 
 from ..connector.appraisal import AWARD_TIERS, AppraisalYear, Scorecard
 from ..connector.atomic import atomic_path
-from .appraisal_labels import PAIRS, both, en, penalty_label, tier_label, zh
+from .appraisal_labels import (
+    PAIRS,
+    both,
+    en,
+    list_status_label,
+    list_status_who,
+    penalty_label,
+    tier_label,
+    zh,
+)
 from .workbook import open_workbook, sheet_name
 
 TEMPLATE_NAME = "awards.html.j2"
 
 
 def award_list(data: AppraisalYear) -> list[Scorecard]:
-    """Those who qualify for an award: by tier (advanced first), then total, then name."""
+    """The server's award list: by tier (advanced first), then total, then name."""
     order = {tier: index for index, tier in enumerate(AWARD_TIERS)}
     return sorted(
         (card for card in data.scorecards if card.awarded),
-        key=lambda c: (order[c.tier], -c.total, c.name),
+        key=lambda c: (order.get(c.tier, len(order)), -c.total, c.name),
     )
 
 
 def disqualification_list(data: AppraisalYear) -> list[Scorecard]:
-    """Those whose qualification is to be revoked, by name."""
+    """The server's disqualification list, by name."""
     return sorted((c for c in data.scorecards if c.disqualified), key=lambda c: c.name)
 
 
@@ -62,6 +73,7 @@ def write_awards_xlsx(path: str | os.PathLike[str], data: AppraisalYear) -> Path
             }
         )
         text = workbook.add_format(base)
+        flag = workbook.add_format({**base, "bold": True, "font_color": "#9C0006"})
         number = workbook.add_format({**base, "num_format": "0.0"})
         integer = workbook.add_format({**base, "num_format": "0"})
         taken: set[str] = set()
@@ -70,9 +82,11 @@ def write_awards_xlsx(path: str | os.PathLike[str], data: AppraisalYear) -> Path
             ("disq", DISQ_COLUMNS, disqualification_list(data)),
         ):
             sheet = workbook.add_worksheet(sheet_name(both(f"{key}_sheet", " "), taken))
-            sheet.write_string(0, 0, f"{data.year} {both(f'{key}_title', ' ')}", title)
+            draft = "" if data.lists.approved else f" ({both('list_draft', ' ')})"
+            sheet.write_string(0, 0, f"{data.year} {both(f'{key}_title', ' ')}{draft}", title)
             sheet.write_string(1, 0, both("company", " "), text)
             sheet.write_string(1, 1, data.company, text)
+            sheet.write_string(2, 0, status_line(data), text if data.lists.approved else flag)
             sheet.set_row(3, 30)
             for col, (label, width) in enumerate(columns):
                 sheet.set_column(col, col, width)
@@ -128,6 +142,7 @@ def render_awards_html(data: AppraisalYear) -> str:
         tier_label=tier_label,
         penalty_label=penalty_label,
         reason=disqualification_reason,
+        status=status_line(data, " / "),
     )
 
 
@@ -138,3 +153,14 @@ def write_awards_html(path: str | os.PathLike[str], data: AppraisalYear) -> Path
     with atomic_path(target) as tmp:
         tmp.write_text(html, encoding="utf-8")
     return target
+
+
+def status_line(data: AppraisalYear, sep: str = " ") -> str:
+    """'名单状态 Status of the lists: <status> <by whom> <when>'; a draft says it is one."""
+    who, when = list_status_who(data.lists)
+    text = f"{both('list_status', sep)}: {list_status_label(data.lists, sep)}"
+    if who or when:
+        text += f" ({who} {when})".replace("( ", "(").replace(" )", ")")
+    if not data.lists.approved:
+        text += f" — {both('draft_mark', sep)}"
+    return text

@@ -8,7 +8,7 @@ from pathlib import Path
 from ..connector.ageing import Ageing
 from ..connector.appraisal import AppraisalYear
 from ..connector.training import HrRow, TrainingYear
-from .appraisal_labels import penalty_label, tier_label
+from .appraisal_labels import list_status_label, list_status_who, penalty_label, tier_label
 from .tables_xlsx import Col, Table, write_tables
 
 SESSION_TYPES = {
@@ -117,17 +117,27 @@ def write_training_xlsx(path: str | os.PathLike[str], data: TrainingYear, compan
 def write_hr_export_xlsx(
     path: str | os.PathLike[str], appraisal: AppraisalYear, rows: list[HrRow]
 ) -> Path:
-    """One row per person: appraisal result, qualification, training, fees and fines."""
+    """One row per person: the server's appraisal result, the lists' status, qualification,
+    training, fees and fines (and what is unpaid)."""
+    who, when = list_status_who(appraisal.lists)
+    status = list_status_label(appraisal.lists)
     table = Table(
         name=f"{appraisal.year} HR",
         title="年度考核人事导出 HR annual export",
-        subtitle=f"{appraisal.company} · {appraisal.year}",
+        subtitle=f"{appraisal.company} · {appraisal.year} · 名单状态 Status of the lists: {status}"
+        + (f" ({who} {when})" if who or when else ""),
         columns=(
             Col("姓名\nName", "text", 18),
+            Col("工号\nEmployee No.", "text", 12),
+            Col("部门\nDepartment", "text", 16),
             Col("考核得分\nTotal", "number", 10),
             Col("奖励等级\nAward tier", "text", 16),
             Col("处罚\nPenalty", "text", 30),
             Col("不合格次数\nFailures", "int", 10),
+            Col("扣发奖金\nBonus withheld", "flag", 10),
+            Col("名单状态\nStatus of the lists", "text", 22),
+            Col("经办人\nBy", "text", 14),
+            Col("日期\nOn", "date", 12),
             Col("资格状态\nQualification", "text", 18),
             Col("参加培训\nSessions attended", "int", 12),
             Col("考试合格\nPassed", "int", 10),
@@ -135,14 +145,21 @@ def write_hr_export_xlsx(
             Col("补考\nMake-ups", "int", 10),
             Col("补考费\nMake-up fees", "money", 12, summed=True),
             Col("罚款\nFines", "money", 12, summed=True),
+            Col("未缴费用与罚款\nUnpaid fees and fines", "money", 14, summed=True),
         ),
         rows=[
             (
                 r.name,
+                r.employee_number,
+                r.department,
                 r.total,
                 tier_label(r.tier),
                 penalty_label(r.penalty),
                 r.failure_number,
+                r.bonus_withheld,
+                status,
+                who,
+                when,
                 QUALIFICATION.get(r.qualification, r.qualification),
                 r.sessions_attended,
                 r.exams_passed,
@@ -150,6 +167,7 @@ def write_hr_export_xlsx(
                 r.makeups,
                 r.fees,
                 r.fines,
+                r.unpaid,
             )
             for r in rows
         ],

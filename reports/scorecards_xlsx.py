@@ -1,9 +1,12 @@
 """The year's scorecards: a summary sheet, then one sheet per administrator.
 
-The summary lists everyone (total, tier, penalty, failures) and the tier
-distribution with a column chart; each person's sheet follows the scorecard's
-layout (item, points, score, computed or entered, evidence, comment, total,
-tier, penalty). Written in constant-memory mode, rows top to bottom.
+The summary lists everyone (employee number, department, total, tier, penalty,
+failures, bonus withheld) and the tier distribution with a column chart; each person's
+sheet follows the scorecard's layout (item, points, score, where it came from: computed,
+entered, not measurable or hand-scored, evidence with the reason an item is not
+measurable and the assessor's evidence, comment, total, tier, penalty). Every figure is
+the server's (credit_scorecards); the texts it words (evidence, reasons) are in the
+report's language. Written in constant-memory mode, rows top to bottom.
 """
 
 from __future__ import annotations
@@ -16,23 +19,32 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.workbook import Workbook
 
 from ..connector.appraisal import TIERS, AppraisalYear, Scorecard
-from .appraisal_labels import both, penalty_label, tier_label
+from .appraisal_labels import (
+    both,
+    line_evidence,
+    list_status_label,
+    list_status_who,
+    penalty_label,
+    tier_label,
+)
 from .workbook import open_workbook, sheet_name
 
 #: Summary sheet: header row and first person's row (zero-based).
-SUMMARY_HEADER_ROW = 4
+SUMMARY_HEADER_ROW = 5
 SUMMARY_COLUMNS: tuple[tuple[str, int], ...] = (
     ("rank", 8),
     ("name", 20),
+    ("employee_number", 12),
+    ("department", 16),
     ("total", 10),
     ("tier", 16),
     ("penalty", 34),
     ("failures", 12),
-    ("earlier_failures", 16),
+    ("bonus_withheld", 12),
     ("state", 12),
 )
 #: Person sheet: header row (zero-based); lines follow.
-CARD_HEADER_ROW = 5
+CARD_HEADER_ROW = 7
 CARD_COLUMNS: tuple[tuple[str, int], ...] = (
     ("code", 7),
     ("section", 22),
@@ -85,6 +97,7 @@ def _write_summary(
     sheet.write_number(1, 1, data.year, formats.integer)
     sheet.write_string(2, 0, both("company", " "), formats.key)
     sheet.write_string(2, 1, data.company, formats.text)
+    _write_list_status(sheet, 3, 1, data, formats)
     sheet.set_row(SUMMARY_HEADER_ROW, 30)
     for col, (key, width) in enumerate(SUMMARY_COLUMNS):
         sheet.set_column(col, col, width)
@@ -97,18 +110,14 @@ def _write_summary(
         number = formats.fail_number if failed else formats.number
         sheet.write_number(row, 0, rank, formats.integer)
         sheet.write_string(row, 1, card.name, text)
-        sheet.write_number(row, 2, card.total, number)
-        sheet.write_string(row, 3, tier_label(card.tier), text)
-        if card.penalty:
-            sheet.write_string(row, 4, penalty_label(card.penalty), text)
-        else:
-            sheet.write_blank(row, 4, None, text)
-        sheet.write_number(row, 5, card.failure_number, formats.integer)
-        if card.earlier_failures:
-            sheet.write_string(row, 6, ", ".join(str(y) for y in card.earlier_failures), text)
-        else:
-            sheet.write_blank(row, 6, None, text)
-        sheet.write_string(row, 7, card.state, formats.text)
+        _write_text(sheet, row, 2, card.employee_number, formats.text)
+        _write_text(sheet, row, 3, card.department, formats.text)
+        sheet.write_number(row, 4, card.total, number)
+        sheet.write_string(row, 5, tier_label(card.tier), text)
+        _write_text(sheet, row, 6, penalty_label(card.penalty), text)
+        sheet.write_number(row, 7, card.failure_number, formats.integer)
+        _write_text(sheet, row, 8, both("yes", " ") if card.bonus_withheld else "", text)
+        sheet.write_string(row, 9, card.state, formats.text)
 
     # tier distribution and its chart
     row += 2
@@ -135,7 +144,7 @@ def _write_summary(
     )
     chart.set_title({"name": both("tier_chart", " ")})
     chart.set_legend({"none": True})
-    sheet.insert_chart(table_header, 3, chart)
+    sheet.insert_chart(table_header, 4, chart)
     sheet.freeze_panes(SUMMARY_HEADER_ROW + 1, 2)
     sheet.set_landscape()
     sheet.set_paper(9)
@@ -153,6 +162,10 @@ def _write_card(
     sheet.write_number(2, 2, data.year, formats.integer)
     sheet.write_string(3, 0, both("company", " "), formats.key)
     sheet.write_string(3, 2, data.company, formats.text)
+    sheet.write_string(4, 0, both("employee_number", " "), formats.key)
+    _write_text(sheet, 4, 2, card.employee_number, formats.text)
+    sheet.write_string(5, 0, both("department", " "), formats.key)
+    _write_text(sheet, 5, 2, card.department, formats.text)
     sheet.set_row(CARD_HEADER_ROW, 30)
     for col, (key, width) in enumerate(CARD_COLUMNS):
         sheet.set_column(col, col, width)
@@ -168,10 +181,8 @@ def _write_card(
             sheet.write_blank(row, 4, None, formats.number)
         else:
             sheet.write_number(row, 4, line.score, formats.number)
-        sheet.write_string(
-            row, 5, both("computed" if line.computed else "entered", " "), formats.text
-        )
-        _write_text(sheet, row, 6, line.evidence, formats.wrap)
+        sheet.write_string(row, 5, both(line.source, " "), formats.wrap)
+        _write_text(sheet, row, 6, line_evidence(line), formats.wrap)
         _write_text(sheet, row, 7, line.comment, formats.wrap)
     row += 1
     count = len(card.lines)
@@ -200,15 +211,32 @@ def _write_card(
     row += 1
     sheet.write_string(row, 0, both("failures", " "), formats.key)
     sheet.write_number(row, 2, card.failure_number, formats.integer)
-    if card.earlier_failures:
-        row += 1
-        sheet.write_string(row, 0, both("earlier_failures", " "), formats.key)
-        sheet.write_string(row, 2, ", ".join(str(y) for y in card.earlier_failures), formats.text)
+    row += 1
+    sheet.write_string(row, 0, both("bonus_withheld", " "), formats.key)
+    sheet.write_string(
+        row,
+        2,
+        both("yes" if card.bonus_withheld else "no", " "),
+        formats.fail_text if card.bonus_withheld else formats.text,
+    )
+    row += 1
+    _write_list_status(sheet, row, 2, data, formats)
     sheet.freeze_panes(CARD_HEADER_ROW + 1, 0)
     sheet.set_landscape()
     sheet.set_paper(9)
     sheet.fit_to_pages(1, 0)
     sheet.repeat_rows(CARD_HEADER_ROW)
+
+
+def _write_list_status(
+    sheet: Any, row: int, col: int, data: AppraisalYear, formats: _Formats
+) -> None:
+    """The lists' status as the server says it: a draft is never shown as approved."""
+    sheet.write_string(row, 0, both("list_status", " "), formats.key)
+    who, when = list_status_who(data.lists)
+    text = list_status_label(data.lists) + (f"  {who} {when}".rstrip() if who or when else "")
+    approved = data.lists.approved
+    sheet.write_string(row, col, text, formats.text if approved else formats.fail_text)
 
 
 def _write_text(sheet: Any, row: int, col: int, value: str, fmt: Any) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from credit_cli.connector.appraisal import AppraisalYear, ListStatus, Scorecard, Thresholds
 from credit_cli.connector.models import PartnerExposure
 
 DEMO_MISSING = (
@@ -38,3 +39,60 @@ def make_partner(**overrides: object) -> PartnerExposure:
     }
     values.update(overrides)
     return PartnerExposure(**values)  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------ the appraisal
+# Scorecards as the server gives them (credit_scorecards), built in the test: the reports
+# render whatever tier, outcome and lists the server says, so the values are free here.
+
+THRESHOLDS = Thresholds(
+    advanced=95.0, excellent=90.0, commendation=80.0, fail_below=60.0, revoke_at_failure=2
+)
+
+
+def make_card(
+    aid: int, name: str, total: float, tier: str, penalty: str = "", **overrides: object
+) -> Scorecard:
+    """A server's scorecard: ``penalty`` sets the outcome (and the lists follow the server's
+    usual rule unless given)."""
+    outcome = penalty or ("award" if tier in ("advanced", "excellent", "commendation") else "none")
+    values: dict[str, object] = {
+        "appraisal_id": aid,
+        "administrator_id": aid,
+        "employee_id": aid,
+        "name": name,
+        "year": 2025,
+        "state": "draft",
+        "lines": (),
+        "total": total,
+        "tier": tier,
+        "outcome": outcome,
+        "failure_number": 0,
+        "bonus_withheld": penalty in ("first_failure", "revocation"),
+        "misuse": False,
+        "on_award_list": outcome == "award",
+        "on_disqualification_list": penalty == "revocation",
+    }
+    values.update(overrides)
+    return Scorecard(**values)  # type: ignore[arg-type]
+
+
+def make_year(
+    scorecards: tuple[Scorecard, ...] = (),
+    company: str = "C",
+    lists: ListStatus | None = None,
+    **overrides: object,
+) -> AppraisalYear:
+    """A server's year: draft lists unless ``lists`` says otherwise."""
+    values: dict[str, object] = {
+        "year": 2025,
+        "company": company,
+        "period_state": "open",
+        "thresholds": THRESHOLDS,
+        "scorecards": scorecards,
+        "lists": lists or ListStatus("draft"),
+        "company_id": 1,
+        "lang": "zh_CN",
+    }
+    values.update(overrides)
+    return AppraisalYear(**values)  # type: ignore[arg-type]

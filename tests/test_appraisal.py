@@ -1,204 +1,194 @@
-"""The appraisal rules (SPEC section 6): tiers, failures, the two-failures memory.
+"""The appraisal as the server gives it (credit_scorecards): read, never recomputed.
 
-The inputs are built here as plain rows in the shape ``search_read`` returns, to
-exercise the rules at every boundary; they stand for no particular server answer
-(the end-to-end tests use the snapshot recorded from a real Odoo).
+The answers are built here in the shape the add-on's method returns (its own Odoo tests,
+credit_appraisal/tests/test_scorecards.py, check the server side); the end-to-end tests
+use the snapshot recorded from a real Odoo.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
+from credit_cli.cli import credit
+from credit_cli.connector import appraisal as appraisal_module
 from credit_cli.connector import schema
 from credit_cli.connector.appraisal import (
-    Thresholds,
     build_appraisal_year,
-    penalty_of,
+    fetch_scorecards,
+    period_choice,
     select_period,
-    tier_of,
 )
-from credit_cli.connector.transport import ConnectorError
-
-
-@pytest.mark.parametrize(
-    ("total", "tier"),
-    [
-        (100.0, "advanced"),
-        (95.0, "advanced"),
-        (94.9, "excellent"),
-        (90.0, "excellent"),
-        (89.9, "commendation"),
-        (80.0, "commendation"),
-        (79.9, "pass"),
-        (60.0, "pass"),
-        (59.9, "fail"),
-        (0.0, "fail"),
-        # sums of one-decimal scores carry float noise: 94.99999999 is 95.0
-        (94.3 + 0.7, "advanced"),
-        (0.1 + 0.2 + 79.7, "commendation"),
-    ],
+from credit_cli.connector.transport import (
+    ConnectorError,
+    MissingMethodError,
+    ReplayTransport,
 )
-def test_tier_boundaries(total: float, tier: str) -> None:
-    assert tier_of(total) == tier
+
+from tests.test_cli import NO_ENV, assert_user_error
 
 
-def test_period_thresholds_are_used() -> None:
-    strict = Thresholds(advanced=98, excellent=92, commendation=85, fail_below=70)
-    assert tier_of(95.0, strict) == "excellent"
-    assert tier_of(84.9, strict) == "pass"
-    assert tier_of(69.9, strict) == "fail"
-
-
-def test_thresholds_of_a_period_keep_defaults_for_empty_values() -> None:
-    assert Thresholds.of_period({"award_advanced": 0, "fail_threshold": False}) == Thresholds()
-    assert Thresholds.of_period({"award_advanced": 97.0}).advanced == 97.0
-
-
-@pytest.mark.parametrize(
-    ("failure_number", "misuse", "penalty"),
-    [
-        (0, False, ""),
-        (1, False, "first_failure"),
-        (2, False, "revocation"),
-        (3, False, "revocation"),
-        (0, True, "revocation"),
-    ],
-)
-def test_penalties(failure_number: int, misuse: bool, penalty: str) -> None:
-    assert penalty_of(failure_number, misuse) == penalty
-
-
-# ---------------------------------------------------------------- datasets
-
-
-def _period(pid: int, year: int, state: str, company: int = 1) -> dict[str, Any]:
-    return {
-        "id": pid,
-        "name": str(year),
-        "year": year,
-        "company_id": [company, f"Company {company}"],
-        "state": state,
-        "award_advanced": 95.0,
-        "award_excellent": 90.0,
-        "award_commendation": 80.0,
-        "fail_threshold": 60.0,
-        "revoke_after_failures": 2,
-    }
-
-
-def _appraisal(aid: int, period: dict[str, Any], admin: int, total: float) -> dict[str, Any]:
-    return {
-        "id": aid,
-        "period_id": [period["id"], period["name"]],
-        "administrator_id": [admin, f"Admin {admin}"],
-        "employee_id": [admin, f"Admin {admin}"],
-        "company_id": period["company_id"],
-        "year": period["year"],
-        "state": "draft",
-        "total": total,
-        "misuse_contract_ids": [],
-    }
-
-
-def _line(lid: int, aid: int, code: str, points: float, score: float | bool) -> dict[str, Any]:
-    return {
-        "id": lid,
-        "appraisal_id": [aid, "x"],
-        "sequence": lid,
+def _line(code: str, score: float, **kw: Any) -> dict[str, Any]:
+    row = {
         "code": code,
         "section": "S",
         "name": f"item {code}",
-        "compute_method": "ledger" if lid % 2 else False,
-        "points": points,
+        "points": 10.0,
         "score": score,
-        "evidence": "e" if lid % 2 else False,
-        "comment": False,
+        "computed": True,
+        "evidence": f"evidence {code}",
+        "comment": "",
+        "not_measurable": False,
+        "not_measurable_reason": "",
+        "hand_scored": False,
+        "hand_score": False,
+        "hand_evidence": "",
     }
+    row.update(kw)
+    return row
 
 
-def _data(periods, appraisals, lines=()) -> dict[str, list[dict[str, Any]]]:
-    return {
-        schema.APPRAISAL_PERIOD.model: list(periods),
-        schema.APPRAISAL.model: list(appraisals),
-        schema.APPRAISAL_LINE.model: list(lines),
-        schema.ADMINISTRATOR.model: [],
+def _card(aid: int, name: str, total: float, tier: str, **kw: Any) -> dict[str, Any]:
+    card = {
+        "appraisal_id": aid,
+        "administrator_id": aid + 100,
+        "employee_id": aid + 200,
+        "name": name,
+        "employee_number": f"E{aid}",
+        "department": "Sales",
+        "departments_covered": ["Sales"],
+        "qualification": "qualified",
+        "state": "approved",
+        "total": total,
+        "tier": tier,
+        "failed": tier == "fail",
+        "outcome": "none",
+        "failure_number": 0,
+        "bonus_withheld": False,
+        "misuse": False,
+        "on_award_list": False,
+        "on_disqualification_list": False,
+        "lines": [_line("1.1", total)],
     }
+    card.update(kw)
+    return card
 
 
-def test_second_failure_counting_earlier_locked_years_means_revocation() -> None:
-    p2023, p2024, p2025 = (
-        _period(1, 2023, "locked"),
-        _period(2, 2024, "locked"),
-        _period(3, 2025, "open"),
+def _answer(*cards: dict[str, Any], **kw: Any) -> dict[str, Any]:
+    answer = {
+        "year": 2025,
+        "company_id": 1,
+        "company": "Company 1",
+        "lang": "en_US",
+        "period": {"id": 7, "name": "2025", "state": "submitted", "date_recomputed": False},
+        "lists": {
+            "status": "submitted",
+            "submitted_by": "Manager",
+            "date_submitted": "2026-01-05",
+            "approved_by": False,
+            "date_approved": False,
+        },
+        "thresholds": {
+            "advanced": 95.0,
+            "excellent": 90.0,
+            "commendation": 80.0,
+            "fail_below": 60.0,
+            "revoke_at_failure": 2,
+        },
+        "scorecards": list(cards),
+    }
+    answer.update(kw)
+    return answer
+
+
+def test_the_command_works_out_no_rule() -> None:
+    """Tiers, penalties and failure counts are the server's: nothing here computes them."""
+    for name in ("tier_of", "penalty_of", "EPSILON"):
+        assert not hasattr(appraisal_module, name), name
+    assert not hasattr(appraisal_module.Thresholds, "of_period")
+
+
+def test_the_servers_values_are_taken_as_they_are() -> None:
+    # a total of 50 the server rated "pass" (say its thresholds say so): shown as "pass"
+    odd = _card(1, "Odd", 50.0, "pass", failure_number=3, outcome="first_failure")
+    revoked = _card(
+        2,
+        "Revoked",
+        97.0,
+        "advanced",
+        outcome="revocation",
+        misuse=True,
+        bonus_withheld=True,
+        on_disqualification_list=True,
     )
-    appraisals = [
-        _appraisal(10, p2023, admin=1, total=55.0),  # admin 1 failed in 2023
-        _appraisal(11, p2024, admin=1, total=70.0),
-        _appraisal(12, p2025, admin=1, total=59.9),  # second failure -> revocation
-        _appraisal(20, p2024, admin=2, total=85.0),
-        _appraisal(21, p2025, admin=2, total=50.0),  # first failure
-        _appraisal(30, p2025, admin=3, total=95.0),
-    ]
-    year = build_appraisal_year(_data([p2023, p2024, p2025], appraisals), 2025)
-    cards = {card.administrator_id: card for card in year.scorecards}
-    assert cards[1].tier == "fail" and cards[1].failure_number == 2
-    assert cards[1].penalty == "revocation" and cards[1].disqualified
-    assert cards[1].earlier_failures == (2023,)
-    assert cards[2].failure_number == 1 and cards[2].penalty == "first_failure"
-    assert not cards[2].disqualified
-    assert cards[3].tier == "advanced" and cards[3].awarded and cards[3].penalty == ""
+    year = build_appraisal_year(_answer(odd, revoked))
+    first, second = year.scorecards
+    assert (first.tier, first.penalty, first.failure_number) == ("pass", "first_failure", 3)
+    assert not first.bonus_withheld  # the server's flag, not derived from the outcome here
+    assert (second.tier, second.penalty, second.bonus_withheld) == ("advanced", "revocation", True)
+    assert not second.awarded and second.disqualified
+    assert (first.employee_number, first.department, first.employee_id) == ("E1", "Sales", 201)
     assert year.tier_counts() == {
         "advanced": 1,
         "excellent": 0,
         "commendation": 0,
-        "pass": 0,
-        "fail": 2,
+        "pass": 1,
+        "fail": 0,
     }
-    # highest total first
-    assert [c.administrator_id for c in year.scorecards] == [3, 1, 2]
+    assert year.lists.status == "submitted" and not year.lists.approved
+    assert (year.lists.submitted_by, year.lists.date_submitted) == ("Manager", "2026-01-05")
+    assert year.thresholds.fail_below == 60.0 and year.thresholds.revoke_at_failure == 2
+    assert (year.company, year.company_id, year.lang) == ("Company 1", 1, "en_US")
 
 
-def test_failures_in_unlocked_years_are_not_counted() -> None:
-    p2024, p2025 = _period(1, 2024, "submitted"), _period(2, 2025, "open")
-    appraisals = [_appraisal(1, p2024, 1, 40.0), _appraisal(2, p2025, 1, 40.0)]
-    card = build_appraisal_year(_data([p2024, p2025], appraisals), 2025).scorecards[0]
-    assert card.failure_number == 1 and card.penalty == "first_failure"
-
-
-def test_failures_of_another_company_are_not_counted() -> None:
-    other = _period(1, 2024, "locked", company=2)
-    this = _period(2, 2025, "open", company=1)
-    appraisals = [_appraisal(1, other, 1, 40.0), _appraisal(2, this, 1, 40.0)]
-    card = build_appraisal_year(_data([other, this], appraisals), 2025).scorecards[0]
-    assert card.failure_number == 1
-
-
-def test_misuse_revokes_whatever_the_total() -> None:
-    period = _period(1, 2025, "open")
-    appraisal = {**_appraisal(1, period, 1, 97.0), "misuse_contract_ids": [5]}
-    card = build_appraisal_year(_data([period], [appraisal]), 2025).scorecards[0]
-    assert card.tier == "advanced" and card.penalty == "revocation"
-    assert card.disqualified and not card.awarded
-
-
-def test_total_is_the_sum_of_the_lines_and_empty_scores_count_zero() -> None:
-    period = _period(1, 2025, "open")
+def test_lines_not_measurable_and_hand_scored() -> None:
     lines = [
-        _line(1, 1, "1.1", 3.0, 3.0),
-        _line(2, 1, "1.2", 5.0, False),  # not scored yet
-        _line(3, 1, "2.1", 92.0, 76.9),
+        _line("1.1", 3.0),
+        _line("2.4", 5.0, computed=False),
+        _line("5.4", 0.0, not_measurable=True, not_measurable_reason="Nothing ended."),
+        _line(
+            "5.3",
+            4.0,
+            not_measurable=True,
+            not_measurable_reason="No seal used.",
+            hand_scored=True,
+            hand_score=4.0,
+            hand_evidence="Seal register.",
+        ),
+        _line("6.1", False, computed=False),
     ]
-    card = build_appraisal_year(_data([period], [_appraisal(1, period, 1, 0.0)], lines), 2025)
-    (only,) = card.scorecards
-    assert only.total == 79.9 and only.tier == "pass"
-    assert [line.code for line in only.lines] == ["1.1", "1.2", "2.1"]
-    assert only.lines[1].score is None
-    assert only.lines[0].computed and not only.lines[1].computed
+    card = build_appraisal_year(_answer(_card(1, "A", 12.0, "fail", lines=lines))).scorecards[0]
+    assert [line.source for line in card.lines] == [
+        "computed",
+        "entered",
+        "not_measurable",
+        "hand_scored",
+        "entered",
+    ]
+    assert card.lines[2].not_measurable_reason == "Nothing ended."
+    assert card.lines[2].hand_score is None
+    assert (card.lines[3].hand_score, card.lines[3].hand_evidence) == (4.0, "Seal register.")
+    assert card.lines[4].score is None  # not scored: empty, not 0
+    # the total is the server's, not a sum worked out here
+    assert card.total == 12.0
+
+
+def test_a_year_without_period_names_the_years_the_server_has() -> None:
+    answer = {"year": 2023, "company_id": 1, "company": "C", "period": False, "years": [2024]}
+    with pytest.raises(
+        ConnectorError, match=r"no appraisal period for 2023 in C \(periods: 2024\)"
+    ):
+        build_appraisal_year(answer)
+
+
+def _period(pid: int, year: int, company: int = 1) -> dict[str, Any]:
+    return {"id": pid, "year": year, "company_id": [company, f"Company {company}"]}
 
 
 def test_a_year_without_period_names_the_years_there_are() -> None:
-    periods = [_period(1, 2024, "locked"), _period(2, 2025, "open")]
+    periods = [_period(1, 2024), _period(2, 2025)]
     with pytest.raises(
         ConnectorError, match=r"no appraisal period for 2023 \(periods: 2024, 2025\)"
     ):
@@ -206,13 +196,77 @@ def test_a_year_without_period_names_the_years_there_are() -> None:
 
 
 def test_several_companies_need_company() -> None:
-    periods = [_period(1, 2025, "open", company=1), _period(2, 2025, "open", company=2)]
+    periods = [_period(1, 2025, company=1), _period(2, 2025, company=2)]
     with pytest.raises(ConnectorError, match="--company"):
         select_period(periods, 2025, None)
     assert select_period(periods, 2025, "Company 2")["id"] == 2
     assert select_period(periods, 2025, "1")["id"] == 1
+    # the user's current company when several have one
+    assert select_period(periods, 2025, None, preferred_company_id=2)["id"] == 2
 
 
-def test_missing_dataset_is_a_clear_error() -> None:
+def test_period_choice_takes_the_latest_year() -> None:
+    data = {schema.APPRAISAL_PERIOD.model: [_period(1, 2024), _period(2, 2025, company=3)]}
+    assert period_choice(data, None, None) == (2025, 3)
+    assert period_choice(data, 2024, None) == (2024, 1)
+    with pytest.raises(ConnectorError, match="there is no appraisal period yet"):
+        period_choice({schema.APPRAISAL_PERIOD.model: []}, None, None)
     with pytest.raises(ConnectorError, match="credit_appraisal add-on"):
-        build_appraisal_year({}, 2025)
+        period_choice({}, 2025, None)
+
+
+class _Server:
+    def __init__(self, answer: Any = None, error: Exception | None = None) -> None:
+        self.answer, self.error, self.calls = answer, error, []
+
+    def execute_kw(self, model: str, method: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
+        self.calls.append((model, method, args, kwargs))
+        if self.error:
+            raise self.error
+        return self.answer
+
+
+def test_one_call_names_year_company_and_language() -> None:
+    server = _Server(_answer())
+    fetch_scorecards(server, 2025, 1, {"lang": "zh_CN"})
+    assert server.calls == [
+        (
+            "credit.appraisal.period",
+            "credit_scorecards",
+            [2025, 1, "zh_CN"],
+            {"context": {"lang": "zh_CN"}},
+        )
+    ]
+
+
+def test_a_server_without_the_method_is_told_in_one_line() -> None:
+    server = _Server(error=MissingMethodError("no method"))
+    with pytest.raises(MissingMethodError, match="credit_appraisal add-on is older"):
+        fetch_scorecards(server, 2025, 1, {"lang": "zh_CN"})
+    with pytest.raises(ConnectorError, match="does not read"):
+        fetch_scorecards(_Server(["not", "a", "dict"]), 2025, 1, None)
+
+
+@pytest.mark.parametrize("command", ["scorecards", "awards", "hr-export"])
+def test_the_command_exits_5_on_a_server_without_the_method(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, command: str
+) -> None:
+    """What an older add-on answers (MissingMethodError, as the live transport words a real
+    Odoo's refusal): exit 5, one line, no file."""
+    replay_call = ReplayTransport.execute_kw
+
+    def older(self, model, method, args, kwargs):  # type: ignore[no-untyped-def]
+        if method == schema.SCORECARDS_METHOD:
+            raise MissingMethodError(f"Odoo has no method {model}.{method}")
+        return replay_call(self, model, method, args, kwargs)
+
+    monkeypatch.setattr(ReplayTransport, "execute_kw", older)
+    out = tmp_path / "out"
+    result = CliRunner(env=NO_ENV).invoke(credit, [command, "--demo", "--output", str(out)])
+    assert_user_error(
+        result,
+        "credit.appraisal.period.credit_scorecards",
+        "credit_appraisal add-on is older than this command",
+        code=5,
+    )
+    assert not out.exists() or list(out.iterdir()) == []

@@ -15,15 +15,23 @@ from click.testing import CliRunner
 from credit_cli.cli import credit
 from credit_cli.command.sources import DEMO_SNAPSHOTS, demo_snapshot_path
 from credit_cli.connector import schema
-from credit_cli.connector.appraisal import build_appraisal_year
+from credit_cli.connector.appraisal import (
+    AppraisalYear,
+    build_appraisal_year,
+    fetch_scorecards,
+    period_choice,
+)
 from credit_cli.connector.credit_data import (
     BLOCK_PREVIEW_METHOD,
     EXPOSURE_VERSION,
     fetch_exposure_full,
+    fetch_user_company,
 )
 from credit_cli.connector.pull import pull_datasets
 from credit_cli.connector.transport import ReplayTransport
+from credit_cli.reports.appraisal_labels import both, tier_label
 from credit_cli.reports.columns import COLUMNS, columns_for
+from credit_cli.reports.scorecards_xlsx import CARD_HEADER_ROW, SUMMARY_HEADER_ROW
 
 from tests.test_cli import NO_ENV, assert_user_error
 
@@ -69,6 +77,16 @@ def data(snapshot: Path) -> dict:
     )
 
 
+def _demo_year(lang: str = "zh_CN", year: int | None = None) -> AppraisalYear:
+    """The demo year as the command reads it: the periods, then the server's scorecards."""
+    replay = ReplayTransport.from_file(_snapshot(lang))
+    meta = replay.metadata
+    data = pull_datasets(replay, schema.APPRAISAL_DATASETS, meta["context"], meta["page_size"])
+    preferred = fetch_user_company(replay, meta["uid"], meta["context"])
+    chosen, company_id = period_choice(data, year, None, preferred)
+    return build_appraisal_year(fetch_scorecards(replay, chosen, company_id, meta["context"]))
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner(env=NO_ENV)
@@ -88,6 +106,11 @@ def test_snapshot_is_a_real_pull(lang: str, odoo_lang: str) -> None:
     assert isinstance(meta["uid"], int)
     # the server's block preview was asked, once per page of customers
     assert any(call["method"] == BLOCK_PREVIEW_METHOD for call in document["calls"])
+    # and the server's scorecards of every period, in the snapshot's language
+    scorecards = [c for c in document["calls"] if c["method"] == schema.SCORECARDS_METHOD]
+    assert scorecards and meta["scorecards"] == "all"
+    assert all(c["args"][2] == odoo_lang for c in scorecards)
+    assert all(c["response"]["lang"] == odoo_lang for c in scorecards)
 
 
 def test_demo_snapshots_exist_for_every_language() -> None:
@@ -99,8 +122,8 @@ def test_demo_snapshots_exist_for_every_language() -> None:
 def test_scorecards_demo(runner: CliRunner, tmp_path: Path, data: dict) -> None:
     result = runner.invoke(credit, ["scorecards", "--demo", "--output", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    year = max(int(p["year"]) for p in data[schema.APPRAISAL_PERIOD.model])
-    expected = build_appraisal_year(data, year)
+    expected = _demo_year()
+    year = expected.year
     path = tmp_path / f"credit_scorecards_{year}.xlsx"
     lines = result.stdout.splitlines()
     assert lines[0] == f"已写入 {path}", "the default language's words"
@@ -114,20 +137,25 @@ def test_scorecards_demo(runner: CliRunner, tmp_path: Path, data: dict) -> None:
     assert len(book.sheetnames) == 1 + len(expected.scorecards)
     summary = book.worksheets[0]
     for index, card in enumerate(expected.scorecards):
-        row = 6 + index
+        row = SUMMARY_HEADER_ROW + 2 + index
         assert summary.cell(row, 2).value == card.name
-        assert summary.cell(row, 3).value == pytest.approx(card.total)
+        assert summary.cell(row, 5).value == pytest.approx(card.total)
+        # the server's tier, whatever the total
+        assert summary.cell(row, 6).value == tier_label(card.tier)
     for card, sheet in zip(expected.scorecards, book.worksheets[1:], strict=True):
         assert sheet["C2"].value == card.name
         assert len(card.lines) == 19, card.name
         for offset, line in enumerate(card.lines):
-            row = 7 + offset
+            row = CARD_HEADER_ROW + 2 + offset
             assert sheet.cell(row, 1).value == line.code
             assert sheet.cell(row, 4).value == pytest.approx(line.points)
             assert sheet.cell(row, 5).value == (
                 None if line.score is None else pytest.approx(line.score)
             )
+            assert sheet.cell(row, 6).value == both(line.source, " ")
     assert sum(line.points for line in expected.scorecards[0].lines) == pytest.approx(100.0)
+    # the printable page beside the workbook
+    assert (tmp_path / f"credit_scorecards_{year}.html").is_file()
 
 
 @pytest.mark.parametrize("command", ["awards", "training", "hr-export", "ageing", "exposure"])
@@ -153,13 +181,6 @@ def test_year_without_period_on_the_demo(runner: CliRunner, tmp_path: Path, data
 # ------------------------------------------------------------ languages
 
 
-def _demo_data(lang: str) -> dict:
-    replay = ReplayTransport.from_file(_snapshot(lang))
-    return pull_datasets(
-        replay, schema.APPRAISAL_DATASETS, replay.metadata["context"], replay.metadata["page_size"]
-    )
-
-
 @pytest.mark.parametrize("lang", ["en", "en_US"])
 def test_demo_in_english_has_english_names(runner: CliRunner, tmp_path: Path, lang: str) -> None:
     result = runner.invoke(
@@ -167,15 +188,22 @@ def test_demo_in_english_has_english_names(runner: CliRunner, tmp_path: Path, la
     )
     assert result.exit_code == 0, result.output
     assert result.stderr == ""  # the built-in snapshot of the language: no note
-    data = _demo_data("en")
-    year = max(int(p["year"]) for p in data[schema.APPRAISAL_PERIOD.model])
-    card = build_appraisal_year(data, year).scorecards[0]
-    sheet = openpyxl.load_workbook(tmp_path / f"credit_scorecards_{year}.xlsx").worksheets[1]
-    first_item = [cell.value for cell in sheet[7]]
+    english = _demo_year("en")
+    card = english.scorecards[0]
+    sheet = openpyxl.load_workbook(tmp_path / f"credit_scorecards_{english.year}.xlsx").worksheets[
+        1
+    ]
+    first_item = [cell.value for cell in sheet[CARD_HEADER_ROW + 2]]
     assert card.lines[0].name in first_item
     assert card.lines[0].name.isascii()  # "Knows the contract laws...", not Chinese
-    zh_card = build_appraisal_year(_demo_data("zh_CN"), year).scorecards[0]
-    assert zh_card.lines[0].name != card.lines[0].name
+    chinese = _demo_year("zh_CN", english.year)
+    assert chinese.scorecards[0].lines[0].name != card.lines[0].name
+    # the reasons the records cannot measure an item are worded in each language
+    reasons = [ln.not_measurable_reason for c in english.scorecards for ln in c.lines]
+    zh_reasons = [ln.not_measurable_reason for c in chinese.scorecards for ln in c.lines]
+    assert [bool(r) for r in reasons] == [bool(r) for r in zh_reasons]
+    assert all(r.isascii() for r in reasons if r)
+    assert not any(r.isascii() for r in zh_reasons if r)
 
 
 def test_exposure_demo_grades_in_each_language(runner: CliRunner, tmp_path: Path) -> None:

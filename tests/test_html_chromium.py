@@ -13,8 +13,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from credit_cli.connector.appraisal import AppraisalYear, Scorecard, ScoreLine, Thresholds
+from credit_cli.connector.appraisal import AppraisalYear, Scorecard, ScoreLine
 from credit_cli.reports.awards import write_awards_html
+
+from tests.factories import make_card, make_year
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no headless Chromium on this machine")
@@ -23,33 +25,17 @@ pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no headless Chromium o
 def _year() -> AppraisalYear:
     def card(aid: int, name: str, total: float, tier: str, **kw) -> Scorecard:
         line = ScoreLine("1.1", "S", "item", 100.0, total, True, "", "")
-        values = dict(
-            appraisal_id=aid,
-            administrator_id=aid,
-            name=name,
-            year=2025,
-            state="submitted",
-            lines=(line,),
-            total=total,
-            tier=tier,
-            failure_number=0,
-            penalty="",
-            misuse=False,
-        )
-        values.update(kw)
-        return Scorecard(**values)
+        return make_card(aid, name, total, tier, lines=(line,), state="submitted", **kw)
 
-    return AppraisalYear(
-        2025,
-        "华东机械有限公司",
-        "submitted",
-        Thresholds(),
+    return make_year(
         (
             card(1, "王芳", 96.5, "advanced"),
             card(2, "李强", 91.0, "excellent"),
             card(3, "陈静", 84.0, "commendation"),
             card(4, "张伟", 52.0, "fail", failure_number=2, penalty="revocation"),
         ),
+        company="华东机械有限公司",
+        period_state="submitted",
     )
 
 

@@ -14,7 +14,7 @@ import openpyxl
 import pytest
 from credit_cli.connector import schema
 from credit_cli.connector.ageing import build_ageing
-from credit_cli.connector.appraisal import AppraisalYear, Scorecard, Thresholds
+from credit_cli.connector.appraisal import ListStatus
 from credit_cli.connector.training import build_hr_rows, build_training_year
 from credit_cli.connector.transport import ConnectorError
 from credit_cli.reports.records import (
@@ -22,6 +22,8 @@ from credit_cli.reports.records import (
     write_hr_export_xlsx,
     write_training_xlsx,
 )
+
+from tests.factories import make_card, make_year
 
 
 def _session(sid: int, date: str, **kw: Any) -> dict[str, Any]:
@@ -97,20 +99,6 @@ def data() -> dict[str, list[dict[str, Any]]]:
             _fee(1, 2, "makeup_fee", 30.0, "2025-03-11", True),
             _fee(2, 1, "fine", 20.0, "2025-09-16", False),
         ],
-        schema.ADMINISTRATOR.model: [
-            {
-                "id": 1,
-                "name": "Person 1",
-                "employee_id": [1, "Person 1"],
-                "qualification_state": "qualified",
-            },
-            {
-                "id": 2,
-                "name": "Person 2",
-                "employee_id": [2, "Person 2"],
-                "qualification_state": "revocation_pending",
-            },
-        ],
     }
 
 
@@ -183,35 +171,99 @@ def test_training_workbook_cell_by_cell(tmp_path: Path, data) -> None:
     assert fees["E7"].value == "=SUM(E5:E6)"
 
 
-def _card(admin: int, name: str, total: float, tier: str) -> Scorecard:
-    return Scorecard(admin, admin, name, 2025, "draft", (), total, tier, 0, "", False)
+def test_training_lists_the_fines_of_people_who_are_not_administrators(data) -> None:
+    """Sample checks reach salespeople too: their fines are in the training report, whoever
+    they are (the HR export is per administrator, the training records are everyone's)."""
+    data[schema.TRAINING_RESULT.model].append(
+        _result(9, 2, 7, kind="sample", mastery=30.0, passed=False, date="2025-09-15")
+    )
+    data[schema.TRAINING_FEE.model].append(_fee(9, 7, "fine", 20.0, "2025-09-16", False))
+    year = build_training_year(data, 2025)
+    assert ("Person 7", 20.0, "fine") in [(f.person, f.amount, f.kind) for f in year.fees]
+    assert "Person 7" in [r.person for r in year.results]
 
 
 def test_hr_rows_and_workbook(tmp_path: Path, data) -> None:
-    appraisal = AppraisalYear(
-        2025,
-        "C",
-        "open",
-        Thresholds(),
-        (_card(2, "Person 2", 81.0, "commendation"), _card(1, "Person 1", 55.0, "fail")),
+    lists = ListStatus("approved", "Manager", "2026-01-05", "Legal Rep", "2026-01-10")
+    appraisal = make_year(
+        (
+            make_card(
+                2,
+                "Person 2",
+                81.0,
+                "commendation",
+                employee_number="E2",
+                department="Sales",
+                qualification="revocation_pending",
+            ),
+            make_card(
+                1,
+                "Person 1",
+                55.0,
+                "fail",
+                penalty="first_failure",
+                failure_number=1,
+                qualification="qualified",
+            ),
+        ),
+        lists=lists,
     )
     rows = build_hr_rows(appraisal, data)
     assert [
-        (r.name, r.sessions_attended, r.exams_passed, r.exams_failed, r.makeups, r.fees, r.fines)
+        (
+            r.name,
+            r.sessions_attended,
+            r.exams_passed,
+            r.exams_failed,
+            r.makeups,
+            r.fees,
+            r.fines,
+            r.unpaid,
+            r.bonus_withheld,
+        )
         for r in rows
     ] == [
-        ("Person 1", 2, 1, 1, 0, 0.0, 20.0),
-        ("Person 2", 1, 1, 1, 1, 30.0, 0.0),
+        ("Person 1", 2, 1, 1, 0, 0.0, 20.0, 20.0, True),
+        ("Person 2", 1, 1, 1, 1, 30.0, 0.0, 0.0, False),
     ]
     book = openpyxl.load_workbook(write_hr_export_xlsx(tmp_path / "h.xlsx", appraisal, rows))
     sheet = book["2025 HR"]
-    assert sheet["A4"].value == "姓名\nName"
+    assert sheet["A2"].value == (
+        "C · 2025 · 名单状态 Status of the lists: 法定代表人已审批 Approved (Legal Rep 2026-01-10)"
+    )
+    assert [c.value for c in sheet[4]] == [
+        "姓名\nName",
+        "工号\nEmployee No.",
+        "部门\nDepartment",
+        "考核得分\nTotal",
+        "奖励等级\nAward tier",
+        "处罚\nPenalty",
+        "不合格次数\nFailures",
+        "扣发奖金\nBonus withheld",
+        "名单状态\nStatus of the lists",
+        "经办人\nBy",
+        "日期\nOn",
+        "资格状态\nQualification",
+        "参加培训\nSessions attended",
+        "考试合格\nPassed",
+        "考试不合格\nFailed",
+        "补考\nMake-ups",
+        "补考费\nMake-up fees",
+        "罚款\nFines",
+        "未缴费用与罚款\nUnpaid fees and fines",
+    ]
     assert [c.value for c in sheet[5]] == [
         "Person 1",
+        None,
+        None,
         55.0,
         "不合格 Failed",
-        None,
-        0,
+        "首次不合格：教育帮助，扣发奖金 First failure: education, bonus withheld",
+        1,
+        "✓",
+        "法定代表人已审批 Approved",
+        "Legal Rep",
+        dt.datetime(2026, 1, 10),
         "合格 Qualified",
         2,
         1,
@@ -219,9 +271,22 @@ def test_hr_rows_and_workbook(tmp_path: Path, data) -> None:
         0,
         0.0,
         20.0,
+        20.0,
     ]
-    assert sheet["F6"].value == "待取消 Revocation pending"
-    assert sheet["K7"].value == "=SUM(K5:K6)" and sheet["L7"].value == "=SUM(L5:L6)"
+    assert sheet["B6"].value == "E2" and sheet["C6"].value == "Sales"
+    assert sheet["L6"].value == "待取消 Revocation pending"
+    assert sheet["Q7"].value == "=SUM(Q5:Q6)" and sheet["S7"].value == "=SUM(S5:S6)"
+
+
+def test_hr_export_of_a_draft_list_never_says_approved(tmp_path: Path, data) -> None:
+    appraisal = make_year((make_card(1, "Person 1", 55.0, "fail"),))
+    rows = build_hr_rows(appraisal, data)
+    sheet = openpyxl.load_workbook(write_hr_export_xlsx(tmp_path / "h.xlsx", appraisal, rows))[
+        "2025 HR"
+    ]
+    assert sheet["I5"].value == "草稿，未经审批 Draft, not approved"
+    assert sheet["J5"].value is None and sheet["K5"].value is None
+    assert "已审批" not in sheet["A2"].value
 
 
 def _group(
