@@ -49,12 +49,12 @@ ALLOWED = [
 ]
 #: What each may not: Odoo refuses a read, named in one line, exit 5, no file.
 REFUSED = [
-    ("salesperson", "scorecards", "credit.administrator"),
-    ("salesperson", "awards", "credit.administrator"),
-    ("salesperson", "hr-export", "credit.administrator"),
+    ("salesperson", "scorecards", "credit.appraisal.period.credit_scorecards"),
+    ("salesperson", "awards", "credit.appraisal.period.credit_scorecards"),
+    ("salesperson", "hr-export", "credit."),
     ("salesperson", "ageing", "credit.collection.ageing"),
-    ("collector", "scorecards", "credit.administrator"),
-    ("collector", "hr-export", "credit.administrator"),
+    ("collector", "scorecards", "credit.appraisal.period.credit_scorecards"),
+    ("collector", "hr-export", "credit."),
     ("hr", "ageing", "credit.collection"),
     ("hr", "exposure", "res.partner"),
 ]
@@ -160,3 +160,44 @@ def test_a_salesperson_gets_the_exposure_analysis_buckets(
         company,
         partners,
     )
+
+
+def test_the_scorecards_are_the_servers_answer(
+    tmp_path: Path, settings: dict[str, str], people: dict[str, dict[str, str]]
+) -> None:
+    """HR's workbook shows the method's answer as the server gave it to HR: each person's
+    total and tier; a salesperson is refused the method itself."""
+    import openpyxl
+    from credit_cli.command.errors import exit_code_of
+    from credit_cli.connector.appraisal import build_appraisal_year, fetch_scorecards
+    from credit_cli.reports.appraisal_labels import tier_label
+    from credit_cli.reports.scorecards_xlsx import SUMMARY_HEADER_ROW
+
+    hr = OdooRpcTransport.connect(**people["hr"])
+    periods = hr.execute_kw(
+        schema.APPRAISAL_PERIOD.model, "search_read", [[]], {"fields": ["year", "company_id"]}
+    )
+    if not periods:
+        pytest.skip("the live database has no appraisal period")
+    latest = max(periods, key=lambda p: p["year"])
+    year, company_id = latest["year"], latest["company_id"][0]
+    answer = fetch_scorecards(hr, year, company_id, {"lang": "en_US"})
+    data = build_appraisal_year(answer)
+    out = tmp_path / "hr"
+    result = CliRunner().invoke(
+        credit,
+        ["scorecards", "--lang", "en", "--year", str(year), "--company", str(company_id)]
+        + ["--output", str(out)],
+        env=live_env(people["hr"]),
+    )
+    assert result.exit_code == 0, result.output
+    summary = openpyxl.load_workbook(out / f"credit_scorecards_{year}.xlsx").worksheets[0]
+    for index, card in enumerate(data.scorecards):
+        row = SUMMARY_HEADER_ROW + 2 + index
+        assert summary.cell(row, 2).value == card.name
+        assert summary.cell(row, 5).value == pytest.approx(card.total)
+        assert summary.cell(row, 6).value == tier_label(card.tier)
+    sales = OdooRpcTransport.connect(**people["salesperson"])
+    with pytest.raises(AccessRefused, match="read the year's scorecards") as refused:
+        fetch_scorecards(sales, year, company_id, {"lang": "en_US"})
+    assert exit_code_of(refused.value) == 5
