@@ -19,7 +19,7 @@ def _date(value):
 
 
 class CreditAppraisalPeriod(models.Model):
-    _inherit = "credit.appraisal.period"
+    _inherit = "credit.appraisal.period"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def credit_scorecards(self, year, company_id=None, lang=None):
