@@ -29,7 +29,7 @@ from credit_cli.connector.credit_data import (
 )
 from credit_cli.connector.pull import pull_datasets
 from credit_cli.connector.transport import ReplayTransport
-from credit_cli.reports.appraisal_labels import both, tier_label
+from credit_cli.reports.appraisal_labels import both, list_status_text, tier_label
 from credit_cli.reports.columns import COLUMNS, columns_for
 from credit_cli.reports.scorecards_xlsx import CARD_HEADER_ROW, SUMMARY_HEADER_ROW
 
@@ -127,12 +127,15 @@ def test_scorecards_demo(runner: CliRunner, tmp_path: Path, data: dict) -> None:
     path = tmp_path / f"credit_scorecards_{year}.xlsx"
     lines = result.stdout.splitlines()
     assert lines[0] == f"已写入 {path}", "the default language's words"
-    assert lines[1].startswith(f"{year}年 ") and "信用管理员" in lines[1], lines[1]
+    assert lines[1] == f"已写入 {path.with_suffix('.html')}"
+    assert lines[2].startswith(f"{year}年 ") and "信用管理员" in lines[2], lines[2]
+    # the lists' status as the server says it
+    assert lines[2].endswith(f"名单：{list_status_text(expected.lists, 'zh_CN')}"), lines[2]
     english = runner.invoke(
         credit, ["scorecards", "--demo", "--lang", "en", "--output", str(tmp_path)]
     )
     assert english.stdout.splitlines()[0] == f"wrote {path}"
-    assert "administrators; advanced" in english.stdout.splitlines()[1]
+    assert "administrators; advanced" in english.stdout.splitlines()[2]
     book = openpyxl.load_workbook(path)
     assert len(book.sheetnames) == 1 + len(expected.scorecards)
     summary = book.worksheets[0]
