@@ -1,11 +1,15 @@
 """Issue 17, item 13: the year's scorecards as the server computed them (credit_scorecards)."""
 
+import logging
+
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 from odoo.tests.common import freeze_time
 
 from .common import AppraisalCase
+
+_logger = logging.getLogger(__name__)
 
 
 @tagged("post_install", "-at_install", "credit_appraisal")
@@ -214,6 +218,7 @@ class TestScorecards(AppraisalCase):
             counts.append(self.env.cr.sql_log_count - before)
             self.assertEqual(len(answer["scorecards"]), people)
             self.assertEqual(sum(len(card["lines"]) for card in answer["scorecards"]), 19 * people)
+        _logger.info("credit_scorecards: %s queries for 2 and 10 administrators", counts)
         self.assertEqual(counts[0], counts[1], f"queries for 2 and 10 administrators: {counts}")
 
     def _year_of(self, year, people):
