@@ -270,3 +270,22 @@ def test_the_command_exits_5_on_a_server_without_the_method(
         code=5,
     )
     assert not out.exists() or list(out.iterdir()) == []
+
+
+def test_pull_records_the_scorecards_of_every_period() -> None:
+    from credit_cli.command.pull import _pull_scorecards
+    from credit_cli.connector.transport import AccessRefused, RecordingTransport
+
+    periods = [_period(1, 2024), _period(2, 2025, company=3)]
+    server = _Server(_answer())
+    recorder = RecordingTransport(server)
+    assert _pull_scorecards(recorder, periods, {"lang": "en_US"}, lambda _m: None) == "all"
+    assert [call["args"] for call in recorder.calls] == [[2024, 1, "en_US"], [2025, 3, "en_US"]]
+    # replayed with the same call the reports make
+    replay = ReplayTransport(recorder.to_document())
+    assert fetch_scorecards(replay, 2025, 3, {"lang": "en_US"}) == _answer()
+    refused = RecordingTransport(_Server(error=AccessRefused("no")))
+    assert _pull_scorecards(refused, periods, {}, lambda _m: None) == "refused"
+    older = RecordingTransport(_Server(error=MissingMethodError("no method")))
+    assert _pull_scorecards(older, periods, {}, lambda _m: None) == "unavailable"
+    assert refused.calls == [] and older.calls == []
