@@ -9,6 +9,8 @@ from . import credit_training_fee
 from . import credit_training_plan
 from . import credit_appraisal_rubric
 from . import credit_appraisal_rubric_item
+from . import credit_appraisal_rubric_item_records
+from . import credit_work_record
 from . import credit_appraisal_period
 from . import credit_appraisal_period_measure
 from . import credit_appraisal_period_scorecards
@@ -16,3 +18,4 @@ from . import credit_appraisal
 from . import credit_appraisal_line
 from . import credit_appraisal_note
 from . import hr_employee
+from . import hr_department

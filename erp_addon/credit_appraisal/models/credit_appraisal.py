@@ -349,10 +349,7 @@ class CreditAppraisal(models.Model):
             if appraisal.state != "draft":
                 raise UserError(self.env._("Only a draft appraisal can be submitted."))
             missing = appraisal.line_ids.filtered(
-                lambda line: (
-                    (line.compute_method and not line.date_computed)
-                    or (not line.compute_method and not line.scored_by_id)
-                )
+                lambda line: line.compute_method and not line.date_computed
             )
             if missing:
                 raise UserError(
@@ -361,6 +358,7 @@ class CreditAppraisal(models.Model):
                         codes=", ".join(missing.mapped("code")),
                     )
                 )
+            # one rule for every hand score: it rests on evidence (records or a reason)
             unmeasured = appraisal.line_ids.filtered(
                 lambda line: line.not_measurable and not line.hand_scored
             )
@@ -373,6 +371,21 @@ class CreditAppraisal(models.Model):
                         items="; ".join(f"{line.code} {line.name}" for line in unmeasured),
                     )
                 )
+            unproven = appraisal.line_ids.filtered(
+                lambda line: line.hand_scorable and not line.hand_scored
+            )
+            if unproven:
+                raise UserError(
+                    self.env._(
+                        "These items of %(name)s are scored by hand and need the evidence "
+                        "their score rests on (records linked or a written reason) before "
+                        "submitting: %(items)s.",
+                        name=appraisal.name,
+                        items="; ".join(f"{line.code} {line.name}" for line in unproven),
+                    )
+                )
+            # the coverage may have been corrected since the records were linked
+            appraisal.line_ids._check_work_records()
         self.sudo().write(
             {
                 "state": "submitted",

@@ -1,5 +1,7 @@
+from datetime import date
+
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 ADMINISTRATOR = "credit_management.group_credit_administrator"
 
@@ -12,8 +14,9 @@ class CreditAppraisalLine(models.Model):
     _inherit = ["credit.guard.mixin"]
     _order = "appraisal_id, sequence, id"
 
-    # what an assessor writes is the score, evidence and comment; everything else is fixed
-    # when the appraisal opens or set by the recompute
+    # what an assessor writes is the hand score, its evidence (records linked or a written
+    # reason) and the comment; the score is the line's own (the recompute's figure or the
+    # hand score), everything else is fixed when the appraisal opens or set by the recompute
     _guard_flow_fields = (
         "appraisal_id",
         "company_id",
@@ -33,14 +36,23 @@ class CreditAppraisalLine(models.Model):
         # whether the records measure the item for this person: the recompute's only
         "not_measurable",
         "not_measurable_params",
+        # a hand-scored item is scored through hand_score and its evidence, like an item
+        # the records cannot measure: one rule, a hand score rests on evidence
+        "score",
+        "evidence",
+        "work_record_kind",
     )
     _guard_locks = [
-        (("score", "evidence", "hand_score", "hand_evidence"), ("draft",)),
+        (("hand_score", "hand_evidence", "work_record_ids"), ("draft",)),
         (("comment",), ("draft", "submitted")),
     ]
     # an item the records cannot measure is scored by an assessor (the appraisal's
     # assessors or the credit manager, see _guard_check_write)
-    _guard_field_groups = {"hand_score": ADMINISTRATOR, "hand_evidence": ADMINISTRATOR}
+    _guard_field_groups = {
+        "hand_score": ADMINISTRATOR,
+        "hand_evidence": ADMINISTRATOR,
+        "work_record_ids": ADMINISTRATOR,
+    }
     _guard_undeletable_states = "__all__"
 
     appraisal_id = fields.Many2one(
@@ -87,7 +99,32 @@ class CreditAppraisalLine(models.Model):
     )
     hand_scored = fields.Boolean(
         compute="_compute_hand_scored",
-        help="Not measurable and scored by an assessor with evidence.",
+        help="Scored by an assessor with evidence (an item scored by hand, or one the "
+        "records cannot measure).",
+    )
+    hand_scorable = fields.Boolean(
+        compute="_compute_hand_scorable",
+        string="Scored by Hand",
+        help="The assessor scores this item: the scorecard leaves it to the assessor, or the "
+        "records cannot measure it for this person.",
+    )
+    work_record_kind = fields.Selection(related="item_id.work_record_kind")
+    work_record_ids = fields.Many2many(
+        "credit.work.record",
+        "credit_appraisal_line_work_record_rel",
+        "line_id",
+        "work_record_id",
+        string="Records Relied On",
+        copy=False,
+        help="The records of the item's register (departments covered, the appraisal's "
+        "year) the assessor's score rests on.",
+    )
+    available_work_record_ids = fields.Many2many(
+        "credit.work.record",
+        compute="_compute_available_work_record_ids",
+        string="Records of the Year",
+        help="The records of the item's register for the departments the appraisal covers, "
+        "dated in its year.",
     )
 
     _sql_constraints = [
@@ -176,12 +213,76 @@ class CreditAppraisalLine(models.Model):
             ),
         }
 
-    @api.depends("not_measurable", "scored_by_id", "hand_evidence")
+    @api.depends("compute_method", "not_measurable")
+    def _compute_hand_scorable(self):
+        for line in self:
+            line.hand_scorable = not line.compute_method or line.not_measurable
+
+    @api.depends("hand_scorable", "scored_by_id", "hand_evidence", "work_record_ids")
     def _compute_hand_scored(self):
         for line in self:
             line.hand_scored = bool(
-                line.not_measurable and line.scored_by_id and (line.hand_evidence or "").strip()
+                line.hand_scorable and line.scored_by_id and line._has_hand_evidence()
             )
+
+    def _has_hand_evidence(self):
+        """A hand score rests on evidence: records linked or a written reason."""
+        self.ensure_one()
+        return bool((self.hand_evidence or "").strip() or self.work_record_ids)
+
+    @api.depends("work_record_kind", "year", "company_id", "appraisal_id.department_ids")
+    def _compute_available_work_record_ids(self):
+        """The records of each item's register, the departments covered and the year: one
+        search for all lines, as the reader (who sees only the records they may read)."""
+        lines = self.filtered("work_record_kind")
+        (self - lines).available_work_record_ids = False
+        if not lines:
+            return
+        years = lines.mapped("year")
+        records = self.env["credit.work.record"].search(
+            [
+                ("kind", "in", list(set(lines.mapped("work_record_kind")))),
+                ("department_id", "in", lines.appraisal_id.department_ids.ids),
+                ("company_id", "in", lines.company_id.ids),
+                ("date", ">=", date(min(years), 1, 1)),
+                ("date", "<=", date(max(years), 12, 31)),
+            ]
+        )
+        for line in lines:
+            line.available_work_record_ids = records.filtered(
+                lambda record, line=line: line._matches_work_record(record)
+            )
+
+    def _matches_work_record(self, record):
+        """Whether ``record`` is one of this line's: the item's register, a department the
+        appraisal covers, its year and company."""
+        self.ensure_one()
+        return (
+            record.kind == self.work_record_kind
+            and record.department_id in self.appraisal_id.department_ids
+            and record.date.year == self.year
+            and record.company_id == self.company_id
+        )
+
+    @api.constrains("work_record_ids")
+    def _check_work_records(self):
+        for line in self.sudo():
+            wrong = line.work_record_ids.filtered(
+                lambda record, line=line: not line._matches_work_record(record)
+            )
+            if wrong:
+                raise ValidationError(
+                    self.env._(
+                        "Item %(code)s rests on the records of its register for the "
+                        "departments covered (%(departments)s) in %(year)s, not on: "
+                        "%(records)s.",
+                        code=line.code,
+                        departments=", ".join(line.appraisal_id.department_ids.mapped("name"))
+                        or "-",
+                        year=line.year,
+                        records=", ".join(wrong.mapped("display_name")),
+                    )
+                )
 
     @api.constrains("score", "hand_score", "points")
     def _check_score(self):
@@ -202,18 +303,9 @@ class CreditAppraisalLine(models.Model):
 
     def _guard_check_write(self, vals):
         self.appraisal_id._check_assessor()
-        if {"score", "evidence"} & set(vals):
+        if {"hand_score", "hand_evidence", "work_record_ids"} & set(vals):
             for line in self:
-                if line.compute_method:
-                    raise AccessError(
-                        self.env._(
-                            "Item %(code)s is measured from the records; recompute it.",
-                            code=line.code,
-                        )
-                    )
-        if {"hand_score", "hand_evidence"} & set(vals):
-            for line in self:
-                if not line.not_measurable:
+                if not line.hand_scorable:
                     raise UserError(
                         self.env._(
                             "Item %(code)s is measured from the records: only an item the "
@@ -221,9 +313,19 @@ class CreditAppraisalLine(models.Model):
                             code=line.code,
                         )
                     )
+        if "work_record_ids" in vals:
+            for line in self:
+                if not line.work_record_kind:
+                    raise UserError(
+                        self.env._(
+                            "Item %(code)s keeps no register of records: write the reason "
+                            "your score rests on.",
+                            code=line.code,
+                        )
+                    )
 
     def write(self, vals):
-        hand = {"hand_score", "hand_evidence"} & set(vals)
+        hand = {"hand_score", "hand_evidence", "work_record_ids"} & set(vals)
         if self.env.su and ({"score"} | hand) & set(vals) and "scored_by_id" not in vals:
             vals = dict(vals, scored_by_id=self.env.uid)
         res = super().write(vals)
@@ -234,21 +336,38 @@ class CreditAppraisalLine(models.Model):
             # who scored is recorded by the flow, after the checks of the write above
             self.sudo().write({"scored_by_id": self.env.uid})
         if hand:
-            # a not-measurable item counts what the assessor gave it
-            for line in self.filtered("not_measurable"):
-                line.sudo().write({"score": line.hand_score})
+            # an item scored by hand counts what the assessor gave it
+            for line in self.filtered("hand_scorable"):
+                line.sudo().write({"score": line._score_from_hand()})
         if "score" in vals or hand:
             self.appraisal_id._update_totals()
         return res
 
+    def _score_from_hand(self):
+        """The score of an item scored by hand: what the assessor gave it."""
+        self.ensure_one()
+        return self.hand_score
+
     def _check_hand_evidence(self):
-        """A hand score rests on evidence: a record seen or a written reason."""
+        """A hand score rests on evidence: records linked or a written reason."""
         for line in self:
-            if not (line.hand_evidence or "").strip():
-                raise ValidationError(
-                    self.env._(
-                        "Item %(code)s is not measurable from the records: write the evidence "
-                        "your score rests on.",
-                        code=line.code,
-                    )
+            if line._has_hand_evidence():
+                continue
+            if line.not_measurable:
+                message = self.env._(
+                    "Item %(code)s is not measurable from the records: write the evidence "
+                    "your score rests on.",
+                    code=line.code,
                 )
+            elif line.work_record_kind:
+                message = self.env._(
+                    "Item %(code)s is scored by hand: link the records your score rests on or "
+                    "write the reason.",
+                    code=line.code,
+                )
+            else:
+                message = self.env._(
+                    "Item %(code)s is scored by hand: write the reason your score rests on.",
+                    code=line.code,
+                )
+            raise ValidationError(message)

@@ -4,6 +4,7 @@ from . import test_rubric
 from . import test_appraisal
 from . import test_formulas
 from . import test_measurable
+from . import test_work_records
 from . import test_rpc
 from . import test_views
 from . import test_tour

@@ -120,12 +120,11 @@ class AppraisalCase(TransactionCase):
         )
 
     def score_entered(self, appraisal, scores, user=None):
-        """Score the assessor's items: {code: score}; others 0 but scored. The items the
-        records cannot measure for this person are scored by hand as well, with evidence."""
+        """Score the items scored by hand: {code: score}; others 0 but scored. These are the
+        assessor's items and those the records cannot measure for this person, each with
+        its evidence (a written reason here)."""
         user = user or self.manager
-        for line in appraisal.line_ids.filtered(lambda line: not line.compute_method):
-            line.with_user(user).write({"score": scores.get(line.code, 0.0), "evidence": "checked"})
-        for line in appraisal.line_ids.filtered("not_measurable"):
+        for line in appraisal.line_ids.filtered("hand_scorable"):
             line.with_user(user).write(
                 {"hand_score": scores.get(line.code, 0.0), "hand_evidence": "checked by hand"}
             )

@@ -51,22 +51,28 @@ class TestAppraisal(AppraisalCase):
 
     def test_assessor_scores_entered_items(self):
         line = self.line(self.appraisal_a, "2.4")
-        line.with_user(self.assessor).write({"score": 5.5, "evidence": "10 contracts sampled"})
+        line.with_user(self.assessor).write(
+            {"hand_score": 5.5, "hand_evidence": "10 contracts sampled"}
+        )
         self.assertEqual(line.score, 5.5)
         self.assertEqual(line.scored_by_id, self.assessor)
         self.assertEqual(self.appraisal_a.total, 5.5)
         # above the item's points
         with self.assertRaisesText(ValidationError, "between 0 and 6.0"):
-            line.with_user(self.assessor).write({"score": 6.5})
+            line.with_user(self.assessor).write({"hand_score": 6.5})
         with self.assertRaisesText(ValidationError, "between 0 and 6.0"):
-            line.with_user(self.assessor).write({"score": -1})
+            line.with_user(self.assessor).write({"hand_score": -1})
         self.assertEqual(line.score, 5.5)
-        # measured items are not typed in
-        with self.assertRaisesText(AccessError, "measured from the records"):
+        # the score is the line's own: written by the recompute or from the hand score
+        with self.assertRaisesText(AccessError, "Score of Appraisal Scorecard Line is set by"):
+            line.with_user(self.assessor).write({"score": 6})
+        with self.assertRaisesText(AccessError, "Score of Appraisal Scorecard Line is set by"):
             self.line(self.appraisal_a, "5.2").with_user(self.assessor).write({"score": 0})
         # an assessor of someone else's appraisal only
         with self.assertRaisesText(AccessError, "top-secret records"):
-            self.line(self.appraisal_b, "2.4").with_user(self.assessor).write({"score": 1})
+            self.line(self.appraisal_b, "2.4").with_user(self.assessor).write(
+                {"hand_score": 1, "hand_evidence": "seen"}
+            )
 
     def test_nobody_scores_own_appraisal(self):
         self.appraisal_b.with_user(self.manager).write(
@@ -74,12 +80,16 @@ class TestAppraisal(AppraisalCase):
         )
         line = self.line(self.appraisal_a, "6.1")
         with self.assertRaisesText(AccessError, "own appraisal"):
-            line.with_user(self.user_a).write({"score": 10})
+            line.with_user(self.user_a).write({"hand_score": 10, "hand_evidence": "mine"})
         with self.assertRaisesText(AccessError, "Nobody scores their own appraisal"):
             self.appraisal_a.with_user(self.user_a).action_submit()
         with self.assertRaisesText(AccessError, "own appraisal"):
             self.appraisal_a.with_user(self.user_a).write(
-                {"line_ids": [Command.update(self.line(self.appraisal_a, "6.1").id, {"score": 9})]}
+                {
+                    "line_ids": [
+                        Command.update(self.line(self.appraisal_a, "6.1").id, {"hand_score": 9})
+                    ]
+                }
             )
         # related fields are no back door to the period or the register
         with self.assertRaisesText(AccessError, "set by its workflow"):
@@ -106,7 +116,9 @@ class TestAppraisal(AppraisalCase):
             {"period_id": self.period.id, "administrator_id": admin.id}
         )
         with self.assertRaisesText(AccessError, "Nobody scores their own appraisal"):
-            self.line(own, "6.1").with_user(self.manager).write({"score": 10})
+            self.line(own, "6.1").with_user(self.manager).write(
+                {"hand_score": 10, "hand_evidence": "mine"}
+            )
         self.assertEqual(self.line(own, "6.1").score, 0)
 
     def test_flow_fields_guarded(self):
@@ -188,8 +200,8 @@ class TestAppraisal(AppraisalCase):
         # HR reads scores, does not change them
         line = self.line(self.appraisal_a, "2.4").with_user(self.hr_user)
         self.assertTrue(line.evidence is not None)
-        with self.assertRaisesText(AccessError, "Only the appraisal's assessors"):
-            line.write({"score": 1})
+        with self.assertRaisesText(AccessError, "You may not change Assessor's Score"):
+            line.write({"hand_score": 1})
         with self.assertRaisesText(AccessError, "Only the appraisal's assessors"):
             self.appraisal_a.with_user(self.hr_user).action_submit()
 
@@ -221,7 +233,7 @@ class TestAppraisal(AppraisalCase):
         appraisal.with_user(self.manager).action_approve()
 
     def test_flow_lists_and_lock(self):
-        with self.assertRaisesText(UserError, "still unscored"):
+        with self.assertRaisesText(UserError, "The records cannot measure these items"):
             self.appraisal_a.with_user(self.assessor).action_submit()
         self.score_entered(
             self.appraisal_a,
@@ -231,8 +243,8 @@ class TestAppraisal(AppraisalCase):
         self.assertEqual(self.appraisal_a.rating, "excellent")
         self.appraisal_a.with_user(self.assessor).action_submit()
         self.assertEqual(self.appraisal_a.state, "submitted")
-        with self.assertRaisesText(UserError, "Score can no longer be changed"):
-            self.line(self.appraisal_a, "6.1").with_user(self.assessor).write({"score": 10})
+        with self.assertRaisesText(UserError, "Assessor's Score can no longer be changed"):
+            self.line(self.appraisal_a, "6.1").with_user(self.assessor).write({"hand_score": 10})
         with self.assertRaisesText(AccessError, "Only the credit manager approves"):
             self.appraisal_a.with_user(self.assessor).action_approve()
         self.appraisal_a.with_user(self.manager).action_approve()

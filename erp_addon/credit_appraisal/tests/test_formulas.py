@@ -310,7 +310,9 @@ class TestFormulas(FormulaFixture):
         )
 
     def test_recompute_follows_records_and_keeps_entered(self):
-        self.line(self.appraisal_a, "6.1").with_user(self.manager).write({"score": 8})
+        self.line(self.appraisal_a, "6.1").with_user(self.manager).write(
+            {"hand_score": 8, "hand_evidence": "Two cases seen"}
+        )
         self.env.cr.execute(
             "UPDATE credit_contract SET three_properties_passed = TRUE WHERE id = %s",
             [self.c3.id],

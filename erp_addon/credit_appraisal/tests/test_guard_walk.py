@@ -108,10 +108,7 @@ def build_appraisal_samples(env, users):
     periods.action_generate_appraisals()
     for period in periods[1:]:
         for appraisal in period.appraisal_ids:
-            appraisal.line_ids.filtered(lambda line: not line.compute_method).write(
-                {"score": 1, "evidence": "walk"}
-            )
-            appraisal.line_ids.filtered("not_measurable").write(
+            appraisal.line_ids.filtered("hand_scorable").write(
                 {"hand_score": 0, "hand_evidence": "walk"}
             )
             appraisal.action_submit()
@@ -120,18 +117,40 @@ def build_appraisal_samples(env, users):
     periods[2].action_approve_lists()
     samples["credit.appraisal.period"] = periods
 
+    # work records (3.2's register): not cited, cited by a draft, backing a submitted one
+    WorkRecord = env["credit.work.record"]
+    work_records = WorkRecord.create(
+        [
+            {
+                "name": f"Walk reconciliation {n}",
+                "kind": "reconciliation",
+                "date": f"2016-0{n + 3}-15",
+                "department_id": dept.id,
+                "employee_ids": [Command.set(employees[3].ids)],
+                "content": "Receivables compared with the salespeople.",
+                "outcome": "No difference.",
+                "company_id": company.id,
+            }
+            for n in range(3)
+        ]
+    )
+
     # appraisals: draft, submitted, approved (another open year), locked
     draft = periods[0].appraisal_ids.sorted("id")
     for appraisal in draft[1:3]:
-        appraisal.line_ids.filtered(lambda line: not line.compute_method).write({"score": 1})
-        appraisal.line_ids.filtered("not_measurable").write(
-            {"hand_score": 0, "hand_evidence": "walk"}
+        appraisal.line_ids.filtered("hand_scorable").write(
+            {"hand_score": 1, "hand_evidence": "walk"}
+        )
+    for appraisal, record in ((draft[0], work_records[1]), (draft[1], work_records[2])):
+        appraisal.line_ids.filtered(lambda line: line.code == "3.2").write(
+            {"hand_score": 2, "work_record_ids": [Command.set(record.ids)]}
         )
     draft[1].action_submit()
     draft[2].action_submit()
     draft[2].action_approve()
     locked = periods[2].appraisal_ids[:1]
     samples["credit.appraisal"] = draft[0] | draft[1] | draft[2] | locked
+    samples["credit.work.record"] = work_records
     samples["credit.appraisal.line"] = (
         draft[0].line_ids[:2] | draft[1].line_ids[:2] | draft[2].line_ids[:2] | locked.line_ids[:2]
     )
@@ -203,4 +222,5 @@ class TestGuardWalk(guard_walk.GuardWalkCase):
             states["credit.administrator"], ["qualified", "revocation_pending", "revoked"]
         )
         self.assertEqual(states["credit.administrator.event"][0], "pending")
+        self.assertEqual(states["credit.work.record"], ["unused", "cited", "used"])
         self.assertEqual(self.samples["credit.training.fee"].mapped("paid"), [False, True])

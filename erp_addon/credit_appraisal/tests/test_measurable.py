@@ -195,7 +195,7 @@ class TestNotMeasurable(AppraisalCase):
 
     def score_manual(self, appraisal, score):
         for line in appraisal.line_ids.filtered(lambda line: not line.compute_method):
-            line.with_user(self.assessor).write({"score": score, "evidence": "inspected"})
+            line.with_user(self.assessor).write({"hand_score": score, "hand_evidence": "inspected"})
 
     def test_hand_score_in_the_form(self):
         period = self.generate()

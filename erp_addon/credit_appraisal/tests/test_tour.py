@@ -1,7 +1,7 @@
 from odoo import Command
 from odoo.tests import HttpCase, new_test_user, tagged
 
-from .common import COMMITTEE, MANAGER, AppraisalCase
+from .common import ADMINISTRATOR, COMMITTEE, MANAGER, AppraisalCase
 
 
 @tagged("post_install", "-at_install", "credit_appraisal")
@@ -93,3 +93,49 @@ class TestTour(AppraisalCase, HttpCase):
         self.assertEqual(
             tracked.author_id, self.tour_manager.partner_id | self.tour_legal.partner_id
         )
+
+    def test_hand_score_on_records_tour(self):
+        """Item 8: the assessor, an administrator of no department, sees the records of
+        the department assessed beside the item, links one and gives the score."""
+        assessor = new_test_user(
+            self.env,
+            login="tour_ap_assessor",
+            name="Tour Assessor",
+            groups=f"base.group_user,{ADMINISTRATOR}",
+            company_id=self.company.id,
+            company_ids=[Command.set(self.company.ids)],
+        )
+        period = self.make_period(2025)
+        period.with_user(self.manager).action_generate_appraisals()
+        appraisal_a = period.appraisal_ids.filtered(lambda a: a.employee_id == self.emp_a)
+        appraisal_a.with_user(self.manager).write({"assessor_ids": [Command.set(assessor.ids)]})
+        WorkRecord = self.env["credit.work.record"]
+        common = {
+            "kind": "reconciliation",
+            "content": "Receivables compared with the salespeople.",
+            "company_id": self.company.id,
+        }
+        record = WorkRecord.with_user(self.user_a).create(
+            dict(
+                common,
+                name="First quarter reconciliation",
+                date="2025-03-31",
+                department_id=self.dept_1.id,
+            )
+        )
+        WorkRecord.with_user(self.user_b).create(
+            dict(
+                common,
+                name="Purchasing reconciliation",
+                date="2025-03-31",
+                department_id=self.dept_3.id,
+            )
+        )
+
+        self.start_tour("/odoo", "credit_appraisal_hand_score", login=assessor.login)
+        line = self.line(appraisal_a, "3.2")
+        self.assertRecordValues(
+            line, [{"hand_score": 5, "score": 5, "hand_scored": True, "scored_by_id": assessor.id}]
+        )
+        self.assertEqual(line.work_record_ids, record)
+        self.assertEqual(record.usage, "cited")

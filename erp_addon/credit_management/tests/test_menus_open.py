@@ -16,6 +16,9 @@ from odoo.tools.safe_eval import safe_eval
 
 MENUS = (
     "credit_appraisal.menu_credit_staff_appraisals",
+    "credit_appraisal.menu_credit_staff_reconciliations",
+    "credit_appraisal.menu_credit_staff_feedback",
+    "credit_appraisal.menu_credit_staff_innovations",
     "credit_appraisal.menu_credit_staff_periods",
     "credit_appraisal.menu_credit_staff_register",
     "credit_appraisal.menu_credit_staff_decisions",

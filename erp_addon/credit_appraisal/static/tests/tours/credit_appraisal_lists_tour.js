@@ -95,3 +95,66 @@ registry.category("web_tour.tours").add("credit_appraisal_lists_approve", {
         },
     ],
 });
+
+/** The assessor scores a hand-scored item (3.2) on the records of its register: the
+ * department's reconciliations of the year are offered beside the item, one is linked and
+ * the score given (tests/test_tour.py checks the line after the tour). */
+registry.category("web_tour.tours").add("credit_appraisal_hand_score", {
+    steps: () => [
+        stepUtils.showAppsMenuItem(),
+        {
+            content: "Open the Credit app",
+            trigger: '.o_app[data-menu-xmlid="credit_management.menu_credit_root"]',
+            run: "click",
+        },
+        {
+            content: "Open the Staff menu",
+            trigger: '.o_menu_sections [data-menu-xmlid="credit_appraisal.menu_credit_staff"]',
+            run: "click",
+        },
+        {
+            content: "Open the appraisals",
+            trigger: '.dropdown-item[data-menu-xmlid="credit_appraisal.menu_credit_staff_appraisals"]',
+            run: "click",
+        },
+        {
+            content: "Open Admin A's appraisal",
+            trigger: ".o_list_view .o_data_row td[name='employee_id']:contains(Admin A)",
+            run: "click",
+        },
+        {
+            content: "The year's reconciliation of the department is shown beside item 3.2",
+            trigger: ".o_form_view div[name='line_ids'] .o_data_row:has(td[name='code']:contains(3.2)) td[name='available_work_record_ids']:contains(First quarter reconciliation)",
+        },
+        {
+            content: "Edit item 3.2",
+            trigger: ".o_form_view div[name='line_ids'] .o_data_row:has(td[name='code']:contains(3.2)) td[name='work_record_ids']",
+            run: "click",
+        },
+        {
+            content: "Look for the records of the item",
+            trigger: ".o_form_view div[name='line_ids'] .o_selected_row td[name='work_record_ids'] input",
+            run: "edit reconciliation",
+        },
+        {
+            content: "Only the department's reconciliation of the year is offered: link it",
+            trigger: ".o-autocomplete--dropdown-menu:not(:has(.o-autocomplete--dropdown-item:contains(Purchasing))) .o-autocomplete--dropdown-item:contains(First quarter reconciliation)",
+            run: "click",
+        },
+        {
+            content: "Give the score",
+            trigger: ".o_form_view div[name='line_ids'] .o_selected_row td[name='hand_score'] input",
+            run: "edit 5",
+        },
+        {
+            content: "Save",
+            trigger: ".o_form_view .o_form_button_save",
+            run: "click",
+        },
+        {
+            // the score is the line's own: it shows 5.0 once the server saved the hand score
+            content: "Saved: the record is linked to the item and the score counts",
+            trigger: ".o_form_view div[name='line_ids'] .o_data_row:not(.o_selected_row):has(td[name='code']:contains(3.2)):has(td[name='score']:contains(5.0)) td[name='work_record_ids']:contains(First quarter reconciliation)",
+        },
+    ],
+});
