@@ -2,7 +2,7 @@
     "name": "Credit Administrator Appraisal",
     "summary": "Register of credit (contract) administrators, training, exams, fees and "
     "fines, and the annual 19-item appraisal computed from contract records",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Accounting/Credit",
     "license": "LGPL-3",
     "author": "Credit Management contributors",

@@ -13,5 +13,6 @@ from . import credit_appraisal_period
 from . import credit_appraisal_period_measure
 from . import credit_appraisal
 from . import credit_appraisal_line
+from . import credit_appraisal_line_evidence
 from . import credit_appraisal_note
 from . import hr_employee
