@@ -1,5 +1,6 @@
 """Issue 17, item 14: the evidence is kept as data and worded in the reader's language."""
 
+from odoo import Command
 from odoo.tests import new_test_user, tagged
 from odoo.tests.common import freeze_time
 
@@ -14,7 +15,7 @@ class TestEvidenceLanguage(AppraisalCase):
         super().setUpClass()
         cls.env["res.lang"]._activate_lang("zh_CN")
         cls.env["ir.module.module"]._load_module_terms(["credit_appraisal"], ["zh_CN"])
-        common = {"company_id": cls.company.id, "company_ids": cls.company.ids}
+        common = {"company_id": cls.company.id, "company_ids": [Command.set(cls.company.ids)]}
         cls.reader_en = new_test_user(
             cls.env,
             login="ca_reader_en",
@@ -42,16 +43,18 @@ class TestEvidenceLanguage(AppraisalCase):
         return line.with_user(user).with_context(lang=user.lang).read(["evidence"])[0]["evidence"]
 
     def test_same_line_in_each_reader_language(self):
-        line = self.line(self.appraisal, "2.1")
+        line = self.line(self.appraisal, "2.5")
         self.assertFalse(line.not_measurable)
         # kept as data: the formula's key and the figures, no words
-        self.assertEqual(line.evidence_data["method"], "three_properties")
+        self.assertEqual(line.evidence_data["method"], "within_authority")
+        self.assertEqual(line.evidence_data["failing"], [self.signed.name])
         english = self.read_as(line, self.reader_en)
         chinese = self.read_as(line, self.reader_zh)
-        self.assertIn("2.1 Contracts of the year whose review is complete", english)
+        self.assertIn("2.5 Contracts signed in the year within the signatory's power", english)
+        self.assertIn(f"Not passing: {self.signed.name}.", english)
         self.assertIn("Departments covered: Sales One, Sales Two.", english)
         self.assertIn(self.signed.name, english)
-        self.assertNotIn("Contracts of the year", chinese)
+        self.assertNotIn("Contracts signed", chinese)
         self.assertIn("数据：", chinese)
         self.assertIn("负责部门：", chinese)
         self.assertIn(self.signed.name, chinese)

@@ -35,9 +35,7 @@ class CreditContractSealCheck(models.Model):
     )
     company_id = fields.Many2one(related="seal_id.company_id", store=True, index=True)
     date = fields.Date(required=True, default=fields.Date.context_today)
-    checked_by_id = fields.Many2one(
-        "res.users", string="Checked By", required=True, default=lambda self: self.env.user
-    )
+    checked_by_id = fields.Many2one("res.users", required=True, default=lambda self: self.env.user)
     custodian_id = fields.Many2one(
         related="seal_id.custodian_id", string="Custodian Now", readonly=True
     )
