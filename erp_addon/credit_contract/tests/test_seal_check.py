@@ -32,8 +32,8 @@ class TestSealCheck(ContractCase):
 
     def test_who_checks_and_what_is_refused(self):
         Check = self.env["credit.contract.seal.check"]
-        # a salesperson reads nothing of it and records no check
-        with self.assertRaisesText(AccessError, "not allowed to create"):
+        # a salesperson records no check
+        with self.assertRaisesText(AccessError, "You may not change Seal of Contract Seal Check."):
             Check.with_user(self.salesman).create({"seal_id": self.seal.id})
         # nobody records a check in someone else's name
         with self.assertRaisesText(AccessError, "Checked By"):
