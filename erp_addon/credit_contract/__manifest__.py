@@ -36,6 +36,7 @@
         "views/account_payment_term_views.xml",
         "views/res_config_settings_views.xml",
         "views/credit_contract_menus.xml",
+        "views/credit_contract_seal_check_views.xml",
     ],
     "demo": ["demo/credit_contract_demo.xml"],
     "assets": {

@@ -16,6 +16,7 @@ from . import credit_appraisal_period_measure
 from . import credit_appraisal_period_scorecards
 from . import credit_appraisal
 from . import credit_appraisal_line
+from . import credit_appraisal_line_evidence
 from . import credit_appraisal_note
 from . import hr_employee
 from . import hr_department

@@ -2,7 +2,8 @@
 
 Called by the period's ``_measure_legal_exam`` and ``_measure_training_attendance``
 (credit_appraisal_period_measure.py) with the period as ``period``; each returns
-``{appraisal_id: (share 0..1 or None, evidence)}`` with one query for all administrators.
+``{appraisal_id: (share 0..1 or None, figures)}`` with one query for all administrators;
+the figures are worded when the line is read (credit_appraisal_line_evidence.py).
 """
 
 
@@ -32,8 +33,8 @@ def measure_legal_exam(period, appraisal_ids):
         )
         SELECT adm.appraisal_id, count(k.session_id),
                COALESCE(avg(COALESCE(b.score, 0)), 0),
-               string_agg(sess.name || ': ' || COALESCE(b.score::text, '-'), '; '
-                          ORDER BY sess.id)
+               json_agg(json_build_array(sess.name, b.score) ORDER BY sess.id)
+                   FILTER (WHERE sess.id IS NOT NULL)
           FROM adm
           LEFT JOIN concerned k ON k.employee_id = adm.employee_id
           LEFT JOIN sess ON sess.id = k.session_id
@@ -41,21 +42,10 @@ def measure_legal_exam(period, appraisal_ids):
       GROUP BY adm.appraisal_id
     """
     period.env.cr.execute(query, period._params(appraisal_ids))
-    describe = dict(period._formula_descriptions())["legal_exam"]
     figures = {}
-    for appraisal_id, count, average, detail in period.env.cr.fetchall():
-        if not count:
-            figures[appraisal_id] = period._share(0, 0, None, describe)
-            continue
-        figures[appraisal_id] = (
-            float(average) / 100.0,
-            period.env._(
-                "%(formula)s\nFigures: %(detail)s; average %(average).1f.",
-                formula=describe,
-                detail=detail,
-                average=float(average),
-            ),
-        )
+    for appraisal_id, count, average, exams in period.env.cr.fetchall():
+        data = {"exams": exams or [], "average": float(average)}
+        figures[appraisal_id] = ((float(average) / 100.0 if count else None), data)
     return figures
 
 
@@ -86,50 +76,28 @@ def measure_training_attendance(period, appraisal_ids):
     held = {}
     for appraisal_id, stype, half, attended, concerned, sessions in period.env.cr.fetchall():
         held[(appraisal_id, stype, half)] = (attended, concerned, sessions)
-    types = dict(
-        period.env["credit.training.session"]
-        ._fields["session_type"]
-        ._description_selection(period.env)
-    )
-    describe = dict(period._formula_descriptions())["training_attendance"]
     figures = {}
     for appraisal_id in appraisal_ids:
-        # (label, attended, required) per requirement
+        # [session type, half or None, attended, required] per requirement
         parts, sessions = [], []
         for half in ("1", "2"):
             attended, _count, names = held.get((appraisal_id, "integrity", half), (0, 0, ""))
-            parts.append((f"{types['integrity']} H{half}", attended, per_half))
+            parts.append(["integrity", half, attended, per_half])
             sessions.append(names)
         legal = [held.get((appraisal_id, "legal", half), (0, 0, "")) for half in ("1", "2")]
-        parts.append((types["legal"], sum(row[0] for row in legal), 2 * per_half))
+        parts.append(["legal", None, sum(row[0] for row in legal), 2 * per_half])
         sessions += [row[2] for row in legal]
         business = [held.get((appraisal_id, "business", half), (0, 0, "")) for half in "12"]
         invited = sum(row[1] for row in business)
-        parts.append((types["business"], sum(row[0] for row in business), invited))
+        parts.append(["business", None, sum(row[0] for row in business), invited])
         sessions += [row[2] for row in business]
-        required = sum(part[2] for part in parts)
-        if not required:
-            figures[appraisal_id] = period._share(0, 0, None, describe)
-            continue
-        count = sum(min(attended, needed) for _label, attended, needed in parts)
-        missing = [
-            period.env._(
-                "%(requirement)s: %(attended)s of %(required)s",
-                requirement=label,
-                attended=attended,
-                required=needed,
-            )
-            for label, attended, needed in parts
-            if attended < needed
-        ]
-        evidence = period.env._(
-            "%(formula)s\nFigures: %(count)s of %(required)s required (%(sessions)s).",
-            formula=describe,
-            count=count,
-            required=required,
-            sessions=", ".join(name for name in sessions if name) or "-",
-        )
-        if missing:
-            evidence += "\n" + period.env._("Missing: %(parts)s.", parts="; ".join(missing))
-        figures[appraisal_id] = (count / required, evidence)
+        required = sum(part[3] for part in parts)
+        count = sum(min(attended, needed) for _type, _half, attended, needed in parts)
+        data = {
+            "count": count,
+            "required": required,
+            "sessions": [name for name in sessions if name],
+            "missing": [part for part in parts if part[2] < part[3]],
+        }
+        figures[appraisal_id] = ((count / required if required else None), data)
     return figures

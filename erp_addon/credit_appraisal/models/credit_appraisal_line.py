@@ -31,8 +31,13 @@ class CreditAppraisalLine(models.Model):
         "compute_method",
         "formula",
         "points",
+        "hand_points",
         "date_computed",
         "scored_by_id",
+        # the recompute's: the measured points and the evidence as data
+        "computed_score",
+        "evidence_data",
+        "evidence_recorded",
         # whether the records measure the item for this person: the recompute's only
         "not_measurable",
         "not_measurable_params",
@@ -70,8 +75,31 @@ class CreditAppraisalLine(models.Model):
     compute_method = fields.Selection(related="item_id.compute_method", store=True)
     formula = fields.Text(related="item_id.description")
     points = fields.Float(required=True, readonly=True, digits=(16, 1))
+    hand_points = fields.Float(
+        related="item_id.hand_points",
+        store=True,
+        string="Assessor's Points",
+        help="Of the item's points, those the assessor scores by hand with evidence; the "
+        "records measure the rest.",
+    )
     score = fields.Float(digits=(16, 1))
-    evidence = fields.Text(help="Which records, which formula, which figures.")
+    computed_score = fields.Float(
+        string="Measured Points",
+        digits=(16, 1),
+        readonly=True,
+        copy=False,
+        help="The points the records gave the measured part of the item at the last recompute.",
+    )
+    # the evidence of a measured item as the recompute found it: the formula's key, the
+    # figures and the failing records, worded in the reader's language when read
+    evidence_data = fields.Json(readonly=True, copy=False)
+    # evidence worded once and kept as text, from before the evidence was kept as data
+    evidence_recorded = fields.Text(readonly=True, copy=False)
+    evidence = fields.Text(
+        compute="_compute_evidence",
+        help="Which records, which formula, which figures, in the reader's language; and "
+        "the assessor's evidence as written.",
+    )
     comment = fields.Text()
     date_computed = fields.Datetime(readonly=True)
     scored_by_id = fields.Many2one("res.users", readonly=True)
@@ -99,14 +127,14 @@ class CreditAppraisalLine(models.Model):
     )
     hand_scored = fields.Boolean(
         compute="_compute_hand_scored",
-        help="Scored by an assessor with evidence (an item scored by hand, or one the "
-        "records cannot measure).",
+        help="Scored by an assessor with evidence (an item scored by hand, the assessor's part "
+        "of a measured item, or one the records cannot measure).",
     )
     hand_scorable = fields.Boolean(
         compute="_compute_hand_scorable",
         string="Scored by Hand",
-        help="The assessor scores this item: the scorecard leaves it to the assessor, or the "
-        "records cannot measure it for this person.",
+        help="The assessor scores this item or part of it: the scorecard leaves it (or its "
+        "assessor's points) to the assessor, or the records cannot measure it for this person.",
     )
     work_record_kind = fields.Selection(related="item_id.work_record_kind")
     work_record_ids = fields.Many2many(
@@ -186,9 +214,11 @@ class CreditAppraisalLine(models.Model):
             "three_properties": reviewed,
             "five_reviews": reviewed,
             "written_contract": self.env._(
-                "No confirmed order of %(year)s by the salespeople of the departments covered "
-                "(%(departments)s) needed a written contract."
+                "No confirmed sales or purchase order of %(year)s by the people of the "
+                "departments covered (%(departments)s) was above the written-contract "
+                "threshold and on terms other than immediate settlement."
             ),
+            "template_clauses": contracts_signed,
             "within_authority": contracts_signed,
             "no_invalid": self.env._(
                 "No contract of the departments covered (%(departments)s) in %(year)s."
@@ -206,17 +236,21 @@ class CreditAppraisalLine(models.Model):
             "registered_on_time": contracts_signed,
             "seal_backed": self.env._(
                 "No contract seal was used for a contract of the departments covered "
-                "(%(departments)s) in %(year)s."
+                "(%(departments)s) in %(year)s, so no seal's custody or checks are measured "
+                "for them."
             ),
             "archived": self.env._(
-                "No contract of the departments covered (%(departments)s) ended in %(year)s."
+                "No contract of the departments covered (%(departments)s) was completed, "
+                "terminated or expired in %(year)s."
             ),
         }
 
-    @api.depends("compute_method", "not_measurable")
+    @api.depends("compute_method", "not_measurable", "hand_points")
     def _compute_hand_scorable(self):
         for line in self:
-            line.hand_scorable = not line.compute_method or line.not_measurable
+            line.hand_scorable = bool(
+                not line.compute_method or line.not_measurable or line.hand_points
+            )
 
     @api.depends("hand_scorable", "scored_by_id", "hand_evidence", "work_record_ids")
     def _compute_hand_scored(self):
@@ -287,17 +321,23 @@ class CreditAppraisalLine(models.Model):
     @api.constrains("score", "hand_score", "points")
     def _check_score(self):
         for line in self:
-            if (
-                line.score < 0
-                or line.score > line.points
-                or not (0 <= line.hand_score <= line.points)
-            ):
+            if line.score < 0 or line.score > line.points:
                 raise ValidationError(
                     self.env._(
                         "Item %(code)s scores between 0 and %(points)s, not %(score)s.",
                         code=line.code,
                         points=line.points,
-                        score=line.score if 0 <= line.score <= line.points else line.hand_score,
+                        score=line.score,
+                    )
+                )
+            limit = line._hand_limit()
+            if not 0 <= line.hand_score <= limit:
+                raise ValidationError(
+                    self.env._(
+                        "Item %(code)s scores between 0 and %(points)s, not %(score)s.",
+                        code=line.code,
+                        points=limit,
+                        score=line.hand_score,
                     )
                 )
 
@@ -324,6 +364,14 @@ class CreditAppraisalLine(models.Model):
                         )
                     )
 
+    def _hand_limit(self):
+        """The most an assessor's score gives: the assessor's part of a measured item, or
+        the item's points."""
+        self.ensure_one()
+        if self.compute_method and not self.not_measurable and self.hand_points:
+            return self.hand_points
+        return self.points
+
     def write(self, vals):
         hand = {"hand_score", "hand_evidence", "work_record_ids"} & set(vals)
         if self.env.su and ({"score"} | hand) & set(vals) and "scored_by_id" not in vals:
@@ -331,22 +379,28 @@ class CreditAppraisalLine(models.Model):
         res = super().write(vals)
         if hand:
             # after the guards of the write: who may score is told first
-            self._check_hand_evidence()
+            self.filtered("compute_method")._check_hand_evidence()
         if not self.env.su and ({"score", "evidence"} | hand) & set(vals):
             # who scored is recorded by the flow, after the checks of the write above
             self.sudo().write({"scored_by_id": self.env.uid})
         if hand:
-            # an item scored by hand counts what the assessor gave it
-            for line in self.filtered("hand_scorable"):
-                line.sudo().write({"score": line._score_from_hand()})
+            # an item scored by hand counts what the assessor gave it; a measured item
+            # with an assessor's part, its measured points plus that part
+            self.filtered("hand_scorable")._apply_hand_score()
         if "score" in vals or hand:
             self.appraisal_id._update_totals()
         return res
 
-    def _score_from_hand(self):
-        """The score of an item scored by hand: what the assessor gave it."""
-        self.ensure_one()
-        return self.hand_score
+    def _apply_hand_score(self):
+        """The line's score from the assessor's: all of it for an item scored by hand or
+        one the records cannot measure, the measured points plus the assessor's part for a
+        measured item with one."""
+        for line in self:
+            if line.compute_method and not line.not_measurable and line.hand_points:
+                score = line.computed_score + min(line.hand_score, line.hand_points)
+            else:
+                score = line.hand_score
+            line.sudo().write({"score": round(score, 1)})
 
     def _check_hand_evidence(self):
         """A hand score rests on evidence: records linked or a written reason."""
@@ -357,6 +411,11 @@ class CreditAppraisalLine(models.Model):
                 message = self.env._(
                     "Item %(code)s is not measurable from the records: write the evidence "
                     "your score rests on.",
+                    code=line.code,
+                )
+            elif line.compute_method and line.hand_points:
+                message = self.env._(
+                    "Item %(code)s: write the evidence your score of the assessor's part rests on.",
                     code=line.code,
                 )
             elif line.work_record_kind:

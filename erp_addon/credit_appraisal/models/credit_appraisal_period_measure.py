@@ -1,17 +1,18 @@
 """The measured items of the year's appraisal (SPEC section 6): the formulas.
 
 Each ``_measure_<method>(appraisal_ids)`` of the period returns
-``{appraisal_id: (share 0..1, evidence)}`` in one query for all the period's
-administrators; the contract-share items are measured together in one pass.
+``{appraisal_id: (share 0..1 or None, figures)}`` in one query for all the period's
+administrators; the contract-share items are measured together in one pass. The figures
+are kept as data on the line and worded in the reader's language when read.
 """
 
 import json
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL, float_round
 
-from . import appraisal_training_measures
+from . import appraisal_ledger_measures, appraisal_training_measures
 
 # Contract-share items: (denominator condition, passing condition) on the contracts of the
 # departments an administrator covered that year, kept on the appraisal ("c" is
@@ -40,15 +41,25 @@ CONTRACT_SHARES = {
     ),
     # 5.1 contracts signed in the year with every ledger field filled
     "ledger_complete": ("c.signed_in_year", "c.ledger_complete"),
-    # 5.2 contracts signed in the year registered in the ledger in time
-    "registered_on_time": ("c.signed_in_year", "c.registration_on_time"),
-    # 5.4 contracts completed (ended) in the year, archived with their documents
-    "archived": (
-        "c.state = 'completed' AND COALESCE(c.date_end, c.date_signed) BETWEEN %(date_from)s "
-        "AND %(date_to)s",
-        "c.archived_with_documents",
-    ),
+    # 5.4 contracts completed, terminated or expired in the year, archived with their
+    # documents
+    "archived": ("c.ended_in_year", "c.archived_with_documents"),
 }
+# 5.2: the ledger fields whose change after registration is a correction, and which are
+# each filled in a complete entry (credit_contract's ledger_complete)
+LEDGER_FIELDS = (
+    "name",
+    "title",
+    "contract_type",
+    "partner_id",
+    "amount",
+    "date_signed",
+    "date_start",
+    "date_end",
+    "department_id",
+    "user_id",
+    "signatory_id",
+)
 
 
 class CreditAppraisalPeriod(models.Model):
@@ -73,6 +84,10 @@ class CreditAppraisalPeriod(models.Model):
         return [period._recompute_one() for period in self.sudo()]
 
     def _recompute_one(self):
+        """Measure the items and keep, on each line, the measured score and the evidence as
+        data (the formula's key, the figures, the failing records): the line words it in
+        the reader's language when read, so whoever runs the recompute (a scheduled job
+        as OdooBot, a manager in any language) decides nothing of the wording."""
         self.ensure_one()
         self.env.flush_all()
         cr = self.env.cr
@@ -97,7 +112,8 @@ class CreditAppraisalPeriod(models.Model):
         appraisal_ids = [row[0] for row in rows]
         cr.execute(
             SQL(
-                """SELECT l.id, l.appraisal_id, i.compute_method, l.points
+                """SELECT l.id, l.appraisal_id, i.compute_method, l.points,
+                          COALESCE(i.hand_points, 0)
                      FROM credit_appraisal_line l
                      JOIN credit_appraisal_rubric_item i ON i.id = l.item_id
                     WHERE l.appraisal_id = ANY(%s) AND i.compute_method IS NOT NULL""",
@@ -105,59 +121,65 @@ class CreditAppraisalPeriod(models.Model):
             )
         )
         lines = cr.fetchall()
-        methods = {method for _line, _appraisal, method, _points in lines}
+        methods = {line[2] for line in lines}
         departments = self._covered_departments(appraisal_ids)
         # the contract shares in one pass over the contracts, the other items one by one
         figures = self._contract_shares(methods & CONTRACT_SHARES.keys(), appraisal_ids)
         for method in methods - CONTRACT_SHARES.keys():
             figures[method] = getattr(self, f"_measure_{method}")(appraisal_ids)
+        day = fields.Date.to_string(self._measured_day())
         ids, scores, evidences, unmeasurable, reasons = [], [], [], [], []
         shares = {}
-        for line_id, appraisal_id, method, points in lines:
-            share, evidence = figures[method].get(appraisal_id) or (None, "")
-            covered = departments.get(appraisal_id) or ("-", [])
+        for line_id, appraisal_id, method, points, hand_points in lines:
+            share, data = figures[method].get(appraisal_id) or (None, {})
+            covered = departments.get(appraisal_id, [])
+            data = dict(data, method=method, year=self.year, departments=covered, day=day)
             ids.append(line_id)
             if share is None:
                 # nothing to measure: no free points, the assessor scores it with evidence
                 unmeasurable.append(True)
-                reasons.append(json.dumps({"year": self.year, "departments": covered[1]}))
+                reasons.append(json.dumps({"year": self.year, "departments": covered}))
                 scores.append(0.0)
-                evidences.append(
-                    self.env._(
-                        "%(evidence)s\nDepartments covered: %(departments)s.\n"
-                        "Not measurable from the records: the assessor scores it with evidence.",
-                        evidence=evidence,
-                        departments=covered[0],
-                    )
-                )
+                evidences.append(json.dumps(dict(data, measurable=False)))
                 continue
             share = min(max(share, 0.0), 1.0)
-            score = float_round(share * points, precision_digits=1)
+            # a measured item with an assessor's part: the records measure the rest
+            measured_points = points - min(hand_points, points)
+            score = float_round(share * measured_points, precision_digits=1)
             shares.setdefault(method, []).append(share)
             unmeasurable.append(False)
             reasons.append(None)
             scores.append(score)
             evidences.append(
-                self.env._(
-                    "%(evidence)s\nDepartments covered: %(departments)s.\n"
-                    "Points: %(share).1f%% × %(points)s = %(score)s.",
-                    evidence=evidence,
-                    departments=covered[0],
-                    share=share * 100,
-                    points=points,
-                    score=score,
+                json.dumps(
+                    dict(
+                        data,
+                        measurable=True,
+                        share=share,
+                        points=measured_points,
+                        hand_points=hand_points,
+                        score=score,
+                    )
                 )
             )
-        # a not-measurable line keeps the assessor's score given with evidence, else 0
+        # the line's score: the measured points plus the assessor's part given with
+        # evidence; a not-measurable line keeps the assessor's score given with evidence
         cr.execute(
             SQL(
                 """UPDATE credit_appraisal_line l
-                      SET score = CASE WHEN NOT v.nm THEN v.score
-                                       WHEN l.scored_by_id IS NOT NULL
-                                        AND btrim(COALESCE(l.hand_evidence, '')) <> ''
-                                       THEN COALESCE(l.hand_score, 0)
-                                       ELSE 0 END,
-                          evidence = v.evidence,
+                      SET computed_score = v.score,
+                          score = CASE
+                                WHEN NOT v.nm THEN v.score + CASE
+                                    WHEN COALESCE(l.hand_points, 0) > 0
+                                     AND l.scored_by_id IS NOT NULL
+                                     AND btrim(COALESCE(l.hand_evidence, '')) <> ''
+                                    THEN LEAST(COALESCE(l.hand_score, 0), l.hand_points)
+                                    ELSE 0 END
+                                WHEN l.scored_by_id IS NOT NULL
+                                 AND btrim(COALESCE(l.hand_evidence, '')) <> ''
+                                THEN COALESCE(l.hand_score, 0)
+                                ELSE 0 END,
+                          evidence_data = v.evidence::jsonb,
                           not_measurable = v.nm,
                           not_measurable_params = v.reason::jsonb,
                           date_computed = now() at time zone 'UTC',
@@ -165,8 +187,8 @@ class CreditAppraisalPeriod(models.Model):
                      FROM unnest(%s::int[], %s::numeric[], %s::text[], %s::bool[], %s::text[])
                           AS v(id, score, evidence, nm, reason)
                     WHERE l.id = v.id
-                      AND (l.score IS DISTINCT FROM v.score
-                           OR l.evidence IS DISTINCT FROM v.evidence
+                      AND (l.computed_score IS DISTINCT FROM v.score
+                           OR l.evidence_data IS DISTINCT FROM v.evidence::jsonb
                            OR l.not_measurable IS DISTINCT FROM v.nm
                            OR l.not_measurable_params IS DISTINCT FROM v.reason::jsonb
                            OR l.date_computed IS NULL)""",
@@ -178,9 +200,8 @@ class CreditAppraisalPeriod(models.Model):
                 reasons,
             )
         )
-        self.env["credit.appraisal.line"].invalidate_model(
-            ["score", "evidence", "date_computed", "not_measurable", "not_measurable_params"]
-        )
+        # what was written in SQL, and what is computed from it (the evidence as worded)
+        self.env["credit.appraisal.line"].invalidate_model()
         self.env["credit.appraisal"].browse(appraisal_ids)._update_totals()
         self._check_misuse(appraisal_ids)
         self.write({"date_recomputed": fields.Datetime.now()})
@@ -192,10 +213,12 @@ class CreditAppraisalPeriod(models.Model):
 
     # ------------------------------------------------------------------ formulas
     # _contract_shares() measures the CONTRACT_SHARES items in one query; each other
-    # _measure_<method>(appraisal_ids) returns {appraisal_id: (share 0..1, evidence)} with
-    # one query for all the period's administrators. Share None: nothing to measure for
-    # that administrator, the item is not measurable for them (no free points: it scores
-    # 0 until an assessor scores it by hand with evidence).
+    # _measure_<method>(appraisal_ids) returns {appraisal_id: (share 0..1, figures)} with
+    # one query for all the period's administrators. The figures are data (counts, the
+    # failing records' names or ids), worded when the line is read (credit_appraisal_line_
+    # evidence.py). Share None: nothing to measure for that administrator, the item is not
+    # measurable for them (no free points: it scores 0 until an assessor scores it by hand
+    # with evidence).
 
     def _params(self, appraisal_ids):
         return {
@@ -206,6 +229,8 @@ class CreditAppraisalPeriod(models.Model):
             "year": self.year,
             "appraisals": appraisal_ids,
             "measured": self._measured_day(),
+            "threshold": self.company_id.credit_contract_threshold,
+            "ledger_fields": LEDGER_FIELDS,
         }
 
     def _measured_day(self):
@@ -213,22 +238,17 @@ class CreditAppraisalPeriod(models.Model):
         return min(fields.Date.context_today(self), self.date_to)
 
     def _covered_departments(self, appraisal_ids):
-        """{appraisal_id: (names, [department ids])}"""
+        """{appraisal_id: [department ids]} (named when read, in the reader's language)"""
         self.env.cr.execute(
             SQL(
-                """SELECT a.id, string_agg(COALESCE(d.name->>%s, d.name->>'en_US'), ', '
-                                            ORDER BY d.id),
-                          array_agg(d.id ORDER BY d.id)
-                     FROM credit_appraisal a
-                     JOIN credit_appraisal_department_rel r ON r.appraisal_id = a.id
-                     JOIN hr_department d ON d.id = r.department_id
-                    WHERE a.id = ANY(%s)
-                 GROUP BY a.id""",
-                self.env.lang or "en_US",
+                """SELECT r.appraisal_id, array_agg(r.department_id ORDER BY r.department_id)
+                     FROM credit_appraisal_department_rel r
+                    WHERE r.appraisal_id = ANY(%s)
+                 GROUP BY r.appraisal_id""",
                 appraisal_ids,
             )
         )
-        return {row[0]: (row[1], row[2]) for row in self.env.cr.fetchall()}
+        return dict(self.env.cr.fetchall())
 
     def _contract_scope_sql(self):
         """The contracts of the departments each appraisal's administrator covers.
@@ -236,7 +256,9 @@ class CreditAppraisalPeriod(models.Model):
         Their follow-ups are judged on the day measured (today, or the year's end once
         past), from the follow-up records dated by then: on schedule when followed up at
         least once, each follow-up no later than the date the one before set, and the last
-        one's next date not passed. A contract never followed up is not on schedule.
+        one's next date not passed. A contract never followed up is not on schedule. A
+        contract ends on its end date when completed or expired, on its termination when
+        terminated.
         """
         return """
             WITH adm AS (
@@ -267,7 +289,14 @@ class CreditAppraisalPeriod(models.Model):
                        COALESCE(k.date_signed, k.create_date::date)
                            BETWEEN %(date_from)s AND %(date_to)s AS in_year,
                        COALESCE(k.date_signed BETWEEN %(date_from)s AND %(date_to)s, FALSE)
-                           AS signed_in_year
+                           AS signed_in_year,
+                       COALESCE(k.state IN ('completed', 'terminated', 'expired')
+                                AND CASE WHEN k.state = 'terminated'
+                                         THEN COALESCE(k.date_terminated, k.date_end)
+                                         ELSE COALESCE(k.date_end, k.date_expired,
+                                                       k.date_signed) END
+                                    BETWEEN %(date_from)s AND %(date_to)s, FALSE)
+                           AS ended_in_year
                   FROM adm
                   JOIN credit_appraisal_department_rel r ON r.appraisal_id = adm.appraisal_id
                   JOIN credit_contract k
@@ -276,34 +305,21 @@ class CreditAppraisalPeriod(models.Model):
             )
         """
 
-    def _share_query(self, query, params, describe):
+    def _share_query(self, query, params):
         """Run ``query`` returning (appraisal_id, denominator, passing, failing names)."""
         self.env.cr.execute(query, params)
-        figures = {}
-        for appraisal_id, total, passing, failing in self.env.cr.fetchall():
-            figures[appraisal_id] = self._share(total, passing, failing, describe)
-        return figures
+        return {
+            appraisal_id: self._share(total, passing, failing)
+            for appraisal_id, total, passing, failing in self.env.cr.fetchall()
+        }
 
-    def _share(self, total, passing, failing, describe):
+    @api.model
+    def _share(self, total, passing, failing):
+        """(share or None when nothing to measure, figures)"""
+        figures = {"total": total or 0, "passing": passing or 0, "failing": list(failing or [])}
         if not total:
-            return None, self.env._(
-                "%(formula)s\nNothing to measure in %(year)s.", formula=describe, year=self.year
-            )
-        evidence = self.env._(
-            "%(formula)s\nFigures: %(passing)s of %(total)s.",
-            formula=describe,
-            passing=passing,
-            total=total,
-        )
-        if failing:
-            evidence += "\n" + self.env._(
-                "Not passing: %(names)s%(more)s.",
-                names=", ".join(failing),
-                more=self.env._(" (and %(count)s more)", count=total - passing - len(failing))
-                if total - passing > len(failing)
-                else "",
-            )
-        return passing / total, evidence
+            return None, figures
+        return passing / total, figures
 
     def _contract_shares(self, methods, appraisal_ids):
         """The CONTRACT_SHARES items, all in one query over the covered contracts."""
@@ -329,18 +345,18 @@ class CreditAppraisalPeriod(models.Model):
         """
         )
         self.env.cr.execute(query, self._params(appraisal_ids))
-        descriptions = dict(self._formula_descriptions())
         figures = {method: {} for method in methods}
         for row in self.env.cr.fetchall():
             appraisal_id = row[0]
             for index, method in enumerate(methods):
                 total, passing, failing = row[1 + 3 * index : 4 + 3 * index]
-                figures[method][appraisal_id] = self._share(
-                    total, passing, failing, descriptions[method]
-                )
+                figures[method][appraisal_id] = self._share(total, passing, failing)
         return figures
 
+    @api.model
     def _formula_descriptions(self):
+        """What each formula measures, in the reader's language (3.3's ``%(day)s``, the
+        day measured, is filled in by the reader)."""
         return [
             (
                 "legal_exam",
@@ -376,9 +392,19 @@ class CreditAppraisalPeriod(models.Model):
             (
                 "written_contract",
                 self.env._(
-                    "2.3 Confirmed sales orders of the year by salespeople of the covered "
-                    "departments that need a written contract and are covered by a signed "
-                    "one ÷ confirmed orders of the year that need one."
+                    "2.3 Confirmed sales and purchase orders of the year by people of the "
+                    "covered departments, above the company's written-contract threshold and "
+                    "not settled immediately (即时清结), covered by a signed contract ÷ those "
+                    "orders, whether or not the company blocks such orders."
+                ),
+            ),
+            (
+                "template_clauses",
+                self.env._(
+                    "2.4 Contracts signed in the year on a template of their type and company, "
+                    "holding every clause of the template, with both signatories recorded ÷ "
+                    "contracts signed in the year; whether the content is lawful is the "
+                    "assessor's part, scored with evidence."
                 ),
             ),
             (
@@ -408,8 +434,7 @@ class CreditAppraisalPeriod(models.Model):
                     "3.3 Contracts in performance (signed by the year's end) followed up on "
                     "schedule on %(day)s ÷ contracts in performance: never followed up, a "
                     "follow-up later than the date the one before set or a next follow-up date "
-                    "passed counts against.",
-                    day=self._measured_day(),
+                    "passed counts against."
                 ),
             ),
             (
@@ -429,22 +454,27 @@ class CreditAppraisalPeriod(models.Model):
             (
                 "registered_on_time",
                 self.env._(
-                    "5.2 Contracts signed in the year registered in the ledger in time ÷ "
-                    "contracts signed in the year."
+                    "5.2 Average of three shares of the contracts signed in the year: "
+                    "registered in the ledger in time; not corrected after registration (a "
+                    "ledger field changed after the day registered other than by a processed "
+                    "change); every ledger field filled."
                 ),
             ),
             (
                 "seal_backed",
                 self.env._(
-                    "5.3 Seal uses of the year whose contract's review had passed at use ÷ "
-                    "seal uses of the year."
+                    "5.3 Average of three shares: seal uses of the year for the covered "
+                    "contracts whose review had passed at use; those uses approved by the "
+                    "seal's custodian of record that day (handovers recorded); and the "
+                    "half-years (begun by the day measured) in which each seal used was "
+                    "checked."
                 ),
             ),
             (
                 "archived",
                 self.env._(
-                    "5.4 Contracts completed in the year archived with their documents ÷ "
-                    "contracts completed in the year."
+                    "5.4 Contracts completed, terminated or expired in the year archived with "
+                    "their documents ÷ those contracts."
                 ),
             ),
         ]
@@ -461,25 +491,13 @@ class CreditAppraisalPeriod(models.Model):
         """
         )
         self.env.cr.execute(query, self._params(appraisal_ids))
-        describe = dict(self._formula_descriptions())["no_invalid"]
         figures = {}
         for appraisal_id, total, invalid in self.env.cr.fetchall():
-            if not total:
-                figures[appraisal_id] = self._share(0, 0, None, describe)
-            elif invalid:
-                figures[appraisal_id] = (
-                    0.0,
-                    self.env._(
-                        "%(formula)s\nInvalid contracts: %(names)s.",
-                        formula=describe,
-                        names=", ".join(invalid),
-                    ),
-                )
-            else:
-                figures[appraisal_id] = (
-                    1.0,
-                    self.env._("%(formula)s\nNo invalid contract recorded.", formula=describe),
-                )
+            data = {"total": total or 0, "invalid": list(invalid or [])}
+            figures[appraisal_id] = (
+                (None if not total else 0.0 if invalid else 1.0),
+                data,
+            )
         return figures
 
     def _measure_amendments(self, appraisal_ids):
@@ -504,59 +522,60 @@ class CreditAppraisalPeriod(models.Model):
           GROUP BY adm.appraisal_id
         """
         )
-        describe = dict(self._formula_descriptions())["amendments"]
-        return self._share_query(query, self._params(appraisal_ids), describe)
-
-    def _measure_seal_backed(self, appraisal_ids):
-        query = (
-            self._contract_scope_sql()
-            + """, s AS (
-                SELECT c.appraisal_id, c.name, su.review_passed_at_use
-                  FROM c JOIN credit_contract_seal_use su ON su.contract_id = c.id
-                 WHERE su.date BETWEEN %(date_from)s AND %(date_to)s
-            )
-            SELECT adm.appraisal_id,
-                   count(s.name),
-                   count(s.name) FILTER (WHERE s.review_passed_at_use),
-                   (array_agg(s.name ORDER BY s.name)
-                        FILTER (WHERE NOT COALESCE(s.review_passed_at_use, FALSE)))[1:10]
-              FROM adm LEFT JOIN s ON s.appraisal_id = adm.appraisal_id
-          GROUP BY adm.appraisal_id
-        """
-        )
-        describe = dict(self._formula_descriptions())["seal_backed"]
-        return self._share_query(query, self._params(appraisal_ids), describe)
+        return self._share_query(query, self._params(appraisal_ids))
 
     def _measure_written_contract(self, appraisal_ids):
-        query = """
+        """2.3: the orders come from credit_contract's order sources (sales; purchases once
+        credit_contract_purchase is installed), so this add-on needs no purchase code."""
+        sources = self.env["credit.contract"]._written_contract_order_sources()
+        params = self._params(appraisal_ids)
+        query = SQL(
+            """
             WITH adm AS (
-                SELECT a.id AS appraisal_id, a.administrator_id
-                  FROM credit_appraisal a WHERE a.id = ANY(%(appraisals)s)
-            ), o AS (
-                SELECT DISTINCT adm.appraisal_id, so.id, so.name, so.credit_contract_signed
+                SELECT a.id AS appraisal_id FROM credit_appraisal a WHERE a.id = ANY(%s)
+            ), src AS (%s), o AS (
+                SELECT DISTINCT adm.appraisal_id, src.model, src.id, src.name, src.signed
                   FROM adm
                   JOIN credit_appraisal_department_rel r ON r.appraisal_id = adm.appraisal_id
                   JOIN hr_employee e
-                    ON e.department_id = r.department_id AND e.company_id = %(company)s
-                  JOIN sale_order so
-                    ON so.user_id = e.user_id AND so.company_id = %(company)s
-                 WHERE so.state = 'sale' AND so.credit_contract_required
-                   AND so.date_order >= %(date_from)s
-                   AND so.date_order < %(date_to)s::date + 1
+                    ON e.department_id = r.department_id AND e.company_id = %s
+                  JOIN src ON src.user_id = e.user_id AND src.company_id = %s
+                 WHERE NOT src.immediate
+                   AND round(src.amount_company, 2) > %s
+                   AND src.date_order >= %s AND src.date_order < %s::date + 1
             )
             SELECT adm.appraisal_id,
                    count(o.id),
-                   count(o.id) FILTER (WHERE o.credit_contract_signed),
-                   (array_agg(o.name ORDER BY o.name)
-                        FILTER (WHERE NOT COALESCE(o.credit_contract_signed, FALSE)))[1:10]
+                   count(o.id) FILTER (WHERE o.signed),
+                   (array_agg(o.name ORDER BY o.name) FILTER (WHERE NOT o.signed))[1:10]
               FROM adm LEFT JOIN o ON o.appraisal_id = adm.appraisal_id
           GROUP BY adm.appraisal_id
-        """
-        describe = dict(self._formula_descriptions())["written_contract"]
-        return self._share_query(query, self._params(appraisal_ids), describe)
+            """,
+            appraisal_ids,
+            SQL(" UNION ALL ").join(sources),
+            params["company"],
+            params["company"],
+            params["threshold"] or 0.0,
+            params["date_from"],
+            params["date_to"],
+        )
+        self.env.cr.execute(query)
+        return {
+            appraisal_id: self._share(total, passing, failing)
+            for appraisal_id, total, passing, failing in self.env.cr.fetchall()
+        }
 
     def _measure_legal_exam(self, appraisal_ids):
         return appraisal_training_measures.measure_legal_exam(self, appraisal_ids)
 
     def _measure_training_attendance(self, appraisal_ids):
         return appraisal_training_measures.measure_training_attendance(self, appraisal_ids)
+
+    def _measure_template_clauses(self, appraisal_ids):
+        return appraisal_ledger_measures.measure_template_clauses(self, appraisal_ids)
+
+    def _measure_registered_on_time(self, appraisal_ids):
+        return appraisal_ledger_measures.measure_ledger_quality(self, appraisal_ids)
+
+    def _measure_seal_backed(self, appraisal_ids):
+        return appraisal_ledger_measures.measure_seal(self, appraisal_ids)

@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 # formulas the period's recompute knows (see credit_appraisal_period._compute_items)
 COMPUTE_METHODS = [
@@ -7,15 +8,16 @@ COMPUTE_METHODS = [
     ("three_properties", "Reviewed contracts passing the three properties"),
     ("five_reviews", "Reviewed contracts passing the five reviews"),
     ("written_contract", "Orders above the threshold with a signed contract"),
+    ("template_clauses", "Contracts on the right template with its clauses"),
     ("within_authority", "Contracts signed within the power of attorney"),
     ("no_invalid", "No invalid contract"),
     ("review_before_signing", "Review complete before signing"),
     ("followups", "Performance follow-ups on schedule"),
     ("amendments", "Changes and terminations processed in time"),
     ("ledger_complete", "Ledger entries complete"),
-    ("registered_on_time", "Ledger entries registered in time"),
-    ("seal_backed", "Seal uses backed by a passed review"),
-    ("archived", "Completed contracts archived with documents"),
+    ("registered_on_time", "Ledger entries timely, uncorrected and complete"),
+    ("seal_backed", "Seal uses reviewed, in custody, seals checked"),
+    ("archived", "Ended contracts archived with documents"),
 ]
 
 
@@ -38,6 +40,7 @@ class CreditAppraisalRubricItem(models.Model):
                 "name",
                 "points",
                 "compute_method",
+                "hand_points",
                 "description",
             ),
             ("draft",),
@@ -58,13 +61,35 @@ class CreditAppraisalRubricItem(models.Model):
         string="Measured From",
         help="Empty: the assessor scores the item.",
     )
+    hand_points = fields.Float(
+        string="Assessor's Points",
+        help="Of the item's points, those the assessor scores by hand with evidence (what "
+        "the records cannot judge); the rest is measured. Only for a measured item.",
+    )
     description = fields.Text(string="Formula", translate=True)
     rubric_state = fields.Selection(related="rubric_id.state", string="Scorecard State")
 
     _sql_constraints = [
         ("code_uniq", "unique(rubric_id, code)", "Each item number appears once in a scorecard."),
         ("points_positive", "CHECK(points > 0)", "An item is worth more than zero points."),
+        (
+            "hand_points_range",
+            "CHECK(hand_points >= 0 AND hand_points < points)",
+            "The assessor's points lie between 0 and under the item's points.",
+        ),
     ]
+
+    @api.constrains("hand_points", "compute_method")
+    def _check_hand_points(self):
+        for item in self:
+            if item.hand_points and not item.compute_method:
+                raise ValidationError(
+                    self.env._(
+                        "Item %(code)s is scored by the assessor in full: only a measured item "
+                        "has a part the assessor scores.",
+                        code=item.code,
+                    )
+                )
 
     @api.constrains("points", "rubric_id")
     def _check_rubric_total(self):

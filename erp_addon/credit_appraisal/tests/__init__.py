@@ -12,3 +12,7 @@ from . import test_guard_walk
 from . import test_guards
 from . import test_hr_group
 from . import test_scorecards
+from . import test_evidence_language
+from . import test_written_contract
+from . import test_template_clauses
+from . import test_ledger_seal

@@ -2,6 +2,7 @@ from contextlib import contextmanager
 
 from odoo import Command
 from odoo.tests import TransactionCase, new_test_user
+from odoo.tools import SQL
 
 MANAGER = "credit_management.group_credit_manager"
 COMMITTEE = "credit_management.group_credit_committee"
@@ -89,6 +90,85 @@ class AppraisalCase(TransactionCase):
             }
         )
         cls.rubric = cls.env.ref("credit_appraisal.rubric_2020")
+        cls.partner = cls.env["res.partner"].create({"name": "Counterparty", "is_company": True})
+
+    @classmethod
+    def make_administrator(cls, name, departments=None, **values):
+        """An employee registered as administrator since 2020, covering ``departments``."""
+        employee = cls.env["hr.employee"].create({"name": name, "company_id": cls.company.id})
+        vals = {
+            "employee_id": employee.id,
+            "company_id": cls.company.id,
+            "date_start": "2020-01-01",
+        }
+        if departments:
+            vals["department_ids"] = [Command.set(departments.ids)]
+        return cls.env["credit.administrator"].create(dict(vals, **values))
+
+    @classmethod
+    def contract(cls, department, flags=None, **values):
+        """A contract of ``department`` with its flow columns ``flags`` set in SQL (the
+        formulas read only stored columns): in performance, signed on 1 February 2025
+        unless told."""
+        if flags is None:
+            flags = {"state": "performance", "date_signed": "2025-02-01"}
+        contract = cls.env["credit.contract"].create(
+            {
+                "title": "Supply",
+                "contract_type": "sale",
+                "partner_id": cls.partner.id,
+                "amount": 1000,
+                "company_id": cls.company.id,
+                "department_id": department.id if department else False,
+                **values,
+            }
+        )
+        if flags:
+            assignments = SQL(", ").join(
+                SQL("%s = %s", SQL.identifier(name), value) for name, value in flags.items()
+            )
+            cls.env.cr.execute(
+                SQL("UPDATE credit_contract SET %s WHERE id = %s", assignments, contract.id)
+            )
+            contract.invalidate_recordset()
+        return contract
+
+    @classmethod
+    def followup(cls, contract, day, next_day, user=None):
+        """A follow-up of ``contract`` made and recorded on ``day``, the next due on
+        ``next_day`` (in SQL: the records of a past day as they were)."""
+        cls.env.cr.execute(
+            SQL(
+                """INSERT INTO credit_contract_followup
+                       (contract_id, company_id, date, date_recorded, next_date, note, user_id)
+                   VALUES (%s, %s, %s, %s, %s, 'follow-up', %s)""",
+                contract.id,
+                cls.company.id,
+                day,
+                day,
+                next_day,
+                (user or cls.manager).id,
+            )
+        )
+
+    @classmethod
+    def seal_use(cls, seal, contract, day, passed, approved_by=None):
+        """A use of ``seal`` for ``contract`` logged on ``day`` (in SQL, as logged then)."""
+        cls.env.cr.execute(
+            SQL(
+                """INSERT INTO credit_contract_seal_use
+                       (seal_id, contract_id, company_id, date, requested_by_id,
+                        approved_by_id, review_passed_at_use, copies)
+                   VALUES (%s, %s, %s, %s, %s, %s, %s, 1)""",
+                seal.id,
+                contract.id,
+                cls.company.id,
+                day,
+                cls.plain.id,
+                (approved_by or cls.manager).id,
+                passed,
+            )
+        )
 
     @contextmanager
     def assertRaisesText(self, exc_type, text):
@@ -127,6 +207,17 @@ class AppraisalCase(TransactionCase):
         for line in appraisal.line_ids.filtered("hand_scorable"):
             line.with_user(user).write(
                 {"hand_score": scores.get(line.code, 0.0), "hand_evidence": "checked by hand"}
+            )
+        # the assessor's part of a measured item (2.4's lawful content)
+        mixed = appraisal.line_ids.filtered(
+            lambda item: item.hand_points and not item.not_measurable
+        )
+        for line in mixed:
+            line.with_user(user).write(
+                {
+                    "hand_score": min(scores.get(line.code, 0.0), line.hand_points),
+                    "hand_evidence": "checked by hand",
+                }
             )
 
     @staticmethod

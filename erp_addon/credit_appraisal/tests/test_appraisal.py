@@ -31,7 +31,7 @@ class TestAppraisal(AppraisalCase):
         measured = self.appraisal_a.line_ids.filtered("compute_method")
         self.assertEqual(self.line(self.appraisal_a, "1.2").score, 0)
         self.assertFalse(self.line(self.appraisal_a, "1.2").not_measurable)
-        self.assertEqual(len(measured.filtered("not_measurable")), 13)
+        self.assertEqual(len(measured.filtered("not_measurable")), 14)
         self.assertEqual(sum(measured.mapped("score")), 0)
         self.assertIn("Nothing to measure", self.line(self.appraisal_a, "2.1").evidence)
         self.assertEqual(self.appraisal_a.total, 0)
@@ -50,7 +50,7 @@ class TestAppraisal(AppraisalCase):
         self.assertEqual(self.period.with_user(self.manager).action_generate_appraisals(), 0)
 
     def test_assessor_scores_entered_items(self):
-        line = self.line(self.appraisal_a, "2.4")
+        line = self.line(self.appraisal_a, "3.4")
         line.with_user(self.assessor).write(
             {"hand_score": 5.5, "hand_evidence": "10 contracts sampled"}
         )
@@ -70,7 +70,7 @@ class TestAppraisal(AppraisalCase):
             self.line(self.appraisal_a, "5.2").with_user(self.assessor).write({"score": 0})
         # an assessor of someone else's appraisal only
         with self.assertRaisesText(AccessError, "top-secret records"):
-            self.line(self.appraisal_b, "2.4").with_user(self.assessor).write(
+            self.line(self.appraisal_b, "3.4").with_user(self.assessor).write(
                 {"hand_score": 1, "hand_evidence": "seen"}
             )
 
@@ -239,7 +239,7 @@ class TestAppraisal(AppraisalCase):
             self.appraisal_a,
             self.full(self.appraisal_a) | {"2.4": 6, "3.2": 6, "3.4": 6, "4.2": 4, "6.1": 9},
         )
-        self.assertEqual(self.appraisal_a.total, 63 + 31)
+        self.assertEqual(self.appraisal_a.total, 69 + 25)
         self.assertEqual(self.appraisal_a.rating, "excellent")
         self.appraisal_a.with_user(self.assessor).action_submit()
         self.assertEqual(self.appraisal_a.state, "submitted")
@@ -251,7 +251,7 @@ class TestAppraisal(AppraisalCase):
         with self.assertRaisesText(UserError, "Admin B"):
             self.period.with_user(self.manager).action_submit_lists()
         self._complete(self.appraisal_b, self.full(self.appraisal_b))
-        self.assertEqual(self.appraisal_b.total, 63)
+        self.assertEqual(self.appraisal_b.total, 69)
         self.period.with_user(self.manager).action_submit_lists()
         self.assertEqual(self.period.state, "submitted")
         self.assertEqual(self.period.award_ids, self.appraisal_a)
@@ -336,9 +336,9 @@ class TestAppraisal(AppraisalCase):
         self.assertEqual(period.award_commendation, 60)
         self.assertEqual(self.period.award_commendation, 80)
         period.with_user(self.manager).action_generate_appraisals()
-        # 63 points each: the items the records cannot measure given their points by hand
+        # 69 points each: the items the records cannot measure given their points by hand
         for appraisal in period.appraisal_ids | self.period.appraisal_ids:
             self.score_entered(appraisal, self.full(appraisal))
-        self.assertEqual(set(period.appraisal_ids.mapped("total")), {63})
+        self.assertEqual(set(period.appraisal_ids.mapped("total")), {69})
         self.assertEqual(set(period.appraisal_ids.mapped("rating")), {"commendation"})
         self.assertEqual(set(self.period.appraisal_ids.mapped("rating")), {"pass"})

@@ -29,7 +29,7 @@ class FormulaFixture(AppraisalCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.partner = cls.env["res.partner"].create({"name": "Counterparty", "is_company": True})
+        cls.company.credit_contract_threshold = 100
         cls.salesman = cls.env["res.users"].create(
             {
                 "name": "Seller",
@@ -112,6 +112,14 @@ class FormulaFixture(AppraisalCase):
         seal = cls.env["credit.contract.seal"].create(
             {"name": "Contract seal", "company_id": cls.company.id, "custodian_id": cls.manager.id}
         )
+        # in the manager's custody since 2024, checked in the first half of 2025 only
+        cls.env.cr.execute(
+            "UPDATE credit_contract_seal_custody SET date = '2024-01-01' WHERE seal_id = %s",
+            [seal.id],
+        )
+        cls.env["credit.contract.seal.check"].create(
+            {"seal_id": seal.id, "date": "2025-03-31", "result": "in_order"}
+        )
         cls.seal_use(seal, cls.c1, "2025-02-01", True)
         cls.seal_use(seal, cls.c2, "2025-03-01", True)
         cls.seal_use(seal, cls.c3, "2025-05-01", False)
@@ -143,42 +151,12 @@ class FormulaFixture(AppraisalCase):
         cls.appraisal_b = cls.period.appraisal_ids.filtered(lambda a: a.employee_id == cls.emp_b)
 
     @classmethod
-    def contract(cls, department, flags):
-        contract = cls.env["credit.contract"].create(
-            {
-                "title": "Supply",
-                "contract_type": "sale",
-                "partner_id": cls.partner.id,
-                "amount": 1000,
-                "company_id": cls.company.id,
-                "department_id": department.id,
-                "user_id": cls.salesman.id,
-            }
-        )
-        assignments = SQL(", ").join(
-            SQL("%s = %s", SQL.identifier(name), value) for name, value in flags.items()
-        )
-        cls.env.cr.execute(
-            SQL("UPDATE credit_contract SET %s WHERE id = %s", assignments, contract.id)
-        )
-        contract.invalidate_recordset()
-        return contract
+    def contract(cls, department, flags=None, **values):
+        return super().contract(department, flags, **dict({"user_id": cls.salesman.id}, **values))
 
     @classmethod
-    def followup(cls, contract, day, next_day):
-        cls.env.cr.execute(
-            SQL(
-                """INSERT INTO credit_contract_followup
-                       (contract_id, company_id, date, date_recorded, next_date, note, user_id)
-                   VALUES (%s, %s, %s, %s, %s, 'fixture', %s)""",
-                contract.id,
-                cls.company.id,
-                day,
-                day,
-                next_day,
-                cls.salesman.id,
-            )
-        )
+    def followup(cls, contract, day, next_day, user=None):
+        return super().followup(contract, day, next_day, user or cls.salesman)
 
     @classmethod
     def amendment(cls, contract, requested, state, on_time, formalities):
@@ -199,25 +177,9 @@ class FormulaFixture(AppraisalCase):
         )
 
     @classmethod
-    def seal_use(cls, seal, contract, day, passed):
-        cls.env.cr.execute(
-            SQL(
-                """INSERT INTO credit_contract_seal_use
-                       (seal_id, contract_id, company_id, date, requested_by_id,
-                        approved_by_id, review_passed_at_use, copies)
-                   VALUES (%s, %s, %s, %s, %s, %s, %s, 1)""",
-                seal.id,
-                contract.id,
-                cls.company.id,
-                day,
-                cls.salesman.id,
-                cls.manager.id,
-                passed,
-            )
-        )
-
-    @classmethod
     def order(cls, day, required, signed):
+        """A confirmed order of ``day``: above the threshold of 100 when ``required``,
+        covered by the signed contract c1 when ``signed`` (in SQL)."""
         order = cls.env["sale.order"].create(
             {
                 "partner_id": cls.partner.id,
@@ -227,15 +189,23 @@ class FormulaFixture(AppraisalCase):
         )
         cls.env.cr.execute(
             SQL(
-                """UPDATE sale_order SET state = 'sale', date_order = %s,
-                          credit_contract_required = %s, credit_contract_signed = %s
+                """UPDATE sale_order SET state = 'sale', date_order = %s, amount_total = %s,
+                          currency_rate = 1
                     WHERE id = %s""",
                 f"{day} 09:00:00",
-                required,
-                signed,
+                5000 if required else 50,
                 order.id,
             )
         )
+        if signed:
+            cls.env.cr.execute(
+                SQL(
+                    """INSERT INTO credit_contract_sale_order_rel (contract_id, order_id)
+                       VALUES (%s, %s)""",
+                    cls.c1.id,
+                    order.id,
+                )
+            )
         order.invalidate_recordset()
         return order
 
@@ -274,14 +244,25 @@ class TestFormulas(FormulaFixture):
         self.assertItem(a, "4.1", 3.0, "1 of 2")
         # 5.1 ledger complete: c1, c2 -> 2/3 x 6
         self.assertItem(a, "5.1", 4.0, self.c3.name)
-        # 5.2 registered in time: c1, c3 -> 2/3 x 10
-        self.assertItem(a, "5.2", 6.7)
-        # 5.3 seal uses of 2025: 2 of 3 backed by a passed review -> 2/3 x 5
-        self.assertItem(a, "5.3", 3.3, "2 of 3")
+        # 2.4 no contract on a template: 0 of 3, measured 0 of 4 points
+        self.assertItem(a, "2.4", 0.0, "0 of 3", f"{self.c1.name}: no template")
+        # 5.2 registered in time: c1, c3; none corrected; no entry complete (no start
+        # date, no signatory, not registered) -> (2 + 3 + 0) / 9 x 10
+        self.assertItem(
+            a,
+            "5.2",
+            5.6,
+            "Registered in time: 2 of 3 (not: " + self.c2.name + ").",
+            "Not corrected after registration: 3 of 3.",
+            "Ledger fields complete: 0 of 3.",
+        )
+        # 5.3 seal uses of 2025: 2 of 3 backed by a passed review, 3 of 3 approved by the
+        # custodian of record, checked in 1 of 2 half-years -> (2/3 + 1 + 1/2) / 3 x 5
+        self.assertItem(a, "5.3", 3.6, "2 of 3", "Seal checks recorded: 1 of 2 half-years")
         # 5.4 completed in 2025: c2 archived, c3 not -> 1/2 x 6
         self.assertItem(a, "5.4", 3.0, self.c3.name)
         self.assertIn("Sales One", self.line(a, "5.4").evidence)
-        measured = 2.3 + 3.8 + 2 + 2 + 1.5 + 2.7 + 0 + 3.3 + 2.5 + 3 + 4 + 6.7 + 3.3 + 3
+        measured = 2.3 + 3.8 + 2 + 2 + 1.5 + 0 + 2.7 + 0 + 3.3 + 2.5 + 3 + 4 + 5.6 + 3.6 + 3
         self.assertAlmostEqual(a.total, round(measured, 1))
 
     def test_items_of_administrator_b(self):
@@ -293,20 +274,23 @@ class TestFormulas(FormulaFixture):
             self.assertItem(b, code, points)
         self.assertItem(b, "3.3", 5)
         self.assertItem(b, "5.1", 6)
-        self.assertItem(b, "5.2", 10)
+        # in time and uncorrected, incomplete: 2/3 x 10
+        self.assertItem(b, "5.2", 6.7)
+        self.assertItem(b, "2.4", 0.0, "0 of 1")
         # nothing to measure: not measurable, 0 until the assessor scores it, said so
         for code in ("2.3", "4.1", "5.3", "5.4"):
             self.assertItem(b, code, 0, "Nothing to measure", "Not measurable from the records")
             self.assertTrue(self.line(b, code).not_measurable)
         self.assertEqual(
             self.line(b, "5.4").not_measurable_reason,
-            "No contract of the departments covered (Purchasing) ended in 2025.",
+            "No contract of the departments covered (Purchasing) was completed, terminated or "
+            "expired in 2025.",
         )
         measured = b.line_ids.filtered(lambda line: line.compute_method and not line.not_measurable)
         self.assertFalse(measured.filtered("not_measurable_reason"))
         self.assertEqual(
             sorted(measured.mapped("code")),
-            ["1.1", "1.2", "2.1", "2.2", "2.5", "2.6", "3.1", "3.3", "5.1", "5.2"],
+            ["1.1", "1.2", "2.1", "2.2", "2.4", "2.5", "2.6", "3.1", "3.3", "5.1", "5.2"],
         )
 
     def test_recompute_follows_records_and_keeps_entered(self):
@@ -320,7 +304,7 @@ class TestFormulas(FormulaFixture):
         (result,) = self.period.with_user(self.manager).action_recompute()
         self.assertEqual(result["period_id"], self.period.id)
         self.assertEqual(result["appraisals"], 2)
-        self.assertEqual(result["lines"], 28)
+        self.assertEqual(result["lines"], 30)
         self.assertIn("three_properties", result["items"])
         self.assertItem(self.appraisal_a, "2.1", 3.0, "3 of 3")
         self.assertEqual(self.line(self.appraisal_a, "6.1").score, 8)
@@ -376,17 +360,7 @@ class TestFormulas(FormulaFixture):
             dept = self.env["hr.department"].create(
                 {"name": f"Dept {n}", "company_id": self.company.id}
             )
-            emp = self.env["hr.employee"].create(
-                {"name": f"Extra {n}", "company_id": self.company.id}
-            )
-            self.env["credit.administrator"].create(
-                {
-                    "employee_id": emp.id,
-                    "company_id": self.company.id,
-                    "date_start": "2020-01-01",
-                    "department_ids": [Command.set(dept.ids)],
-                }
-            )
+            self.make_administrator(f"Extra {n}", dept)
             for _i in range(3):
                 self.contract(dept, {"date_signed": "2025-03-03", "state": "signed"})
         self.period.action_generate_appraisals()

@@ -3,62 +3,17 @@
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 from odoo.tests.common import freeze_time
-from odoo.tools import SQL
 
 from .common import AppraisalCase
 
 CONTRACT_ITEMS = (
-    *("2.1", "2.2", "2.3", "2.5", "2.6", "3.1"),
+    *("2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "3.1"),
     *("3.3", "4.1", "5.1", "5.2", "5.3", "5.4"),
 )
 
 
 @tagged("post_install", "-at_install", "credit_appraisal")
 class TestNotMeasurable(AppraisalCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.partner = cls.env["res.partner"].create({"name": "Counterparty", "is_company": True})
-
-    @classmethod
-    def contract(cls, department, state="performance", signed="2025-02-01"):
-        contract = cls.env["credit.contract"].create(
-            {
-                "title": "Supply",
-                "contract_type": "sale",
-                "partner_id": cls.partner.id,
-                "amount": 1000,
-                "company_id": cls.company.id,
-                "department_id": department.id if department else False,
-            }
-        )
-        cls.env.cr.execute(
-            SQL(
-                "UPDATE credit_contract SET state = %s, date_signed = %s WHERE id = %s",
-                state,
-                signed,
-                contract.id,
-            )
-        )
-        contract.invalidate_recordset()
-        return contract
-
-    @classmethod
-    def followup(cls, contract, day, next_day):
-        cls.env.cr.execute(
-            SQL(
-                """INSERT INTO credit_contract_followup
-                       (contract_id, company_id, date, date_recorded, next_date, note, user_id)
-                   VALUES (%s, %s, %s, %s, %s, 'follow-up', %s)""",
-                contract.id,
-                cls.company.id,
-                day,
-                day,
-                next_day,
-                cls.manager.id,
-            )
-        )
-
     def generate(self, year=2025):
         period = self.make_period(year)
         period.with_user(self.manager).action_generate_appraisals()
@@ -66,12 +21,7 @@ class TestNotMeasurable(AppraisalCase):
 
     # ------------------------------------------------------------------ item 2
     def test_administrator_without_department_refused(self):
-        employee = self.env["hr.employee"].create(
-            {"name": "Idle Admin", "company_id": self.company.id}
-        )
-        idle = self.env["credit.administrator"].create(
-            {"employee_id": employee.id, "company_id": self.company.id, "date_start": "2020-01-01"}
-        )
+        idle = self.make_administrator("Idle Admin")
         period = self.make_period(2025)
         with self.assertRaisesText(
             UserError,
@@ -92,9 +42,11 @@ class TestNotMeasurable(AppraisalCase):
 
     def test_contracts_without_department_listed_before_measuring(self):
         period = self.generate()
-        stray = self.contract(False, "signed", "2025-05-05")
+        stray = self.contract(False, {"state": "signed", "date_signed": "2025-05-05"})
         # the year before and ended then: not the year's
-        self.contract(False, "completed", "2023-05-05").sudo().write({"date_end": "2024-01-31"})
+        self.contract(False, {"state": "completed", "date_signed": "2023-05-05"}).sudo().write(
+            {"date_end": "2024-01-31"}
+        )
         with self.assertRaisesText(
             UserError,
             "Contracts of 2025 without a responsible department would fall outside every "
@@ -186,7 +138,7 @@ class TestNotMeasurable(AppraisalCase):
         # a recompute keeps what the assessor gave a still-unmeasurable item
         period.with_user(self.manager).action_recompute()
         self.assertEqual(self.line(appraisal, "2.6").score, 1)
-        self.assertEqual(appraisal.total, 13 + 5 * 4.0)
+        self.assertEqual(appraisal.total, 14 + 4 * 4.0)
         self.assertEqual(appraisal.rating, "fail")
         appraisal.with_user(self.assessor).action_submit()
         self.assertEqual(appraisal.state, "submitted")
@@ -283,7 +235,8 @@ class TestNotMeasurable(AppraisalCase):
         line = self.line(appraisal, "5.4")
         self.assertEqual(
             line.with_context(lang="en_US").not_measurable_reason,
-            "No contract of the departments covered (Purchasing) ended in 2025.",
+            "No contract of the departments covered (Purchasing) was completed, terminated or "
+            "expired in 2025.",
         )
         chinese = line.with_context(lang="zh_CN").not_measurable_reason
         self.assertIn("2025", chinese)

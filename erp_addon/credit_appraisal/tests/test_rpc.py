@@ -55,5 +55,5 @@ class TestRpc(HttpCase):
         (summary,) = result
         self.assertEqual(summary["period_id"], period.id)
         self.assertGreaterEqual(summary["appraisals"], 1)
-        self.assertEqual(summary["lines"], 14 * summary["appraisals"])
+        self.assertEqual(summary["lines"], 15 * summary["appraisals"])
         self.assertEqual(summary["period"], "2019")

@@ -17,7 +17,7 @@ class TestRubric(AppraisalCase):
         self.assertEqual(self.rubric.total_points, 100)
         self.assertEqual(
             sorted(items.filtered(lambda i: not i.compute_method).mapped("code")),
-            ["2.4", "3.2", "3.4", "4.2", "6.1"],
+            ["3.2", "3.4", "4.2", "6.1"],
         )
         self.assertEqual(self.rubric.state, "active")
 

@@ -24,6 +24,7 @@ from . import credit_contract_followup
 from . import credit_contract_dispute
 from . import credit_contract_seal
 from . import credit_contract_seal_custody
+from . import credit_contract_seal_check
 from . import credit_contract_seal_use
 from . import res_partner
 from . import sale_order

@@ -30,6 +30,7 @@ class CreditContractSeal(models.Model):
         "credit.contract.seal.custody", "seal_id", string="Custody Changes"
     )
     use_ids = fields.One2many("credit.contract.seal.use", "seal_id", string="Uses")
+    check_ids = fields.One2many("credit.contract.seal.check", "seal_id", string="Checks")
     active = fields.Boolean(default=True)
 
     def _guard_check_write(self, vals):

@@ -43,6 +43,10 @@ MENUS = {
         "credit_contract.action_credit_contract_seal_use",
         "salesman",
     ),
+    "credit_contract.menu_credit_contract_seal_check": (
+        "credit_contract.action_credit_contract_seal_check",
+        "salesman",
+    ),
     "credit_contract.menu_credit_contract_template": (
         "credit_contract.action_credit_contract_template",
         "manager",

@@ -199,6 +199,9 @@ class TestGuardWalk(guard_walk.GuardWalkCase):
             "credit.contract.seal": seal,
             "credit.contract.seal.custody": seal.custody_ids,
             "credit.contract.seal.use": signed.seal_use_ids,
+            "credit.contract.seal.check": env["credit.contract.seal.check"]
+            .with_user(admin)
+            .create({"seal_id": seal.id, "result": "in_order", "note": "walk"}),
             "credit.contract.invalid.decision": invalid.invalid_decision_ids,
             "sale.order": order,
         }
