@@ -116,10 +116,10 @@ class CreditCollectionRun(models.Model):
         if not odoo_module.current_test:
             self.env.cr.commit()  # pylint: disable=invalid-commit
 
-    @api.model
     def action_run_now(self):
         """The "Run now" button: the daily action on today for the user's current company,
-        by a collections manager. Opens the run."""
+        by a collections manager. Opens the run. (A list's header button: called on the
+        selected runs, none or some, which it does not read.)"""
         if not self.env.user.has_group(MANAGER):
             raise AccessError(self.env._("Only collections managers run the daily action."))
         company = self.env.company

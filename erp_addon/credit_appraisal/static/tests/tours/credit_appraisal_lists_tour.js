@@ -1,7 +1,8 @@
-/** The year's award and disqualification lists: the credit manager sends them, the legal
- * representative approves them, each logged in as themselves (tests/test_tour.py checks the
- * records after each tour). Selectors use field, page and button names and the state's
- * value, not translated labels. */
+/** The year's period in the browser: the credit manager lists the contracts no department
+ * is responsible for; the award and disqualification lists, which the credit manager sends
+ * and the legal representative approves, each logged in as themselves (tests/test_tour.py
+ * checks the records after each tour). Selectors use field, page and button names and the
+ * state's value, not translated labels. */
 import { registry } from "@web/core/registry";
 import { stepUtils } from "@web_tour/tour_service/tour_utils";
 
@@ -92,6 +93,43 @@ registry.category("web_tour.tours").add("credit_appraisal_lists_approve", {
         {
             content: "The approval is recorded with its approver",
             trigger: ".o_form_view div[name='lists_approved_by_id']:contains(Tour Legal Representative)",
+        },
+    ],
+});
+
+registry.category("web_tour.tours").add("credit_appraisal_unassigned_contracts", {
+    steps: () => [
+        ...openPeriod(2025),
+        stateIs("open"),
+        {
+            content: "List the year's contracts without a department",
+            trigger: ".o_form_view .o_statusbar_buttons button[name='action_unassigned_contracts']",
+            run: "click",
+        },
+        {
+            content: "The list is the year's contracts without a department",
+            trigger: ".o_breadcrumb .active:contains(2025)",
+        },
+        {
+            content: "The contract without a department is listed",
+            trigger: ".o_list_view .o_data_row td[name='title']:contains(Unassigned Supply)",
+        },
+        {
+            content: "Only that one: the contract of a department is not",
+            trigger: ".o_list_view:not(:has(td[name='title']:contains(Department Supply))):has(.o_data_row)",
+        },
+        {
+            content: "Nothing is created from this list",
+            trigger: ".o_control_panel:not(:has(.o_list_button_add))",
+        },
+        {
+            content: "Open the contract to assign it",
+            trigger: ".o_list_view .o_data_row td[name='title']:contains(Unassigned Supply)",
+            run: "click",
+        },
+        {
+            content: "Its form opens",
+            trigger: ".o_form_view div[name='title']:contains(Unassigned Supply)",
         },
     ],
 });
