@@ -108,8 +108,7 @@ class TestTour(AppraisalCase, HttpCase):
             }
         )
         self.env.cr.execute(
-            "UPDATE credit_contract SET state = 'signed', date_signed = '2025-03-03' "
-            "WHERE id = %s",
+            "UPDATE credit_contract SET state = 'signed', date_signed = '2025-03-03' WHERE id = %s",
             (contract.id,),
         )
         contract.invalidate_recordset()

@@ -159,6 +159,4 @@ class TestRunNowUi(CollectionCase, HttpCase):
                 }
             ],
         )
-        self.assertEqual(
-            self.invoices.mapped("collection_stage_id"), self.s_reminder | self.s_call
-        )
+        self.assertEqual(self.invoices.mapped("collection_stage_id"), self.s_reminder | self.s_call)

@@ -107,7 +107,11 @@ class TestCommittedFigures(TransactionCase):
                         "invoice_date_due": due,
                         "invoice_line_ids": [
                             Command.create(
-                                {"name": "goods", "price_unit": amount, "tax_ids": [Command.clear()]}
+                                {
+                                    "name": "goods",
+                                    "price_unit": amount,
+                                    "tax_ids": [Command.clear()],
+                                }
                             )
                         ],
                     }
@@ -181,9 +185,7 @@ class TestCommittedFigures(TransactionCase):
             try:
                 with (
                     patch.object(res_partner_exposure, "read_committed", spy),
-                    patch.object(
-                        Partner, "_credit_lock", snapshot_lock if snapshot else real_lock
-                    ),
+                    patch.object(Partner, "_credit_lock", snapshot_lock if snapshot else real_lock),
                 ):
                     yield env, reads
             finally:
