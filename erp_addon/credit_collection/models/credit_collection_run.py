@@ -16,6 +16,7 @@ from collections import Counter
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.modules import module as odoo_module
+from odoo.tools import format_date
 
 _logger = logging.getLogger(__name__)
 
@@ -92,9 +93,12 @@ class CreditCollectionRun(models.Model):
     )
 
     @api.depends("date", "company_id")
+    @api.depends_context("lang")
     def _compute_display_name(self):
         for run in self:
-            run.display_name = f"{run.date or ''} {run.company_id.name or ''}".strip()
+            # the day as the reader writes dates (2026年06月03日 in Chinese), not ISO
+            day = format_date(run.env, run.date) if run.date else ""
+            run.display_name = f"{day} {run.company_id.name or ''}".strip()
 
     # ------------------------------------------------------------ entry points
     @api.model
