@@ -25,7 +25,7 @@ from odoo.tests import TransactionCase, tagged
 from odoo.addons.credit_management.models import res_partner_exposure
 
 from ..exceptions import CreditCheckBlocked
-from . import test_concurrency
+from .real_transaction import committed_env, remove_orders
 
 FAST = "credit_exposure_figures"  # the second connection read every figure
 SNAPSHOT = "credit_committed_balances"  # it read only what others committed to balances
@@ -47,8 +47,7 @@ class TestCommittedFigures(TransactionCase):
         super().setUp()
         self.uid_admin = self.env.ref("base.user_admin").id
         today = fields.Date.today()
-        with self.registry.cursor() as cr:
-            env = api.Environment(cr, self.uid_admin, {})
+        with committed_env(self.registry, self.uid_admin) as env:
             company = env.ref("base.main_company")
             self.settings = company.read(SETTINGS)[0]
             Partner = env["res.partner"]
@@ -140,15 +139,11 @@ class TestCommittedFigures(TransactionCase):
             self.order_ids = [*confirmed.ids, self.fits_id, self.over_id]
             self.order_ids += [self.late_id, self.listed_id]
             self.move_ids, self.product_id, self.warning_id = moves.ids, product.id, warning.id
-            test_concurrency.TestConcurrentConfirmation._report_written_rows(cr)
         self.addCleanup(self._cleanup)
 
     def _cleanup(self):
-        with self.registry.cursor() as cr:
-            env = api.Environment(cr, self.uid_admin, {})
-            orders = env["sale.order"].browse(self.order_ids)
-            orders.filtered(lambda o: o.state == "sale")._action_cancel()
-            orders.unlink()
+        with committed_env(self.registry, self.uid_admin) as env:
+            remove_orders(env, self.order_ids)
             moves = env["account.move"].browse(self.move_ids)
             moves.filtered(lambda m: m.state == "posted").button_draft()
             moves.with_context(force_delete=True).unlink()
@@ -157,7 +152,6 @@ class TestCommittedFigures(TransactionCase):
             env["res.partner"].browse(self.partner_ids).unlink()
             settings = {key: value for key, value in self.settings.items() if key != "id"}
             env.ref("base.main_company").write(settings)
-            test_concurrency.TestConcurrentConfirmation._report_written_rows(cr)
 
     # ------------------------------------------------------------ helpers
     @contextmanager

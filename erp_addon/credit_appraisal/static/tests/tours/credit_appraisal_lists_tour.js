@@ -40,6 +40,11 @@ function stateIs(state) {
     };
 }
 
+/** Click a button of the form's header, e.g. clickHeaderButton("[name='action_x']", ...). */
+function clickHeaderButton(button, content) {
+    return { content, trigger: `.o_form_view .o_statusbar_buttons button${button}`, run: "click" };
+}
+
 function listShows(page, field, name) {
     return [
         {
@@ -58,11 +63,7 @@ registry.category("web_tour.tours").add("credit_appraisal_lists_submit", {
     steps: () => [
         ...openPeriod(2025),
         stateIs("open"),
-        {
-            content: "Send the lists to the legal representative",
-            trigger: ".o_form_view .o_statusbar_buttons button[name='action_submit_lists']",
-            run: "click",
-        },
+        clickHeaderButton("[name='action_submit_lists']", "Send the lists to the legal representative"),
         stateIs("submitted"),
         ...listShows("awards", "award_ids", "Admin A"),
         ...listShows("disqualifications", "disqualification_ids", "Admin B"),
@@ -79,11 +80,7 @@ registry.category("web_tour.tours").add("credit_appraisal_lists_approve", {
         stateIs("submitted"),
         ...listShows("awards", "award_ids", "Admin A"),
         ...listShows("disqualifications", "disqualification_ids", "Admin B"),
-        {
-            content: "Approve the lists",
-            trigger: ".o_form_view .o_statusbar_buttons button[name='action_approve_lists']",
-            run: "click",
-        },
+        clickHeaderButton("[name='action_approve_lists']", "Approve the lists"),
         stateIs("locked"),
         {
             content: "Open the approval page",
@@ -101,11 +98,7 @@ registry.category("web_tour.tours").add("credit_appraisal_unassigned_contracts",
     steps: () => [
         ...openPeriod(2025),
         stateIs("open"),
-        {
-            content: "List the year's contracts without a department",
-            trigger: ".o_form_view .o_statusbar_buttons button[name='action_unassigned_contracts']",
-            run: "click",
-        },
+        clickHeaderButton("[name='action_unassigned_contracts']", "List the year's contracts without a department"),
         {
             content: "The list is the year's contracts without a department",
             trigger: ".o_breadcrumb .active:contains(2025)",
