@@ -139,3 +139,40 @@ class TestTour(AppraisalCase, HttpCase):
         )
         self.assertEqual(line.work_record_ids, record)
         self.assertEqual(record.usage, "cited")
+
+    def _contract(self, title, department):
+        """A contract signed in 2025 (its state and date set directly, as a fixture)."""
+        partner = self.env["res.partner"].create({"name": "Tour Counterparty", "is_company": True})
+        contract = self.env["credit.contract"].create(
+            {
+                "title": title,
+                "contract_type": "sale",
+                "partner_id": partner.id,
+                "amount": 1000,
+                "company_id": self.company.id,
+                "department_id": department.id,
+            }
+        )
+        self.env.cr.execute(
+            "UPDATE credit_contract SET state = 'signed', date_signed = '2025-03-03' WHERE id = %s",
+            (contract.id,),
+        )
+        contract.invalidate_recordset()
+        return contract
+
+    def test_unassigned_contracts_tour(self):
+        """The credit manager lists the year's contracts no department is responsible for,
+        from the open period, and opens one to assign it."""
+        period = self.make_period(2025)
+        period.with_user(self.manager).action_generate_appraisals()
+        stray = self._contract("Unassigned Supply", self.env["hr.department"])
+        self._contract("Department Supply", self.dept_1)
+        action = period.with_user(self.tour_manager).action_unassigned_contracts()
+        self.assertEqual(self.env["credit.contract"].search(action["domain"]), stray)
+
+        self.start_tour(
+            "/odoo", "credit_appraisal_unassigned_contracts", login=self.tour_manager.login
+        )
+        # only read: the period and the contract are as they were
+        self.assertRecordValues(period, [{"state": "open"}])
+        self.assertRecordValues(stray, [{"state": "signed", "department_id": False}])

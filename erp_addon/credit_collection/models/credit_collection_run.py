@@ -16,6 +16,7 @@ from collections import Counter
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.modules import module as odoo_module
+from odoo.tools import format_date
 
 _logger = logging.getLogger(__name__)
 
@@ -92,9 +93,12 @@ class CreditCollectionRun(models.Model):
     )
 
     @api.depends("date", "company_id")
+    @api.depends_context("lang")
     def _compute_display_name(self):
         for run in self:
-            run.display_name = f"{run.date or ''} {run.company_id.name or ''}".strip()
+            # the day as the reader writes dates (2026年06月03日 in Chinese), not ISO
+            day = format_date(run.env, run.date) if run.date else ""
+            run.display_name = f"{day} {run.company_id.name or ''}".strip()
 
     # ------------------------------------------------------------ entry points
     @api.model
@@ -116,10 +120,10 @@ class CreditCollectionRun(models.Model):
         if not odoo_module.current_test:
             self.env.cr.commit()  # pylint: disable=invalid-commit
 
-    @api.model
     def action_run_now(self):
         """The "Run now" button: the daily action on today for the user's current company,
-        by a collections manager. Opens the run."""
+        by a collections manager. Opens the run. (A list's header button: called on the
+        selected runs, none or some, which it does not read.)"""
         if not self.env.user.has_group(MANAGER):
             raise AccessError(self.env._("Only collections managers run the daily action."))
         company = self.env.company

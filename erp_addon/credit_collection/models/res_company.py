@@ -37,7 +37,7 @@ class ResCompany(models.Model):
         string="Bad-Debt Write-off Account",
         domain="[('account_type', 'in', ('expense', 'asset_current'))]",
         help="Debited when an approved bad-debt write-off is posted (or the allowance for "
-        "doubtful debts, 坏帐准备).",
+        "doubtful debts, 坏账准备).",
     )
     collection_writeoff_journal_id = fields.Many2one(
         "account.journal",

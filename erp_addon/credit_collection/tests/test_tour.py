@@ -3,8 +3,8 @@ import io
 
 import openpyxl
 
-from odoo import fields
-from odoo.tests import HttpCase, tagged
+from odoo import Command, fields
+from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import CollectionCase
 
@@ -110,3 +110,53 @@ class TestCollectorUi(CollectionCase, HttpCase):
         # another user cannot download the collector's file
         self.authenticate(self.salesman.login, self.salesman.login)
         self.assertNotEqual(self.url_open(action["url"]).status_code, 200)
+
+
+@tagged("post_install", "-at_install")
+class TestRunNowUi(CollectionCase, HttpCase):
+    """A credit manager (the least role the button shows to) runs the daily collection
+    action from Credit > Reporting > Collection Runs (static/tests/tours/
+    credit_collection_run_tour.js)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.today = fields.Date.context_today(cls.env["res.users"])
+        cls.tour_manager = new_test_user(
+            cls.env,
+            login="tour_cc_manager",
+            name="Tour Credit Manager",
+            groups="base.group_user,credit_management.group_credit_manager",
+            company_id=cls.company.id,
+            company_ids=[Command.set(cls.company.ids)],
+        )
+        customer = cls.env["res.partner"].create(
+            {"name": "Run Now Customer Ltd", "is_company": True, "customer_rank": 1}
+        )
+        # 10 and 20 days overdue: the reminder's and the call's stages
+        cls.invoices = cls.make_invoice(
+            customer, 1000, due=fields.Date.subtract(cls.today, days=10)
+        ) | cls.make_invoice(customer, 500, due=fields.Date.subtract(cls.today, days=20))
+
+    def test_run_now_tour(self):
+        Run = self.env["credit.collection.run"]
+        self.assertFalse(Run.search([("company_id", "=", self.company.id)]))
+        self.start_tour("/odoo", "credit_collection_run_now", login=self.tour_manager.login)
+        run = Run.search([("company_id", "=", self.company.id)])
+        self.assertRecordValues(
+            run,
+            [
+                {
+                    "trigger": "manual",
+                    "user_id": self.tour_manager.id,
+                    "state": "done",
+                    "date": self.today,
+                    "invoice_count": 2,
+                    "changed_count": 2,
+                    "moved_count": 2,
+                    "skipped_count": 0,
+                    "errors": False,
+                }
+            ],
+        )
+        self.assertEqual(self.invoices.mapped("collection_stage_id"), self.s_reminder | self.s_call)

@@ -117,6 +117,7 @@ class CreditContract(models.Model):
     _rec_names_search = ["name", "title"]
 
     # the guards (credit.guard.mixin): who writes what, and until when
+    _guard_sequence = "credit.contract"
     _guard_flow_fields = FLOW_FIELDS
     _guard_locks = [(CONTENT_FIELDS, EDITABLE_STATES), (DRAFT_FIELDS, ("draft",))]
     _guard_undeletable_states = tuple(state for state, _label in STATES if state != "draft")
@@ -318,20 +319,23 @@ class CreditContract(models.Model):
 
     # ------------------------------------------------------------ ORM
     @api.model
-    def _next_number(self):
-        return self.env["ir.sequence"].next_by_code("credit.contract") or "/"
-
-    @api.model
-    def _guard_start_values(self, vals):
-        return {"name": self._next_number()}
+    def _action_for_order(self, order, link_field, **defaults):
+        """The contracts that cover ``order`` (an order linked by ``link_field``), a new one
+        made from there for its customer or supplier and amount with ``defaults``."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "credit_contract.action_credit_contract"
+        )
+        action["domain"] = [(link_field, "in", order.ids)]
+        # a new contract covers the order once signed: the order is linked then
+        action["context"] = {
+            "default_partner_id": order.partner_id.commercial_partner_id.id,
+            "default_amount": order.amount_total,
+            **{f"default_{name}": value for name, value in defaults.items()},
+        }
+        return action
 
     @api.model_create_multi
     def create(self, vals_list):
-        if self.env.su:
-            # the flow's start values are the guard's for everyone else
-            for vals in vals_list:
-                if vals.get("name", "/") == "/":
-                    vals["name"] = self._next_number()
         contracts = super().create(vals_list)
         for contract in contracts:
             if contract.template_id and not contract.body:

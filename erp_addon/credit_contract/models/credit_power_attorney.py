@@ -41,6 +41,7 @@ class CreditPowerAttorney(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "credit.guard.mixin"]
     _order = "date_to desc, id desc"
 
+    _guard_sequence = "credit.power.attorney"
     _guard_flow_fields = POA_FLOW_FIELDS
     _guard_locks = [(POA_TERMS, ("draft",))]
     # an issued power is kept (revoke it instead)
@@ -102,22 +103,6 @@ class CreditPowerAttorney(models.Model):
                 raise ValidationError(
                     self.env._("A power of attorney must cover at least one contract type.")
                 )
-
-    @api.model
-    def _next_number(self):
-        return self.env["ir.sequence"].next_by_code("credit.power.attorney") or "/"
-
-    @api.model
-    def _guard_start_values(self, vals):
-        return {"name": self._next_number()}
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        if self.env.su:
-            for vals in vals_list:
-                if vals.get("name", "/") == "/":
-                    vals["name"] = self._next_number()
-        return super().create(vals_list)
 
     def _check_legal_representative(self):
         if not self.env.user.has_group(LEGAL_REPRESENTATIVE):

@@ -130,14 +130,6 @@ class SaleOrder(models.Model):
 
     def action_view_credit_contracts(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "credit_contract.action_credit_contract"
+        return self.env["credit.contract"]._action_for_order(
+            self, "sale_order_ids", contract_type="sale"
         )
-        action["domain"] = [("sale_order_ids", "in", self.ids)]
-        # a new contract covers the order once signed: the order is linked then
-        action["context"] = {
-            "default_partner_id": self.partner_id.commercial_partner_id.id,
-            "default_amount": self.amount_total,
-            "default_contract_type": "sale",
-        }
-        return action

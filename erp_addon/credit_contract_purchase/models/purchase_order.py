@@ -42,15 +42,6 @@ class PurchaseOrder(models.Model):
 
     def action_view_credit_contracts(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "credit_contract.action_credit_contract"
+        return self.env["credit.contract"]._action_for_order(
+            self, "purchase_order_ids", contract_type="purchase", counterparty_pays="nothing"
         )
-        action["domain"] = [("purchase_order_ids", "in", self.ids)]
-        # a new contract covers the order once signed: the order is linked then
-        action["context"] = {
-            "default_partner_id": self.partner_id.commercial_partner_id.id,
-            "default_amount": self.amount_total,
-            "default_contract_type": "purchase",
-            "default_counterparty_pays": "nothing",
-        }
-        return action

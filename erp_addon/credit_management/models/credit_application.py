@@ -54,6 +54,7 @@ class CreditApplication(models.Model):
 
     # guards (credit.guard.mixin): the flow's fields are written by its methods only; the
     # request is the requester's, in draft only; a decided application stays on record
+    _guard_sequence = "credit.application"
     _guard_flow_fields = tuple(sorted(FLOW_FIELDS))
     _guard_locks = [("__all__", ("draft",))]
     _guard_undeletable_states = ("submitted", "approved", "refused", "expired")
@@ -187,22 +188,9 @@ class CreditApplication(models.Model):
             return domain
         return ["!", *expression.normalize_domain(domain)]
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name") == "/":
-                del vals["name"]  # the default: no name given
-            if self.env.su and not vals.get("name"):
-                vals["name"] = self._next_name()
-        return super().create(vals_list)
-
-    @api.model
-    def _next_name(self):
-        return self.env["ir.sequence"].next_by_code("credit.application") or "/"
-
     @api.model
     def _guard_start_values(self, vals):
-        return {"name": self._next_name(), "requested_by_id": self.env.user.id}
+        return dict(super()._guard_start_values(vals), requested_by_id=self.env.user.id)
 
     def _guard_check_write(self, vals):
         if REQUEST_FIELDS.isdisjoint(vals):

@@ -14,6 +14,7 @@ class CreditException(models.Model):
     # guards (credit.guard.mixin): the requester gives the document, fixed once requested,
     # and the justification, while the request is pending; the rest comes from the check
     # (_request_values) or the decision
+    _guard_sequence = "credit.exception"
     _guard_flow_fields = (
         "name",
         "partner_id",
@@ -102,18 +103,9 @@ class CreditException(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name") == "/":
-                del vals["name"]  # the default: no name given
-            if self.env.su and not vals.get("name"):
-                vals["name"] = self._next_name()
         records = super().create(vals_list)
         records._notify_managers()
         return records
-
-    @api.model
-    def _next_name(self):
-        return self.env["ir.sequence"].next_by_code("credit.exception") or "/"
 
     @api.model
     def _guard_start_values(self, vals):
@@ -121,7 +113,7 @@ class CreditException(models.Model):
         # are the check's own, computed here, and the flow starts anew
         return dict(
             self._request_values(vals.get("res_model"), vals.get("res_id")),
-            name=self._next_name(),
+            **super()._guard_start_values(vals),
         )
 
     @api.model

@@ -27,6 +27,10 @@ them on the API, whatever the view, the button's ``groups`` or the context say:
 ``_guard_undeletable_states``
     the states (or ``"__all__"``) in which a record, being a record of a decision, is
     never deleted.
+``_guard_sequence``
+    the code of the ``ir.sequence`` that names new records (their ``name``, a flow
+    field): where the flow starts for a record made by hand, and the name of one the
+    flow makes as superuser without a name (``"/"`` is no name).
 
 ``_guard_check_write(vals)`` and ``_guard_check_create(vals_list)`` are the hooks for the
 few rules no table can say (an author editing on the day only, say). The generic test
@@ -79,6 +83,7 @@ class CreditGuardMixin(models.AbstractModel):
     _guard_field_groups = {}
     _guard_undeletable_states = ()
     _guard_state_field = "state"
+    _guard_sequence = None
 
     # ---------------------------------------------------------------- declarations
     @api.model
@@ -190,9 +195,14 @@ class CreditGuardMixin(models.AbstractModel):
     @api.model
     def _guard_start_values(self, vals):
         """The flow fields' values of a new record made by hand (the sequence's name, the
-        current user as requester...). Overridden by models; the fields' defaults apply
+        current user as requester...). Extended by models; the fields' defaults apply
         for the flow fields not returned here."""
-        return {}
+        return {"name": self._guard_next_name()} if self._guard_sequence else {}
+
+    @api.model
+    def _guard_next_name(self):
+        """The next name of ``_guard_sequence``."""
+        return self.env["ir.sequence"].next_by_code(self._guard_sequence) or "/"
 
     @api.model
     def _guard_check_create(self, vals_list):
@@ -200,6 +210,12 @@ class CreditGuardMixin(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if self._guard_sequence:
+            for vals in vals_list:
+                if vals.get("name") == "/":
+                    del vals["name"]  # the default: no name given
+                if self.env.su and not vals.get("name"):
+                    vals["name"] = self._guard_next_name()
         if self.env.su:
             return super().create(vals_list)
         self = self._guard_check_new(vals_list)  # noqa: PLW0642

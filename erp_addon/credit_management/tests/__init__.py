@@ -6,6 +6,7 @@ from . import test_exposure
 from . import test_exposure_ageing
 from . import test_credit_check
 from . import test_concurrency
+from . import test_committed_figures
 from . import test_ui
 from . import test_guards
 from . import test_check_paths

@@ -10,6 +10,7 @@ from odoo.tests import TransactionCase, tagged
 from odoo.tools import mute_logger
 
 from ..exceptions import CreditCheckBlocked
+from .real_transaction import committed_env, remove_orders
 
 
 @tagged("post_install", "-at_install", "credit_management")
@@ -22,8 +23,7 @@ class TestConcurrentConfirmation(TransactionCase):
     def setUp(self):
         super().setUp()
         self.uid_admin = self.env.ref("base.user_admin").id
-        with self.registry.cursor() as cr:
-            env = api.Environment(cr, self.uid_admin, {})
+        with committed_env(self.registry, self.uid_admin) as env:
             company = env.ref("base.main_company")
             company.write(
                 {
@@ -58,30 +58,17 @@ class TestConcurrentConfirmation(TransactionCase):
                 ]
             )
             self.partner_id, self.product_id, self.order_ids = partner.id, product.id, orders.ids
-            self._report_written_rows(cr)
         self.addCleanup(self._cleanup)
 
-    @staticmethod
-    def _report_written_rows(cr):
-        """Have this connection's counts of written rows reported when its transaction
-        ends, so that a later transaction on it counts only its own (PostgreSQL 15+)."""
-        cr.execute("SHOW server_version_num")
-        if int(cr.fetchone()[0]) >= 150000:
-            cr.execute("SELECT pg_stat_force_next_flush()")
-
     def _cleanup(self):
-        with self.registry.cursor() as cr:
-            env = api.Environment(cr, self.uid_admin, {})
-            orders = env["sale.order"].browse(self.order_ids)
-            orders.filtered(lambda o: o.state == "sale")._action_cancel()
-            orders.unlink()
+        with committed_env(self.registry, self.uid_admin) as env:
+            remove_orders(env, self.order_ids)
             env["product.product"].browse(self.product_id).unlink()
             env["res.partner"].browse(self.partner_id).unlink()
             # back to the settings a fresh install has, for the tests that follow
             env.ref("base.main_company").write(
                 {"credit_check_sale": False, "credit_block_overdue": False}
             )
-            self._report_written_rows(cr)
 
     @staticmethod
     def _retrying(func, env):

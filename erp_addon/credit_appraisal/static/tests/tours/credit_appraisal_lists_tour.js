@@ -1,7 +1,8 @@
-/** The year's award and disqualification lists: the credit manager sends them, the legal
- * representative approves them, each logged in as themselves (tests/test_tour.py checks the
- * records after each tour). Selectors use field, page and button names and the state's
- * value, not translated labels. */
+/** The year's period in the browser: the credit manager lists the contracts no department
+ * is responsible for; the award and disqualification lists, which the credit manager sends
+ * and the legal representative approves, each logged in as themselves (tests/test_tour.py
+ * checks the records after each tour). Selectors use field, page and button names and the
+ * state's value, not translated labels. */
 import { registry } from "@web/core/registry";
 import { stepUtils } from "@web_tour/tour_service/tour_utils";
 
@@ -39,6 +40,11 @@ function stateIs(state) {
     };
 }
 
+/** Click a button of the form's header, e.g. clickHeaderButton("[name='action_x']", ...). */
+function clickHeaderButton(button, content) {
+    return { content, trigger: `.o_form_view .o_statusbar_buttons button${button}`, run: "click" };
+}
+
 function listShows(page, field, name) {
     return [
         {
@@ -57,11 +63,7 @@ registry.category("web_tour.tours").add("credit_appraisal_lists_submit", {
     steps: () => [
         ...openPeriod(2025),
         stateIs("open"),
-        {
-            content: "Send the lists to the legal representative",
-            trigger: ".o_form_view .o_statusbar_buttons button[name='action_submit_lists']",
-            run: "click",
-        },
+        clickHeaderButton("[name='action_submit_lists']", "Send the lists to the legal representative"),
         stateIs("submitted"),
         ...listShows("awards", "award_ids", "Admin A"),
         ...listShows("disqualifications", "disqualification_ids", "Admin B"),
@@ -78,11 +80,7 @@ registry.category("web_tour.tours").add("credit_appraisal_lists_approve", {
         stateIs("submitted"),
         ...listShows("awards", "award_ids", "Admin A"),
         ...listShows("disqualifications", "disqualification_ids", "Admin B"),
-        {
-            content: "Approve the lists",
-            trigger: ".o_form_view .o_statusbar_buttons button[name='action_approve_lists']",
-            run: "click",
-        },
+        clickHeaderButton("[name='action_approve_lists']", "Approve the lists"),
         stateIs("locked"),
         {
             content: "Open the approval page",
@@ -155,6 +153,39 @@ registry.category("web_tour.tours").add("credit_appraisal_hand_score", {
             // the score is the line's own: it shows 5.0 once the server saved the hand score
             content: "Saved: the record is linked to the item and the score counts",
             trigger: ".o_form_view div[name='line_ids'] .o_data_row:not(.o_selected_row):has(td[name='code']:contains(3.2)):has(td[name='score']:contains(5.0)) td[name='work_record_ids']:contains(First quarter reconciliation)",
+        },
+    ],
+});
+
+registry.category("web_tour.tours").add("credit_appraisal_unassigned_contracts", {
+    steps: () => [
+        ...openPeriod(2025),
+        stateIs("open"),
+        clickHeaderButton("[name='action_unassigned_contracts']", "List the year's contracts without a department"),
+        {
+            content: "The list is the year's contracts without a department",
+            trigger: ".o_breadcrumb .active:contains(2025)",
+        },
+        {
+            content: "The contract without a department is listed",
+            trigger: ".o_list_view .o_data_row td[name='title']:contains(Unassigned Supply)",
+        },
+        {
+            content: "Only that one: the contract of a department is not",
+            trigger: ".o_list_view:not(:has(td[name='title']:contains(Department Supply))):has(.o_data_row)",
+        },
+        {
+            content: "Nothing is created from this list",
+            trigger: ".o_control_panel:not(:has(.o_list_button_add))",
+        },
+        {
+            content: "Open the contract to assign it",
+            trigger: ".o_list_view .o_data_row td[name='title']:contains(Unassigned Supply)",
+            run: "click",
+        },
+        {
+            content: "Its form opens",
+            trigger: ".o_form_view div[name='title']:contains(Unassigned Supply)",
         },
     ],
 });
