@@ -2,7 +2,7 @@
     "name": "Credit Administrator Appraisal",
     "summary": "Register of credit (contract) administrators, training, exams, fees and "
     "fines, and the annual 19-item appraisal computed from contract records",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Accounting/Credit",
     "license": "LGPL-3",
     "author": "Credit Management contributors",
@@ -23,6 +23,7 @@
         "views/credit_appraisal_rubric_views.xml",
         "views/credit_appraisal_views.xml",
         "views/credit_appraisal_period_views.xml",
+        "views/credit_appraisal_penalty_views.xml",
         "views/hr_employee_views.xml",
         "views/res_config_settings_views.xml",
         "views/credit_appraisal_menus.xml",

@@ -147,8 +147,12 @@ class CreditAdministrator(models.Model):
             )
         )
 
-    def _propose_revocation(self, reason, source="manual", appraisal=None, contracts=None):
-        """Record a revocation request; it takes effect when the legal representative approves."""
+    def _propose_revocation(
+        self, reason, source="manual", appraisal=None, contracts=None, notify=True
+    ):
+        """Record a revocation request; it takes effect when the legal representative
+        approves. ``notify=False``: the year's lists carry it to the legal representative
+        (one request to decide, not two)."""
         Event = self.env["credit.administrator.event"].sudo()
         created = Event
         for admin in self:
@@ -168,6 +172,8 @@ class CreditAdministrator(models.Model):
                 contract_ids=[(6, 0, contracts.ids)] if contracts else [],
             )
             admin.sudo().write({"qualification_state": "revocation_pending"})
+            if not notify:
+                continue
             admin.sudo().activity_schedule(
                 "credit_appraisal.mail_activity_type_revocation",
                 user_id=admin._legal_representative().id or self.env.user.id,

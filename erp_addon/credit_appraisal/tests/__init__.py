@@ -10,3 +10,4 @@ from . import test_tour
 from . import test_guard_walk
 from . import test_guards
 from . import test_hr_group
+from . import test_penalties

@@ -17,6 +17,9 @@ from odoo.tools.safe_eval import safe_eval
 MENUS = (
     "credit_appraisal.menu_credit_staff_appraisals",
     "credit_appraisal.menu_credit_staff_periods",
+    "credit_appraisal.menu_credit_staff_lists",
+    "credit_appraisal.menu_credit_staff_followups",
+    "credit_appraisal.menu_credit_staff_accountability",
     "credit_appraisal.menu_credit_staff_register",
     "credit_appraisal.menu_credit_staff_decisions",
     "credit_appraisal.menu_credit_staff_sessions",
@@ -26,6 +29,8 @@ MENUS = (
     "credit_appraisal.menu_credit_staff_rubrics",
     "credit_appraisal.menu_credit_staff_topics",
     "credit_appraisal.menu_hr_credit_fees",
+    "credit_appraisal.menu_hr_credit_lists",
+    "credit_appraisal.menu_hr_credit_followups",
     "credit_appraisal.menu_hr_credit_appraisals",
     "credit_appraisal.menu_hr_credit_lines",
     "credit_appraisal.menu_hr_credit_register",

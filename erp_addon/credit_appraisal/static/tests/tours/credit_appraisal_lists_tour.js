@@ -58,13 +58,23 @@ registry.category("web_tour.tours").add("credit_appraisal_lists_submit", {
         ...openPeriod(2025),
         stateIs("open"),
         {
+            content: "Draw the lists: every qualifier proposed",
+            trigger: ".o_form_view .o_statusbar_buttons button[name='action_draw_lists']",
+            run: "click",
+        },
+        ...listShows("awards", "award_entry_ids", "Admin A"),
+        {
+            content: "The drawn list is a draft, not approved",
+            trigger: ".o_form_view div[name='award_entry_ids'] .o_data_row:contains(Admin A) td[name='decision']:contains(Draft List)",
+        },
+        {
             content: "Send the lists to the legal representative",
             trigger: ".o_form_view .o_statusbar_buttons button[name='action_submit_lists']",
             run: "click",
         },
         stateIs("submitted"),
-        ...listShows("awards", "award_ids", "Admin A"),
-        ...listShows("disqualifications", "disqualification_ids", "Admin B"),
+        ...listShows("awards", "award_entry_ids", "Admin A"),
+        ...listShows("disqualifications", "disqualification_entry_ids", "Admin B"),
         {
             content: "Only the legal representative approves: the manager has no Approve button",
             trigger: ".o_form_view .o_form_statusbar:not(:has(button[name='action_approve_lists']))",
@@ -76,14 +86,19 @@ registry.category("web_tour.tours").add("credit_appraisal_lists_approve", {
     steps: () => [
         ...openPeriod(2025),
         stateIs("submitted"),
-        ...listShows("awards", "award_ids", "Admin A"),
-        ...listShows("disqualifications", "disqualification_ids", "Admin B"),
+        ...listShows("awards", "award_entry_ids", "Admin A"),
+        ...listShows("disqualifications", "disqualification_entry_ids", "Admin B"),
         {
             content: "Approve the lists",
             trigger: ".o_form_view .o_statusbar_buttons button[name='action_approve_lists']",
             run: "click",
         },
         stateIs("locked"),
+        ...listShows("disqualifications", "disqualification_entry_ids", "Admin B"),
+        {
+            content: "The disqualification is approved, as the register says",
+            trigger: ".o_form_view div[name='disqualification_entry_ids'] .o_data_row:contains(Admin B) td[name='decision']:contains(Approved)",
+        },
         {
             content: "Open the approval page",
             trigger: ".o_form_view .o_notebook_headers a.nav-link[name='approval']",
