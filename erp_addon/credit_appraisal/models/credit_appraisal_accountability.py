@@ -19,7 +19,6 @@ class CreditAppraisalAccountability(models.Model):
     _rec_name = "employee_id"
 
     _guard_flow_fields = (
-        "administrator_id",
         "appraisal_id",
         "event_id",
         "state",
@@ -28,7 +27,11 @@ class CreditAppraisalAccountability(models.Model):
         "requested_by_id",
     )
     # what happened is corrected until the decision; the decision is history
-    _guard_locks = [(("description", "contract_ids", "decision", "outcome"), ("to_decide",))]
+    _guard_locks = [
+        # whom it is about: fixed once raised
+        (("administrator_id",), ()),
+        (("description", "contract_ids", "decision", "outcome"), ("to_decide",)),
+    ]
     _guard_field_groups = {"decision": COMMITTEE, "outcome": COMMITTEE}
     _guard_undeletable_states = "__all__"
 
@@ -110,6 +113,7 @@ class CreditAppraisalAccountability(models.Model):
                     "res_model_id": model_id,
                     "res_id": record.id,
                     "activity_type_id": activity_type.id,
+                    "automated": True,
                     "user_id": user.id,
                     "summary": env._(
                         "Decide the accountability of %(name)s for unlawful use of contracts",

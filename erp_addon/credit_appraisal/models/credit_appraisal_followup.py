@@ -115,6 +115,7 @@ class CreditAppraisalFollowup(models.Model):
                     "res_model_id": model_id,
                     "res_id": followup.id,
                     "activity_type_id": activity_type.id,
+                    "automated": True,
                     "user_id": head.id,
                     "date_deadline": followup.date_deadline,
                     "summary": env._(

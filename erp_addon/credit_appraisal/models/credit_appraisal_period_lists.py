@@ -169,6 +169,7 @@ class CreditAppraisalPeriod(models.Model):
                     "res_model_id": model_id,
                     "res_id": self.id,
                     "activity_type_id": activity_type.id,
+                    "automated": True,
                     "user_id": user.id,
                     "summary": env._(
                         "Approve the award and disqualification lists of %(name)s",
