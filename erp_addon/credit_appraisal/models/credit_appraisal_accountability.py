@@ -71,7 +71,7 @@ class CreditAppraisalAccountability(models.Model):
     requested_by_id = fields.Many2one(
         "res.users", string="Raised By", default=lambda self: self.env.user, readonly=True
     )
-    decided_by_id = fields.Many2one("res.users", string="Decided By", readonly=True)
+    decided_by_id = fields.Many2one("res.users", readonly=True)
     date_decided = fields.Date(readonly=True)
 
     @api.model

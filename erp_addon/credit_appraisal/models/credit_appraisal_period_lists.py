@@ -9,7 +9,7 @@ class CreditAppraisalPeriod(models.Model):
     """The year's lists: misuse, drawing the award and disqualification lists, sending them
     to the legal representative and their decision (SPEC section 6)."""
 
-    _inherit = "credit.appraisal.period"
+    _inherit = "credit.appraisal.period"  # pylint: disable=consider-merging-classes-inherited
 
     # ------------------------------------------------------------------ misuse
     def _check_misuse(self, appraisal_ids):
