@@ -184,6 +184,18 @@ class CreditAdministrator(models.Model):
             )
         return created
 
+    def _current_revocation(self):
+        """The revocation request that decides this administrator's qualification now: the
+        one awaiting the legal representative, else (revoked) the approved one in force."""
+        self.ensure_one()
+        revocations = self.event_ids.filtered(lambda e: e.kind == "revocation").sorted("id")
+        pending = revocations.filtered(lambda e: e.state == "pending")
+        if pending:
+            return pending[-1:]
+        if self.qualification_state == "revoked":
+            return revocations.filtered(lambda e: e.state == "done")[-1:]
+        return revocations.browse()
+
     def _legal_representative(self):
         group = self.env.ref(COMMITTEE)
         users = group.sudo().users.filtered(

@@ -187,9 +187,7 @@ class CreditAppraisalPeriod(models.Model):
         for entry in self.disqualification_entry_ids.filtered(lambda e: e.state != "removed"):
             appraisal = entry.appraisal_id
             admin = appraisal.administrator_id
-            event = admin.event_ids.filtered(
-                lambda e: e.kind == "revocation" and e.state == "pending"
-            )[:1]
+            event = admin._current_revocation()
             if not event and admin.qualification_state == "qualified":
                 event = admin._propose_revocation(
                     appraisal._outcome_reason(),
@@ -246,7 +244,7 @@ class CreditAppraisalPeriod(models.Model):
             )
             for entry in disqualified:
                 appraisal = entry.appraisal_id
-                event = entry.event_id
+                event = entry.event_id or appraisal.administrator_id._current_revocation()
                 if not event:
                     # the register's pending request was decided meanwhile, or none was
                     # made: the approval records the revocation now
@@ -258,6 +256,7 @@ class CreditAppraisalPeriod(models.Model):
                         appraisal=appraisal,
                         contract_ids=[(6, 0, appraisal.misuse_contract_ids.ids)],
                     )
+                if entry.event_id != event:
                     entry.write({"event_id": event.id})
                 if event.state == "pending":
                     event._apply_decision("done", self.env.user)

@@ -440,6 +440,39 @@ class TestPenalties(AppraisalCase):
         with self.assertRaisesText(AccessError, "not allowed to access"):
             record.with_user(self.user_b).read(["outcome"])
 
+    @freeze_time("2026-01-15")
+    def test_revoked_on_the_register_before_the_lists(self):
+        """Unlawful use found during the year, the revocation approved on the register at
+        once: the lists carry that same decision, not a second one."""
+        period, _appraisal_a, appraisal_b = self._year(2025, fail_b=False)
+        partner = self.env["res.partner"].create({"name": "Misuse Customer"})
+        contract = self.env["credit.contract"].create(
+            {
+                "title": "Side deal",
+                "amount": 500,
+                "partner_id": partner.id,
+                "company_id": self.company.id,
+                "department_id": self.dept_3.id,
+            }
+        )
+        self._name_misuse(contract, self.emp_b)
+        period.with_user(self.manager).action_draw_lists()
+        event = self.admin_b.event_ids.filtered(lambda e: e.state == "pending")
+        self.assertEqual(event.source, "misuse")
+        event.with_user(self.committee).action_approve()
+        self.assertEqual(self.admin_b.qualification_state, "revoked")
+        self._lock(period)
+        revocations = self.admin_b.event_ids.filtered(lambda e: e.kind == "revocation")
+        self.assertEqual(revocations, event)
+        self.assertEqual(appraisal_b.list_entry_ids.event_id, event)
+        self.assertEqual(appraisal_b.list_decision, "approved")
+        self.assertEqual(
+            self.env["credit.appraisal.accountability"].search_count(
+                [("administrator_id", "=", self.admin_b.id)]
+            ),
+            1,
+        )
+
     def test_accountability_raised_by_hand(self):
         """The credit department raises it by hand (the form, as the web client)."""
         form = Form(self.env["credit.appraisal.accountability"].with_user(self.manager))
