@@ -347,8 +347,10 @@ class CreditAppraisal(models.Model):
 
     def _withhold_bonus(self):
         """A first failure withholds the year's bonus (SPEC section 6). ``bonus_withheld``
-        is the field HR's export reads (defined with the export, see the report)."""
-        if "bonus_withheld" in self._fields:
+        is the field HR's export reads, defined with the export (another branch): when it
+        follows the outcome by itself (computed) there is nothing to write."""
+        field = self._fields.get("bonus_withheld")
+        if field is not None and not field.compute:
             self.sudo().write({"bonus_withheld": True})
 
     @api.depends("list_entry_ids.decision", "list_entry_ids.list_type")
