@@ -320,6 +320,14 @@ class TestPenalties(AppraisalCase):
             ],
         )
         self.assertRecordValues(entry_b, [{"tier": "commendation", "amount": 100}])
+        # HR and the legal representative read the list; others open the period's form
+        self.assertEqual(period.with_user(self.hr_user).award_entry_ids, entries)
+        self.assertEqual(period.with_user(self.committee).award_entry_ids, entries)
+        for user in (self.plain, self.assessor, self.hr_user, self.committee):
+            Period = self.env["credit.appraisal.period"].with_user(user)
+            views = Period.get_views([(False, "form")])
+            fields = list(views["models"]["credit.appraisal.period"]["fields"])
+            self.assertEqual(period.with_user(user).read(fields)[0]["list_status"], "draft")
         # a draft list is never called approved
         self.assertEqual(period.list_status, "draft")
         self.assertEqual(set(entries.mapped("decision")), {"draft"})
