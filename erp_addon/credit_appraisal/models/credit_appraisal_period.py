@@ -78,19 +78,24 @@ class CreditAppraisalPeriod(models.Model):
     # the lists as drawn by the credit department: every qualifier proposed, each kept or
     # removed with a reason
     list_entry_ids = fields.One2many(
-        "credit.appraisal.list.entry", "period_id", string="List Entries"
+        "credit.appraisal.list.entry",
+        "period_id",
+        string="List Entries",
+        groups="credit_management.group_credit_administrator,credit_appraisal.group_credit_hr",
     )
     award_entry_ids = fields.One2many(
         "credit.appraisal.list.entry",
         "period_id",
         domain=[("list_type", "=", "award")],
         string="Award List Entries",
+        groups="credit_management.group_credit_administrator,credit_appraisal.group_credit_hr",
     )
     disqualification_entry_ids = fields.One2many(
         "credit.appraisal.list.entry",
         "period_id",
         domain=[("list_type", "=", "disqualification")],
         string="Disqualification List Entries",
+        groups="credit_management.group_credit_administrator,credit_appraisal.group_credit_hr",
     )
     list_status = fields.Selection(
         [
