@@ -53,6 +53,7 @@ _PAIRS: dict[str, tuple[str, str]] = {
     "list_status": ("名单状态", "Status of the lists"),
     "list_by": ("经办人", "By"),
     "list_date": ("日期", "On"),
+    "list_none": ("尚未拟定名单", "Not drawn yet"),
     "list_draft": ("草稿，未经审批", "Draft, not approved"),
     "list_submitted": (
         "已报送，待法定代表人审批",

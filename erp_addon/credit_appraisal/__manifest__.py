@@ -24,6 +24,7 @@
         "views/credit_work_record_views.xml",
         "views/credit_appraisal_views.xml",
         "views/credit_appraisal_period_views.xml",
+        "views/credit_appraisal_penalty_views.xml",
         "views/hr_employee_views.xml",
         "views/res_config_settings_views.xml",
         "views/credit_appraisal_menus.xml",

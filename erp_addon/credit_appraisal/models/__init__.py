@@ -14,9 +14,14 @@ from . import credit_work_record
 from . import credit_appraisal_period
 from . import credit_appraisal_period_measure
 from . import credit_appraisal_period_scorecards
+from . import credit_appraisal_period_lists
 from . import credit_appraisal
 from . import credit_appraisal_line
 from . import credit_appraisal_line_evidence
 from . import credit_appraisal_note
+from . import credit_appraisal_list_entry
+from . import credit_appraisal_followup
+from . import credit_appraisal_accountability
+from . import mail_activity
 from . import hr_employee
 from . import hr_department

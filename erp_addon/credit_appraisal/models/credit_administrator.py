@@ -147,8 +147,12 @@ class CreditAdministrator(models.Model):
             )
         )
 
-    def _propose_revocation(self, reason, source="manual", appraisal=None, contracts=None):
-        """Record a revocation request; it takes effect when the legal representative approves."""
+    def _propose_revocation(
+        self, reason, source="manual", appraisal=None, contracts=None, notify=True
+    ):
+        """Record a revocation request; it takes effect when the legal representative
+        approves. ``notify=False``: the year's lists carry it to the legal representative
+        (one request to decide, not two)."""
         Event = self.env["credit.administrator.event"].sudo()
         created = Event
         for admin in self:
@@ -168,6 +172,8 @@ class CreditAdministrator(models.Model):
                 contract_ids=[(6, 0, contracts.ids)] if contracts else [],
             )
             admin.sudo().write({"qualification_state": "revocation_pending"})
+            if not notify:
+                continue
             admin.sudo().activity_schedule(
                 "credit_appraisal.mail_activity_type_revocation",
                 user_id=admin._legal_representative().id or self.env.user.id,
@@ -177,6 +183,18 @@ class CreditAdministrator(models.Model):
                 note=reason,
             )
         return created
+
+    def _current_revocation(self):
+        """The revocation request that decides this administrator's qualification now: the
+        one awaiting the legal representative, else (revoked) the approved one in force."""
+        self.ensure_one()
+        revocations = self.event_ids.filtered(lambda e: e.kind == "revocation").sorted("id")
+        pending = revocations.filtered(lambda e: e.state == "pending")
+        if pending:
+            return pending[-1:]
+        if self.qualification_state == "revoked":
+            return revocations.filtered(lambda e: e.state == "done")[-1:]
+        return revocations.browse()
 
     def _legal_representative(self):
         group = self.env.ref(COMMITTEE)

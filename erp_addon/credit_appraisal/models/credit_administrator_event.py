@@ -52,7 +52,12 @@ class CreditAdministratorEvent(models.Model):
     )
     reason = fields.Text(required=True)
     state = fields.Selection(
-        [("pending", "Awaiting Legal Representative"), ("done", "Done"), ("refused", "Refused")],
+        [
+            ("pending", "Awaiting Legal Representative"),
+            ("done", "Done"),
+            ("refused", "Refused"),
+            ("withdrawn", "Withdrawn (Lists Returned)"),
+        ],
         required=True,
         default="done",
     )
@@ -80,32 +85,43 @@ class CreditAdministratorEvent(models.Model):
     def action_approve(self):
         """Legal representative: the revocation takes effect now."""
         self._check_pending()
-        today = fields.Date.context_today(self)
-        for event in self:
-            event._guard_sudo("write").write(
-                {"state": "done", "approved_by_id": self.env.user.id, "date_decided": today}
-            )
-            admin = event.administrator_id.sudo()
-            admin.write({"qualification_state": "revoked", "date_revoked": today})
-            admin.activity_unlink(["credit_appraisal.mail_activity_type_revocation"])
-            # the reason stays in the qualification history: the register's chatter is
-            # read by fellow administrators
-            admin.message_post(
-                body=self.env._(
-                    "Qualification revoked, approved by %(user)s.", user=self.env.user.name
-                )
-            )
+        self._apply_decision("done", self.env.user)
         return True
 
     def action_refuse(self):
         """Legal representative: the administrator stays qualified."""
         self._check_pending()
-        today = fields.Date.context_today(self)
-        for event in self:
-            event._guard_sudo("write").write(
-                {"state": "refused", "approved_by_id": self.env.user.id, "date_decided": today}
-            )
-            admin = event.administrator_id.sudo()
-            admin.write({"qualification_state": "qualified"})
-            admin.activity_unlink(["credit_appraisal.mail_activity_type_revocation"])
+        self._apply_decision("refused", self.env.user)
         return True
+
+    def _apply_decision(self, state, user):
+        """The legal representative's decision on these pending revocations, whether taken
+        on the register or by approving the year's lists: one state, written once, that
+        the register, the lists and the appraisal all read."""
+        today = fields.Date.context_today(self)
+        for event in self.sudo():
+            event.write({"state": state, "approved_by_id": user.id, "date_decided": today})
+            admin = event.administrator_id
+            if state == "done":
+                admin.write({"qualification_state": "revoked", "date_revoked": today})
+            elif not admin.event_ids.filtered(
+                lambda e: e.kind == "revocation" and e.state == "pending"
+            ):
+                admin.write({"qualification_state": "qualified"})
+            admin.activity_unlink(["credit_appraisal.mail_activity_type_revocation"])
+            if state == "done":
+                # the reason stays in the qualification history: the register's chatter is
+                # read by fellow administrators
+                admin.message_post(
+                    body=self.env._("Qualification revoked, approved by %(user)s.", user=user.name)
+                )
+
+    def _withdraw(self):
+        """The lists that proposed these revocations were returned: withdrawn, undecided."""
+        self.sudo().write({"state": "withdrawn"})
+        for admin in self.sudo().administrator_id:
+            if admin.qualification_state == "revocation_pending" and not admin.event_ids.filtered(
+                lambda e: e.kind == "revocation" and e.state == "pending"
+            ):
+                admin.write({"qualification_state": "qualified"})
+                admin.activity_unlink(["credit_appraisal.mail_activity_type_revocation"])

@@ -136,6 +136,24 @@ class CreditAppraisal(models.Model):
     approved_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     date_approved = fields.Date(readonly=True, copy=False)
     is_own = fields.Boolean(compute="_compute_is_own")
+    list_entry_ids = fields.One2many("credit.appraisal.list.entry", "appraisal_id")
+    list_type = fields.Selection(
+        [("award", "Award List"), ("disqualification", "Disqualification List")],
+        compute="_compute_list_decision",
+        string="On the List",
+    )
+    list_decision = fields.Selection(
+        [
+            ("draft", "Draft List"),
+            ("submitted", "Awaiting Legal Representative"),
+            ("approved", "Approved by Legal Representative"),
+            ("refused", "Refused by Legal Representative"),
+            ("removed", "Removed by Credit Department"),
+        ],
+        compute="_compute_list_decision",
+        string="Decision",
+        help="The decision on this person as the year's lists and the register hold it.",
+    )
 
     _sql_constraints = [
         (
@@ -275,26 +293,47 @@ class CreditAppraisal(models.Model):
         self.invalidate_recordset(["total", "rating", "failed"])
         self.env["credit.appraisal.period"].invalidate_model(["award_ids", "disqualification_ids"])
 
-    def _compute_outcome(self):
-        """Award, first failure or revocation, counting earlier locked years' failures."""
+    def _earlier_failures(self):
+        """{appraisal id: the person's failures before it}, one query for all.
+
+        The person is the same whatever company appraised them: the same employee record,
+        or an employee record of the same user, or one with the same identification number
+        (身份证号) where the employee records have no user. Before it: a failed appraisal of
+        an earlier year whose lists were approved (locked), in any company, and one of the
+        same year in another company whose lists were approved first."""
         if not self:
-            return
-        earlier = dict(
-            self.sudo()._read_group(
-                [
-                    ("employee_id", "in", self.employee_id.ids),
-                    ("state", "=", "locked"),
-                    ("failed", "=", True),
-                    ("year", "<", max(self.mapped("year"))),
-                ],
-                ["employee_id"],
-                ["year:array_agg"],
+            return {}
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """SELECT a.id, COUNT(DISTINCT f.id)
+                     FROM credit_appraisal a
+                     JOIN hr_employee e ON e.id = a.employee_id
+                     JOIN credit_appraisal f
+                       ON f.id != a.id AND f.failed AND f.state = 'locked'
+                      AND (f.year < a.year OR (f.year = a.year AND f.company_id != a.company_id))
+                     JOIN hr_employee fe ON fe.id = f.employee_id
+                    WHERE a.id = ANY(%s)
+                      AND (fe.id = e.id
+                           OR (e.user_id IS NOT NULL AND fe.user_id = e.user_id)
+                           OR (COALESCE(e.identification_id, '') != ''
+                               AND fe.identification_id = e.identification_id))
+                 GROUP BY a.id""",
+                list(self.ids),
             )
         )
+        return dict(self.env.cr.fetchall())
+
+    def _compute_outcome(self):
+        """Award, first failure or revocation, counting the person's earlier failures in
+        all their companies (``_earlier_failures``): the one count the server, the lists and
+        every report read (``failure_number``)."""
+        if not self:
+            return
+        earlier = self._earlier_failures()
         for appraisal in self:
             period = appraisal.period_id
-            years = [y for y in earlier.get(appraisal.employee_id, []) if y < appraisal.year]
-            number = len(years) + 1 if appraisal.failed else 0
+            number = earlier.get(appraisal.id, 0) + 1 if appraisal.failed else 0
             if appraisal.misuse_contract_ids:
                 outcome = "revocation"
             elif appraisal.failed:
@@ -305,7 +344,24 @@ class CreditAppraisal(models.Model):
                 outcome = "award"
             else:
                 outcome = "none"
-            appraisal.sudo().write({"outcome": outcome, "failure_number": number})
+            if (appraisal.outcome, appraisal.failure_number) != (outcome, number):
+                appraisal.sudo().write({"outcome": outcome, "failure_number": number})
+
+    def _list_type(self):
+        """The list this appraisal's outcome puts the person on, if any."""
+        self.ensure_one()
+        if self.outcome == "revocation":
+            return "disqualification"
+        if self.rating in ("advanced", "excellent", "commendation"):
+            return "award"
+        return False
+
+    @api.depends("list_entry_ids.decision", "list_entry_ids.list_type")
+    def _compute_list_decision(self):
+        for appraisal in self:
+            entry = appraisal.sudo().list_entry_ids[:1]
+            appraisal.list_type = entry.list_type
+            appraisal.list_decision = entry.decision
 
     def _outcome_reason(self):
         self.ensure_one()

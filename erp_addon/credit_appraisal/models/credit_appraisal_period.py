@@ -2,10 +2,8 @@ from datetime import date
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.tools import SQL
 
 MANAGER = "credit_management.group_credit_manager"
-COMMITTEE = "credit_management.group_credit_committee"
 
 
 class CreditAppraisalPeriod(models.Model):
@@ -32,6 +30,7 @@ class CreditAppraisalPeriod(models.Model):
         "lists_approved_by_id",
         "date_lists_approved",
         "date_recomputed",
+        "list_status",
     )
     # the year, company and scorecard change while the period is open (and has no
     # appraisals, see _guard_check_write); nothing changes once the lists are sent
@@ -76,6 +75,40 @@ class CreditAppraisalPeriod(models.Model):
     disqualification_ids = fields.Many2many(
         "credit.appraisal", compute="_compute_lists", string="Disqualification List"
     )
+    # the lists as drawn by the credit department: every qualifier proposed, each kept or
+    # removed with a reason
+    list_entry_ids = fields.One2many(
+        "credit.appraisal.list.entry",
+        "period_id",
+        string="List Entries",
+        groups="credit_management.group_credit_administrator,credit_appraisal.group_credit_hr",
+    )
+    award_entry_ids = fields.One2many(
+        "credit.appraisal.list.entry",
+        "period_id",
+        domain=[("list_type", "=", "award")],
+        string="Award List Entries",
+        groups="credit_management.group_credit_administrator,credit_appraisal.group_credit_hr",
+    )
+    disqualification_entry_ids = fields.One2many(
+        "credit.appraisal.list.entry",
+        "period_id",
+        domain=[("list_type", "=", "disqualification")],
+        string="Disqualification List Entries",
+        groups="credit_management.group_credit_administrator,credit_appraisal.group_credit_hr",
+    )
+    list_status = fields.Selection(
+        [
+            ("none", "Not Drawn"),
+            ("draft", "Draft"),
+            ("submitted", "Submitted"),
+            ("approved", "Approved"),
+        ],
+        compute="_compute_list_status",
+        store=True,
+        string="Lists",
+        help="Draft until sent to the legal representative; approved only by them.",
+    )
     lists_submitted_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     date_lists_submitted = fields.Date(readonly=True, copy=False)
     lists_approved_by_id = fields.Many2one(
@@ -116,21 +149,43 @@ class CreditAppraisalPeriod(models.Model):
             period.date_from = date(period.year, 1, 1) if valid else False
             period.date_to = date(period.year, 12, 31) if valid else False
 
-    @api.depends("appraisal_ids.rating", "appraisal_ids.outcome")
+    @api.depends(
+        "appraisal_ids.rating",
+        "appraisal_ids.outcome",
+        "list_entry_ids.state",
+        "list_entry_ids.list_type",
+    )
     @api.depends_context("uid")
     def _compute_lists(self):
         # the lists are the appraisals the user may read: HR, the credit manager and the
-        # legal representative read all; anyone else their own at most
+        # legal representative read all; anyone else their own at most. Once drawn, the
+        # lists are the entries the credit department kept; before, the qualifiers.
         for period in self:
             appraisals = period.appraisal_ids
             period.appraisal_count = len(appraisals)
-            period.award_ids = appraisals.filtered(
-                lambda a: (
-                    a.rating in ("advanced", "excellent", "commendation")
-                    and a.outcome != "revocation"
-                )
+            entries = period.sudo().list_entry_ids.filtered(lambda e: e.state != "removed")
+            if period.sudo().list_entry_ids:
+                kept = {
+                    kind: entries.filtered(lambda e, k=kind: e.list_type == k).appraisal_id
+                    for kind in ("award", "disqualification")
+                }
+                period.award_ids = appraisals & kept["award"]
+                period.disqualification_ids = appraisals & kept["disqualification"]
+                continue
+            period.award_ids = appraisals.filtered(lambda a: a._list_type() == "award")
+            period.disqualification_ids = appraisals.filtered(
+                lambda a: a._list_type() == "disqualification"
             )
-            period.disqualification_ids = appraisals.filtered(lambda a: a.outcome == "revocation")
+
+    @api.depends("state", "list_entry_ids")
+    def _compute_list_status(self):
+        for period in self:
+            if period.state == "locked":
+                period.list_status = "approved"
+            elif period.state == "submitted":
+                period.list_status = "submitted"
+            else:
+                period.list_status = "draft" if period.list_entry_ids else "none"
 
     # ------------------------------------------------------------------ guards
     @api.model
@@ -289,167 +344,3 @@ class CreditAppraisalPeriod(models.Model):
             "domain": self._unassigned_contracts_domain(),
             "context": {"create": False},
         }
-
-    # ------------------------------------------------------------------ misuse
-    def _check_misuse(self, appraisal_ids):
-        """Contracts used for unlawful acts by an administrator propose revoking them."""
-        field = self.env["credit.contract"]._fields["misuse_employee_ids"]
-        self.env.cr.execute(
-            SQL(
-                """SELECT a.id, array_agg(DISTINCT m.%s)
-                     FROM credit_appraisal a
-                     JOIN %s m ON m.%s = a.employee_id
-                     JOIN credit_contract c ON c.id = m.%s AND c.company_id = %s
-                    WHERE a.id = ANY(%s)
-                 GROUP BY a.id""",
-                SQL.identifier(field.column1),
-                SQL.identifier(field.relation),
-                SQL.identifier(field.column2),
-                SQL.identifier(field.column1),
-                self.company_id.id,
-                appraisal_ids,
-            )
-        )
-        rows = self.env.cr.fetchall()
-        if not rows:
-            return
-        Appraisal = self.env["credit.appraisal"].sudo()
-        for appraisal_id, contract_ids in rows:
-            appraisal = Appraisal.browse(appraisal_id)
-            contracts = self.env["credit.contract"].sudo().browse(contract_ids)
-            if appraisal.misuse_contract_ids != contracts:
-                appraisal.write({"misuse_contract_ids": [(6, 0, contracts.ids)]})
-            admin = appraisal.administrator_id
-            if admin.qualification_state == "qualified":
-                admin._propose_revocation(
-                    self.env._(
-                        "Contracts used for unlawful acts: %(names)s.",
-                        names=", ".join(contracts.mapped("name")),
-                    ),
-                    source="misuse",
-                    appraisal=appraisal,
-                    contracts=contracts,
-                )
-
-    # ------------------------------------------------------------------ lists
-    def action_submit_lists(self):
-        """Credit manager: send the award and disqualification lists to the legal rep."""
-        self._check_manager()
-        for period in self:
-            if period.state != "open":
-                raise UserError(
-                    self.env._("The lists of %(name)s were already sent.", name=period.name)
-                )
-            appraisals = period.sudo().appraisal_ids
-            if not appraisals:
-                raise UserError(self.env._("The period has no appraisals."))
-            # nobody of the register is left out of the year's lists
-            missing = period._administrators_without_appraisal()
-            if missing:
-                raise UserError(
-                    self.env._(
-                        "Every administrator of the register is appraised before the lists "
-                        "are sent; without an appraisal for %(year)s: %(names)s. Open their "
-                        "appraisals first.",
-                        year=period.year,
-                        names=", ".join(missing.mapped("name")),
-                    )
-                )
-            pending = appraisals.filtered(lambda a: a.state != "approved")
-            if pending:
-                raise UserError(
-                    self.env._(
-                        "Every appraisal must be approved before the lists are sent; still "
-                        "open: %(names)s.",
-                        names=", ".join(pending.mapped("employee_id.name")),
-                    )
-                )
-            # misuse recorded since the last recompute counts as well
-            period.sudo()._check_misuse(appraisals.ids)
-            appraisals._compute_outcome()
-            period.sudo().write(
-                {
-                    "state": "submitted",
-                    "lists_submitted_by_id": self.env.user.id,
-                    "date_lists_submitted": fields.Date.context_today(self),
-                }
-            )
-            for user in period._legal_representatives()[:5]:
-                period.sudo().activity_schedule(
-                    "credit_appraisal.mail_activity_type_lists",
-                    user_id=user.id,
-                    summary=self.env._(
-                        "Approve the award and disqualification lists of %(name)s",
-                        name=period.name,
-                    ),
-                )
-        return True
-
-    def _legal_representatives(self):
-        group = self.env.ref(COMMITTEE)
-        return group.sudo().users.filtered(
-            lambda u: not u.share and u.active and self.company_id in u.company_ids
-        )
-
-    def _check_legal_representative(self):
-        if not self.env.user.has_group(COMMITTEE):
-            raise AccessError(
-                self.env._(
-                    "Only the legal representative approves the award and disqualification lists."
-                )
-            )
-        periods = self._guard_sudo("write")
-        for period in periods:
-            if period.state != "submitted":
-                raise UserError(
-                    self.env._("The lists of %(name)s are not awaiting approval.", name=period.name)
-                )
-            if self.env.user in period.appraisal_ids.user_id:
-                raise AccessError(
-                    self.env._("Nobody approves a list that contains their own appraisal.")
-                )
-        return periods
-
-    def action_approve_lists(self):
-        """Legal representative: approve the lists; the appraisals lock as history.
-
-        Disqualifications become revocation requests on the register, which take effect
-        when the legal representative approves each of them. The names stay on the lists
-        (the appraisals, which only HR, the credit manager, the legal representative and
-        each person for their own read), never in the period's chatter, which every
-        employee reads.
-        """
-        periods = self._check_legal_representative()
-        today = fields.Date.context_today(self)
-        for period in periods:
-            period.appraisal_ids.write({"state": "locked"})
-            for appraisal in period.disqualification_ids:
-                appraisal.administrator_id._propose_revocation(
-                    appraisal._outcome_reason(),
-                    source="misuse" if appraisal.misuse_contract_ids else "appraisal",
-                    appraisal=appraisal,
-                    contracts=appraisal.misuse_contract_ids,
-                )
-            period.write(
-                {
-                    "state": "locked",
-                    "lists_approved_by_id": self.env.user.id,
-                    "date_lists_approved": today,
-                }
-            )
-            period.activity_unlink(["credit_appraisal.mail_activity_type_lists"])
-            period.message_post(
-                body=self.env._(
-                    "The award and disqualification lists were approved by %(user)s.",
-                    user=self.env.user.name,
-                ),
-                author_id=self.env.user.partner_id.id,
-            )
-        return True
-
-    def action_return_lists(self):
-        """Legal representative: send the lists back to the credit manager."""
-        periods = self._check_legal_representative()
-        periods.write({"state": "open", "lists_submitted_by_id": False})
-        periods.activity_unlink(["credit_appraisal.mail_activity_type_lists"])
-        return True

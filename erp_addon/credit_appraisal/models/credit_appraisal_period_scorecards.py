@@ -10,10 +10,9 @@ from odoo.exceptions import AccessError, UserError
 
 MANAGER = "credit_management.group_credit_manager"
 HR = "credit_appraisal.group_credit_hr"
+
+
 #: The award and disqualification lists' status, by the period's state.
-LIST_STATUS = {"open": "draft", "submitted": "submitted", "locked": "approved"}
-
-
 def _date(value):
     return fields.Date.to_string(value) if value else False
 
@@ -33,7 +32,7 @@ class CreditAppraisalPeriod(models.Model):
              "period": False, "years": [years with a period]}      # no period that year
             {"year", "company_id", "company", "lang",
              "period": {"id", "name", "state", "date_recomputed"},
-             "lists": {"status": "draft" | "submitted" | "approved",
+             "lists": {"status": "none" | "draft" | "submitted" | "approved",
                        "submitted_by", "date_submitted", "approved_by", "date_approved"},
              "thresholds": {"advanced", "excellent", "commendation", "fail_below",
                             "revoke_at_failure"},
@@ -97,7 +96,7 @@ class CreditAppraisalPeriod(models.Model):
                 else False,
             },
             lists={
-                "status": LIST_STATUS.get(period.state, period.state),
+                "status": period.list_status,
                 "submitted_by": period.lists_submitted_by_id.name or False,
                 "date_submitted": _date(period.date_lists_submitted),
                 "approved_by": period.lists_approved_by_id.name or False,

@@ -22,6 +22,7 @@ class CreditTrainingFee(models.Model):
         "company_id",
         "kind",
         "amount",
+        "currency_id",
         "reason",
         "date",
         "session_id",
@@ -36,7 +37,9 @@ class CreditTrainingFee(models.Model):
         related="employee_id.department_id", store=True, string="Department"
     )
     company_id = fields.Many2one("res.company", required=True, readonly=True)
-    currency_id = fields.Many2one(related="company_id.currency_id")
+    # the currency the amount was recorded in: the company's fee currency then (yuan by
+    # default), not the company's own currency
+    currency_id = fields.Many2one("res.currency", required=True, readonly=True)
     kind = fields.Selection(
         [("makeup_fee", "Make-up Exam Fee"), ("fine", "Sample Check Fine")],
         required=True,

@@ -236,6 +236,7 @@ class CreditTrainingResult(models.Model):
                     "company_id": company.id,
                     "kind": "makeup_fee" if is_exam else "fine",
                     "amount": amount,
+                    "currency_id": company.credit_fee_currency_id.id or company.currency_id.id,
                     "reason": reason,
                     "session_id": result.session_id.id,
                     "result_id": result.id,

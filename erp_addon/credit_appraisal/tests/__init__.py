@@ -16,3 +16,4 @@ from . import test_evidence_language
 from . import test_written_contract
 from . import test_template_clauses
 from . import test_ledger_seal
+from . import test_penalties

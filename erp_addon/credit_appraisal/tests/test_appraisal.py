@@ -309,14 +309,17 @@ class TestAppraisal(AppraisalCase):
         self.assertEqual(self.appraisal_b.failure_number, 2)
         self.assertEqual(self.appraisal_b.outcome, "revocation")
         self.assertEqual(self.period.disqualification_ids, self.appraisal_b)
-        self.period.with_user(self.committee).action_approve_lists()
-        # proposed, not yet in force
+        # proposed while the lists await the legal representative
         self.assertEqual(self.admin_b.qualification_state, "revocation_pending")
         event = self.admin_b.event_ids.filtered(lambda e: e.state == "pending")
         self.assertEqual(event.source, "appraisal")
         self.assertEqual(event.appraisal_id, self.appraisal_b)
-        event.with_user(self.committee).action_approve()
+        # in force with the legal representative's approval of the lists: the register,
+        # the lists and the appraisal say the same
+        self.period.with_user(self.committee).action_approve_lists()
+        self.assertRecordValues(event, [{"state": "done", "approved_by_id": self.committee.id}])
         self.assertEqual(self.admin_b.qualification_state, "revoked")
+        self.assertEqual(self.appraisal_b.list_decision, "approved")
         # a revoked administrator is not appraised the following year
         later = self.make_period(2026)
         later.with_user(self.manager).action_generate_appraisals()

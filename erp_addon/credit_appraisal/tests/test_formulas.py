@@ -414,8 +414,11 @@ class TestFormulas(FormulaFixture):
         self.assertEqual(self.appraisal_b.outcome, "revocation")
         self.assertEqual(self.period.disqualification_ids, self.appraisal_b)
         self.assertEqual(self.admin_b.qualification_state, "revocation_pending")
-        self.period.with_user(self.committee).action_approve_lists()
-        # one pending request, decided by the legal representative
         pending = self.admin_b.event_ids.filtered(lambda e: e.state == "pending")
+        self.period.with_user(self.committee).action_approve_lists()
+        # one request, decided by the legal representative with the lists
         self.assertEqual(len(pending), 1)
-        self.assertEqual(pending.source, "misuse")
+        self.assertRecordValues(
+            pending, [{"source": "misuse", "state": "done", "approved_by_id": self.committee.id}]
+        )
+        self.assertEqual(self.admin_b.qualification_state, "revoked")

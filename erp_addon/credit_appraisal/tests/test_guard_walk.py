@@ -162,6 +162,35 @@ def build_appraisal_samples(env, users):
         ]
     )
 
+    # the year's lists: on the list and removed (open year), on an approved list
+    Entry = env["credit.appraisal.list.entry"]
+    samples["credit.appraisal.list.entry"] = Entry.create(
+        [
+            {"period_id": periods[0].id, "appraisal_id": draft[0].id, "list_type": "award"},
+            {
+                "period_id": periods[0].id,
+                "appraisal_id": draft[1].id,
+                "list_type": "award",
+                "state": "removed",
+                "reason": "walk",
+            },
+            {"period_id": periods[2].id, "appraisal_id": locked.id, "list_type": "award"},
+        ]
+    )
+    # the first failures of the locked year: education and help to do, and done
+    followups = env["credit.appraisal.followup"].search([("company_id", "=", company.id)])
+    followups[1:2].write({"outcome": "walk"})
+    followups[1:2].action_done()
+    samples["credit.appraisal.followup"] = followups[:2]
+    # accountability: to decide, decided
+    Accountability = env["credit.appraisal.accountability"]
+    accountabilities = Accountability.create(
+        [{"administrator_id": admin.id, "description": "walk misuse"} for admin in admins[:2]]
+    )
+    accountabilities[1].write({"decision": "none", "outcome": "walk"})
+    accountabilities[1].action_decide()
+    samples["credit.appraisal.accountability"] = accountabilities
+
     # the register: qualified, revocation pending, revoked; and its events
     admins[1].action_propose_revocation("walk: pending")
     admins[2].action_propose_revocation("walk: revoked")
@@ -224,3 +253,6 @@ class TestGuardWalk(guard_walk.GuardWalkCase):
         self.assertEqual(states["credit.administrator.event"][0], "pending")
         self.assertEqual(states["credit.work.record"], ["unused", "cited", "used"])
         self.assertEqual(self.samples["credit.training.fee"].mapped("paid"), [False, True])
+        self.assertEqual(states["credit.appraisal.list.entry"], ["proposed", "removed", "proposed"])
+        self.assertEqual(states["credit.appraisal.followup"], ["open", "done"])
+        self.assertEqual(states["credit.appraisal.accountability"], ["to_decide", "decided"])

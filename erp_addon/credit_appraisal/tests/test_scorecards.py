@@ -53,7 +53,7 @@ class TestScorecards(AppraisalCase):
         self.assertEqual(
             answer["lists"],
             {
-                "status": "draft",
+                "status": "none",
                 "submitted_by": False,
                 "date_submitted": False,
                 "approved_by": False,

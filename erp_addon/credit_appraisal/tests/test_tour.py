@@ -63,6 +63,7 @@ class TestTour(AppraisalCase, HttpCase):
         self.assertTrue(appraisal_b.failed)
 
         self.start_tour("/odoo", "credit_appraisal_lists_submit", login=self.tour_manager.login)
+        self.assertEqual(period.award_entry_ids.appraisal_id, appraisal_a)
         self.assertRecordValues(
             period,
             [{"state": "submitted", "lists_submitted_by_id": self.tour_manager.id}],
@@ -81,10 +82,21 @@ class TestTour(AppraisalCase, HttpCase):
         self.assertTrue(period.date_lists_approved)
         self.assertEqual(set(period.appraisal_ids.mapped("state")), {"locked"})
         self.assertFalse(period.activity_ids, "the approval request is done")
-        # the disqualification becomes a revocation request awaiting its own approval
-        self.assertEqual(self.admin_b.qualification_state, "revocation_pending")
-        event = self.admin_b.event_ids.filtered(lambda e: e.state == "pending")
-        self.assertRecordValues(event, [{"source": "appraisal", "appraisal_id": appraisal_b.id}])
+        # the approval of the disqualification is the revocation's: in force on the register
+        self.assertEqual(self.admin_b.qualification_state, "revoked")
+        event = period.disqualification_entry_ids.event_id
+        self.assertRecordValues(
+            event,
+            [
+                {
+                    "source": "appraisal",
+                    "appraisal_id": appraisal_b.id,
+                    "state": "done",
+                    "approved_by_id": self.tour_legal.id,
+                }
+            ],
+        )
+        self.assertEqual(appraisal_b.list_decision, "approved")
         self.assertEqual(self.admin_a.qualification_state, "qualified")
         # the chatter shows who moved the period on
         tracked = period.message_ids.filtered(

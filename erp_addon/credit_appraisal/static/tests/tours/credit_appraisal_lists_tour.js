@@ -63,10 +63,16 @@ registry.category("web_tour.tours").add("credit_appraisal_lists_submit", {
     steps: () => [
         ...openPeriod(2025),
         stateIs("open"),
+        clickHeaderButton("[name='action_draw_lists']", "Draw the lists: every qualifier proposed"),
+        ...listShows("awards", "award_entry_ids", "Admin A"),
+        {
+            content: "The drawn list is a draft, not approved",
+            trigger: ".o_form_view div[name='award_entry_ids'] .o_data_row:contains(Admin A) td[name='decision']:contains(Draft List)",
+        },
         clickHeaderButton("[name='action_submit_lists']", "Send the lists to the legal representative"),
         stateIs("submitted"),
-        ...listShows("awards", "award_ids", "Admin A"),
-        ...listShows("disqualifications", "disqualification_ids", "Admin B"),
+        ...listShows("awards", "award_entry_ids", "Admin A"),
+        ...listShows("disqualifications", "disqualification_entry_ids", "Admin B"),
         {
             content: "Only the legal representative approves: the manager has no Approve button",
             trigger: ".o_form_view .o_form_statusbar:not(:has(button[name='action_approve_lists']))",
@@ -78,10 +84,15 @@ registry.category("web_tour.tours").add("credit_appraisal_lists_approve", {
     steps: () => [
         ...openPeriod(2025),
         stateIs("submitted"),
-        ...listShows("awards", "award_ids", "Admin A"),
-        ...listShows("disqualifications", "disqualification_ids", "Admin B"),
+        ...listShows("awards", "award_entry_ids", "Admin A"),
+        ...listShows("disqualifications", "disqualification_entry_ids", "Admin B"),
         clickHeaderButton("[name='action_approve_lists']", "Approve the lists"),
         stateIs("locked"),
+        ...listShows("disqualifications", "disqualification_entry_ids", "Admin B"),
+        {
+            content: "The disqualification is approved, as the register says",
+            trigger: ".o_form_view div[name='disqualification_entry_ids'] .o_data_row:contains(Admin B) td[name='decision']:contains(Approved)",
+        },
         {
             content: "Open the approval page",
             trigger: ".o_form_view .o_notebook_headers a.nav-link[name='approval']",
