@@ -75,8 +75,10 @@ class TestEvidenceLanguage(AppraisalCase):
         self.assertIn("Assessor's score 3.0 of 6.0", self.read_as(line, self.reader_en))
         # an item the assessor scores in full: the evidence is theirs, as written
         manual = self.line(self.appraisal, "3.2")
-        manual.with_user(self.reader_en).write({"score": 4, "evidence": "Reconciled in May."})
-        self.assertEqual(manual.hand_evidence, "Reconciled in May.")
+        manual.with_user(self.reader_en).write(
+            {"hand_score": 4, "hand_evidence": "Reconciled in May."}
+        )
+        self.assertEqual(manual.score, 4)
         self.assertEqual(self.read_as(manual, self.reader_zh), "Reconciled in May.")
 
     def test_recompute_as_odoobot_decides_no_language(self):
