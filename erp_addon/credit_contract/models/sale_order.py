@@ -108,8 +108,9 @@ class SaleOrder(models.Model):
         """The credit check, then the written-contract rule: a line added, changed or
         removed, a new term or a confirmation may leave a confirmed order needing a
         signed contract; the rule holds for the order's whole life."""
-        super()._credit_enforce_changes(before)
+        res = super()._credit_enforce_changes(before)
         self._credit_contract_enforce(before.get("contract_missing", frozenset()))
+        return res
 
     def _credit_contract_missing(self):
         """The confirmed orders that need a signed contract and have none."""
