@@ -127,19 +127,27 @@ def _execute_prepared(cnx, cur, query):
     fresh = name is None
     if fresh:
         name = _prepare(cnx, cur, code, len(params))
-    run = f"EXECUTE {name}({', '.join(['%s'] * len(params))})" if params else f"EXECUTE {name}"
     try:
-        cur.execute(run, params or None)
+        _execute(cur, name, params)
     except (psycopg2.errors.LockNotAvailable, psycopg2.errors.QueryCanceled):
         raise
     except psycopg2.Error:
         if fresh:
             raise
         # autocommit: nothing was left open by the failure
-        cur.execute(f"DEALLOCATE {name}")
         del cnx.prepared[code]
-        _prepare(cnx, cur, code, len(params))
-        cur.execute(run, params or None)
+        try:
+            cur.execute(f"DEALLOCATE {name}")
+        except psycopg2.Error:
+            _logger.debug("statement %s was gone already", name)
+        _execute(cur, _prepare(cnx, cur, code, len(params)), params)
+
+
+def _execute(cur, name, params):
+    if params:
+        cur.execute(f"EXECUTE {name}({', '.join(['%s'] * len(params))})", params)
+    else:
+        cur.execute(f"EXECUTE {name}")
 
 
 def _prepare(cnx, cur, code, count):
