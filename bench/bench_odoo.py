@@ -91,3 +91,64 @@ def measure_in_odoo(script: str, module: str, db: str, fresh: bool, args: list[s
         + ["--addons-path", addons_path(odoo.options), "--db", db, *args],
         env=dict(os.environ, PYTHONPATH=str(odoo.odoo_bin.parent)),
     ).returncode
+
+
+# ---------------------------------------------------------------- inside Odoo
+# Invoices in bulk: one invoice posted through the ORM, copied by SQL (one INSERT per
+# table for every copy), as bench/credit_check_bench.py and bench/collection_bench.py do.
+def table_columns(cr, table: str) -> list[str]:
+    cr.execute(
+        "SELECT column_name FROM information_schema.columns "
+        "WHERE table_name = %s AND table_schema = current_schema() ORDER BY ordinal_position",
+        (table,),
+    )
+    return [row[0] for row in cr.fetchall()]
+
+
+def clone_rows(cr, table: str, overrides: dict, source: str) -> None:
+    """INSERT INTO table SELECT <every column but id, overridden ones replaced> FROM
+    ``source`` (which names the copied rows ``t``): one statement for all copies."""
+    cols = [c for c in table_columns(cr, table) if c != "id"]
+    exprs = [overrides.get(c, f"t.{c}") for c in cols]
+    cr.execute(
+        f"INSERT INTO {table} ({', '.join(cols)}) "  # noqa: S608 - bench, fixed names
+        f"SELECT {', '.join(exprs)} FROM {source}"
+    )
+
+
+def invoice_copy_columns(amount: str, name: str) -> dict:
+    """The account_move columns of a copied open invoice of ``amount`` (an SQL
+    expression), numbered ``name``: its totals and residual, no hash."""
+    return {
+        "name": name,
+        "amount_untaxed": amount,
+        "amount_total": amount,
+        "amount_residual": amount,
+        "amount_untaxed_signed": amount,
+        "amount_total_signed": amount,
+        "amount_residual_signed": amount,
+        "amount_total_in_currency_signed": amount,
+        "amount_untaxed_in_currency_signed": amount,
+        "inalterable_hash": "NULL",
+        "secure_sequence_number": "NULL",
+    }
+
+
+def invoice_line_copy_columns(amount: str, move_id: str, move_name: str) -> dict:
+    """The account_move_line columns of the copied lines ``t`` (the receivable and the
+    income line) of an open invoice of ``amount``, in move ``move_id`` named ``move_name``
+    (SQL expressions): the receivable debits it, still open; the income line credits it."""
+    sign = "CASE WHEN t.balance > 0 THEN 1 ELSE -1 END"
+    return {
+        "move_id": move_id,
+        "move_name": move_name,
+        "balance": f"{sign} * {amount}",
+        "debit": f"CASE WHEN t.balance > 0 THEN {amount} ELSE 0 END",
+        "credit": f"CASE WHEN t.balance < 0 THEN {amount} ELSE 0 END",
+        "amount_currency": f"{sign} * {amount}",
+        "amount_residual": f"CASE WHEN t.balance > 0 THEN {amount} ELSE 0 END",
+        "amount_residual_currency": f"CASE WHEN t.balance > 0 THEN {amount} ELSE 0 END",
+        "price_unit": amount,
+        "price_subtotal": amount,
+        "price_total": amount,
+    }

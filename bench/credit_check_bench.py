@@ -16,6 +16,8 @@ import sys
 import time
 from contextlib import contextmanager
 
+from bench_odoo import clone_rows, invoice_copy_columns, invoice_line_copy_columns
+
 BATCH = 250
 ORM_INVOICES = 5000  # beyond this, invoices are copies of the first (SQL)
 
@@ -128,26 +130,6 @@ def invoice_values(partner, journal, i):
     }
 
 
-def columns(cr, table):
-    cr.execute(
-        "SELECT column_name FROM information_schema.columns "
-        "WHERE table_name = %s AND table_schema = current_schema() ORDER BY ordinal_position",
-        (table,),
-    )
-    return [row[0] for row in cr.fetchall()]
-
-
-def clone_sql(cr, table, overrides, source):
-    """INSERT INTO table SELECT <every column, overridden ones replaced> FROM ``source``
-    (which names the copied rows ``t``): one statement for all copies."""
-    cols = [c for c in columns(cr, table) if c != "id"]
-    exprs = [overrides.get(c, f"t.{c}") for c in cols]
-    cr.execute(
-        f"INSERT INTO {table} ({', '.join(cols)}) "  # noqa: S608 - bench, fixed names
-        f"SELECT {', '.join(exprs)} FROM {source}"
-    )
-
-
 def copy_invoices(env, template, count):
     """``count`` posted copies of the posted invoice ``template``, amounts 100 + g % 50, each
     its own name; the kept balances are then recounted."""
@@ -157,25 +139,15 @@ def copy_invoices(env, template, count):
     number = f"{prefix} || lpad(g::text, 6, '0')"
     amount = "(100 + g % 50)::numeric"
     cr.execute("CREATE TEMP TABLE bench_copies (id integer, g integer) ON COMMIT DROP")
-    clone_sql(
+    clone_rows(
         cr,
         "account_move",
-        {
-            "name": number,
-            "sequence_prefix": prefix,
-            "sequence_number": "g",
-            "amount_untaxed": amount,
-            "amount_total": amount,
-            "amount_residual": amount,
-            "amount_untaxed_signed": amount,
-            "amount_total_signed": amount,
-            "amount_residual_signed": amount,
-            "amount_total_in_currency_signed": amount,
-            "amount_untaxed_in_currency_signed": amount,
-            "payment_reference": number,
-            "inalterable_hash": "NULL",
-            "secure_sequence_number": "NULL",
-        },
+        dict(
+            invoice_copy_columns(amount, number),
+            sequence_prefix=prefix,
+            sequence_number="g",
+            payment_reference=number,
+        ),
         f"account_move t CROSS JOIN generate_series(1, {int(count)}) g WHERE t.id = {template.id}",
     )
     # the copies' ids by their number, for their lines
@@ -185,23 +157,10 @@ def copy_invoices(env, template, count):
     )
     number = number.replace("g::text", "c.g::text")
     amount = "(100 + c.g % 50)::numeric"
-    sign = "CASE WHEN t.balance > 0 THEN 1 ELSE -1 END"
-    clone_sql(
+    clone_rows(
         cr,
         "account_move_line",
-        {
-            "move_id": "c.id",
-            "move_name": number,
-            "balance": f"{sign} * {amount}",
-            "debit": f"CASE WHEN t.balance > 0 THEN {amount} ELSE 0 END",
-            "credit": f"CASE WHEN t.balance < 0 THEN {amount} ELSE 0 END",
-            "amount_currency": f"{sign} * {amount}",
-            "amount_residual": f"CASE WHEN t.balance > 0 THEN {amount} ELSE 0 END",
-            "amount_residual_currency": f"CASE WHEN t.balance > 0 THEN {amount} ELSE 0 END",
-            "price_unit": amount,
-            "price_subtotal": amount,
-            "price_total": amount,
-        },
+        invoice_line_copy_columns(amount, "c.id", number),
         f"account_move_line t CROSS JOIN bench_copies c WHERE t.move_id = {template.id}",
     )
     cr.execute("SELECT credit_receivable_balance_rebuild()")

@@ -9,11 +9,15 @@ read sees every commit made until then, and holds nothing after it).
 The connections are kept open between requests, per database and process (a thread
 takes an idle one, or opens one, for the time of one read): a check pays one round trip
 there, not a connection borrowed from Odoo's pool, which resets it when lent (a round
-trip more, and the function's query plans thrown away, planned again on every request).
+trip more, and ``DISCARD ALL``: the function's query plans thrown away, planned again on
+every request). Each query is prepared once per connection (``PREPARE``), then only
+executed: the statement around the function (with the add-ons' expressions) is not
+parsed and planned again on every check either.
 """
 
 import logging
 import os
+import re
 import threading
 
 import psycopg2
@@ -27,6 +31,20 @@ _mutex = threading.Lock()  # guards _idle only, never held during a query
 _idle = {}  # database name: [idle psycopg2 connections of this process]
 _inherited = []  # connections of a parent process (after a fork): never used nor closed
 read_count = 0  # reads made by this process (for the benchmark's query counts)
+# statements kept prepared on one connection (distinct queries are few: the check's own,
+# whose text depends only on the add-ons installed); beyond this all are dropped
+MAX_PREPARED = 32
+# the placeholders of an odoo.tools.SQL query's text, and its escaped percent signs
+_PLACEHOLDER = re.compile(r"%[s%]")
+
+
+class _Connection(psycopg2.extensions.connection):
+    """A kept connection and the statements prepared on it ({query text: name})."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.prepared = {}
+        self.named = 0  # statements named so far (a name is never reused)
 
 
 def _forget_after_fork():
@@ -45,7 +63,7 @@ os.register_at_fork(after_in_child=_forget_after_fork)
 def _connect(dbname):
     _db, info = sql_db.connection_info_for(dbname)
     info = dict(info, application_name=f"{info.get('application_name', 'odoo')}-credit")
-    cnx = psycopg2.connect(**info)
+    cnx = psycopg2.connect(connection_factory=_Connection, **info)
     cnx.autocommit = True
     with cnx.cursor() as cur:
         # never wait forever on a table lock (one the request itself may hold)
@@ -75,7 +93,7 @@ def read_committed(dbname, query, dicts=False):
         cnx = _take(dbname)
         try:
             with cnx.cursor() as cur:
-                cur.execute(query.code, query.params)
+                _execute_prepared(cnx, cur, query)
                 rows = cur.fetchall()
                 if dicts:
                     names = [column.name for column in cur.description]
@@ -98,3 +116,49 @@ def read_committed(dbname, query, dicts=False):
         _give_back(dbname, cnx)
         return rows
     return []
+
+
+def _execute_prepared(cnx, cur, query):
+    """Run ``query`` (an ``odoo.tools.SQL``) on ``cur`` as a statement prepared on its
+    connection, preparing it on first use. A kept statement that no longer runs (its
+    function replaced by an update of the add-on) is prepared again, once."""
+    code, params = query.code, query.params
+    name = cnx.prepared.get(code)
+    fresh = name is None
+    if fresh:
+        name = _prepare(cnx, cur, code, len(params))
+    try:
+        _execute(cur, name, params)
+    except (psycopg2.errors.LockNotAvailable, psycopg2.errors.QueryCanceled):
+        raise
+    except psycopg2.Error:
+        if fresh:
+            raise
+        # autocommit: nothing was left open by the failure
+        del cnx.prepared[code]
+        try:
+            cur.execute(f"DEALLOCATE {name}")
+        except psycopg2.Error:
+            _logger.debug("statement %s was gone already", name)
+        _execute(cur, _prepare(cnx, cur, code, len(params)), params)
+
+
+def _execute(cur, name, params):
+    if params:
+        cur.execute(f"EXECUTE {name}({', '.join(['%s'] * len(params))})", params)
+    else:
+        cur.execute(f"EXECUTE {name}")
+
+
+def _prepare(cnx, cur, code, count):
+    """Prepare ``code`` (with ``count`` %s placeholders) on ``cnx``: its name."""
+    if len(cnx.prepared) >= MAX_PREPARED:
+        cur.execute("DEALLOCATE ALL")
+        cnx.prepared.clear()
+    name = f"credit_read_{cnx.named}"
+    cnx.named += 1
+    numbers = iter(range(1, count + 1))
+    body = _PLACEHOLDER.sub(lambda m: "%" if m.group() == "%%" else f"${next(numbers)}", code)
+    cur.execute(f"PREPARE {name} AS {body}")
+    cnx.prepared[code] = name
+    return name

@@ -13,6 +13,7 @@ from . import credit_collection_letter
 from . import credit_collection_letter_line
 from . import credit_collection_run
 from . import credit_collection_run_batch
+from . import credit_collection_run_window
 from . import credit_collection_run_letters
 from . import account_move
 from . import res_partner

@@ -13,7 +13,7 @@ import logging
 import time
 from collections import Counter
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.modules import module as odoo_module
 from odoo.tools import format_date
@@ -73,7 +73,8 @@ class CreditCollectionRun(models.Model):
     invoice_count = fields.Integer(
         string="Invoices Classified",
         readonly=True,
-        help="The open customer invoices the run classified by days overdue.",
+        help="The open customer invoices the run classified by days overdue: every one, or "
+        "those of its window (see Classified Since).",
     )
     changed_count = fields.Integer(
         string="Invoices Changed",
@@ -86,6 +87,33 @@ class CreditCollectionRun(models.Model):
     letter_count = fields.Integer(string="Letters", readonly=True)
     skipped_count = fields.Integer(string="Customers Skipped", readonly=True)
     batch_count = fields.Integer(string="Batches", readonly=True)
+    window_from = fields.Date(
+        string="Classified Since",
+        readonly=True,
+        help="The day of the run this one followed: only the invoices whose days overdue "
+        "reached a new bucket or stage since then, those written since and those that run "
+        "left pending were classified. Empty: every open invoice was classified (the first "
+        "run, or after the procedures, buckets, grace days or customers' procedures "
+        "changed, or after a run that did not end).",
+    )
+    classify_key = fields.Char(
+        string="Classification Set-up",
+        readonly=True,
+        help="A digest of what the classification depends on besides the invoices and the "
+        "day (procedures, stages, buckets, grace days, customers' procedures): a run "
+        "classifies only what changed since the previous run of the same digest.",
+    )
+    pending_move_ids = fields.Many2many(
+        "account.move",
+        "credit_collection_run_pending_rel",
+        "run_id",
+        "move_id",
+        string="Invoices Left Pending",
+        readonly=True,
+        help="Invoices the run looked at and left outside the bucket or stage their days "
+        "call for (a promise to pay, a dispute, one stage per run, no collector, a customer "
+        "skipped): the next run looks at them again.",
+    )
     errors = fields.Text(
         readonly=True,
         help="One line per customer the run skipped (its invoices stay as they were) or "
@@ -190,7 +218,9 @@ class CreditCollectionRun(models.Model):
                 self.env.flush_all()
                 self.env.invalidate_all()
                 setup = self._collection_setup(self.company_id)
-                work, classified = self._collection_classify(setup)
+                window = self._collection_window(setup)
+                work, classified = self._collection_classify(setup, window["moves"])
+                window.pop("moves")
         except Exception as exc:
             _logger.exception("Collection run of %s failed", self.company_id.name)
             self.write(
@@ -205,7 +235,7 @@ class CreditCollectionRun(models.Model):
             return
         totals = Counter(classified=classified)
         errors = []
-        self.write({"invoice_count": classified})
+        self.write({"invoice_count": classified, **window})
         for batch in self._collection_batches(work, batch_size):
             before = cr.sql_log_count
             counts, failed = self._run_batch_safely(batch, work, setup)
@@ -221,7 +251,14 @@ class CreditCollectionRun(models.Model):
             if commit:
                 commit()
         # committed by the scheduled action when its job ends
-        self.write(dict(self._figures(totals, errors), state="done", **self._timing(started)))
+        self.write(
+            dict(
+                self._figures(totals, errors),
+                state="done",
+                pending_move_ids=[Command.set(sorted(setup["pending"]))],
+                **self._timing(started),
+            )
+        )
 
     def _run_batch_safely(self, batch, work, setup):
         """One batch in a savepoint; when it fails, its customers one by one. Returns the
@@ -240,6 +277,10 @@ class CreditCollectionRun(models.Model):
             except Exception as exc:
                 _logger.exception("Collection run: customer %s skipped", partner_id)
                 failed.append((partner_id, str(exc) or type(exc).__name__))
+                # its invoices stay as they were: the next run looks at them again
+                setup["pending"].update(
+                    r["move_id"] for kind in ("open", "closed") for r in work[partner_id][kind]
+                )
         return dict(counts), failed
 
     def _figures(self, totals, errors):

@@ -81,6 +81,8 @@ class CreditCollectionRun(models.Model):
             # the same ranges for the SQL classification
             "ranges": self._collection_ranges(stages, buckets),
             "due_for": self.with_context(lang=company._credit_lang()).env._("due for %s"),
+            # the invoices the batches leave pending (the next run looks at them again)
+            "pending": set(),
         }
 
     @staticmethod
@@ -103,8 +105,9 @@ class CreditCollectionRun(models.Model):
                 ranges["s_from"].append(start)
         return ranges
 
-    def _collection_classify(self, setup):
-        """The company's open customer invoices on the run's day, classified in SQL in
+    def _collection_classify(self, setup, moves=None):
+        """The company's open customer invoices on the run's day (those of ``moves`` only,
+        the run's window: see credit_collection_run_window.py), classified in SQL in
         one query (days overdue by the credit check's rule, bucket, the stage the days
         call for), which returns only the invoices something may happen to: a new bucket,
         a stage other than the one the days call for, a pending escalation or way back, a
@@ -137,6 +140,8 @@ class CreditCollectionRun(models.Model):
                                     %(default_procedure)s) AS procedure_id
                       FROM credit_collection_items(%(company)s, %(today)s, NULL) i
                  LEFT JOIN overrides o ON o.id = i.partner_id
+                     -- the window: read through the journal items' index on their move
+                     WHERE %(moves)s::int[] IS NULL OR i.move_id = ANY(%(moves)s::int[])
                 ), classified AS (
                     -- width_bucket: the last range whose first day the days reached
                     SELECT it.*,
@@ -169,6 +174,7 @@ class CreditCollectionRun(models.Model):
                    AND am.company_id = %(company)s
                    AND am.move_type IN %(types)s AND am.state = 'posted'
                    AND am.commercial_partner_id IS NOT NULL
+                   AND (%(moves)s::int[] IS NULL OR am.id = ANY(%(moves)s::int[]))
                    AND am.id NOT IN (SELECT i.move_id FROM items i)  -- a hashed set
              UNION ALL
                 SELECT 'count', NULL, NULL, NULL, NULL, count(*)::int, NULL, NULL, NULL, NULL,
@@ -180,6 +186,7 @@ class CreditCollectionRun(models.Model):
                 default_procedure=setup["default_procedure"] or None,
                 today=self.date,
                 types=OPEN_TYPES,
+                moves=moves,
                 **setup["ranges"],
             )
         )
@@ -305,6 +312,9 @@ class CreditCollectionRun(models.Model):
                         collector,
                     )
                 )
+            if new != (r["target"] or False) or allow_back or escalate or (new and not collector):
+                # left out of the stage its days call for: looked at again the next run
+                setup["pending"].add(r["move_id"])
             changed = (
                 new != current
                 or bucket != (r["collection_bucket_id"] or False)

@@ -88,3 +88,10 @@ $$ LANGUAGE sql STABLE;
 CREATE INDEX IF NOT EXISTS credit_collection_move_tracked_idx
     ON account_move (commercial_partner_id)
  WHERE collection_stage_id IS NOT NULL OR collection_bucket_id IS NOT NULL;
+
+-- Owner: credit.collection.run (models/credit_collection_run_window.py): the customer
+-- invoices written since a day, found without reading every invoice (a run looks at the
+-- invoices written since the previous run, whatever their due dates).
+CREATE INDEX IF NOT EXISTS credit_collection_move_written_idx
+    ON account_move (write_date)
+ WHERE move_type IN ('out_invoice', 'out_receipt');

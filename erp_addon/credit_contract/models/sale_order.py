@@ -79,7 +79,7 @@ class SaleOrder(models.Model):
         for order in orders:
             for contract in order.sudo().credit_contract_ids:
                 contract.with_env(self.env)._check_order_link(order)
-        orders._credit_contract_enforce()
+        # the written-contract rule ran with the credit check (_credit_enforce_changes)
         return orders
 
     def write(self, vals):
@@ -88,13 +88,28 @@ class SaleOrder(models.Model):
             if "credit_contract_ids" in vals
             else {}
         )
-        missing = self._credit_contract_snapshot()
+        # the written-contract rule runs with the credit check (_credit_enforce_changes)
         res = super().write(vals)
         # linked from the order's side: the same checks as from the contract's
         for order in self.filtered(lambda o: o.id in links):
             for contract in order.sudo().credit_contract_ids - links[order.id]:
                 contract.with_env(self.env)._check_order_link(order)
-        self._credit_contract_enforce(missing)
+        return res
+
+    def _credit_snapshot(self):
+        """With the exposure, the orders already missing their written contract: one
+        snapshot of an order or line change serves both rules (credit_management's
+        sale.order and sale.order.line overrides take it and enforce it)."""
+        before = super()._credit_snapshot()
+        before["contract_missing"] = self._credit_contract_snapshot()
+        return before
+
+    def _credit_enforce_changes(self, before):
+        """The credit check, then the written-contract rule: a line added, changed or
+        removed, a new term or a confirmation may leave a confirmed order needing a
+        signed contract; the rule holds for the order's whole life."""
+        res = super()._credit_enforce_changes(before)
+        self._credit_contract_enforce(before.get("contract_missing", frozenset()))
         return res
 
     def _credit_contract_missing(self):

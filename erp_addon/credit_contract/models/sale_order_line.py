@@ -1,28 +1,13 @@
-from odoo import api, models
+from odoo import models
 
 
 class SaleOrderLine(models.Model):
     _inherit = "sale.order.line"
 
-    # a line added, changed or removed may raise a confirmed order above the threshold of
-    # the written-contract rule: the rule holds for the order's whole life
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        orders = self.env["sale.order"].browse(
-            {vals["order_id"] for vals in vals_list if vals.get("order_id")}
-        )
-        missing = orders._credit_contract_snapshot()
-        lines = super().create(vals_list)
-        (orders | lines.order_id)._credit_contract_enforce(missing)
-        return lines
-
-    def write(self, vals):
-        orders = self.order_id
-        missing = orders._credit_contract_snapshot()
-        res = super().write(vals)
-        (orders | self.order_id)._credit_contract_enforce(missing)
-        return res
+    # a line added or changed is checked by credit_management's sale.order.line overrides,
+    # whose snapshot and enforcement this add-on extends with the written-contract rule
+    # (sale.order ``_credit_snapshot`` / ``_credit_enforce_changes``); a line removed
+    # lowers what the order adds to exposure, so only the written-contract rule runs
 
     def unlink(self):
         orders = self.order_id

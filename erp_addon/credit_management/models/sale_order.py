@@ -61,27 +61,40 @@ class SaleOrder(models.Model):
         return res
 
     def _credit_snapshot(self):
-        """What confirmed orders add to exposure now, to tell later whether they grew.
+        """What the rules checked when orders change read before the change, to tell
+        afterwards what the change did: ``{rule: value}``, given back to
+        ``_credit_enforce_changes``. Here ``"exposure"``: what confirmed orders add to
+        exposure now (their invoice address, company and amount), to tell whether they
+        grew. Add-ons with a rule of their own on orders (the written-contract rule) add
+        their key, so that one snapshot per order or line change serves every rule.
 
-        Kept as the order holds them (its invoice address, company and amount): taking
-        them costs no query, and the commercial partner is looked up only when the
-        invoice address changes.
+        Kept as the order holds them: taking them costs no query, and the commercial
+        partner is looked up only when the invoice address changes.
         """
         return {
-            order.id: (order.partner_invoice_id, order.company_id, order.credit_uninvoiced_amount)
-            for order in self
-            if order.state == "sale"
+            "exposure": {
+                order.id: (
+                    order.partner_invoice_id,
+                    order.company_id,
+                    order.credit_uninvoiced_amount,
+                )
+                for order in self
+                if order.state == "sale"
+            }
         }
 
     def _credit_enforce_changes(self, before):
-        """Check the orders confirmed since ``before``, and those that grew or moved.
+        """Check the orders confirmed since ``before`` (a ``_credit_snapshot``, empty for
+        new orders), and those that grew or moved.
 
         Whatever path changed them (a button, a direct write of the state, a new or
         larger line): confirming, or raising what a confirmed order adds to exposure,
-        runs the check with the partner lock and is refused over the limit.
+        runs the check with the partner lock and is refused over the limit. Add-ons
+        extend it with their own rule, read from their key of ``before``.
         """
+        exposure = before.get("exposure", {})
         changed = self.filtered(
-            lambda o: o.state == "sale" and o._credit_changed_since(before.get(o.id))
+            lambda o: o.state == "sale" and o._credit_changed_since(exposure.get(o.id))
         )
         changed.filtered(
             lambda o: o.company_id._credit_settings()["credit_check_sale"]

@@ -7,8 +7,9 @@ from odoo.service.model import (
     PG_CONCURRENCY_EXCEPTIONS_TO_RETRY,
 )
 from odoo.tests import TransactionCase, tagged
-from odoo.tools import mute_logger
+from odoo.tools import SQL, mute_logger
 
+from .. import committed_reader
 from ..exceptions import CreditCheckBlocked
 from .real_transaction import committed_env, remove_orders
 
@@ -212,3 +213,37 @@ class TestConcurrentConfirmation(TransactionCase):
             )
             self.assertEqual([row[0] for row in cr.fetchall()], [True])
         self.assertEqual(self._in_transaction(confirm), "sale")
+
+
+@tagged("post_install", "-at_install", "credit_management")
+class TestCommittedReader(TransactionCase):
+    """The check's second connection (committed_reader.py) prepares a query once per kept
+    connection, then only executes it; a kept statement that no longer runs is prepared
+    again."""
+
+    def _kept(self, code):
+        """The kept connections that hold a statement of ``code``, with its name."""
+        return [
+            (cnx, cnx.prepared[code])
+            for cnx in committed_reader._idle.get(self.env.cr.dbname, [])
+            if code in cnx.prepared
+        ]
+
+    def test_prepared_once_then_executed(self):
+        dbname = self.env.cr.dbname
+        query = SQL("SELECT %s::int + %s AS total, 'a%%b' AS text", 1, 2)
+        self.assertEqual(committed_reader.read_committed(dbname, query), [(3, "a%b")])
+        (cnx, name), *_others = self._kept(query.code)
+        # the same query with other values: the statement kept is executed
+        again = SQL("SELECT %s::int + %s AS total, 'a%%b' AS text", 40, 2)
+        self.assertEqual(
+            committed_reader.read_committed(dbname, again, dicts=True),
+            [{"total": 42, "text": "a%b"}],
+        )
+        self.assertIn((cnx, name), self._kept(query.code), "not prepared again")
+        # dropped behind its back (as a replaced function makes it fail): prepared again
+        for kept, kept_name in self._kept(query.code):
+            with kept.cursor() as cur:
+                cur.execute(f"DEALLOCATE {kept_name}")
+        self.assertEqual(committed_reader.read_committed(dbname, query), [(3, "a%b")])
+        self.assertNotIn(name, [n for _cnx, n in self._kept(query.code)])

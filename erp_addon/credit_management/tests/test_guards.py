@@ -332,7 +332,7 @@ class TestGuards(CreditCommon):
             uninstall_hook(self.env)
             cr.execute(
                 "SELECT indexname FROM pg_indexes WHERE indexname LIKE 'credit%%' "
-                "AND tablename IN ('account_move_line', 'sale_order')"
+                "AND tablename IN ('account_move', 'account_move_line', 'sale_order')"
             )
             self.assertEqual(cr.fetchall(), [], "indexes left")
             cr.execute("SELECT proname FROM pg_proc WHERE proname LIKE 'credit%%'")
