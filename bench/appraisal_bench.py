@@ -3,7 +3,7 @@
 
 One command (``python3 bench/appraisal_bench.py``): it finds or provisions Odoo like the
 tests do (scripts/odoo_env.py), prepares the database ``appraisal_bench`` (installs
-credit_appraisal without demo data, generates the data once), then runs itself inside Odoo
+every add-on without demo data, generates the data once), then runs itself inside Odoo
 and prints the time and the query count of recomputing a period for a year with 200
 administrators, 50,000 contracts with their review lines and ledger events (follow-ups,
 changes and terminations, seal uses) and 40 training sessions, against the same figures
@@ -28,6 +28,11 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--db", default="appraisal_bench")
     parser.add_argument("--fresh", action="store_true", help="rebuild the database")
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument(
+        "--module",
+        default=None,
+        help="add-ons to install (comma-separated; default: every add-on, as users run it)",
+    )
     parser.add_argument("--inside", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("-c", dest="config", help=argparse.SUPPRESS)
     parser.add_argument("--addons-path", help=argparse.SUPPRESS)
@@ -37,11 +42,10 @@ def parse_args() -> argparse.Namespace:
 # ---------------------------------------------------------------------- outside Odoo
 def run_outside(args) -> int:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from bench_odoo import measure_in_odoo
+    from bench_odoo import ALL_MODULES, measure_in_odoo
 
-    return measure_in_odoo(
-        __file__, "credit_appraisal", args.db, args.fresh, ["--rounds", str(args.rounds)]
-    )
+    module = args.module or ",".join(ALL_MODULES)
+    return measure_in_odoo(__file__, module, args.db, args.fresh, ["--rounds", str(args.rounds)])
 
 
 # ---------------------------------------------------------------------- inside Odoo
