@@ -291,9 +291,11 @@ class TestPenalties(AppraisalCase):
         Entry = self.env["credit.appraisal.list.entry"]
         # reopen B to give the innovation points (a commendation)
         appraisal_b.with_user(self.manager).action_reset_draft()
-        line.with_user(self.manager).write({"score": 10, "evidence": "ledger in Odoo"})
-        self.line(appraisal_b, "3.2").with_user(self.manager).write({"score": 6})
-        self.line(appraisal_b, "3.4").with_user(self.manager).write({"score": 6})
+        line.with_user(self.manager).write({"hand_score": 10, "hand_evidence": "ledger in Odoo"})
+        for code in ("3.2", "3.4"):
+            self.line(appraisal_b, code).with_user(self.manager).write(
+                {"hand_score": 6, "hand_evidence": "checked"}
+            )
         appraisal_b.with_user(self.manager).action_submit()
         appraisal_b.with_user(self.manager).action_approve()
         self.assertEqual(appraisal_b.rating, "commendation")

@@ -59,6 +59,7 @@ MENUS = (
     "credit_contract.menu_credit_power_attorney",
     "credit_contract.menu_credit_contract_seal",
     "credit_contract.menu_credit_contract_seal_use",
+    "credit_contract.menu_credit_contract_seal_check",
     "credit_contract.menu_credit_contract_template",
     "credit_contract.menu_credit_contract_clause",
     "credit_contract.menu_credit_contract_review_template",
