@@ -379,7 +379,7 @@ class CreditAppraisalLine(models.Model):
         res = super().write(vals)
         if hand:
             # after the guards of the write: who may score is told first
-            self.filtered("compute_method")._check_hand_evidence()
+            self._check_hand_evidence()
         if not self.env.su and ({"score", "evidence"} | hand) & set(vals):
             # who scored is recorded by the flow, after the checks of the write above
             self.sudo().write({"scored_by_id": self.env.uid})

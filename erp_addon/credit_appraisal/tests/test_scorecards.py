@@ -102,10 +102,16 @@ class TestScorecards(AppraisalCase):
         self.assertTrue(line_21["hand_scored"])
         self.assertEqual(line_21["hand_evidence"], "checked by hand")
         self.assertEqual(line_21["hand_score"], line_21["points"])
+        # 2.4 is measured with an assessor's part: here nothing to measure, scored by hand
         line_24 = next(line for line in card["lines"] if line["code"] == "2.4")
-        self.assertFalse(line_24["computed"])
-        self.assertFalse(line_24["not_measurable"])
-        self.assertEqual((line_24["score"], line_24["evidence"]), (6.0, "checked"))
+        self.assertTrue(line_24["computed"])
+        self.assertTrue(line_24["hand_scored"])
+        self.assertEqual((line_24["score"], line_24["hand_evidence"]), (6.0, "checked"))
+        # 3.4 is the assessor's in full: its evidence is theirs, as written
+        line_34 = next(line for line in card["lines"] if line["code"] == "3.4")
+        self.assertFalse(line_34["computed"])
+        self.assertFalse(line_34["not_measurable"])
+        self.assertEqual((line_34["score"], line_34["evidence"]), (6.0, "checked"))
         # B: nothing scored by hand, nothing measured: not measurable, 0, a failure
         card_b = self.card(answer, self.appraisal_b)
         self.assertEqual(card_b["tier"], "fail")
@@ -191,7 +197,8 @@ class TestScorecards(AppraisalCase):
         line_zh = next(line for line in chinese["lines"] if line["code"] == "5.4")
         self.assertEqual(
             line_en["not_measurable_reason"],
-            "No contract of the departments covered (Purchasing) ended in 2025.",
+            "No contract of the departments covered (Purchasing) was completed, terminated or "
+            "expired in 2025.",
         )
         self.assertIn("2025", line_zh["not_measurable_reason"])
         self.assertNotIn("No contract", line_zh["not_measurable_reason"])

@@ -221,9 +221,8 @@ class TestWorkRecords(AppraisalCase):
         with self.assertRaisesText(
             UserError,
             "These items of 2025 Admin A are scored by hand and need the evidence their score "
-            "rests on (records linked or a written reason) before submitting: 2.4 Right "
-            "contract template, lawful content, complete clauses and formalities; 3.2 Regular "
-            "or ad-hoc reconciliation with the department's salespeople; 3.4 ",
+            "rests on (records linked or a written reason) before submitting: 3.2 Regular or "
+            "ad-hoc reconciliation with the department's salespeople; 3.4 ",
         ) as caught:
             appraisal.with_user(self.assessor).action_submit()
         self.assertIn("; 4.2 ", str(caught.exception))
