@@ -106,12 +106,12 @@ class TestScorecards(AppraisalCase):
         line_24 = next(line for line in card["lines"] if line["code"] == "2.4")
         self.assertTrue(line_24["computed"])
         self.assertTrue(line_24["hand_scored"])
-        self.assertEqual((line_24["score"], line_24["hand_evidence"]), (6.0, "checked"))
+        self.assertEqual((line_24["score"], line_24["hand_evidence"]), (6.0, "checked by hand"))
         # 3.4 is the assessor's in full: its evidence is theirs, as written
         line_34 = next(line for line in card["lines"] if line["code"] == "3.4")
         self.assertFalse(line_34["computed"])
         self.assertFalse(line_34["not_measurable"])
-        self.assertEqual((line_34["score"], line_34["evidence"]), (6.0, "checked"))
+        self.assertEqual((line_34["score"], line_34["evidence"]), (6.0, "checked by hand"))
         # B: nothing scored by hand, nothing measured: not measurable, 0, a failure
         card_b = self.card(answer, self.appraisal_b)
         self.assertEqual(card_b["tier"], "fail")
