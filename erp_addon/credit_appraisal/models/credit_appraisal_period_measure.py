@@ -12,6 +12,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL, float_round
 
+from odoo.addons.credit_contract.models.credit_contract_ledger import LEDGER_FIELDS
+
 from . import appraisal_ledger_measures, appraisal_training_measures
 
 # Contract-share items: (denominator condition, passing condition) on the contracts of the
@@ -45,21 +47,6 @@ CONTRACT_SHARES = {
     # documents
     "archived": ("c.ended_in_year", "c.archived_with_documents"),
 }
-# 5.2: the ledger fields whose change after registration is a correction, and which are
-# each filled in a complete entry (credit_contract's ledger_complete)
-LEDGER_FIELDS = (
-    "name",
-    "title",
-    "contract_type",
-    "partner_id",
-    "amount",
-    "date_signed",
-    "date_start",
-    "date_end",
-    "department_id",
-    "user_id",
-    "signatory_id",
-)
 
 
 class CreditAppraisalPeriod(models.Model):

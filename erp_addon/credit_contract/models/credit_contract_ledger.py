@@ -9,6 +9,22 @@ from .credit_contract import SIGNED_STATES
 
 _logger = logging.getLogger(__name__)
 
+# the fields a complete ledger entry fills (with its registration date); changing one after
+# registration, other than through a processed change, is a correction (appraisal item 5.2)
+LEDGER_FIELDS = (
+    "name",
+    "title",
+    "contract_type",
+    "partner_id",
+    "amount",
+    "date_signed",
+    "date_start",
+    "date_end",
+    "department_id",
+    "user_id",
+    "signatory_id",
+)
+
 
 class CreditContract(models.Model):
     """The contract ledger (合同台帐): registration, performance, archive, invalid contracts."""
@@ -73,36 +89,13 @@ class CreditContract(models.Model):
                 contract.registration_days = 0
                 contract.registration_on_time = False
 
-    @api.depends(
-        "name",
-        "title",
-        "contract_type",
-        "partner_id",
-        "amount",
-        "date_signed",
-        "date_start",
-        "date_end",
-        "department_id",
-        "user_id",
-        "signatory_id",
-        "date_registered",
-    )
+    @api.depends(*LEDGER_FIELDS, "date_registered")
     def _compute_ledger_complete(self):
         for contract in self:
             contract.ledger_complete = bool(
-                contract.name
-                and contract.name != "/"
-                and contract.title
-                and contract.contract_type
-                and contract.partner_id
-                and contract.amount
-                and contract.date_signed
-                and contract.date_start
-                and contract.date_end
-                and contract.department_id
-                and contract.user_id
-                and contract.signatory_id
+                contract.name != "/"
                 and contract.date_registered
+                and all(contract[name] for name in LEDGER_FIELDS)
             )
 
     @api.depends("followup_ids.date", "followup_ids.next_date")

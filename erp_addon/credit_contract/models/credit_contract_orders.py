@@ -27,22 +27,36 @@ class CreditContract(models.Model):
         blocks such orders plays no part. The appraisal's item 2.3 reads it; the purchase
         bridge (credit_contract_purchase) adds the purchase orders."""
         return [
-            SQL(
-                """SELECT 'sale.order' AS model, so.id, so.name, so.company_id, so.user_id,
-                          so.date_order,
-                          so.amount_total / COALESCE(NULLIF(so.currency_rate, 0), 1.0)
-                              AS amount_company,
-                          COALESCE(pt.credit_immediate_settlement, FALSE) AS immediate,
-                          EXISTS (SELECT 1
-                                    FROM credit_contract_sale_order_rel r
-                                    JOIN credit_contract k ON k.id = r.contract_id
-                                   WHERE r.order_id = so.id AND k.state IN %s) AS signed
-                     FROM sale_order so
-                LEFT JOIN account_payment_term pt ON pt.id = so.payment_term_id
-                    WHERE so.state = 'sale'""",
-                SIGNED_STATES,
+            self._order_source_sql(
+                "sale.order", "sale_order", "credit_contract_sale_order_rel", ("sale",)
             )
         ]
+
+    @api.model
+    def _order_source_sql(self, model, table, relation, states, date_order=None):
+        """One kind of order as a source of ``_written_contract_order_sources``: the
+        orders of ``table`` in ``states``, linked to contracts through ``relation``;
+        ``date_order`` (SQL on the alias ``o``) when the order's date is another column."""
+        return SQL(
+            """SELECT %(model)s AS model, o.id, o.name, o.company_id, o.user_id,
+                      %(date_order)s AS date_order,
+                      o.amount_total / COALESCE(NULLIF(o.currency_rate, 0), 1.0)
+                          AS amount_company,
+                      COALESCE(pt.credit_immediate_settlement, FALSE) AS immediate,
+                      EXISTS (SELECT 1
+                                FROM %(relation)s r
+                                JOIN credit_contract k ON k.id = r.contract_id
+                               WHERE r.order_id = o.id AND k.state IN %(signed)s) AS signed
+                 FROM %(table)s o
+            LEFT JOIN account_payment_term pt ON pt.id = o.payment_term_id
+                WHERE o.state IN %(states)s""",
+            model=model,
+            date_order=date_order or SQL("o.date_order"),
+            relation=SQL.identifier(relation),
+            signed=SIGNED_STATES,
+            table=SQL.identifier(table),
+            states=tuple(states),
+        )
 
     @api.constrains("partner_id", "sale_order_ids", "company_id")
     def _check_orders(self):

@@ -1,8 +1,6 @@
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-from odoo.addons.credit_contract.models.sale_order import SIGNED_STATES
-
 
 class CreditContract(models.Model):
     _inherit = "credit.contract"
@@ -43,20 +41,12 @@ class CreditContract(models.Model):
         # confirmed purchase orders need a written contract as sales orders do
         return [
             *super()._written_contract_order_sources(),
-            SQL(
-                """SELECT 'purchase.order' AS model, po.id, po.name, po.company_id,
-                          po.user_id, COALESCE(po.date_approve, po.date_order) AS date_order,
-                          po.amount_total / COALESCE(NULLIF(po.currency_rate, 0), 1.0)
-                              AS amount_company,
-                          COALESCE(pt.credit_immediate_settlement, FALSE) AS immediate,
-                          EXISTS (SELECT 1
-                                    FROM credit_contract_purchase_order_rel r
-                                    JOIN credit_contract k ON k.id = r.contract_id
-                                   WHERE r.order_id = po.id AND k.state IN %s) AS signed
-                     FROM purchase_order po
-                LEFT JOIN account_payment_term pt ON pt.id = po.payment_term_id
-                    WHERE po.state IN ('purchase', 'done')""",
-                SIGNED_STATES,
+            self._order_source_sql(
+                "purchase.order",
+                "purchase_order",
+                "credit_contract_purchase_order_rel",
+                ("purchase", "done"),
+                date_order=SQL("COALESCE(o.date_approve, o.date_order)"),
             ),
         ]
 
