@@ -11,8 +11,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import jinja2
-
 from ..connector.appraisal import AWARD_TIERS, AppraisalYear, Scorecard
 from ..connector.atomic import atomic_path
 from .appraisal_labels import (
@@ -25,6 +23,7 @@ from .appraisal_labels import (
     tier_label,
     zh,
 )
+from .exposure_html import make_environment
 from .workbook import open_workbook, sheet_name
 
 TEMPLATE_NAME = "awards.html.j2"
@@ -125,13 +124,7 @@ def write_awards_xlsx(path: str | os.PathLike[str], data: AppraisalYear) -> Path
 
 def render_awards_html(data: AppraisalYear) -> str:
     """The printable page as text."""
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader(__package__ or "reports", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = make_environment()
     template = env.get_template(TEMPLATE_NAME)
     return template.render(
         data=data,

@@ -11,8 +11,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import jinja2
-
 from ..connector.appraisal import AppraisalYear
 from ..connector.atomic import atomic_path
 from .appraisal_labels import (
@@ -25,19 +23,14 @@ from .appraisal_labels import (
     tier_label,
     zh,
 )
+from .exposure_html import make_environment
 
 TEMPLATE_NAME = "scorecards.html.j2"
 
 
 def render_scorecards_html(data: AppraisalYear) -> str:
     """The printable page as text."""
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader(__package__ or "reports", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = make_environment()
     who, when = list_status_who(data.lists)
     return env.get_template(TEMPLATE_NAME).render(
         data=data,
