@@ -142,8 +142,10 @@ def generate(env, name, admins, contracts):
     # ledger events: follow-ups, changes and terminations, seal uses
     cr.execute(
         """
-        INSERT INTO credit_contract_followup (contract_id, company_id, date, next_date, note)
-        SELECT c.id, c.company_id, c.date_signed + 60, c.date_signed + 150, 'bench'
+        INSERT INTO credit_contract_followup
+            (contract_id, company_id, date, date_recorded, next_date, note)
+        SELECT c.id, c.company_id, c.date_signed + 60, c.date_signed + 60, c.date_signed + 150,
+               'bench'
           FROM credit_contract c WHERE c.company_id = %s AND c.state = 'performance'
         """,
         [company.id],
@@ -169,6 +171,15 @@ def generate(env, name, admins, contracts):
           FROM credit_contract c WHERE c.company_id = %s
         """,
         [seal.id, env.user.id, env.user.id, company.id],
+    )
+    # the seal checked in each half-year (item 5.3)
+    cr.execute(
+        """
+        INSERT INTO credit_contract_seal_check (seal_id, company_id, date, checked_by_id, result)
+        SELECT %s, %s, d, %s, 'in_order'
+          FROM unnest(ARRAY[%s::date, %s::date]) d
+        """,
+        [seal.id, company.id, env.user.id, f"{YEAR}-03-01", f"{YEAR}-09-01"],
     )
     # 40 sessions, integrity and legal knowledge over both halves, exams for attendees
     types = ["integrity", "legal"]
