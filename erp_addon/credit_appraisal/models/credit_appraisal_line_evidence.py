@@ -186,15 +186,19 @@ class CreditAppraisalLine(models.Model):
                 sessions=", ".join(data.get("sessions") or []) or "-",
             )
         ]
-        missing = [
-            env._(
-                "%(requirement)s: %(attended)s of %(required)s",
-                requirement=f"{types.get(kind, kind)} H{half}" if half else types.get(kind, kind),
-                attended=attended,
-                required=required,
+        missing = []
+        for kind, half, attended, required in data.get("missing") or []:
+            requirement = types.get(kind, kind)
+            if half:
+                requirement = f"{requirement} H{half}"
+            missing.append(
+                env._(
+                    "%(requirement)s: %(attended)s of %(required)s",
+                    requirement=requirement,
+                    attended=attended,
+                    required=required,
+                )
             )
-            for kind, half, attended, required in data.get("missing") or []
-        ]
         if missing:
             text.append(env._("Missing: %(parts)s.", parts="; ".join(missing)))
         return text
