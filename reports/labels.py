@@ -71,7 +71,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "wrote": "已写入",
         "appraisal_summary": (
             "{year}年 {company}：信用管理员 {people} 人；先进 {advanced}，优秀 {excellent}，"
-            "表扬 {commendation}，合格 {passed}，不合格 {failed}；待取消资格 {revoked} 人；"
+            "表扬 {commendation}，合格 {passed}，不合格 {failed}；取消资格名单 {revoked} 人；"
             "名单：{lists}"
         ),
         "training_summary": "{when}：培训 {sessions} 次，成绩 {results} 条，费用与罚款 {fees} 笔",
@@ -139,7 +139,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "appraisal_summary": (
             "{year} {company}: {people} administrators; advanced {advanced}, "
             "excellent {excellent}, commendation {commendation}, pass {passed}, "
-            "fail {failed}; {revoked} to be disqualified; lists: {lists}"
+            "fail {failed}; {revoked} on the disqualification list; lists: {lists}"
         ),
         "training_summary": (
             "{when}: {sessions} sessions, {results} results, {fees} fees and fines"
