@@ -15,7 +15,7 @@ import jinja2
 
 from ..connector.atomic import atomic_path
 from ..connector.models import CompanyInfo, ExposureTotals, PartnerExposure
-from .columns import check_state, columns_for
+from .columns import check_state, html_groups
 from .labels import DEFAULT_LANG, labels_for
 
 TEMPLATE_NAME = "exposure.html.j2"
@@ -71,7 +71,7 @@ def render_exposure_html(
         labels=labels_for(lang),
         company=company,
         partners=list(partners),
-        columns=columns_for(company),
+        groups=html_groups(company),
         totals=ExposureTotals.of(list(partners), today),
         today=today,
         check_state=check_state(company, labels_for(lang)),
