@@ -23,7 +23,7 @@ from ..connector.transport import (
     SnapshotError,
     WriteFailed,
 )
-from ..i18n import N_, _, choose_language, speaking
+from ..i18n import N_, _, choose_language, current_language, speaking
 from .localized import Group, display_width, fill
 
 EXIT_OK = 0
@@ -109,6 +109,14 @@ def output_error(message: str) -> UserError:
     return UserError(message, EXIT_OUTPUT)
 
 
+def _sentence(text: str) -> str:
+    """click ends some messages with its own full stop ("Missing option '--x'."): a Chinese
+    sentence ends with "。"."""
+    if current_language() == "zh_CN" and text.endswith("."):
+        return text[:-1] + "。"
+    return text
+
+
 class OneLineErrors(Group):
     """The command group, speaking the user's language, one line per error.
 
@@ -139,7 +147,7 @@ class OneLineErrors(Group):
             click.echo(exc.ctx.get_help() if exc.ctx else str(exc), err=True)
             sys.exit(EXIT_USAGE)
         except click.ClickException as exc:
-            message = _("credit: error: {message}").format(message=exc.format_message())
+            message = _("credit: error: {message}").format(message=_sentence(exc.format_message()))
             if isinstance(exc, click.UsageError) and exc.ctx is not None:
                 message += _(" (see '{command} --help')").format(command=exc.ctx.command_path)
             click.echo(message, err=True)

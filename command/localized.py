@@ -30,7 +30,7 @@ from ..i18n import _
 _WIDE = "WF"
 #: Words: spaces, a wide character or a run of narrow ones, with any opening punctuation
 #: before them (never left at the end of a line).
-_TOKENS = re.compile(r"\s+|[（「『“‘《]*(?:[\u1100-\uffff]|[^\s\u1100-\uffff]+)")
+_TOKENS = re.compile(r"\s+|[（「『“‘《\[(]*(?:[\u1100-\uffff]|[^\s\u1100-\uffff]+)")
 #: Never at the start of a line (Chinese punctuation closing a phrase).
 _NO_BREAK_BEFORE = set("，。；：、？！）」』”’》")
 
@@ -45,20 +45,23 @@ def _is_wide(text: str) -> bool:
 
 
 def fill(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
-    """Fill one paragraph to ``width`` columns, breaking between wide characters too."""
+    """Fill one paragraph to ``width`` columns, breaking between wide characters too; a
+    closing punctuation mark takes the word before it to the next line with it."""
     lines: list[str] = []
-    line, used = first, display_width(first)
+    line: list[str] = [first]
     for token in _TOKENS.findall(" ".join(text.split())):
         if token.isspace():
-            if line.strip():
-                line, used = line + " ", used + 1
+            if "".join(line).strip():
+                line.append(" ")
             continue
-        size = display_width(token)
-        if used + size > width and line.strip() and token not in _NO_BREAK_BEFORE:
-            lines.append(line.rstrip())
-            line, used = rest, display_width(rest)
-        line, used = line + token, used + size
-    lines.append(line.rstrip())
+        if display_width("".join(line) + token) > width and "".join(line).strip():
+            carried: list[str] = []
+            if token in _NO_BREAK_BEFORE and len(line) > 2:
+                carried = [line.pop()]
+            lines.append("".join(line).rstrip())
+            line = [rest, *carried]
+        line.append(token)
+    lines.append("".join(line).rstrip())
     return lines
 
 
