@@ -323,3 +323,13 @@ def test_the_connector_never_imports_the_command() -> None:
             elif isinstance(node, ast.Import):
                 for alias in node.names:
                     assert not alias.name.startswith(("credit_cli", "cli", "command")), path.name
+
+
+def test_overdue_and_ageing_are_read_never_computed() -> None:
+    """The connector renders what the server computed: it reads no due date and does no
+    date arithmetic, so overdue, days overdue and the buckets can only be Odoo's."""
+    folder = Path(__file__).resolve().parents[1] / "connector"
+    for path in sorted(folder.glob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        for word in ("date_maturity", "invoice_date_due", "timedelta", "date_due"):
+            assert word not in text, (path.name, word)
