@@ -157,6 +157,15 @@ class Option(click.Option):
     help = _Translated()
     metavar = _Translated()
 
+    def get_error_hint(self, ctx: click.Context | None) -> str:
+        # click adds " (env var: 'X')" in English: the same, in the command's language
+        hint = click.Parameter.get_error_hint(self, ctx)
+        if self.show_envvar and self.envvar:
+            envvars = [self.envvar] if isinstance(self.envvar, str) else self.envvar
+            names = ", ".join(f"'{var}'" for var in envvars)
+            hint += _(" (env var: {names})").format(names=names)
+        return hint
+
 
 class _LocalizedCommand:
     help = _Translated()
