@@ -185,11 +185,17 @@ def html_groups(company: CompanyInfo) -> tuple[Group, ...]:
             "h_check",
             (
                 cell("pending_exceptions", "h_exceptions"),
-                cell("would_block", "h_would_block", "block_reasons_text"),
+                cell("would_block", "h_would_block"),
             ),
         )
     )
     return tuple(groups)
+
+
+def html_details(company: CompanyInfo) -> tuple[Column, ...]:
+    """Texts shown on a line of their own under a customer's row, across the figures (the
+    check's reasons: a sentence each, too long for a column of the page)."""
+    return tuple(c for c in columns_for(company) if c.key == "block_reasons_text")
 
 
 def check_state(company: CompanyInfo, labels: Mapping[str, str]) -> str:

@@ -88,6 +88,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "h_exceptions": "待批例外",
         "h_would_block": "现将拦截",
         "temporary_until_short": "临时额度至",
+        "detail_sep": "：",
         "wrote": "已写入",
         "appraisal_summary": (
             "{year}年 {company}：信用管理员 {people} 人；先进 {advanced}，优秀 {excellent}，"
@@ -173,6 +174,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "h_exceptions": "Pending ex\u00adcep\u00adtions",
         "h_would_block": "Would block now",
         "temporary_until_short": "temporary until",
+        "detail_sep": ": ",
         "wrote": "wrote",
         "appraisal_summary": (
             "{year} {company}: {people} administrators; advanced {advanced}, "

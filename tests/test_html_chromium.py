@@ -7,6 +7,7 @@ for a person to look at.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -21,8 +22,10 @@ from credit_cli.cli import credit
 from credit_cli.command.sources import demo_snapshot_path
 from credit_cli.connector.appraisal import AppraisalYear, Scorecard, ScoreLine
 from credit_cli.connector.credit_data import fetch_exposure_full
+from credit_cli.connector.models import CompanyInfo, PartnerExposure
 from credit_cli.connector.transport import ReplayTransport
 from credit_cli.reports.awards import write_awards_html
+from credit_cli.reports.exposure_html import write_exposure_html
 
 from tests.factories import make_card, make_year
 from tests.test_cli import NO_ENV
@@ -101,7 +104,7 @@ window.addEventListener("load", () => {
     const inner = th.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
     return {text: th.textContent.trim(), em: inner / parseFloat(style.fontSize)};
   });
-  const names = [...document.querySelectorAll("tbody td.customer")].map((td) => ({
+  const names = [...document.querySelectorAll("tbody tr:not(.detail) td.customer")].map((td) => ({
     text: td.querySelector(".name").textContent,
     clipped: td.scrollWidth > td.clientWidth,
   }));
@@ -127,11 +130,43 @@ def _exposure_page(tmp_path: Path, lang: str) -> Path:
     return next(out.glob("*.html"))
 
 
+def _demo_exposure(lang: str) -> tuple[CompanyInfo, list[PartnerExposure], dt.date]:
+    """The built-in snapshot's exposure, as the command reads it."""
+    replay = ReplayTransport.from_file(demo_snapshot_path(lang))
+    meta = replay.metadata
+    today = dt.date.fromisoformat(meta["today"])
+    company, partners = fetch_exposure_full(
+        replay,
+        today,
+        meta["context"],
+        batch_size=int(meta["batch_size"]),
+        user_id=meta.get("uid"),
+        page_size=int(meta["page_size"]),
+    )
+    return company, partners, today
+
+
+#: Layout only: the demo company has the check off, so its snapshot holds no reasons; a
+#: reason as long as the check's longest, on every customer, must not widen the page.
+LONG_REASON = {
+    "zh_CN": "客户没有已批准的授信额度，公司设定对没有授信额度的客户拦截销售；请先提交授信申请。",
+    "en": "The customer has no approved credit limit and the company blocks sales to "
+    "customers without one; submit a credit application first.",
+}
+
+
+@pytest.mark.parametrize("reasons", [False, True], ids=["as-recorded", "with-reasons"])
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
-def test_exposure_page_fits_an_a4_landscape_page_width(tmp_path: Path, lang: str) -> None:
+def test_exposure_page_fits_an_a4_landscape_page_width(
+    tmp_path: Path, lang: str, reasons: bool
+) -> None:
     """Every column on one A4 landscape page width, headers never one character wide,
     customers' names whole (wrapped, never clipped)."""
     page = _exposure_page(tmp_path, lang)
+    if reasons:
+        company, partners, today = _demo_exposure(lang)
+        blocked = [dataclasses.replace(p, block_reasons=(LONG_REASON[lang],)) for p in partners]
+        page = write_exposure_html(tmp_path / "blocked.html", company, blocked, today, lang)
     html = page.read_text(encoding="utf-8")
     assert "@page { size: A4 landscape;" in html
     measured = tmp_path / f"measured_{lang}.html"
@@ -164,16 +199,7 @@ def test_exposure_page_fits_an_a4_landscape_page_width(tmp_path: Path, lang: str
     assert not narrow, narrow
     assert data["names"] and not [n for n in data["names"] if n["clipped"]]
     # the names are the snapshot's, whole
-    replay = ReplayTransport.from_file(demo_snapshot_path(lang))
-    meta = replay.metadata
-    _company, partners = fetch_exposure_full(
-        replay,
-        dt.date.fromisoformat(meta["today"]),
-        meta["context"],
-        batch_size=int(meta["batch_size"]),
-        user_id=meta.get("uid"),
-        page_size=int(meta["page_size"]),
-    )
+    _company, partners, _today = _demo_exposure(lang)
     assert [n["text"] for n in data["names"]] == [p.name for p in partners]
 
 

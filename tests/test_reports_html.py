@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from credit_cli.connector.models import CompanyInfo
-from credit_cli.reports.columns import COLUMNS, html_groups
+from credit_cli.reports.columns import COLUMNS, html_details, html_groups
 from credit_cli.reports.exposure_html import (
     format_money,
     format_percent,
@@ -41,7 +41,8 @@ class TableReader(HTMLParser):
             self.section = tag
         elif tag == "tr":
             self._in_groups = found.get("class") == "groups"
-            if self.section == "tbody":
+            detail = "detail" in (found.get("class") or "").split()
+            if self.section == "tbody" and not detail:  # a detail line is its row's
                 self.rows.append((found.get("class") or "", {}))
                 self.cells.append([])
         if tag == "th" and self._in_groups and "data-group" in found:
@@ -125,6 +126,7 @@ def test_headers_rows_and_totals(company, partners) -> None:
         assert reader.headers[cell.column.key] == zh[cell.heading]
     # every figure of the workbook is on the page, in a cell or small under one
     shown = {c.column.key for c in cells} | {b.key for c in cells for b in c.below}
+    shown |= {column.key for column in html_details(company)}
     assert shown == {column.key for column in COLUMNS}
     assert len(reader.rows) == 3
     assert reader.cells == [[c.column.key for c in cells]] * 3
