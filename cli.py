@@ -37,15 +37,15 @@ if __name__ == "__main__" and not __package__:
     raise SystemExit(0)
 
 import importlib.metadata
-import textwrap
 from collections.abc import Sequence
 from typing import Any
 
 import click
 
 from .command.ageing import run_ageing
-from .command.errors import EXIT_CODES, OneLineErrors
+from .command.errors import OneLineErrors
 from .command.exposure import run_exposure
+from .command.localized import option
 from .command.options import (
     company_option,
     lang_option,
@@ -59,6 +59,7 @@ from .command.pull import run_pull, run_record
 from .command.staff import run_awards, run_hr_export, run_scorecards, run_training
 from .connector.credit_data import DEFAULT_BATCH_SIZE
 from .connector.pull import PAGE_SIZE
+from .i18n import _
 
 DISTRIBUTION = "credit-management"
 
@@ -70,22 +71,24 @@ def _version() -> str:
         return "unknown"
 
 
-def _exit_codes_epilog() -> str:
-    lines = ["Exit codes (for scripts):"]
-    for code, meaning in EXIT_CODES:
-        lines += textwrap.wrap(
-            meaning, 72, initial_indent=f"  {code:>3}  ", subsequent_indent=" " * 7
-        )
-    return "\b\n" + "\n".join(lines)
+def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(_("%(prog)s, version %(version)s") % {"prog": "credit", "version": _version()})
+        ctx.exit()
 
 
-@click.group(
-    cls=OneLineErrors,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    epilog=_exit_codes_epilog(),
+@click.group(cls=OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
+@option(
+    "-V",
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help="Show the version and exit.",
 )
-@click.version_option(_version(), "-V", "--version", prog_name="credit")
-def credit() -> None:
+@lang_option
+def credit(lang: str) -> None:
     """Reports of the credit department from Odoo 18 with the credit add-ons.
 
     Every report reads a live Odoo (--url, --db, --user; the password or an API
@@ -93,6 +96,9 @@ def credit() -> None:
     (--snapshot FILE), or the built-in demo data (--demo). Start with:
 
         credit scorecards --demo
+
+    The command speaks the locale's language (Chinese under a Chinese locale, else
+    English) or that of --lang, given here or to a command.
     """
 
 
@@ -106,7 +112,7 @@ def credit() -> None:
 @output_folder_option
 @lang_option
 @company_option
-@click.option(
+@option(
     "--format",
     "fmt",
     type=click.Choice(["xlsx", "html", "both"]),
@@ -134,7 +140,7 @@ def exposure(ctx: click.Context, **kwargs: Any) -> None:
 @lang_option
 @year_option
 @company_option
-@click.option(
+@option(
     "--recompute",
     is_flag=True,
     help="First ask Odoo to recompute the measured items of the open period "
@@ -171,7 +177,7 @@ def awards(ctx: click.Context, **kwargs: Any) -> None:
 @output_folder_option
 @lang_option
 @year_option
-@click.option(
+@option(
     "--half",
     type=click.Choice(["1", "2"]),
     default=None,
@@ -225,20 +231,23 @@ def ageing(ctx: click.Context, **kwargs: Any) -> None:
 @credit.command(short_help="Save what the reports read from a live Odoo to a JSON snapshot.")
 @source_options
 @lang_option
-@click.option(
+@option(
     "--output",
+    metavar="FILE",
     required=True,
     help="JSON snapshot file to write (replaces it atomically).",
 )
-@click.option(
+@option(
     "--batch-size",
+    metavar="N",
     type=click.IntRange(min=1),
     default=DEFAULT_BATCH_SIZE,
     show_default=True,
     help="Customers read per call.",
 )
-@click.option(
+@option(
     "--page-size",
+    metavar="N",
     type=click.IntRange(min=1),
     default=PAGE_SIZE,
     show_default=True,
@@ -257,8 +266,8 @@ def pull(ctx: click.Context, **kwargs: Any) -> None:
 @credit.command(hidden=True)
 @click.pass_context
 @source_options
-@click.option("--output", required=True)
-@click.option("--batch-size", type=click.IntRange(min=1), default=DEFAULT_BATCH_SIZE)
+@option("--output", required=True)
+@option("--batch-size", type=click.IntRange(min=1), default=DEFAULT_BATCH_SIZE)
 def record(ctx: click.Context, **kwargs: Any) -> None:
     """Old name of 'pull' (exposure queries only)."""
     run_record(ctx, params_of(kwargs))

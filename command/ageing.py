@@ -15,6 +15,7 @@ from ..connector import schema
 from ..connector.ageing import build_ageing
 from ..connector.pull import read_grouped
 from ..connector.transport import ConnectorError
+from ..i18n import _
 from ..reports.exposure_html import format_money
 from ..reports.labels import labels_for
 from ..reports.records import write_ageing_xlsx
@@ -33,8 +34,10 @@ def run_ageing(ctx: click.Context, params: dict[str, Any]) -> None:
     if not source.live and recorded:
         if params["today"] and report_date.isoformat() != recorded:
             raise UserError(
-                f"the snapshot holds the ageing as at {recorded}; leave out --today "
-                "or pull a new snapshot",
+                _(
+                    "the snapshot holds the ageing as at {day}; leave out --today "
+                    "or pull a new snapshot"
+                ).format(day=recorded),
                 EXIT_USAGE,
             )
         report_date = dt.date.fromisoformat(str(recorded))

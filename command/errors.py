@@ -8,7 +8,9 @@ of failure to its code lives here, in one table (EXIT_BY_ERROR).
 
 from __future__ import annotations
 
+import os
 import sys
+import textwrap
 from typing import Any
 
 import click
@@ -21,6 +23,8 @@ from ..connector.transport import (
     SnapshotError,
     WriteFailed,
 )
+from ..i18n import N_, _, choose_language, current_language, speaking
+from .localized import Group, display_width, fill
 
 EXIT_OK = 0
 EXIT_UNEXPECTED = 1
@@ -32,22 +36,41 @@ EXIT_SNAPSHOT = 6
 EXIT_OUTPUT = 7
 EXIT_INTERRUPTED = 130
 
-#: What each exit code means; printed at the end of ``credit --help``.
+#: What each exit code means (English msgids); printed at the end of ``credit --help``.
 EXIT_CODES: tuple[tuple[int, str], ...] = (
-    (EXIT_OK, "done"),
-    (EXIT_UNEXPECTED, "unexpected failure (a bug; the only case with a traceback)"),
-    (EXIT_USAGE, "bad usage: an unknown or wrong option, missing settings, a bad config file"),
-    (EXIT_CONNECTION, "cannot connect: no server at the URL, a timeout, not an Odoo"),
-    (EXIT_LOGIN, "login refused: wrong login, password or API key, or no such database"),
+    (EXIT_OK, N_("done")),
+    (EXIT_UNEXPECTED, N_("unexpected failure (a bug; the only case with a traceback)")),
+    (EXIT_USAGE, N_("bad usage: an unknown or wrong option, missing settings, a bad config file")),
+    (EXIT_CONNECTION, N_("cannot connect: no server at the URL, a timeout, not an Odoo")),
+    (EXIT_LOGIN, N_("login refused: wrong login, password or API key, or no such database")),
     (
         EXIT_DATA,
-        "missing on the server or in the snapshot: an add-on, a year's appraisal "
-        "period, a company, the report's data, or a read Odoo refused",
+        N_(
+            "missing on the server or in the snapshot: an add-on, a year's appraisal "
+            "period, a company, the report's data, or a read Odoo refused"
+        ),
     ),
-    (EXIT_SNAPSHOT, "bad snapshot: unreadable, not JSON, or not a credit-management snapshot"),
-    (EXIT_OUTPUT, "the output cannot be written (empty, a device, no such folder, no permission)"),
-    (EXIT_INTERRUPTED, "interrupted"),
+    (EXIT_SNAPSHOT, N_("bad snapshot: unreadable, not JSON, or not a credit-management snapshot")),
+    (
+        EXIT_OUTPUT,
+        N_("the output cannot be written (empty, a device, no such folder, no permission)"),
+    ),
+    (EXIT_INTERRUPTED, N_("interrupted")),
 )
+
+
+def exit_codes_epilog() -> str:
+    """The exit codes for the end of ``credit --help``, in the current language."""
+    lines = [_("Exit codes (for scripts):")]
+    for code, meaning in EXIT_CODES:
+        text = _(meaning)
+        first = f"  {code:>3}  "
+        if display_width(text) == len(text):
+            lines += textwrap.wrap(text, 72, initial_indent=first, subsequent_indent=" " * 7)
+        else:  # Chinese: by columns on screen (a Chinese character takes two)
+            lines += fill(text, 72, first, " " * 7)
+    return "\b\n" + "\n".join(lines)
+
 
 #: The connector's kinds of failure and their exit codes, most specific first; any other
 #: ConnectorError is something the server or the snapshot lacks (EXIT_DATA).
@@ -86,14 +109,35 @@ def output_error(message: str) -> UserError:
     return UserError(message, EXIT_OUTPUT)
 
 
-class OneLineErrors(click.Group):
-    """Show every click or user error as a single ``credit: error: ...`` line.
+def _sentence(text: str) -> str:
+    """click ends some messages with its own full stop ("Missing option '--x'."): a Chinese
+    sentence ends with "。"."""
+    if current_language() == "zh_CN" and text.endswith("."):
+        return text[:-1] + "。"
+    return text
 
-    click's default shows usage text over several lines and exits 1 for some
-    errors; scripts calling ``credit`` get the exit codes of EXIT_CODES instead.
+
+class OneLineErrors(Group):
+    """The command group, speaking the user's language, one line per error.
+
+    The language is chosen once (``i18n.choose_language``: ``--lang``, else the locale)
+    before click reads the command line, so the help, click's own messages, the errors
+    and the reports all speak it. Every click or user error is a single
+    ``credit: error: ...`` line (click's default shows usage text over several lines and
+    exits 1 for some errors); scripts get the exit codes of EXIT_CODES instead.
     """
 
-    def main(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        formatter.write_paragraph()
+        with formatter.indentation():
+            formatter.write_text(exit_codes_epilog())
+
+    def main(self, args: Any = None, *rest: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        argv = list(args) if args is not None else sys.argv[1:]
+        with speaking(choose_language(argv, os.environ)):
+            return self._main(argv, *rest, **kwargs)
+
+    def _main(self, *args: Any, **kwargs: Any) -> Any:
         if not kwargs.get("standalone_mode", True):
             return super().main(*args, **kwargs)
         kwargs["standalone_mode"] = False
@@ -103,12 +147,12 @@ class OneLineErrors(click.Group):
             click.echo(exc.ctx.get_help() if exc.ctx else str(exc), err=True)
             sys.exit(EXIT_USAGE)
         except click.ClickException as exc:
-            hint = ""
+            message = _("credit: error: {message}").format(message=_sentence(exc.format_message()))
             if isinstance(exc, click.UsageError) and exc.ctx is not None:
-                hint = f" (see '{exc.ctx.command_path} --help')"
-            click.echo(f"credit: error: {exc.format_message()}{hint}", err=True)
+                message += _(" (see '{command} --help')").format(command=exc.ctx.command_path)
+            click.echo(message, err=True)
             sys.exit(exc.exit_code if isinstance(exc, UserError) else EXIT_USAGE)
         except (click.exceptions.Abort, KeyboardInterrupt):
-            click.echo("credit: aborted", err=True)
+            click.echo(_("credit: aborted"), err=True)
             sys.exit(EXIT_INTERRUPTED)
         sys.exit(result if isinstance(result, int) else 0)

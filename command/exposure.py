@@ -17,6 +17,7 @@ from ..connector import schema
 from ..connector.credit_data import EXPOSURE_VERSION, fetch_exposure, fetch_exposure_full
 from ..connector.models import CompanyInfo, ExposureTotals, PartnerExposure
 from ..connector.transport import ConnectorError
+from ..i18n import _
 from ..reports.exposure_html import format_money, write_exposure_html
 from ..reports.exposure_xlsx import write_exposure_xlsx
 from ..reports.labels import labels_for
@@ -47,8 +48,10 @@ def load_exposure(
             )
         if company:
             raise UserError(
-                f"{source.description} was recorded before --company existed; "
-                "pull a new snapshot with 'credit pull'",
+                _(
+                    "{path} was recorded before --company existed; "
+                    "pull a new snapshot with 'credit pull'"
+                ).format(path=source.description),
                 EXIT_DATA,
             )
         company_info, partners = fetch_exposure(source.transport, source.batch_size, source.context)

@@ -19,22 +19,24 @@ from ..connector.appraisal import (
 )
 from ..connector.credit_data import fetch_user_company
 from ..connector.pull import missing_addons, missing_message, pull_datasets
-from ..connector.transport import ConnectorError, ReplayMissError
+from ..connector.transport import AddonMissing, ConnectorError, ReplayMissError
+from ..i18n import _
 from .errors import failed
 from .sources import Source, progress_sink
 
 
 def _snapshot_hint(source: Source, exc: ConnectorError) -> str:
     if source.demo:
-        return (
+        return _(
             "the built-in demo data does not hold this report's data yet "
-            f"({source.description} records only the exposure queries)"
-        )
+            "({path} records only the exposure queries)"
+        ).format(path=source.description)
     if source.replayed:
-        return (
-            f"{source.description} does not hold this data "
-            f"(it was saved by {source.metadata.get('query', 'another command')}); "
+        return _(
+            "{path} does not hold this data (it was saved by {query}); "
             "pull a new snapshot with 'credit pull'"
+        ).format(
+            path=source.description, query=source.metadata.get("query") or _("another command")
         )
     return str(exc)
 
@@ -43,10 +45,12 @@ def friendly(source: Source, exc: ConnectorError) -> str:
     """The message of a failure, saying what a snapshot lacks when it is one."""
     message = str(exc)
     if source.replayed:
-        if "no recorded response" in message:
+        if isinstance(exc, ReplayMissError):
             return _snapshot_hint(source, exc)
-        if "not installed" in message:
-            return message + f" ({source.description} was pulled from a database without it)"
+        if isinstance(exc, AddonMissing):
+            return message + _(" ({path} was pulled from a database without it)").format(
+                path=source.description
+            )
     return message
 
 
@@ -54,7 +58,7 @@ def require_addons(source: Source, datasets: Sequence[schema.Dataset]) -> None:
     """One clear error when an add-on the datasets need is missing (raises ConnectorError)."""
     missing = missing_addons(source.transport, datasets, source.context)
     if missing:
-        raise ConnectorError(missing_message(missing))
+        raise AddonMissing(missing_message(missing))
 
 
 def load_datasets(
@@ -108,7 +112,9 @@ def load_appraisal(
             skip_missing=True,
         )
         year, company_id = period_choice(data, year, company, preferred)
-        progress(f"reading the scorecards of {year} as the server computed them")
+        progress(
+            _("reading the scorecards of {year} as the server computed them").format(year=year)
+        )
         answer = fetch_scorecards(source.transport, year, company_id, source.context)
         return build_appraisal_year(answer), data
     except ConnectorError as exc:
@@ -143,10 +149,14 @@ def _recompute(
             periods
         )
     if not periods:
-        raise ConnectorError(
-            f"no open appraisal period{f' for {year}' if year else ''} to recompute"
-        )
-    progress_sink(source.progress)(f"recomputing appraisal period {periods[0]['year']}")
+        if year:
+            raise ConnectorError(
+                _("no open appraisal period for {year} to recompute").format(year=year)
+            )
+        raise ConnectorError(_("no open appraisal period to recompute"))
+    progress_sink(source.progress)(
+        _("recomputing appraisal period {year}").format(year=periods[0]["year"])
+    )
     source.transport.execute_kw(
         schema.APPRAISAL_PERIOD.model,
         schema.PERIOD_RECOMPUTE,

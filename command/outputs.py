@@ -7,6 +7,7 @@ network call, and the writers write a temporary file renamed into place.
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Any
 
 import click
 
+from ..i18n import _, os_reason
 from ..reports.labels import labels_for
 from .errors import output_error
 
@@ -21,10 +23,10 @@ from .errors import output_error
 def check_output_folder(raw: str) -> Path:
     """Refuse '' and device files before anything is read or created."""
     if raw is None or str(raw).strip() == "":
-        raise output_error("--output is empty: name a folder for the reports")
+        raise output_error(_("--output is empty: name a folder for the reports"))
     path = Path(raw)
     if path.exists() and not path.is_dir():
-        raise output_error(f"--output {raw} is not a folder")
+        raise output_error(_("--output {path} is not a folder").format(path=raw))
     return path
 
 
@@ -34,25 +36,41 @@ def prepare_output_folder(path: Path) -> Path:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise output_error(
-            f"cannot create output directory {path}: {exc.strerror or exc}"
+            _("cannot create output directory {path}: {reason}").format(
+                path=path, reason=os_reason(exc)
+            )
         ) from None
     if not os.access(path, os.W_OK | os.X_OK):
-        raise output_error(f"cannot write report in {path}: Permission denied")
+        raise output_error(
+            _("cannot write report in {path}: {reason}").format(
+                path=path, reason=_(os.strerror(errno.EACCES))
+            )
+        )
     return path
 
 
 def check_output_file(raw: str | None, option: str = "--output") -> Path:
     """A regular file path whose folder exists and is writable."""
     if raw is None or str(raw).strip() == "":
-        raise output_error(f"{option} is empty: name a file to write")
+        raise output_error(_("{option} is empty: name a file to write").format(option=option))
     path = Path(raw)
     if path.exists() and not path.is_file():
-        raise output_error(f"{option} {raw} is not a regular file")
+        raise output_error(
+            _("{option} {path} is not a regular file").format(option=option, path=raw)
+        )
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise output_error(f"cannot write {path}: folder {folder} does not exist")
+        raise output_error(
+            _("cannot write {path}: folder {folder} does not exist").format(
+                path=path, folder=folder
+            )
+        )
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise output_error(f"cannot write {path}: Permission denied")
+        raise output_error(
+            _("cannot write {path}: {reason}").format(
+                path=path, reason=_(os.strerror(errno.EACCES))
+            )
+        )
     return path
 
 
@@ -61,7 +79,11 @@ def write(writer: Callable[..., Path], path: Path, *args: Any) -> Path:
     try:
         return writer(path, *args)
     except OSError as exc:
-        raise output_error(f"cannot write report in {path.parent}: {exc.strerror or exc}") from None
+        raise output_error(
+            _("cannot write report in {path}: {reason}").format(
+                path=path.parent, reason=os_reason(exc)
+            )
+        ) from None
 
 
 def wrote(path: Path, lang: str) -> None:

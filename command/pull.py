@@ -24,10 +24,12 @@ from ..connector.models import PartnerExposure
 from ..connector.pull import missing_addons, missing_message, pull_datasets, read_grouped
 from ..connector.transport import (
     AccessRefused,
+    AddonMissing,
     ConnectorError,
     MissingMethodError,
     RecordingTransport,
 )
+from ..i18n import _
 from ..reports.labels import DEFAULT_LANG
 from .errors import UserError, failed
 from .outputs import check_output_file, wrote
@@ -37,7 +39,7 @@ from .sources import connect_live, progress_sink
 def run_pull(ctx: click.Context, params: dict[str, Any]) -> None:
     """Every dataset, every company's exposure and the day's ageing, to one JSON file."""
     if params.get("demo") or params.get("snapshot"):
-        raise UserError("pull reads a live server: --demo and --snapshot do not apply")
+        raise UserError(_("pull reads a live server: --demo and --snapshot do not apply"))
     target = check_output_file(params["output"])
     source = connect_live(params, params["lang"])
     context = source.context or {}
@@ -55,7 +57,7 @@ def run_pull(ctx: click.Context, params: dict[str, Any]) -> None:
     try:
         missing = missing_addons(recorder, schema.EXPOSURE_DATASETS, context)
         if missing:
-            raise ConnectorError(missing_message(missing))
+            raise AddonMissing(missing_message(missing))
         today = dt.date.today()
         recorder.metadata["today"] = today.isoformat()
         recorder.metadata["exposure_version"] = EXPOSURE_VERSION
@@ -69,7 +71,7 @@ def run_pull(ctx: click.Context, params: dict[str, Any]) -> None:
         fetch_user_company(recorder, source.uid, context)
         partners: list[PartnerExposure] = []
         for row in companies:
-            progress(f"reading customer exposure of {row['name']}")
+            progress(_("reading customer exposure of {company}").format(company=row["name"]))
             partners += fetch_exposure_full(
                 recorder,
                 today,
@@ -102,7 +104,9 @@ def run_pull(ctx: click.Context, params: dict[str, Any]) -> None:
     counts = ", ".join(f"{model} {len(rows)}" for model, rows in data.items())
     wrote(target, params["lang"])
     click.echo(
-        f"{len(recorder.calls)} calls: {len(partners)} customers"
+        _("{calls} calls: {customers} customers").format(
+            calls=len(recorder.calls), customers=len(partners)
+        )
         + (f", {counts}" if counts else "")
     )
 
@@ -119,7 +123,11 @@ def _pull_scorecards(
     for period in periods:
         if not period.get("company_id"):
             continue
-        progress(f"reading the scorecards of {period['year']} ({period['company_id'][1]})")
+        progress(
+            _("reading the scorecards of {year} ({company})").format(
+                year=period["year"], company=period["company_id"][1]
+            )
+        )
         try:
             fetch_scorecards(recorder, int(period["year"]), int(period["company_id"][0]), context)
         except AccessRefused:
@@ -146,4 +154,8 @@ def run_record(ctx: click.Context, params: dict[str, Any]) -> None:
         recorder.save(target)
     except ConnectorError as exc:
         raise failed(exc) from None
-    click.echo(f"recorded {len(recorder.calls)} calls ({len(partners)} customers) to {target}")
+    click.echo(
+        _("recorded {calls} calls ({customers} customers) to {path}").format(
+            calls=len(recorder.calls), customers=len(partners), path=target
+        )
+    )

@@ -23,6 +23,7 @@ from ..connector.credit_data import DEFAULT_BATCH_SIZE
 from ..connector.pull import PAGE_SIZE
 from ..connector.settings import ENV, load_config, parse_timeout, resolve
 from ..connector.transport import ConnectorError, OdooRpcTransport, ReplayTransport, Transport
+from ..i18n import _
 from ..reports.labels import DEFAULT_LANG
 from .errors import EXIT_SNAPSHOT, UserError, failed
 from .options import CONNECTION_PARAMS
@@ -91,7 +92,8 @@ def _replay_source(path: Path, what: str) -> Source:
         page_size = int(replay.metadata.get("page_size", PAGE_SIZE))
     except (TypeError, ValueError):
         raise UserError(
-            f"{what}: {path} is not a credit-management snapshot", EXIT_SNAPSHOT
+            _("{what}: {path} is not a credit-management snapshot").format(what=what, path=path),
+            EXIT_SNAPSHOT,
         ) from None
     return Source(
         uid=int(uid) if isinstance(uid, int) else None,
@@ -126,24 +128,25 @@ def open_source(
     demo = params.get("demo", False)
     snapshot = params.get("snapshot")
     if demo and snapshot:
-        raise UserError("--demo and --snapshot exclude each other: choose one")
+        raise UserError(_("--demo and --snapshot exclude each other: choose one"))
     if demo or snapshot:
         clash = _given_on_command_line(ctx, CONNECTION_PARAMS)
         if clash:
             raise UserError(
-                f"{', '.join(clash)} cannot be used with {'--demo' if demo else '--snapshot'}: "
-                "those read no server"
+                _("{options} cannot be used with {source}: those read no server").format(
+                    options=", ".join(clash), source="--demo" if demo else "--snapshot"
+                )
             )
         if params.get("recompute"):
-            raise UserError("--recompute needs a live server, not --demo or --snapshot")
+            raise UserError(_("--recompute needs a live server, not --demo or --snapshot"))
     if demo:
         path = demo_snapshot_path(lang)
         if not path.is_file():
             path = demo_recording_path()
-        source = _replay_source(path, "the built-in demo snapshot")
+        source = _replay_source(path, _("the built-in demo snapshot"))
         source.demo = True
     elif snapshot:
-        source = _replay_source(Path(snapshot), "cannot use snapshot")
+        source = _replay_source(Path(snapshot), _("cannot use snapshot"))
         _note_snapshot_language(source, lang)
     else:
         return connect_live(params, lang, before_connect)
@@ -163,9 +166,11 @@ def _note_snapshot_language(source: Source, lang: str) -> None:
     recorded = schema.ODOO_LANG.get(str(recorded), str(recorded))
     if recorded != wanted:
         click.echo(
-            f"credit: note: {source.description} was pulled in {recorded}: names read from "
-            f"Odoo (grades, items, companies) stay in {recorded}; pull it again with "
-            f"--lang {lang} for {wanted} names",
+            _(
+                "credit: note: {path} was pulled in {recorded}: names read from Odoo "
+                "(grades, items, companies) stay in {recorded}; pull it again with "
+                "--lang {lang} for {wanted} names"
+            ).format(path=source.description, recorded=recorded, lang=lang, wanted=wanted),
             err=True,
         )
 
@@ -183,7 +188,9 @@ def connect_live(
         raise failed(exc) from None
     if missing == ["password"] and sys.stdin.isatty():
         merged["secret"] = click.prompt(
-            f"Password or API key for {merged['user']} on {merged['db']}",
+            _("Password or API key for {user} on {db}").format(
+                user=merged["user"], db=merged["db"]
+            ),
             hide_input=True,
             err=True,
         )
@@ -192,8 +199,10 @@ def connect_live(
         names = ", ".join("--" + name for name in missing)
         env_names = ", ".join(ENV[name] for name in missing)
         raise UserError(
-            f"missing {names} (or {env_names}, or a config file); "
-            "use --demo to run on the built-in demo data instead"
+            _(
+                "missing {options} (or {variables}, or a config file); "
+                "use --demo to run on the built-in demo data instead"
+            ).format(options=names, variables=env_names)
         )
     progress = progress_sink(params.get("progress", False))
     lang_code = schema.ODOO_LANG.get(lang, lang)

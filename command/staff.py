@@ -17,6 +17,7 @@ from ..connector import schema
 from ..connector.appraisal import AppraisalYear
 from ..connector.training import build_hr_rows, build_training_year
 from ..connector.transport import ConnectorError
+from ..i18n import _
 from ..reports.appraisal_labels import list_status_text
 from ..reports.awards import write_awards_html, write_awards_xlsx
 from ..reports.labels import labels_for
@@ -80,7 +81,7 @@ def run_training(ctx: click.Context, params: dict[str, Any]) -> None:
     if year is None:
         years = [int(s["year"]) for s in data[schema.TRAINING_SESSION.model] if s["year"]]
         if not years:
-            raise UserError("there are no training sessions yet", EXIT_DATA)
+            raise UserError(_("there are no training sessions yet"), EXIT_DATA)
         year = max(years)
     try:
         records = build_training_year(data, year, params["half"])

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..i18n import _
 from . import schema
 from .transport import ConnectorError
 
@@ -58,7 +59,9 @@ def build_ageing(
         matches = [cid for cid, name in companies.items() if company in (name, str(cid))]
         if not matches:
             raise ConnectorError(
-                f"no company {company!r} (companies: {', '.join(companies.values())})"
+                _("no company {company!r} (companies: {names})").format(
+                    company=company, names=", ".join(companies.values())
+                )
             )
         company_id = matches[0]
     else:
@@ -69,7 +72,9 @@ def build_ageing(
         if len(used) > 1:
             names = ", ".join(sorted(companies.get(c, str(c)) for c in used if c is not None))
             raise ConnectorError(
-                f"several companies have receivables ({names}); choose one with --company"
+                _("several companies have receivables ({names}); choose one with --company").format(
+                    names=names
+                )
             )
         company_id = next(iter(used)) if used else (min(companies) if companies else None)
     buckets = sorted(

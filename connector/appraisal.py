@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..i18n import _
 from . import schema
 from .transport import ConnectorError, MissingMethodError, Transport
 
@@ -178,14 +179,19 @@ def select_period(
         ]
     if not of_year:
         years = sorted({int(p["year"]) for p in periods})
-        known = ", ".join(str(y) for y in years) if years else "none"
-        where = f" for company {company!r}" if company else ""
-        raise ConnectorError(f"no appraisal period for {year}{where} (periods: {known})")
+        known = ", ".join(str(y) for y in years) if years else _("none")
+        if company:
+            message = _("no appraisal period for {year} for company {company!r} (periods: {known})")
+        else:
+            message = _("no appraisal period for {year} (periods: {known})")
+        raise ConnectorError(message.format(year=year, company=company, known=known))
     if len(of_year) > 1:
         names = ", ".join(sorted(_m2o_name(p["company_id"]) for p in of_year))
         raise ConnectorError(
-            f"{len(of_year)} companies have an appraisal period for {year} ({names}); "
-            "choose one with --company"
+            _(
+                "{count} companies have an appraisal period for {year} ({names}); "
+                "choose one with --company"
+            ).format(count=len(of_year), year=year, names=names)
         )
     return of_year[0]
 
@@ -207,12 +213,16 @@ def fetch_scorecards(
         )
     except MissingMethodError:
         raise MissingMethodError(
-            f"Odoo has no {schema.APPRAISAL_PERIOD.model}.{schema.SCORECARDS_METHOD}: its "
-            "credit_appraisal add-on is older than this command (update the add-on)"
+            _(
+                "Odoo has no {call}: its credit_appraisal add-on is older than this command "
+                "(update the add-on)"
+            ).format(call=f"{schema.APPRAISAL_PERIOD.model}.{schema.SCORECARDS_METHOD}")
         ) from None
     if not isinstance(answer, Mapping) or "scorecards" not in answer and "period" not in answer:
         raise ConnectorError(
-            f"Odoo's {schema.SCORECARDS_METHOD} gave an answer this command does not read"
+            _("Odoo's {method} gave an answer this command does not read").format(
+                method=schema.SCORECARDS_METHOD
+            )
         )
     return dict(answer)
 
@@ -242,9 +252,11 @@ def build_appraisal_year(answer: Mapping[str, Any]) -> AppraisalYear:
     period = answer.get("period")
     if not period:
         years = answer.get("years") or []
-        known = ", ".join(str(y) for y in years) if years else "none"
+        known = ", ".join(str(y) for y in years) if years else _("none")
         raise ConnectorError(
-            f"no appraisal period for {year} in {answer.get('company', '?')} (periods: {known})"
+            _("no appraisal period for {year} in {company} (periods: {known})").format(
+                year=year, company=answer.get("company", "?"), known=known
+            )
         )
     lists = answer.get("lists") or {}
     th = answer["thresholds"]
@@ -306,15 +318,16 @@ def period_choice(
         periods = data[schema.APPRAISAL_PERIOD.model]
     except KeyError:
         raise ConnectorError(
-            f"the data has no {schema.APPRAISAL_PERIOD.model} records "
-            "(pulled without the credit_appraisal add-on?)"
+            _("the data has no {model} records (pulled without the {addon} add-on?)").format(
+                model=schema.APPRAISAL_PERIOD.model, addon="credit_appraisal"
+            )
         ) from None
     if year is None:
         if not periods:
-            raise ConnectorError("there is no appraisal period yet")
+            raise ConnectorError(_("there is no appraisal period yet"))
         year = max(int(p["year"]) for p in periods)
     period = select_period(periods, year, company, preferred_company_id)
     company_id = _m2o_id(period["company_id"])
     if company_id is None:
-        raise ConnectorError(f"the appraisal period {year} has no company")
+        raise ConnectorError(_("the appraisal period {year} has no company").format(year=year))
     return year, company_id

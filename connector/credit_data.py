@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
+from ..i18n import _
 from .exposure_ageing import fetch_ageing
 from .models import CompanyInfo, PartnerExposure
 from .pull import PAGE_SIZE
@@ -34,6 +35,14 @@ from .transport import (
 )
 
 DEFAULT_BATCH_SIZE = 500
+
+
+def _no_company() -> str:
+    return _("Odoo returned no company (res.company is empty or not readable)")
+
+
+def _bad_batch_size(batch_size: int) -> SettingsError:
+    return SettingsError(_("batch size {size}: it must be at least 1").format(size=batch_size))
 
 
 def _text(value: Any) -> str | None:
@@ -67,8 +76,10 @@ def _partner(record: Mapping[str, Any]) -> PartnerExposure:
     missing = [name for name in FIELDS if name not in record]
     if missing:
         raise ConnectorError(
-            "Odoo did not return res.partner field(s) "
-            f"{', '.join(missing)}; is the credit_management add-on installed and up to date?"
+            _(
+                "Odoo did not return res.partner field(s) {fields}; is the credit_management "
+                "add-on installed and up to date?"
+            ).format(fields=", ".join(missing))
         )
     return PartnerExposure(
         partner_id=int(record["id"]),
@@ -106,7 +117,7 @@ def fetch_company(transport: Transport, context: Mapping[str, Any] | None = None
         kwargs["context"] = dict(context)
     rows = transport.execute_kw("res.company", "search_read", [[]], kwargs)
     if not rows:
-        raise ConnectorError("Odoo returned no company (res.company is empty or not readable)")
+        raise ConnectorError(_no_company())
     row = rows[0]
     return CompanyInfo(name=str(row["name"]), currency=_many2one_name(row["currency_id"]) or "")
 
@@ -122,7 +133,7 @@ def fetch_exposure(
     names such as grades come back in the user's language.
     """
     if batch_size < 1:
-        raise SettingsError(f"batch size {batch_size}: it must be at least 1")
+        raise _bad_batch_size(batch_size)
     extra: dict[str, Any] = {"context": dict(context)} if context else {}
     company = fetch_company(transport, context)
     ids = transport.execute_kw(
@@ -154,7 +165,7 @@ def select_company(
 ) -> Mapping[str, Any]:
     """The company named (by name or id), else the user's (``default_id``), else the first."""
     if not rows:
-        raise ConnectorError("Odoo returned no company (res.company is empty or not readable)")
+        raise ConnectorError(_no_company())
     if not company:
         for row in rows:
             if default_id is not None and int(row["id"]) == default_id:
@@ -164,7 +175,11 @@ def select_company(
         if company in (str(row["name"]), str(row["id"])):
             return row
     names = ", ".join(str(r["name"]) for r in rows)
-    raise ConnectorError(f"no company {company!r} in this database (companies: {names})")
+    raise ConnectorError(
+        _("no company {company!r} in this database (companies: {names})").format(
+            company=company, names=names
+        )
+    )
 
 
 def fetch_user_company(
@@ -231,7 +246,7 @@ def fetch_exposure_full(
     credit_management's ``credit_overdue.sql``); nothing is recomputed here.
     """
     if batch_size < 1:
-        raise SettingsError(f"batch size {batch_size}: it must be at least 1")
+        raise _bad_batch_size(batch_size)
     base_ctx = dict(context or {})
     companies = transport.execute_kw(
         "res.company",
@@ -292,8 +307,10 @@ def fetch_exposure_full(
         missing = [name for name in EXTRA_FIELDS if name not in record]
         if missing:
             raise ConnectorError(
-                f"Odoo did not return res.partner field(s) {', '.join(missing)}; "
-                "is the credit_management add-on up to date?"
+                _(
+                    "Odoo did not return res.partner field(s) {fields}; is the "
+                    "credit_management add-on up to date?"
+                ).format(fields=", ".join(missing))
             )
         base = _partner(record)
         has_limit = bool(record["credit_has_limit"])

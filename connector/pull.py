@@ -13,9 +13,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
+from ..i18n import _, ngettext
 from .schema import CHECKED_DATASETS, Dataset
 from .transport import (
     AccessRefused,
+    AddonMissing,
     ConnectorError,
     MissingModelError,
     ReplayMissError,
@@ -87,16 +89,16 @@ def require_addons(
     """Raise one clear ConnectorError when an add-on the datasets need is missing."""
     missing = missing_addons(transport, list(datasets), context)
     if missing:
-        raise ConnectorError(missing_message(missing))
+        raise AddonMissing(missing_message(missing))
 
 
 def missing_message(missing: Sequence[str]) -> str:
     """'the X add-on is not installed on this Odoo database'."""
-    names = ", ".join(missing)
-    return (
-        f"the {names} add-on{'s are' if len(missing) > 1 else ' is'} not installed "
-        "on this Odoo database"
-    )
+    return ngettext(
+        "the {names} add-on is not installed on this Odoo database",
+        "the {names} add-ons are not installed on this Odoo database",
+        len(missing),
+    ).format(names=", ".join(missing))
 
 
 def read_dataset(
@@ -125,11 +127,17 @@ def read_dataset(
             absent = [name for name in dataset.fields if name not in rows[0]]
             if absent:
                 raise ConnectorError(
-                    f"Odoo did not return {dataset.model} field(s) {', '.join(absent)}; "
-                    f"is the {dataset.addon} add-on up to date?"
+                    _(
+                        "Odoo did not return {model} field(s) {fields}; is the {addon} "
+                        "add-on up to date?"
+                    ).format(model=dataset.model, fields=", ".join(absent), addon=dataset.addon)
                 )
         records.extend(rows)
-        progress(f"read {dataset.model}: page {page}, {len(records)} records")
+        progress(
+            _("read {model}: page {page}, {count} records").format(
+                model=dataset.model, page=page, count=len(records)
+            )
+        )
         if len(rows) < page_size:
             return records
         offset += page_size
@@ -146,7 +154,7 @@ def pull_datasets(
     """Read each dataset; add-ons missing on the server are an error unless ``skip_missing``."""
     missing = missing_addons(transport, datasets, context)
     if missing and not skip_missing:
-        raise ConnectorError(missing_message(missing))
+        raise AddonMissing(missing_message(missing))
     result: dict[str, list[dict[str, Any]]] = {}
     for dataset in datasets:
         if dataset.addon in missing:
@@ -178,7 +186,11 @@ def read_grouped(
         )
         page += 1
         groups.extend(rows)
-        progress(f"read {model} totals: page {page}, {len(groups)} groups")
+        progress(
+            _("read {model} totals: page {page}, {count} groups").format(
+                model=model, page=page, count=len(groups)
+            )
+        )
         if len(rows) < page_size:
             return groups
         offset += page_size

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..i18n import _, os_reason
 from .transport import SettingsError
 
 ENV = {
@@ -49,23 +50,28 @@ def load_config(path: Path | None, explicit: bool) -> dict[str, Any]:
     path = path or default_config_path()
     if not path.exists():
         if explicit:
-            raise SettingsError(f"config file {path} does not exist")
+            raise SettingsError(_("config file {path} does not exist").format(path=path))
         return {}
     try:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
     except OSError as exc:
-        raise SettingsError(f"cannot read config file {path}: {exc.strerror or exc}") from None
+        raise SettingsError(
+            _("cannot read config file {path}: {reason}").format(path=path, reason=os_reason(exc))
+        ) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise SettingsError(f"config file {path} is not valid TOML: {exc}") from None
+        raise SettingsError(
+            _("config file {path} is not valid TOML: {reason}").format(path=path, reason=exc)
+        ) from None
     section = data.get("odoo", data)
     if not isinstance(section, dict):
-        raise SettingsError(f"config file {path}: [odoo] must be a table")
+        raise SettingsError(_("config file {path}: [odoo] must be a table").format(path=path))
     unknown = sorted(set(section) - CONFIG_KEYS - {"odoo"})
     if unknown:
         raise SettingsError(
-            f"config file {path}: unknown setting(s) {', '.join(unknown)} "
-            f"(known: {', '.join(sorted(CONFIG_KEYS))})"
+            _("config file {path}: unknown setting(s) {unknown} (known: {known})").format(
+                path=path, unknown=", ".join(unknown), known=", ".join(sorted(CONFIG_KEYS))
+            )
         )
     return {k: v for k, v in section.items() if k in CONFIG_KEYS}
 
@@ -109,7 +115,11 @@ def parse_timeout(value: Any) -> float:
     try:
         seconds = float(value)
     except (TypeError, ValueError):
-        raise SettingsError(f"invalid timeout {value!r}: give a number of seconds") from None
+        raise SettingsError(
+            _("invalid timeout {value!r}: give a number of seconds").format(value=value)
+        ) from None
     if seconds <= 0:
-        raise SettingsError(f"invalid timeout {value!r}: give a positive number of seconds")
+        raise SettingsError(
+            _("invalid timeout {value!r}: give a positive number of seconds").format(value=value)
+        )
     return seconds

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..i18n import _
 from . import schema
 from .appraisal import AppraisalYear
 from .transport import ConnectorError
@@ -80,7 +81,9 @@ def _records(data: Mapping[str, Sequence[Mapping[str, Any]]], dataset: schema.Da
         return data[dataset.model]
     except KeyError:
         raise ConnectorError(
-            f"the data has no {dataset.model} records (pulled without the {dataset.addon} add-on?)"
+            _("the data has no {model} records (pulled without the {addon} add-on?)").format(
+                model=dataset.model, addon=dataset.addon
+            )
         ) from None
 
 
@@ -100,8 +103,12 @@ def build_training_year(
         if int(s["year"] or 0) == year and (half is None or _text(s["half"]) == half)
     ]
     if not sessions and year not in years:
-        known = ", ".join(str(y) for y in years) or "none"
-        raise ConnectorError(f"no training sessions in {year} (years with sessions: {known})")
+        known = ", ".join(str(y) for y in years) or _("none")
+        raise ConnectorError(
+            _("no training sessions in {year} (years with sessions: {known})").format(
+                year=year, known=known
+            )
+        )
     session_ids = {int(s["id"]) for s in sessions}
     session_rows = tuple(
         sorted(

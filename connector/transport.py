@@ -24,6 +24,7 @@ import odoorpc
 import odoorpc.error
 import odoorpc.rpc.error
 
+from ..i18n import _, os_reason
 from .atomic import atomic_path
 
 RECORDING_FORMAT = "credit-management/rpc-recording"
@@ -79,6 +80,10 @@ class MissingModelError(ConnectorError):
     """
 
 
+class AddonMissing(ConnectorError):
+    """An add-on the report reads is not installed on the server (or the snapshot's)."""
+
+
 class AccessRefused(ConnectorError):
     """Odoo refused the call to this user (an AccessError): their groups do not allow it.
 
@@ -125,24 +130,37 @@ def parse_server_url(url: str) -> tuple[str, str, int]:
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise SettingsError(
-            f"invalid Odoo URL {url!r}: expected http://host[:port] or https://host[:port]"
+            _(
+                "invalid Odoo URL {url!r}: expected http://host[:port] or https://host[:port]"
+            ).format(url=url)
         )
     if parts.username or parts.password:
         # never keep a secret in a URL: it would end up in messages and snapshots
         raise SettingsError(
-            "invalid Odoo URL: leave the login and password out of it "
-            "(use --user and --password or an API key)"
+            _(
+                "invalid Odoo URL: leave the login and password out of it "
+                "(use --user and --password or an API key)"
+            )
         )
     if parts.path not in ("", "/") or parts.query or parts.fragment:
-        raise SettingsError(f"invalid Odoo URL {url!r}: a path or query is not supported")
+        raise SettingsError(
+            _("invalid Odoo URL {url!r}: a path or query is not supported").format(url=url)
+        )
     try:
         port = parts.port
     except ValueError as exc:
-        raise SettingsError(f"invalid Odoo URL {url!r}: {exc}") from None
+        raise SettingsError(
+            _("invalid Odoo URL {url!r}: {reason}").format(url=url, reason=exc)
+        ) from None
     protocol = "jsonrpc+ssl" if parts.scheme == "https" else "jsonrpc"
     if port is None:
         port = 443 if parts.scheme == "https" else 80
     return parts.hostname, protocol, port
+
+
+def _tried(attempt: int) -> str:
+    """ " (tried 3 times)" after a failure that was retried; "" after the first try."""
+    return _(" (tried {count} times)").format(count=attempt) if attempt > 1 else ""
 
 
 _NETWORK_FAILURES: tuple[type[BaseException], ...] = (urllib.error.URLError, OSError)
@@ -171,13 +189,15 @@ def _failure_reason(exc: BaseException) -> str:
         return f"HTTP {exc.code} {exc.reason}"
     if isinstance(exc, urllib.error.URLError):
         reason = exc.reason
-        if isinstance(reason, OSError) and reason.strerror:
-            return reason.strerror
-        return str(reason)
+        if isinstance(reason, OSError):
+            return os_reason(reason)
+        return _(str(reason))
     if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror
+        return os_reason(exc)
+    if isinstance(exc, TimeoutError):
+        return _("timed out")
     if isinstance(exc, json.JSONDecodeError):
-        return "the server did not answer like an Odoo server (not JSON)"
+        return _("the server did not answer like an Odoo server (not JSON)")
     info = getattr(exc, "info", None)
     if isinstance(info, Mapping):
         data = info.get("data")
@@ -260,7 +280,11 @@ class OdooRpcTransport:
         attempt = 0
         while True:
             attempt += 1
-            say(f"connecting to {url} (database {db}, timeout {timeout:g} s)")
+            say(
+                _("connecting to {url} (database {db}, timeout {timeout:g} s)").format(
+                    url=url, db=db, timeout=timeout
+                )
+            )
             try:
                 odoo = odoorpc.ODOO(host, protocol=protocol, port=port, timeout=timeout)
                 odoo.login(db, user, password)
@@ -268,26 +292,39 @@ class OdooRpcTransport:
             except _RPC_FAILURES as exc:
                 if _is_transient(exc) and attempt <= retries:
                     delay = backoff * 2 ** (attempt - 1)
-                    say(f"{url} did not answer ({_failure_reason(exc)}); retrying in {delay:g} s")
+                    say(
+                        _("{url} did not answer ({reason}); retrying in {delay:g} s").format(
+                            url=url, reason=_failure_reason(exc), delay=delay
+                        )
+                    )
                     time.sleep(delay)
                     continue
                 if _is_transient(exc):
                     raise ConnectionFailed(
-                        f"cannot reach Odoo at {url}: {_failure_reason(exc)}"
-                        + (f" (tried {attempt} times)" if attempt > 1 else "")
+                        _("cannot reach Odoo at {url}: {reason}").format(
+                            url=url, reason=_failure_reason(exc)
+                        )
+                        + _tried(attempt)
                     ) from None
                 reason = _failure_reason(exc)
                 refused = LoginRefused
                 if "Wrong login" in reason or "Access Denied" in reason:
-                    reason = "wrong login or password"
+                    reason = _("wrong login or password")
                 elif "does not exist" in reason and f'"{db}"' in reason:
-                    reason = "no such database on this server"  # not PostgreSQL's connection text
+                    # not PostgreSQL's connection text
+                    reason = _("no such database on this server")
                 else:  # something answered, but not an Odoo that lets us in
                     refused = ConnectionFailed
                 raise refused(
-                    f"cannot log in to database {db!r} at {url} as {user!r}: {reason}"
+                    _("cannot log in to database {db!r} at {url} as {user!r}: {reason}").format(
+                        db=db, url=url, user=user, reason=reason
+                    )
                 ) from None
-        say(f"logged in to {db} as {user} (Odoo {odoo.version})")
+        say(
+            _("logged in to {db} as {user} (Odoo {version})").format(
+                db=db, user=user, version=odoo.version
+            )
+        )
         return cls(odoo, url, db, retries, backoff, progress, timeout)
 
     def execute_kw(self, model: str, method: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
@@ -306,20 +343,25 @@ class OdooRpcTransport:
                     if method in _READ_METHODS and attempt <= self.retries:
                         delay = self.backoff * 2 ** (attempt - 1)
                         self._progress(
-                            f"{model}.{method}: {_failure_reason(exc)}; retrying in {delay:g} s"
+                            _("{call}: {reason}; retrying in {delay:g} s").format(
+                                call=f"{model}.{method}", reason=_failure_reason(exc), delay=delay
+                            )
                         )
                         time.sleep(delay)
                         continue
                     raise ConnectionFailed(
-                        f"lost connection to Odoo at {self.url} during {model}.{method}: "
-                        f"{_failure_reason(exc)}"
-                        + (f" (tried {attempt} times)" if attempt > 1 else "")
+                        _("lost connection to Odoo at {url} during {call}: {reason}").format(
+                            url=self.url, call=f"{model}.{method}", reason=_failure_reason(exc)
+                        )
+                        + _tried(attempt)
                     ) from None
                 reason = _failure_reason(exc)
                 if "Invalid language code" in reason:
                     raise ConnectorError(
-                        f"Odoo at {self.url} refused the report's language ({reason}): "
-                        "install it in Odoo (Settings > Languages) or choose another with --lang"
+                        _(
+                            "Odoo at {url} refused the report's language ({reason}): install "
+                            "it in Odoo (Settings > Languages) or choose another with --lang"
+                        ).format(url=self.url, reason=reason)
                     ) from None
                 # Odoo 18 says "The method 'model.method' does not exist" (older: "'method'")
                 if any(
@@ -327,20 +369,30 @@ class OdooRpcTransport:
                     for name in (f"{model}.{method}", method)
                 ):
                     raise MissingMethodError(
-                        f"Odoo has no method {model}.{method}: is the add-on that provides it "
-                        f"up to date? ({reason})"
+                        _(
+                            "Odoo has no method {call}: is the add-on that provides it "
+                            "up to date? ({reason})"
+                        ).format(call=f"{model}.{method}", reason=reason)
                     ) from None
                 if "doesn't exist" in reason or "does not exist" in reason and model in reason:
                     raise MissingModelError(
-                        f"Odoo has no model {model}: is the add-on that provides it installed? "
-                        f"({reason})"
+                        _(
+                            "Odoo has no model {model}: is the add-on that provides it "
+                            "installed? ({reason})"
+                        ).format(model=model, reason=reason)
                     ) from None
                 if _server_exception(exc) == ODOO_ACCESS_ERROR:
                     raise AccessRefused(
-                        f"Odoo refused {model}.{method} to this user: {reason} "
-                        "(ask for a credit role that may read it)"
+                        _(
+                            "Odoo refused {call} to this user: {reason} "
+                            "(ask for a credit role that may read it)"
+                        ).format(call=f"{model}.{method}", reason=reason)
                     ) from None
-                raise ConnectorError(f"Odoo refused {model}.{method}: {reason}") from None
+                raise ConnectorError(
+                    _("Odoo refused {call}: {reason}").format(
+                        call=f"{model}.{method}", reason=reason
+                    )
+                ) from None
 
 
 class RecordingTransport:
@@ -394,7 +446,11 @@ class RecordingTransport:
             with atomic_path(target) as tmp:
                 tmp.write_text(text + "\n", encoding="utf-8")
         except OSError as exc:
-            raise WriteFailed(f"cannot write snapshot {target}: {exc.strerror or exc}") from None
+            raise WriteFailed(
+                _("cannot write snapshot {path}: {reason}").format(
+                    path=target, reason=os_reason(exc)
+                )
+            ) from None
         return target
 
 
@@ -410,16 +466,22 @@ class ReplayTransport:
         if document.get("format") != RECORDING_FORMAT or not isinstance(
             document.get("calls"), list
         ):
-            raise SnapshotError(f"{source} is not a credit-management RPC recording")
+            raise SnapshotError(
+                _("{path} is not a credit-management RPC recording").format(path=source)
+            )
         if document.get("version") != RECORDING_VERSION:
             raise SnapshotError(
-                f"{source} has recording version {document.get('version')!r}, "
-                f"this program reads version {RECORDING_VERSION}"
+                _(
+                    "{path} has recording version {version!r}, this program reads version "
+                    "{supported}"
+                ).format(path=source, version=document.get("version"), supported=RECORDING_VERSION)
             )
         self.source = source
         metadata = document.get("metadata") or {}
         if not isinstance(metadata, Mapping):
-            raise SnapshotError(f"{source} is not a credit-management snapshot (bad metadata)")
+            raise SnapshotError(
+                _("{path} is not a credit-management snapshot (bad metadata)").format(path=source)
+            )
         self.metadata: dict[str, Any] = dict(metadata)
         self.recorded_at: str | None = document.get("recorded_at")
         self._responses: dict[str, Any] = {}
@@ -434,7 +496,9 @@ class ReplayTransport:
                     self._responses[key] = call["response"]
         except (KeyError, TypeError, AttributeError, ValueError):
             raise SnapshotError(
-                f"{source} is not a credit-management snapshot (a call is malformed)"
+                _("{path} is not a credit-management snapshot (a call is malformed)").format(
+                    path=source
+                )
             ) from None
         self.calls_served = 0
 
@@ -444,15 +508,23 @@ class ReplayTransport:
         try:
             text = Path(path).read_text(encoding="utf-8")
         except OSError as exc:
-            raise SnapshotError(f"cannot read recording {path}: {exc.strerror or exc}") from None
+            raise SnapshotError(
+                _("cannot read recording {path}: {reason}").format(path=path, reason=os_reason(exc))
+            ) from None
         except UnicodeDecodeError:
-            raise SnapshotError(f"recording {path} is not a text (JSON) file") from None
+            raise SnapshotError(
+                _("recording {path} is not a text (JSON) file").format(path=path)
+            ) from None
         try:
             document = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise SnapshotError(f"recording {path} is not valid JSON: {exc}") from None
+            raise SnapshotError(
+                _("recording {path} is not valid JSON: {reason}").format(path=path, reason=exc)
+            ) from None
         if not isinstance(document, dict):
-            raise SnapshotError(f"{path} is not a credit-management RPC recording")
+            raise SnapshotError(
+                _("{path} is not a credit-management RPC recording").format(path=path)
+            )
         return cls(document, source=str(path))
 
     def __len__(self) -> int:
@@ -470,8 +542,10 @@ class ReplayTransport:
         except KeyError:
             shown = key if len(key) <= 300 else key[:297] + "..."
             raise ReplayMissError(
-                f"no recorded response in {self.source} for {model}.{method} "
-                f"(call {shown}); record it again from a live server with `credit record`"
+                _(
+                    "no recorded response in {path} for {call} (call {shown}); record it "
+                    "again from a live server with `credit record`"
+                ).format(path=self.source, call=f"{model}.{method}", shown=shown)
             ) from None
         self.calls_served += 1
         return _as_json(response)

@@ -109,6 +109,95 @@ def columns_for(company: CompanyInfo) -> tuple[Column, ...]:
     return _BEFORE_AGEING + ageing + _AFTER_AGEING
 
 
+@dataclass(frozen=True)
+class Cell:
+    """One cell of the printable page: a column's value, with others shown small below it.
+
+    The page groups the report's columns (the same ``Column`` objects as the workbook)
+    under group headings, so that every figure fits one A4 landscape page width.
+    """
+
+    column: Column
+    #: The label of the heading under its group (short: the group says the rest).
+    heading: str
+    #: Columns shown under the value, small (a customer's code, a grade's policy...).
+    below: tuple[Column, ...] = ()
+
+    def heading_text(self, labels: Mapping[str, str]) -> str:
+        """A bucket's name as the server gives it, else the heading's label."""
+        return self.column.title if self.column.title is not None else labels[self.heading]
+
+
+@dataclass(frozen=True)
+class Group:
+    """Cells under one heading (standing, exposure, overdue, ageing, the check)."""
+
+    label: str
+    cells: tuple[Cell, ...]
+
+
+def html_groups(company: CompanyInfo) -> tuple[Group, ...]:
+    """The printable page's groups of cells, built from :func:`columns_for`."""
+    by_key = {column.key: column for column in columns_for(company)}
+
+    def cell(key: str, heading: str, *below: str) -> Cell:
+        return Cell(by_key[key], heading, tuple(by_key[b] for b in below))
+
+    groups = [
+        Group(
+            "h_customer",
+            (cell("name", "name", "on_warning_list", "ref", "credit_code", "salesperson"),),
+        ),
+        Group(
+            "h_standing",
+            (
+                cell("grade", "h_grade_policy", "policy"),
+                cell("score_shown", "h_score"),
+                cell("limit_shown", "h_limit", "temporary_until"),
+                cell("next_review_date", "h_next_review"),
+            ),
+        ),
+        Group(
+            "h_exposure",
+            (
+                cell("receivable", "receivable"),
+                cell("draft_invoices", "draft_invoices"),
+                cell("unbilled_orders", "unbilled_orders"),
+                cell("exposure", "h_exposure_total"),
+                cell("available_shown", "available"),
+                cell("utilisation", "h_utilisation"),
+            ),
+        ),
+        Group(
+            "h_overdue",
+            (
+                cell("overdue", "h_amount"),
+                cell("overdue_share", "h_share"),
+                cell("days_overdue", "h_days"),
+            ),
+        ),
+    ]
+    ageing = tuple(Cell(by_key[f"ageing_{i}"], "") for i in range(len(company.ageing_buckets)))
+    if ageing:
+        groups.append(Group("h_ageing", ageing))
+    groups.append(
+        Group(
+            "h_check",
+            (
+                cell("pending_exceptions", "h_exceptions"),
+                cell("would_block", "h_would_block"),
+            ),
+        )
+    )
+    return tuple(groups)
+
+
+def html_details(company: CompanyInfo) -> tuple[Column, ...]:
+    """Texts shown on a line of their own under a customer's row, across the figures (the
+    check's reasons: a sentence each, too long for a column of the page)."""
+    return tuple(c for c in columns_for(company) if c.key == "block_reasons_text")
+
+
 def check_state(company: CompanyInfo, labels: Mapping[str, str]) -> str:
     """Whether the company's credit check is on, as the report says it ("—": unknown)."""
     if company.credit_check_on is None:

@@ -15,7 +15,7 @@ import jinja2
 
 from ..connector.atomic import atomic_path
 from ..connector.models import CompanyInfo, ExposureTotals, PartnerExposure
-from .columns import check_state, columns_for
+from .columns import check_state, html_details, html_groups
 from .labels import DEFAULT_LANG, labels_for
 
 TEMPLATE_NAME = "exposure.html.j2"
@@ -67,11 +67,13 @@ def render_exposure_html(
 ) -> str:
     """Return the HTML page as text."""
     template = (env or make_environment()).get_template(TEMPLATE_NAME)
+    details = html_details(company)
     return template.render(
         labels=labels_for(lang),
         company=company,
         partners=list(partners),
-        columns=columns_for(company),
+        groups=html_groups(company),
+        details_of=lambda partner: [c for c in details if c.value(partner)],
         totals=ExposureTotals.of(list(partners), today),
         today=today,
         check_state=check_state(company, labels_for(lang)),

@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
+from ..i18n import LANGUAGES
+
+#: The writers' default language (the command passes the one it speaks: i18n).
 DEFAULT_LANG = "zh_CN"
-LANGUAGES: tuple[str, ...] = ("zh_CN", "en")
 
 _LABELS: dict[str, dict[str, str]] = {
     "zh_CN": {
@@ -68,6 +70,25 @@ _LABELS: dict[str, dict[str, str]] = {
         "summary": (
             "客户 {customers} 户，风险敞口合计 {exposure} {currency}，超出授信额度 {over_limit} 户"
         ),
+        "h_customer": "客户",
+        "h_standing": "信用状况",
+        "h_exposure": "风险敞口",
+        "h_overdue": "逾期",
+        "h_ageing": "账龄",
+        "h_check": "信用检查",
+        "h_grade_policy": "等级／政策",
+        "h_score": "评分",
+        "h_limit": "授信额度",
+        "h_next_review": "下次复审",
+        "h_exposure_total": "敞口合计",
+        "h_utilisation": "使用率",
+        "h_amount": "金额",
+        "h_share": "占比",
+        "h_days": "天数",
+        "h_exceptions": "待批例外",
+        "h_would_block": "现将拦截",
+        "temporary_until_short": "临时额度至",
+        "detail_sep": "：",
         "wrote": "已写入",
         "appraisal_summary": (
             "{year}年 {company}：信用管理员 {people} 人；先进 {advanced}，优秀 {excellent}，"
@@ -135,6 +156,25 @@ _LABELS: dict[str, dict[str, str]] = {
         "summary": (
             "{customers} customers, total exposure {exposure} {currency}, {over_limit} over limit"
         ),
+        "h_customer": "Customer",
+        "h_standing": "Standing",
+        "h_exposure": "Exposure",
+        "h_overdue": "Overdue",
+        "h_ageing": "Ageing",
+        "h_check": "Credit check",
+        "h_grade_policy": "Grade / policy",
+        "h_score": "Score",
+        "h_limit": "Limit",
+        "h_next_review": "Next review",
+        "h_exposure_total": "Total",
+        "h_utilisation": "Used",
+        "h_amount": "Amount",
+        "h_share": "Share",
+        "h_days": "Days",
+        "h_exceptions": "Pending ex\u00adcep\u00adtions",
+        "h_would_block": "Would block now",
+        "temporary_until_short": "temporary until",
+        "detail_sep": ": ",
         "wrote": "wrote",
         "appraisal_summary": (
             "{year} {company}: {people} administrators; advanced {advanced}, "

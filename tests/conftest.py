@@ -182,3 +182,12 @@ def people(settings: dict[str, str]) -> Iterator[dict[str, dict[str, str]]]:
         made[role] = {**settings, "user": login, "password": password}
     yield made
     admin("res.users", "write", ids, {"active": False})
+
+
+@pytest.fixture(autouse=True)
+def english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test starts under an English locale, whatever the machine's: the command and
+    the connector speak the locale's language (a test wanting Chinese says so)."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")

@@ -31,7 +31,14 @@ NO_ENV = {
     "CREDIT_CONFIG": None,
     "CREDIT_ODOO_RETRIES": "0",
     "XDG_CONFIG_HOME": "/nonexistent/credit-test-config",
+    # an English locale: the command speaks it unless a test says otherwise
+    "LANGUAGE": None,
+    "LC_ALL": None,
+    "LC_MESSAGES": None,
+    "LANG": "C.UTF-8",
 }
+#: A Chinese locale: the command, its errors and its reports speak Chinese.
+ZH_LOCALE = {"LANG": "zh_CN.UTF-8"}
 
 
 @pytest.fixture
@@ -80,6 +87,7 @@ def test_demo_writes_both_reports(
         credit,
         ["exposure", "--snapshot", str(demo_recording), "--output", str(out)]
         + ["--today", "2025-03-31"],
+        env=ZH_LOCALE,
     )
     assert result.exit_code == 0, result.output
     xlsx = out / "credit_exposure_2025-03-31.xlsx"

@@ -142,6 +142,7 @@ def test_cli_exposure_live(tmp_path: Path, settings: dict[str, str]) -> None:
             "CREDIT_ODOO_DB": settings["db"],
             "CREDIT_ODOO_USER": settings["user"],
             "CREDIT_ODOO_PASSWORD": settings["password"],
+            "LANG": "zh_CN.UTF-8",  # a Chinese locale: a Chinese report
         },
     )
     assert result.exit_code == 0, result.output
@@ -169,6 +170,22 @@ def test_cli_wrong_password_is_one_line(tmp_path: Path, settings: dict[str, str]
     assert not (tmp_path / "r.json").exists()
 
 
+def test_cli_wrong_password_in_chinese(tmp_path: Path, settings: dict[str, str]) -> None:
+    """Under a Chinese locale the refusal is told in Chinese, with the same exit code."""
+    result = CliRunner().invoke(
+        credit,
+        ["exposure", "--output", str(tmp_path / "o")],
+        env=live_env(settings, CREDIT_ODOO_PASSWORD="definitely-wrong", LANG="zh_CN.UTF-8"),
+    )
+    assert result.exit_code == 4  # login refused
+    assert "Traceback" not in result.output
+    assert result.stderr.strip().splitlines() == [
+        f"credit：错误：无法以 {settings['user']!r} 登录 {settings['url']} 上的数据库 "
+        f"{settings['db']!r}：用户名或密码错误"
+    ]
+    assert list((tmp_path / "o").glob("*")) == []
+
+
 # ------------------------------------------------------------------- the new commands
 
 
@@ -187,7 +204,7 @@ def manager_snapshot(
     """``credit pull`` as the credit manager, who runs it (with a password of real length)."""
     path = tmp_path_factory.mktemp("pull-manager") / "snapshot.json"
     result = CliRunner().invoke(
-        credit, ["pull", "--output", str(path)], env=live_env(people["manager"])
+        credit, ["pull", "--lang", "zh_CN", "--output", str(path)], env=live_env(people["manager"])
     )
     assert result.exit_code == 0, result.output
     return path
@@ -420,7 +437,7 @@ def test_would_block_comes_from_the_servers_check(
         )
         result = CliRunner().invoke(
             credit,
-            ["exposure", "--format", "xlsx", "--output", str(tmp_path)],
+            ["exposure", "--lang", "zh_CN", "--format", "xlsx", "--output", str(tmp_path)],
             env=live_env(settings),
         )
         assert result.exit_code == 0, result.output

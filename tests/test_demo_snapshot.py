@@ -33,7 +33,7 @@ from credit_cli.reports.appraisal_labels import both, list_status_text, tier_lab
 from credit_cli.reports.columns import COLUMNS, columns_for
 from credit_cli.reports.scorecards_xlsx import CARD_HEADER_ROW, SUMMARY_HEADER_ROW
 
-from tests.test_cli import NO_ENV, assert_user_error
+from tests.test_cli import NO_ENV, ZH_LOCALE, assert_user_error
 
 MISSING = (
     "BUILT-IN DEMO SNAPSHOT MISSING: connector/recorded/demo_snapshot.<lang>.json does not "
@@ -120,13 +120,15 @@ def test_demo_snapshots_exist_for_every_language() -> None:
 
 
 def test_scorecards_demo(runner: CliRunner, tmp_path: Path, data: dict) -> None:
-    result = runner.invoke(credit, ["scorecards", "--demo", "--output", str(tmp_path)])
+    result = runner.invoke(
+        credit, ["scorecards", "--demo", "--output", str(tmp_path)], env=ZH_LOCALE
+    )
     assert result.exit_code == 0, result.output
     expected = _demo_year()
     year = expected.year
     path = tmp_path / f"credit_scorecards_{year}.xlsx"
     lines = result.stdout.splitlines()
-    assert lines[0] == f"已写入 {path}", "the default language's words"
+    assert lines[0] == f"已写入 {path}", "the Chinese locale's words"
     assert lines[1] == f"已写入 {path.with_suffix('.html')}"
     assert lines[2].startswith(f"{year}年 ") and "信用管理员" in lines[2], lines[2]
     # the lists' status as the server says it
@@ -238,7 +240,9 @@ def test_snapshot_in_another_language_says_so_once(
     assert notes[0].startswith("credit: note: ")
     assert "zh_CN" in notes[0] and "--lang en" in notes[0]
     same = runner.invoke(
-        credit, ["exposure", "--snapshot", str(snapshot), "--output", str(tmp_path / "zh")]
+        credit,
+        ["exposure", "--snapshot", str(snapshot), "--output", str(tmp_path / "zh")],
+        env=ZH_LOCALE,
     )
     assert same.exit_code == 0 and same.stderr == ""
 
@@ -253,7 +257,8 @@ def test_exposure_demo_shows_the_servers_check(runner: CliRunner, tmp_path: Path
     assert company.credit_check_on is False
     assert all(p.block_reasons == () and p.would_block is False for p in partners)
     result = runner.invoke(
-        credit, ["exposure", "--demo", "--format", "xlsx", "--output", str(tmp_path)]
+        credit,
+        ["exposure", "--demo", "--lang", "zh_CN", "--format", "xlsx", "--output", str(tmp_path)],
     )
     assert result.exit_code == 0, result.output
     sheet = openpyxl.load_workbook(next(tmp_path.glob("*.xlsx"))).active

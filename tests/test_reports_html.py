@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from credit_cli.connector.models import CompanyInfo
-from credit_cli.reports.columns import COLUMNS
+from credit_cli.reports.columns import COLUMNS, html_details, html_groups
 from credit_cli.reports.exposure_html import (
     format_money,
     format_percent,
@@ -21,40 +21,59 @@ from tests.factories import TODAY, make_partner
 
 
 class TableReader(HTMLParser):
-    """Collect header cells, body rows (with their class) and footer cells."""
+    """The page's table by column key (``data-key``): header texts, and per body row and in
+    the footer the text of each key, a value shown small under another included."""
 
     def __init__(self) -> None:
         super().__init__()
         self.section = ""
-        self.headers: list[str] = []
-        self.rows: list[tuple[str, list[str]]] = []
-        self.footer: list[str] = []
-        self._cell: list[str] | None = None
-        self.tags: set[str] = set()
+        self.groups: list[str] = []
+        self.headers: dict[str, str] = {}
+        self.cells: list[list[str]] = []  # the keys of each body row's cells, in order
+        self.rows: list[tuple[str, dict[str, str]]] = []
+        self.footer: dict[str, str] = {}
+        self._open: list[tuple[str, str | None, list[str]]] = []
+        self._in_groups = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.add(tag)
+        found = dict(attrs)
         if tag in ("thead", "tbody", "tfoot"):
             self.section = tag
-        elif tag == "tr" and self.section == "tbody":
-            self.rows.append((dict(attrs).get("class") or "", []))
-        elif tag in ("td", "th"):
-            self._cell = []
+        elif tag == "tr":
+            self._in_groups = found.get("class") == "groups"
+            detail = "detail" in (found.get("class") or "").split()
+            if self.section == "tbody" and not detail:  # a detail line is its row's
+                self.rows.append((found.get("class") or "", {}))
+                self.cells.append([])
+        if tag == "th" and self._in_groups and "data-group" in found:
+            self._open.append((tag, "@group", []))
+            return
+        key = found.get("data-key")
+        if key and tag == "td" and self.section == "tbody":
+            self.cells[-1].append(key)
+        self._open.append((tag, key, []))
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in ("td", "th") and self._cell is not None:
-            text = "".join(self._cell).strip()
-            if self.section == "thead":
-                self.headers.append(text)
-            elif self.section == "tbody":
-                self.rows[-1][1].append(text)
-            elif self.section == "tfoot":
-                self.footer.append(text)
-            self._cell = None
+        while self._open:
+            name, key, text = self._open.pop()
+            if key:
+                value = "".join(text).strip()
+                if key == "@group":
+                    self.groups.append(value)
+                elif self.section == "thead":
+                    self.headers[key] = value
+                elif self.section == "tbody":
+                    self.rows[-1][1][key] = value
+                elif self.section == "tfoot":
+                    self.footer[key] = value
+            if name == tag:
+                break
 
     def handle_data(self, data: str) -> None:
-        if self._cell is not None:
-            self._cell.append(data)
+        for _name, key, text in reversed(self._open):
+            if key:  # the innermost keyed element holds the text
+                text.append(data)
+                return
 
 
 def read(html: str) -> TableReader:
@@ -75,7 +94,7 @@ def test_names_are_escaped(company, partners) -> None:
     html = render_exposure_html(company, partners, TODAY)
     assert "<b>Acme" not in html
     assert "&lt;b&gt;Acme &amp; Sons&lt;/b&gt;" in html
-    assert read(html).rows[1][1][1] == "<b>Acme & Sons</b>"  # shown literally
+    assert read(html).rows[1][1]["name"] == "<b>Acme & Sons</b>"  # shown literally
 
 
 def test_company_name_is_escaped() -> None:
@@ -97,22 +116,33 @@ def test_self_contained_page(company, partners) -> None:
 def test_headers_rows_and_totals(company, partners) -> None:
     reader = read(render_exposure_html(company, partners, TODAY))
     zh = labels_for("zh_CN")
-    assert reader.headers == [zh[column.label_key] for column in COLUMNS]
+    groups = html_groups(company)
+    # a two-row header: the groups (the customer's heading spans both rows), then the cells
+    assert reader.groups == [zh[g.label] for g in groups[1:]]
+    assert reader.groups == ["信用状况", "风险敞口", "逾期", "信用检查"]
+    assert reader.headers["name"] == zh["h_customer"]
+    cells = [cell for group in groups for cell in group.cells]
+    for cell in cells[1:]:
+        assert reader.headers[cell.column.key] == zh[cell.heading]
+    # every figure of the workbook is on the page, in a cell or small under one
+    shown = {c.column.key for c in cells} | {b.key for c in cells for b in c.below}
+    shown |= {column.key for column in html_details(company)}
+    assert shown == {column.key for column in COLUMNS}
     assert len(reader.rows) == 3
-    keys = [column.label_key for column in COLUMNS]
-    first = dict(zip(keys, reader.rows[0][1], strict=True))
-    assert first["credit_limit"] == "100,000.00"
+    assert reader.cells == [[c.column.key for c in cells]] * 3
+    first = reader.rows[0][1]
+    assert first["limit_shown"] == "100,000.00"
     assert first["utilisation"] == "50.0%"
     assert first["next_review_date"] == "2025-06-30"
-    assert first["on_warning_list"] == ""
-    second = dict(zip(keys, reader.rows[1][1], strict=True))
-    assert second["on_warning_list"] == "是"
-    assert second["available"] == "-4,000.00"
-    third = dict(zip(keys, reader.rows[2][1], strict=True))
+    assert "on_warning_list" not in first
+    second = reader.rows[1][1]
+    assert second["on_warning_list"] == "严重失信"
+    assert second["available_shown"] == "-4,000.00"
+    third = reader.rows[2][1]
     assert third["utilisation"] == ""
-    assert third["ref"] == ""
-    footer = dict(zip(keys, reader.footer, strict=True))
-    assert footer["ref"] == "合计"
+    assert "ref" not in third
+    footer = reader.footer
+    assert footer["name"] == "合计 · 客户数 3"
     assert footer["exposure"] == "75,200.00"
     assert footer["overdue"] == "7,500.00"
     assert footer["utilisation"] == ""
@@ -133,7 +163,9 @@ def test_english(company, partners) -> None:
     html = render_exposure_html(company, partners, TODAY, lang="en")
     assert '<html lang="en">' in html
     assert "Customer credit exposure" in html
-    assert read(html).headers[6] == "Credit limit"
+    reader = read(html)
+    assert reader.headers["limit_shown"] == "Limit"
+    assert reader.groups[0] == "Standing"
 
 
 def test_no_customers_message() -> None:
@@ -157,19 +189,17 @@ def test_unknown_language(tmp_path: Path, company) -> None:
 
 def test_no_score_and_no_limit_show_a_dash(company, partners) -> None:
     reader = read(render_exposure_html(company, partners, TODAY))
-    keys = [column.label_key for column in COLUMNS]
-    third = dict(zip(keys, reader.rows[2][1], strict=True))
-    assert third["score"] == "—"
-    assert third["credit_limit"] == "—"
-    assert third["available"] == "—"
-    first = dict(zip(keys, reader.rows[0][1], strict=True))
-    assert first["score"] == "82.5"
+    third = reader.rows[2][1]
+    assert third["score_shown"] == "—"
+    assert third["limit_shown"] == "—"
+    assert third["available_shown"] == "—"
+    assert reader.rows[0][1]["score_shown"] == "82.5"
 
 
 def test_overdue_cells_are_marked(company, partners) -> None:
     html = render_exposure_html(company, partners, TODAY)
     assert "td.overdue" in html
-    assert html.count(' overdue">') >= 1  # the second customer's overdue amount
+    assert html.count(' overdue" data-key="overdue"') == 1  # the second customer's amount
 
 
 def test_would_block_shows_the_servers_reasons_or_a_dash() -> None:
@@ -183,12 +213,13 @@ def test_would_block_shows_the_servers_reasons_or_a_dash() -> None:
     company = CompanyInfo("C", "CNY", credit_check_on=True)
     html = render_exposure_html(company, partners, TODAY, "en")
     reader = read(html)
-    keys = [column.label_key for column in COLUMNS]
-    rows = {row[1][keys.index("name")]: dict(zip(keys, row[1], strict=True)) for row in reader.rows}
-    assert (rows["Unknown"]["would_block"], rows["Unknown"]["block_reasons"]) == ("—", "—")
-    assert (rows["Passes"]["would_block"], rows["Passes"]["block_reasons"]) == ("", "")
+    rows = {row["name"]: row for _cls, row in reader.rows}
+    assert rows["Unknown"]["would_block"] == "—"
+    assert "block_reasons_text" not in rows["Unknown"]
+    assert rows["Passes"]["would_block"] == ""
+    assert "block_reasons_text" not in rows["Passes"]
     assert rows["Blocked"]["would_block"] == "Yes"
-    assert rows["Blocked"]["block_reasons"] == "Credit grade <D> blocks sales."
+    assert rows["Blocked"]["block_reasons_text"] == "Credit grade <D> blocks sales."
     assert "&lt;D&gt;" in html  # escaped
     assert "Credit check: on" in html
 
@@ -201,7 +232,8 @@ def test_ageing_columns_are_the_servers_buckets() -> None:
     html = render_exposure_html(company, [partner], TODAY)
     assert "&lt;31+ days&gt;" in html
     reader = read(html)
-    start = reader.headers.index("Not overdue")
-    assert reader.headers[start : start + 3] == list(buckets)
-    assert reader.rows[0][1][start : start + 3] == ["600.00", "0.00", "400.00"]
-    assert reader.footer[start : start + 3] == ["600.00", "0.00", "400.00"]
+    keys = ["ageing_0", "ageing_1", "ageing_2"]
+    assert [reader.headers[k] for k in keys] == list(buckets)
+    assert reader.groups[3] == labels_for("zh_CN")["h_ageing"]
+    assert [reader.rows[0][1][k] for k in keys] == ["600.00", "0.00", "400.00"]
+    assert [reader.footer[k] for k in keys] == ["600.00", "0.00", "400.00"]

@@ -306,7 +306,10 @@ def test_a_snapshot_that_cannot_be_written_is_the_connectors_error(tmp_path: Pat
 
 
 def test_the_connector_never_imports_the_command() -> None:
-    """The connector is a library: it knows nothing of the `credit` command."""
+    """The connector is a library: it knows nothing of the `credit` command.
+
+    It imports only itself and the package's language module (``i18n``: its messages
+    are worded in the language of whoever uses it, as the command's are)."""
     import ast
 
     folder = Path(__file__).resolve().parents[1] / "connector"
@@ -315,8 +318,18 @@ def test_the_connector_never_imports_the_command() -> None:
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom):
                 module = "." * node.level + (node.module or "")
-                assert not module.startswith(".."), (path.name, module)
+                assert not module.startswith("..") or module == "..i18n", (path.name, module)
                 assert "cli" not in module and "command" not in module, (path.name, module)
             elif isinstance(node, ast.Import):
                 for alias in node.names:
                     assert not alias.name.startswith(("credit_cli", "cli", "command")), path.name
+
+
+def test_overdue_and_ageing_are_read_never_computed() -> None:
+    """The connector renders what the server computed: it reads no due date and does no
+    date arithmetic, so overdue, days overdue and the buckets can only be Odoo's."""
+    folder = Path(__file__).resolve().parents[1] / "connector"
+    for path in sorted(folder.glob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        for word in ("date_maturity", "invoice_date_due", "timedelta", "date_due"):
+            assert word not in text, (path.name, word)
