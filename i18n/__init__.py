@@ -4,7 +4,10 @@ One choice (:func:`choose_language`) decides the language of the command's help,
 messages and errors, of click's own words ("Usage:", "Options", "Show this message and
 exit.", "No such option"...) and of the reports it writes: ``--lang`` when given, else
 the locale (``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG``, the first one set, as
-gettext reads them): Chinese under a Chinese locale (``zh_CN.UTF-8``...), else English.
+gettext reads them): English under a locale naming another language (``en_US.UTF-8``,
+``de_DE``...), else Chinese: under a Chinese locale, and under one that names no language
+at all (``C``, ``C.UTF-8``, ``POSIX``, none set, as servers and containers often run),
+because the people the command is made for read Chinese.
 
 The translations are a gettext catalog shipped in the package
 (``locale/zh_CN/LC_MESSAGES/credit.po``, compiled to ``credit.mo`` beside it by
@@ -33,6 +36,10 @@ LANGUAGES: tuple[str, ...] = ("zh_CN", "en")
 LANG_ALIASES = {"en_US": "en"}
 #: The locale variables, in the order gettext reads them (the first one set wins).
 LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+#: Locales that name no language: the reader's language is then the default.
+NO_LANGUAGE = frozenset({"c", "posix"})
+#: The language of the command's users, spoken when the locale names none.
+DEFAULT_LANGUAGE = "zh_CN"
 
 _current: str | None = None
 
@@ -43,13 +50,19 @@ def normalize(lang: str) -> str:
 
 
 def language_of_locale(environ: Mapping[str, str]) -> str:
-    """``zh_CN`` under a Chinese locale (``zh_CN.UTF-8``, ``zh_CN:en``...), else ``en``."""
+    """``en`` under a locale naming another language than Chinese, else ``zh_CN``.
+
+    A locale that names no language (``C``, ``C.UTF-8``, ``POSIX``) says nothing of the
+    reader: the command then speaks its users' language, Chinese.
+    """
     for name in LOCALE_VARIABLES:
         value = environ.get(name)
         if value:
-            first = value.split(":")[0].strip()
-            return "zh_CN" if first.lower().startswith("zh") else "en"
-    return "en"
+            first = value.split(":")[0].strip().lower()
+            if first.split(".")[0] in NO_LANGUAGE:
+                return DEFAULT_LANGUAGE
+            return "zh_CN" if first.startswith("zh") else "en"
+    return DEFAULT_LANGUAGE
 
 
 def language_asked(args: Sequence[str]) -> str | None:

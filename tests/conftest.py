@@ -190,4 +190,4 @@ def english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
     the connector speak the locale's language (a test wanting Chinese says so)."""
     for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.setenv("LANG", "en_US.UTF-8")

@@ -35,7 +35,7 @@ NO_ENV = {
     "LANGUAGE": None,
     "LC_ALL": None,
     "LC_MESSAGES": None,
-    "LANG": "C.UTF-8",
+    "LANG": "en_US.UTF-8",
 }
 #: A Chinese locale: the command, its errors and its reports speak Chinese.
 ZH_LOCALE = {"LANG": "zh_CN.UTF-8"}

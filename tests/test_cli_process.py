@@ -22,12 +22,39 @@ def test_console_entry_point_as_a_process(tmp_path: Path) -> None:
         text=True,
         cwd=tmp_path,
         timeout=60,
-        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(Path(__file__).resolve().parents[1])},
+        env={
+            "PATH": "/usr/bin:/bin",
+            "PYTHONPATH": str(Path(__file__).resolve().parents[1]),
+            "LANG": "en_US.UTF-8",
+        },
     )
     assert proc.returncode == 2
     assert proc.stdout == ""
     assert proc.stderr.count("\n") == 1
     assert proc.stderr.startswith("credit: error: Invalid value for '--format'")
+
+
+def test_a_locale_naming_no_language_speaks_chinese(tmp_path: Path) -> None:
+    """No locale, or C.UTF-8 as servers run: the command speaks its users' language."""
+    for environ in ({}, {"LANG": "C.UTF-8"}):
+        proc = subprocess.run(
+            [sys.executable, "-c", "from credit_cli.cli import main; main()", "exposure"]
+            + ["--format", "pdf"],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            timeout=60,
+            env={
+                "PATH": "/usr/bin:/bin",
+                "PYTHONPATH": str(Path(__file__).resolve().parents[1]),
+                **environ,
+            },
+        )
+        assert proc.returncode == 2
+        assert proc.stderr == (
+            "credit：错误：'--format' 的值无效：'pdf' 不是 'xlsx', 'html', 'both' 之一。"
+            "（参见 'credit exposure --help'）\n"
+        )
 
 
 def test_runs_from_the_source_tree(tmp_path: Path) -> None:

@@ -58,14 +58,17 @@ def _closed_port_url() -> str:
         ([], {"LC_MESSAGES": "zh_CN.utf8", "LANG": "C.UTF-8"}, "zh_CN"),
         ([], {"LANGUAGE": "zh_CN:en", "LANG": "C"}, "zh_CN"),
         ([], {"LANGUAGE": "", "LANG": "zh_TW.UTF-8"}, "zh_CN"),
-        ([], {"LANG": "C.UTF-8"}, "en"),
+        ([], {"LANG": "C.UTF-8"}, "zh_CN"),
+        ([], {"LANG": "POSIX"}, "zh_CN"),
+        ([], {}, "zh_CN"),
         ([], {"LANG": "en_GB.UTF-8"}, "en"),
-        ([], {}, "en"),
-        (["exposure", "--lang", "zh_CN"], {"LANG": "C.UTF-8"}, "zh_CN"),
+        ([], {"LC_ALL": "en_US.UTF-8", "LANG": "C.UTF-8"}, "en"),
+        (["exposure", "--lang", "zh_CN"], {"LANG": "en_US.UTF-8"}, "zh_CN"),
+        (["exposure", "--lang", "en"], {"LANG": "C.UTF-8"}, "en"),
         (["--lang=en_US", "exposure"], {"LANG": "zh_CN.UTF-8"}, "en"),
         (["exposure", "--lang", "en", "--lang", "zh_CN"], {}, "zh_CN"),
         (["exposure", "--lang", "fr"], {"LANG": "zh_CN.UTF-8"}, "zh_CN"),  # click says why
-        (["exposure", "--", "--lang", "zh_CN"], {"LANG": "C"}, "en"),
+        (["exposure", "--", "--lang", "zh_CN"], {"LANG": "en_US.UTF-8"}, "en"),
     ],
 )
 def test_language_is_lang_else_the_locale(args, environ, expected) -> None:
