@@ -63,9 +63,7 @@ class TestCollectionTourZh(CollectionCase, HttpCase):
             {"name": "ZH Bad Debtor", "is_company": True, "customer_rank": 1}
         )
         # 10 days overdue: the reminder's stage (1-14)
-        cls.invoice = cls.make_invoice(
-            customer, 1000, due=fields.Date.subtract(cls.today, days=10)
-        )
+        cls.invoice = cls.make_invoice(customer, 1000, due=fields.Date.subtract(cls.today, days=10))
         cls.bad_debt = cls.make_invoice(
             debtor, 1200, post=False, due=fields.Date.subtract(cls.today, days=200)
         )
@@ -81,7 +79,12 @@ class TestCollectionTourZh(CollectionCase, HttpCase):
         )
         self.assertRecordValues(
             self.invoice,
-            [{"collection_stage_id": self.s_reminder.id, "collection_user_id": self.zh_collector.id}],
+            [
+                {
+                    "collection_stage_id": self.s_reminder.id,
+                    "collection_user_id": self.zh_collector.id,
+                }
+            ],
         )
 
         self.start_tour("/odoo", "credit_collection_zh_worklist", login=self.zh_collector.login)

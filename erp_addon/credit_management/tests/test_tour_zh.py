@@ -68,7 +68,9 @@ class TestCreditTourZh(CreditCase, HttpCase):
     def test_credit_flow_zh(self):
         partner = self.zh_customer.with_company(self.company)
         self.start_tour("/odoo", "credit_management_zh_score", login=self.analyst.login)
-        self.assertRecordValues(partner, [{"credit_grade_id": self.grade_a.id, "credit_score": 100}])
+        self.assertRecordValues(
+            partner, [{"credit_grade_id": self.grade_a.id, "credit_score": 100}]
+        )
 
         self.start_tour("/odoo", "credit_management_zh_apply", login=self.salesman.login)
         application = self.env["credit.application"].search([("partner_id", "=", partner.id)])
@@ -117,6 +119,4 @@ class TestCreditTourZh(CreditCase, HttpCase):
         )
 
         self.start_tour("/odoo", "credit_management_zh_grant", login=self.manager.login)
-        self.assertRecordValues(
-            exception, [{"state": "granted", "decided_by_id": self.manager.id}]
-        )
+        self.assertRecordValues(exception, [{"state": "granted", "decided_by_id": self.manager.id}])
