@@ -172,7 +172,8 @@ registry.category("web_tour.tours").add("credit_contract_zh_review", {
                 content: "The review counts as passed (审查通过)",
                 trigger: ".o_form_view .o_form_label:contains(审查通过) ~ * div[name='review_passed'] input:checked, .o_form_view div[name='review_passed'] input:checked",
             },
-            headerButton("action_approve", "审查通过"),
+            // the last item's save and reload can be slow on a loaded machine
+            { ...headerButton("action_approve", "审查通过"), timeout: 30000 },
             stateIs("approved", "已审批")
         );
         return steps;
