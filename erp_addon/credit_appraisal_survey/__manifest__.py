@@ -12,5 +12,10 @@
         "views/credit_training_session_views.xml",
         "views/hr_employee_views.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "credit_appraisal_survey/static/tests/tours/*.js",
+        ],
+    },
     "auto_install": True,
 }

@@ -11,5 +11,10 @@
         "views/credit_contract_views.xml",
         "views/purchase_order_views.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "credit_contract_purchase/static/tests/tours/*.js",
+        ],
+    },
     "auto_install": True,
 }

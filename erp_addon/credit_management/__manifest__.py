@@ -45,6 +45,7 @@
         ],
         "web.assets_tests": [
             "credit_management/static/src/js/tours/*.js",
+            "credit_management/static/tests/tours/*.js",
         ],
     },
     "post_init_hook": "post_init_hook",

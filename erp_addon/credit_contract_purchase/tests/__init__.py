@@ -1,1 +1,2 @@
 from . import test_purchase
+from . import test_tour_zh
