@@ -121,6 +121,25 @@ class CreditTrainingResult(models.Model):
             )
         return session
 
+    @api.onchange("session_id", "score", "mastery", "makeup_of_id")
+    def _onchange_figures(self):
+        """Pass mark, passed, attempt and make-up show as the score or mastery is typed,
+        by the rule that records them on create (``_guard_start_values``); the server
+        figures them again on save (these fields are read-only, never sent)."""
+        for result in self:
+            if not result.session_id or result.session_id.assessment not in ("exam", "sample"):
+                continue
+            result.update(
+                self._guard_start_values(
+                    {
+                        "session_id": result.session_id.id,
+                        "score": result.score,
+                        "mastery": result.mastery,
+                        "makeup_of_id": result.makeup_of_id._origin.id,
+                    }
+                )
+            )
+
     # ------------------------------------------------------------------ guards
     @api.model
     def _guard_start_values(self, vals):

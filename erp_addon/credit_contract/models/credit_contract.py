@@ -1,3 +1,5 @@
+import uuid
+
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
@@ -103,6 +105,9 @@ CONTENT_FIELDS = (
 # an amendment)
 DRAFT_FIELDS = ("user_id", "department_id", "company_id", "template_id")
 EDITABLE_STATES = ("draft", "review")
+# a new contract's name while it is inserted: its number is drawn once its checks passed
+NUMBER_LATER = "credit_contract_number_later"
+PLACEHOLDER_PREFIX = "/new-"
 ADMINISTRATOR = "credit_management.group_credit_administrator"
 MANAGER = "credit_management.group_credit_manager"
 
@@ -279,7 +284,7 @@ class CreditContract(models.Model):
                     self.env._(
                         "Contract %(name)s cannot end (%(end)s) before it takes effect "
                         "(%(start)s).",
-                        name=contract.name,
+                        name=contract.title or contract.name,
                         end=contract.date_end,
                         start=contract.date_start,
                     )
@@ -334,10 +339,25 @@ class CreditContract(models.Model):
         }
         return action
 
+    @api.model
+    def _guard_next_name(self):
+        """While ``create`` inserts, a placeholder unique to the new record: the number is
+        drawn once the contract passed its checks (see ``create``)."""
+        if self.env.context.get(NUMBER_LATER):
+            return f"{PLACEHOLDER_PREFIX}{uuid.uuid4().hex}"
+        return super()._guard_next_name()
+
     @api.model_create_multi
     def create(self, vals_list):
-        contracts = super().create(vals_list)
+        # a contract refused on create (its constraints, the rights, a missing value) takes
+        # no number: the number is drawn after the insert and the checks that run in it
+        contracts = super(CreditContract, self.with_context(**{NUMBER_LATER: True})).create(
+            vals_list
+        )
+        contracts = contracts.with_env(self.env)
         for contract in contracts:
+            if contract.name.startswith(PLACEHOLDER_PREFIX):
+                contract.sudo().name = contract._guard_next_name()
             if contract.template_id and not contract.body:
                 contract.body = contract._render_template()
         return contracts
