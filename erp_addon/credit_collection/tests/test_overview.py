@@ -1,6 +1,7 @@
 import json
 
-from odoo.tests import tagged
+from odoo import fields
+from odoo.tests import HttpCase, tagged
 from odoo.tests.common import freeze_time
 
 from .common import CollectionCase
@@ -76,9 +77,57 @@ class TestCollectionOverviewCards(CollectionCase):
         lines = json.loads(card.card_lines)
         self.assertEqual(lines[0], {"name": "DSO 2026-06", "value": "38.6 days"})
 
+    def test_all_cards_at_once(self):
+        """The web client reads every card in one go: the ageing read as at other days
+        (which clears the cache) does not lose the other cards' figures."""
+        self.make_invoice(self.customer, 900, due="2026-06-29")
+        cards = (
+            self.env["credit.overview.card"]
+            .with_user(self.manager)
+            .with_company(self.company)
+            .search([])
+        )
+        self.assertIn("collection_dso", cards.mapped("card_type"))
+        values = cards.read(["card_type", "card_count", "card_graph"])
+        counts = {value["card_type"]: value["card_count"] for value in values}
+        self.assertEqual(counts["collection_ageing"], 1)
+        self.assertEqual(counts["collection_dso"], 1)
+
     def test_other_company_not_counted(self):
         self.make_invoice(self.customer, 900, due="2026-06-29")
         other = self.env["res.company"].create({"name": "Other Co"})
         card = self.card("collection_ageing", self.manager)
         self.assertEqual(card.card_count, 1)
         self.assertEqual(card.with_company(other).sudo().card_count, 0)
+
+
+@tagged("post_install", "-at_install", "credit_collection")
+class TestOverviewTourZh(CollectionCase, HttpCase):
+    """Issue 19 #8: the credit manager opens the overview and a card in Chinese."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("zh_CN")
+        cls.env["ir.module.module"]._load_module_terms(
+            ["credit_management", "credit_collection"], ["zh_CN"], overwrite=True
+        )
+        cls.manager.lang = "zh_CN"
+        today = fields.Date.context_today(cls.env["res.users"])
+        cls.make_invoice(cls.customer, 900, due=fields.Date.subtract(today, days=5))
+        cls.make_invoice(cls.customer, 1000, due=fields.Date.subtract(today, days=100))
+
+    def test_overview_in_chinese(self):
+        card = (
+            self.env["credit.overview.card"]
+            .with_user(self.manager)
+            .with_company(self.company)
+            .search([("card_type", "=", "collection_ageing")])
+        )
+        self.assertEqual(card.with_context(lang="zh_CN").name, "应收账款账龄")
+        self.assertEqual(card.card_count, 2)
+        self.start_tour(
+            "/odoo/action-credit_management.action_credit_overview",
+            "credit_collection_overview_zh",
+            login=self.manager.login,
+        )

@@ -52,8 +52,10 @@ class CreditOverviewCard(models.Model):
     @api.depends_context("uid", "company", "lang")
     def _compute_card(self):
         company = self.env.company
-        for card in self:
-            data = getattr(card, f"_card_{card.card_type}")(company)
+        # every card's figures first, then the fields: a card may clear the cache while it
+        # reads (the ageing as at another day), which must not drop the figures assigned
+        figures = [(card, getattr(card, f"_card_{card.card_type}")(company)) for card in self]
+        for card, data in figures:
             card.currency_id = company.currency_id
             card.card_count = data["count"]
             card.card_amount = data.get("amount", 0.0)
