@@ -1,7 +1,9 @@
 import json
 
-from odoo.tests import tagged
+from odoo import fields
+from odoo.tests import HttpCase, tagged
 from odoo.tests.common import freeze_time
+from odoo.tools import mute_logger
 
 from .common import AppraisalCase
 
@@ -60,3 +62,34 @@ class TestAppraisalOverviewCards(AppraisalCase):
         listed = self.listed(own, self.user_a)
         self.assertEqual(own.card_count, len(listed))
         self.assertEqual(listed, appraisals.filtered(lambda a: a.user_id == self.user_a))
+
+
+@tagged("post_install", "-at_install", "credit_appraisal")
+class TestResultFormTour(AppraisalCase, HttpCase):
+    """Issue 19 #12 in the browser: the exam result form figures as typed and highlights
+    the field the server refuses (static/tests/tours/credit_appraisal_result_form_tour.js)."""
+
+    def test_result_form(self):
+        session = self.make_session("Tour exam", "legal", fields.Date.today())
+        # the refused save is logged by the web server as the warning it is: expected
+        with mute_logger("odoo.http"):
+            self.start_tour(
+                "/odoo/action-credit_appraisal.action_credit_training_result/new",
+                "credit_appraisal_result_form",
+                login=self.manager.login,
+            )
+        result = self.env["credit.training.result"].search([("session_id", "=", session.id)])
+        self.assertRecordValues(
+            result,
+            [
+                {
+                    "employee_id": self.emp_a.id,
+                    "score": 75.0,
+                    "pass_mark": 60.0,
+                    "passed": True,
+                    "makeup_required": False,
+                    "attempt": 1,
+                }
+            ],
+        )
+        self.assertFalse(result.fee_id)

@@ -102,6 +102,21 @@ class TestTraining(AppraisalCase):
         self.assertIn('name="score" invisible="kind != \'exam\'"', arch)
         self.assertIn('name="mastery" invisible="kind != \'sample\'"', arch)
 
+    def test_error_names_the_field(self):
+        """Issue 19 #12: a refused result names its field in error for the web client."""
+        for values, fname in (
+            ({"session_id": self.exam.id, "score": 150}, "score"),
+            ({"session_id": self.sample.id, "mastery": -1}, "mastery"),
+        ):
+            with self.assertRaises(ValidationError) as caught:
+                self.env["credit.training.result"].with_user(self.manager).create(
+                    {"employee_id": self.emp_a.id, **values}
+                )
+            self.assertEqual(caught.exception.context, {"credit_invalid_fields": [fname]})
+        self.assertFalse(
+            self.env["credit.training.result"].search([("employee_id", "=", self.emp_a.id)])
+        )
+
     def test_amounts_are_settings(self):
         self.company.write({"credit_makeup_fee": 45, "credit_exam_pass_score": 70})
         failed = self.result(self.exam, self.emp_a, score=65)

@@ -3,8 +3,10 @@ import uuid
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_amount, format_date
+
+from odoo.addons.credit_management.exceptions import field_error
 
 from .credit_contract_clause import CONTRACT_TYPES
 
@@ -280,46 +282,50 @@ class CreditContract(models.Model):
                 and contract.date_end
                 and contract.date_end < contract.date_start
             ):
-                raise ValidationError(
+                raise field_error(
                     self.env._(
                         "Contract %(name)s cannot end (%(end)s) before it takes effect "
                         "(%(start)s).",
                         name=contract.title or contract.name,
                         end=contract.date_end,
                         start=contract.date_start,
-                    )
+                    ),
+                    "date_end",
                 )
 
     @api.constrains("amount")
     def _check_amount(self):
         for contract in self:
             if contract.currency_id.compare_amounts(contract.amount, 0.0) < 0:
-                raise ValidationError(self.env._("A contract amount cannot be negative."))
+                raise field_error(self.env._("A contract amount cannot be negative."), "amount")
 
     @api.constrains("signatory_id", "power_of_attorney_id")
     def _check_power_of_attorney(self):
         for contract in self:
             poa = contract.power_of_attorney_id
             if poa and poa.employee_id != contract.signatory_id:
-                raise ValidationError(
+                raise field_error(
                     self.env._(
                         "Power of attorney %(name)s was issued to %(holder)s, not to the "
                         "signatory.",
                         name=poa.name,
                         holder=poa.employee_id.name,
-                    )
+                    ),
+                    "power_of_attorney_id",
                 )
             if poa and poa.company_id != contract.company_id:
-                raise ValidationError(
-                    self.env._("The power of attorney belongs to another company.")
+                raise field_error(
+                    self.env._("The power of attorney belongs to another company."),
+                    "power_of_attorney_id",
                 )
 
     @api.constrains("contract_type", "counterparty_pays")
     def _check_counterparty_pays(self):
         for contract in self:
             if contract.contract_type == "sale" and contract.counterparty_pays == "nothing":
-                raise ValidationError(
-                    self.env._("Under a sales contract the counterparty pays for what it buys.")
+                raise field_error(
+                    self.env._("Under a sales contract the counterparty pays for what it buys."),
+                    "counterparty_pays",
                 )
 
     # ------------------------------------------------------------ ORM

@@ -45,6 +45,19 @@ class TestBadInput(ContractCase):
             "no placeholder is left behind",
         )
 
+    def test_error_names_the_field(self):
+        """Issue 19 #12: the field in error is named with the error, for the web client to
+        highlight it (credit_management/static/src/fields/credit_invalid_fields.js)."""
+        cases = [
+            ({"date_start": "2026-07-01", "date_end": "2026-06-30"}, "date_end"),
+            ({"amount": -5}, "amount"),
+            ({"counterparty_pays": "nothing"}, "counterparty_pays"),
+        ]
+        for values, fname in cases:
+            with self.assertRaises(ValidationError) as caught:
+                self.make_contract(**values)
+            self.assertEqual(caught.exception.context, {"credit_invalid_fields": [fname]})
+
     def test_negative_amount(self):
         with self.assertRaisesText(ValidationError, "negative"):
             self.make_contract(amount=-5)
