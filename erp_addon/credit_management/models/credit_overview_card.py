@@ -3,7 +3,7 @@ import json
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.tools import format_amount
+from odoo.tools import format_amount, format_date
 
 CARD_TYPES = [
     ("limit_usage", "Over or Near the Limit"),
@@ -204,7 +204,7 @@ class CreditOverviewCard(models.Model):
         return {
             "count": len(partners),
             "lines": [
-                {"name": p.name, "value": fields.Date.to_string(p.credit_next_review_date)}
+                {"name": p.name, "value": format_date(self.env, p.credit_next_review_date)}
                 for p in partners[:PREVIEW_LINES]
             ],
         }
@@ -264,7 +264,7 @@ class CreditOverviewCard(models.Model):
             "amount": sum(apps.mapped("requested_limit")),
             "amount_label": self.env._("in temporary limits"),
             "lines": [
-                {"name": a.partner_id.name, "value": fields.Date.to_string(a.expiry_date)}
+                {"name": a.partner_id.name, "value": format_date(self.env, a.expiry_date)}
                 for a in apps[:PREVIEW_LINES]
             ],
         }
@@ -293,7 +293,7 @@ class CreditOverviewCard(models.Model):
             "count": len(entries.filtered(lambda e: e.listed_date >= since)),
             "amount_label": False,
             "lines": [
-                {"name": e.display_name, "value": fields.Date.to_string(e.listed_date)}
+                {"name": e.display_name, "value": format_date(self.env, e.listed_date)}
                 for e in entries[:PREVIEW_LINES]
             ],
         }
