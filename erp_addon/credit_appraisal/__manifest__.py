@@ -15,6 +15,7 @@
         "data/credit_training_topic_data.xml",
         "data/credit_appraisal_rubric_data.xml",
         "data/ir_cron_data.xml",
+        "data/credit_overview_card_data.xml",
         "views/credit_administrator_views.xml",
         "views/credit_training_session_views.xml",
         "views/credit_training_result_views.xml",

@@ -17,6 +17,7 @@
         "data/mail_template_data.xml",
         "data/credit_collection_data.xml",
         "data/ir_cron_data.xml",
+        "data/credit_overview_card_data.xml",
         "report/credit_collection_ageing_views.xml",
         "wizards/credit_collection_ageing_wizard_views.xml",
         "wizards/credit_collection_cancel_wizard_views.xml",

@@ -16,6 +16,7 @@
         "data/credit_contract_review_data.xml",
         "data/credit_contract_template_data.xml",
         "data/ir_cron_data.xml",
+        "data/credit_overview_card_data.xml",
         "report/credit_contract_reports.xml",
         "report/credit_contract_document.xml",
         "report/credit_contract_review_form.xml",

@@ -42,6 +42,7 @@
     "assets": {
         "web.assets_backend": [
             "credit_management/static/src/fields/*.js",
+            "credit_management/static/src/overview/*",
         ],
         "web.assets_tests": [
             "credit_management/static/src/js/tours/*.js",

@@ -1,4 +1,4 @@
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 
 class CreditCheckBlocked(UserError):
@@ -17,3 +17,13 @@ class CreditCheckBlocked(UserError):
 
     def __str__(self):
         return self.args[0]
+
+
+def field_error(message, *fnames):
+    """A ``ValidationError`` naming the fields in error: the web client shows the message
+    as for any validation error and highlights those fields in the form being saved
+    (static/src/fields/credit_invalid_fields.js reads ``context["credit_invalid_fields"]``,
+    which Odoo sends with the error)."""
+    error = ValidationError(message)
+    error.context = {"credit_invalid_fields": list(fnames)}
+    return error

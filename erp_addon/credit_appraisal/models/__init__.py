@@ -25,3 +25,4 @@ from . import credit_appraisal_accountability
 from . import mail_activity
 from . import hr_employee
 from . import hr_department
+from . import credit_overview_card

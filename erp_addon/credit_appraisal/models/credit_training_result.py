@@ -1,5 +1,7 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError
+
+from odoo.addons.credit_management.exceptions import field_error
 
 from .guard_tools import value_given
 
@@ -102,24 +104,46 @@ class CreditTrainingResult(models.Model):
         """Bad input gets a clear message before anything is saved."""
         session = self.env["credit.training.session"].browse(vals.get("session_id"))
         if not session.exists():
-            raise ValidationError(self.env._("A result belongs to a training session."))
+            raise field_error(self.env._("A result belongs to a training session."), "session_id")
         if session.assessment == "none":
-            raise ValidationError(
-                self.env._("Session %(name)s has no exam or sample check.", name=session.name)
+            raise field_error(
+                self.env._("Session %(name)s has no exam or sample check.", name=session.name),
+                "session_id",
             )
         score, mastery = vals.get("score") or 0.0, vals.get("mastery") or 0.0
         if not 0 <= score <= 100:
-            raise ValidationError(
-                self.env._("An exam score lies between 0 and 100, not %(score)s.", score=score)
+            raise field_error(
+                self.env._("An exam score lies between 0 and 100, not %(score)s.", score=score),
+                "score",
             )
         if not 0 <= mastery <= 100:
-            raise ValidationError(
+            raise field_error(
                 self.env._(
                     "A sample-check mastery lies between 0%% and 100%%, not %(mastery)s%%.",
                     mastery=mastery,
-                )
+                ),
+                "mastery",
             )
         return session
+
+    @api.onchange("session_id", "score", "mastery", "makeup_of_id")
+    def _onchange_figures(self):
+        """Pass mark, passed, attempt and make-up show as the score or mastery is typed,
+        by the rule that records them on create (``_guard_start_values``); the server
+        figures them again on save (these fields are read-only, never sent)."""
+        for result in self:
+            if not result.session_id or result.session_id.assessment not in ("exam", "sample"):
+                continue
+            result.update(
+                self._guard_start_values(
+                    {
+                        "session_id": result.session_id.id,
+                        "score": result.score,
+                        "mastery": result.mastery,
+                        "makeup_of_id": result.makeup_of_id._origin.id,
+                    }
+                )
+            )
 
     # ------------------------------------------------------------------ guards
     @api.model
@@ -174,11 +198,12 @@ class CreditTrainingResult(models.Model):
                 or previous.employee_id.id != vals.get("employee_id")
                 or previous.makeup_ids
             ):
-                raise ValidationError(
+                raise field_error(
                     self.env._(
                         "A make-up exam follows the same employee's last failed exam of "
                         "the same session."
-                    )
+                    ),
+                    "makeup_of_id",
                 )
             # an exam has no mastery, a sample check no score
             vals["mastery" if session.assessment == "exam" else "score"] = 0.0
@@ -200,13 +225,14 @@ class CreditTrainingResult(models.Model):
                 ]
             )
             if first > 1:
-                raise ValidationError(
+                raise field_error(
                     self.env._(
                         "%(employee)s already has a result for %(session)s; record a make-up "
                         "exam instead.",
                         employee=result.employee_id.name,
                         session=result.session_id.name,
-                    )
+                    ),
+                    "employee_id",
                 )
 
     def _record_fee(self):

@@ -18,3 +18,4 @@ from . import test_template_clauses
 from . import test_ledger_seal
 from . import test_penalties
 from . import test_tour_zh
+from . import test_overview

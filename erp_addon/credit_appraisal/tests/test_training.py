@@ -1,5 +1,5 @@
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 from odoo.tests.common import freeze_time
 
 from .common import AppraisalCase
@@ -58,6 +58,64 @@ class TestTraining(AppraisalCase):
         self.assertFalse(bad.makeup_required)
         self.assertEqual(bad.fee_id.amount, 20)
         self.assertEqual(bad.fee_id.kind, "fine")
+
+    def test_form_figures_as_typed(self):
+        """Issue 19 #12: pass mark, passed and make-up update as the score is typed; the
+        score shows for exams only, the mastery for sample checks only."""
+        Result = self.env["credit.training.result"].with_user(self.manager)
+        with Form(Result) as form:
+            form.session_id = self.exam
+            form.employee_id = self.emp_a
+            self.assertEqual(form.kind, "exam")
+            self.assertEqual(form.pass_mark, 60)
+            form.score = 59
+            self.assertFalse(form.passed)
+            self.assertTrue(form.makeup_required)
+            form.score = 60
+            self.assertTrue(form.passed)
+            self.assertFalse(form.makeup_required)
+            self.assertEqual(form.attempt, 1)
+            self.assertFalse(form._get_modifier("score", "invisible"))
+            self.assertTrue(form._get_modifier("mastery", "invisible"))
+            form.score = 42
+        failed = form.record
+        self.assertFalse(failed.passed, "the server figures the same on save")
+        self.assertTrue(failed.makeup_required)
+        with Form(Result) as form:
+            form.session_id = self.exam
+            form.employee_id = self.emp_a
+            form.makeup_of_id = failed
+            form.score = 80
+            self.assertEqual(form.attempt, 2)
+            self.assertTrue(form.passed)
+        with Form(Result) as form:
+            form.session_id = self.sample
+            form.employee_id = self.emp_b
+            self.assertTrue(form._get_modifier("score", "invisible"))
+            self.assertFalse(form._get_modifier("mastery", "invisible"))
+            form.mastery = 40
+            self.assertEqual(form.pass_mark, 50)
+            self.assertFalse(form.passed)
+            self.assertFalse(form.makeup_required, "a sample check has no make-up exam")
+        self.assertEqual(form.record.fee_id.amount, 20)
+        arch = Result.get_view(view_type="list")["arch"]
+        self.assertIn('name="score" invisible="kind != \'exam\'"', arch)
+        self.assertIn('name="mastery" invisible="kind != \'sample\'"', arch)
+
+    def test_error_names_the_field(self):
+        """Issue 19 #12: a refused result names its field in error for the web client."""
+        for values, fname in (
+            ({"session_id": self.exam.id, "score": 150}, "score"),
+            ({"session_id": self.sample.id, "mastery": -1}, "mastery"),
+        ):
+            with self.assertRaises(ValidationError) as caught:
+                self.env["credit.training.result"].with_user(self.manager).create(
+                    {"employee_id": self.emp_a.id, **values}
+                )
+            self.assertEqual(caught.exception.context, {"credit_invalid_fields": [fname]})
+        self.assertFalse(
+            self.env["credit.training.result"].search([("employee_id", "=", self.emp_a.id)])
+        )
 
     def test_amounts_are_settings(self):
         self.company.write({"credit_makeup_fee": 45, "credit_exam_pass_score": 70})

@@ -19,3 +19,4 @@ from . import account_move
 from . import res_partner
 from . import mail_mail
 from . import mail_thread
+from . import credit_overview_card

@@ -29,3 +29,4 @@ from . import credit_contract_seal_use
 from . import res_partner
 from . import sale_order
 from . import sale_order_line
+from . import credit_overview_card

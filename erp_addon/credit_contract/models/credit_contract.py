@@ -1,8 +1,12 @@
+import uuid
+
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_amount, format_date
+
+from odoo.addons.credit_management.exceptions import field_error
 
 from .credit_contract_clause import CONTRACT_TYPES
 
@@ -103,6 +107,9 @@ CONTENT_FIELDS = (
 # an amendment)
 DRAFT_FIELDS = ("user_id", "department_id", "company_id", "template_id")
 EDITABLE_STATES = ("draft", "review")
+# a new contract's name while it is inserted: its number is drawn once its checks passed
+NUMBER_LATER = "credit_contract_number_later"
+PLACEHOLDER_PREFIX = "/new-"
 ADMINISTRATOR = "credit_management.group_credit_administrator"
 MANAGER = "credit_management.group_credit_manager"
 
@@ -275,46 +282,50 @@ class CreditContract(models.Model):
                 and contract.date_end
                 and contract.date_end < contract.date_start
             ):
-                raise ValidationError(
+                raise field_error(
                     self.env._(
                         "Contract %(name)s cannot end (%(end)s) before it takes effect "
                         "(%(start)s).",
-                        name=contract.name,
+                        name=contract.title or contract.name,
                         end=contract.date_end,
                         start=contract.date_start,
-                    )
+                    ),
+                    "date_end",
                 )
 
     @api.constrains("amount")
     def _check_amount(self):
         for contract in self:
             if contract.currency_id.compare_amounts(contract.amount, 0.0) < 0:
-                raise ValidationError(self.env._("A contract amount cannot be negative."))
+                raise field_error(self.env._("A contract amount cannot be negative."), "amount")
 
     @api.constrains("signatory_id", "power_of_attorney_id")
     def _check_power_of_attorney(self):
         for contract in self:
             poa = contract.power_of_attorney_id
             if poa and poa.employee_id != contract.signatory_id:
-                raise ValidationError(
+                raise field_error(
                     self.env._(
                         "Power of attorney %(name)s was issued to %(holder)s, not to the "
                         "signatory.",
                         name=poa.name,
                         holder=poa.employee_id.name,
-                    )
+                    ),
+                    "power_of_attorney_id",
                 )
             if poa and poa.company_id != contract.company_id:
-                raise ValidationError(
-                    self.env._("The power of attorney belongs to another company.")
+                raise field_error(
+                    self.env._("The power of attorney belongs to another company."),
+                    "power_of_attorney_id",
                 )
 
     @api.constrains("contract_type", "counterparty_pays")
     def _check_counterparty_pays(self):
         for contract in self:
             if contract.contract_type == "sale" and contract.counterparty_pays == "nothing":
-                raise ValidationError(
-                    self.env._("Under a sales contract the counterparty pays for what it buys.")
+                raise field_error(
+                    self.env._("Under a sales contract the counterparty pays for what it buys."),
+                    "counterparty_pays",
                 )
 
     # ------------------------------------------------------------ ORM
@@ -334,10 +345,25 @@ class CreditContract(models.Model):
         }
         return action
 
+    @api.model
+    def _guard_next_name(self):
+        """While ``create`` inserts, a placeholder unique to the new record: the number is
+        drawn once the contract passed its checks (see ``create``)."""
+        if self.env.context.get(NUMBER_LATER):
+            return f"{PLACEHOLDER_PREFIX}{uuid.uuid4().hex}"
+        return super()._guard_next_name()
+
     @api.model_create_multi
     def create(self, vals_list):
-        contracts = super().create(vals_list)
+        # a contract refused on create (its constraints, the rights, a missing value) takes
+        # no number: the number is drawn after the insert and the checks that run in it
+        contracts = super(CreditContract, self.with_context(**{NUMBER_LATER: True})).create(
+            vals_list
+        )
+        contracts = contracts.with_env(self.env)
         for contract in contracts:
+            if contract.name.startswith(PLACEHOLDER_PREFIX):
+                contract.sudo().name = contract._guard_next_name()
             if contract.template_id and not contract.body:
                 contract.body = contract._render_template()
         return contracts

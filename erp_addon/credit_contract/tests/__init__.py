@@ -14,3 +14,4 @@ from . import test_ledger_rules
 from . import test_buttons
 from . import test_seal_check
 from . import test_tour_zh
+from . import test_overview

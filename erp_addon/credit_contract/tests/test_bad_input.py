@@ -15,6 +15,49 @@ class TestBadInput(ContractCase):
             contract.with_user(self.salesman).write({"date_end": "2026-01-01"})
         self.assertEqual(str(contract.date_end), "2026-12-31")
 
+    def test_refused_create_takes_no_number(self):
+        """Issue 19 #12: a failed save does not consume a contract number."""
+        sequence = self.env.ref("credit_contract.seq_credit_contract")
+        before = sequence.number_next_actual
+        with self.assertRaisesText(ValidationError, "cannot end"):
+            self.make_contract(date_start="2026-07-01", date_end="2026-06-30")
+        with self.assertRaisesText(ValidationError, "negative"):
+            self.make_contract(amount=-5)
+        with self.assertRaisesText(ValidationError, "counterparty pays for what it buys"):
+            self.make_contract(counterparty_pays="nothing")
+        sequence.invalidate_recordset(["number_next_actual"])
+        self.assertEqual(sequence.number_next_actual, before)
+        # the next contract saved takes that very number, and two at once two numbers
+        contract = self.make_contract()
+        expected = sequence.get_next_char(before)
+        self.assertEqual(contract.name, expected)
+        pair = (
+            self.env["credit.contract"]
+            .with_user(self.salesman)
+            .create([self.contract_vals(title="A"), self.contract_vals(title="B")])
+        )
+        self.assertEqual(
+            pair.mapped("name"),
+            [sequence.get_next_char(before + 1), sequence.get_next_char(before + 2)],
+        )
+        self.assertFalse(
+            self.env["credit.contract"].search([("name", "=like", "/new-%")]),
+            "no placeholder is left behind",
+        )
+
+    def test_error_names_the_field(self):
+        """Issue 19 #12: the field in error is named with the error, for the web client to
+        highlight it (credit_management/static/src/fields/credit_invalid_fields.js)."""
+        cases = [
+            ({"date_start": "2026-07-01", "date_end": "2026-06-30"}, "date_end"),
+            ({"amount": -5}, "amount"),
+            ({"counterparty_pays": "nothing"}, "counterparty_pays"),
+        ]
+        for values, fname in cases:
+            with self.assertRaises(ValidationError) as caught:
+                self.make_contract(**values)
+            self.assertEqual(caught.exception.context, {"credit_invalid_fields": [fname]})
+
     def test_negative_amount(self):
         with self.assertRaisesText(ValidationError, "negative"):
             self.make_contract(amount=-5)

@@ -3,7 +3,7 @@ import json
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.tools import format_amount
+from odoo.tools import format_amount, format_date
 
 CARD_TYPES = [
     ("limit_usage", "Over or Near the Limit"),
@@ -47,13 +47,15 @@ class CreditOverviewCard(models.Model):
     card_amount = fields.Monetary(string="Amount", compute="_compute_card")
     card_amount_label = fields.Char(compute="_compute_card")
     card_lines = fields.Text(compute="_compute_card", help="JSON: the first items, for the card.")
-    card_graph = fields.Text(compute="_compute_card", help="JSON for the dashboard_graph widget.")
+    card_graph = fields.Text(compute="_compute_card", help="JSON of the chart.")
 
     @api.depends_context("uid", "company", "lang")
     def _compute_card(self):
         company = self.env.company
-        for card in self:
-            data = getattr(card, f"_card_{card.card_type}")(company)
+        # every card's figures first, then the fields: a card may clear the cache while it
+        # reads (the ageing as at another day), which must not drop the figures assigned
+        figures = [(card, getattr(card, f"_card_{card.card_type}")(company)) for card in self]
+        for card, data in figures:
             card.currency_id = company.currency_id
             card.card_count = data["count"]
             card.card_amount = data.get("amount", 0.0)
@@ -65,17 +67,50 @@ class CreditOverviewCard(models.Model):
     def _format_amount(self, amount, company):
         return format_amount(self.env, amount, company.currency_id)
 
-    def _graph(self, title, points):
-        return [
-            {
-                "key": title,
-                "title": title,
-                "values": [
-                    {"label": label, "value": value, "type": kind} for label, value, kind in points
-                ],
-                "is_sample_data": False,
-            }
-        ]
+    def _chart(self, kind, labels, datasets, x_title, y_title):
+        """JSON of a chart for the ``credit_overview_graph`` widget: ``kind`` "bar" or
+        "line", ``labels`` along the x axis, ``datasets`` ``[(legend, [values])]`` (one
+        series each, shown in the legend), and both axes' titles."""
+        return {
+            "type": kind,
+            "labels": list(labels),
+            "datasets": [{"label": label, "data": list(values)} for label, values in datasets],
+            "x_title": x_title,
+            "y_title": y_title,
+        }
+
+    def _amount_axis(self, company):
+        """The title of an axis of amounts: in the company's currency."""
+        return self.env._("Amount (%(currency)s)", currency=company.currency_id.name)
+
+    def _action_for(self, xmlid, domain=None, context=None):
+        """The window action ``xmlid`` showing the records of ``domain`` (the card's own
+        domain: the list shows what the card counts)."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
+        if domain is not None:
+            action["domain"] = domain
+        action["context"] = dict(context or {})
+        return action
+
+    def _domain_card(self, model, domain, order, line, amount_field=None, amount_label=False):
+        """The figures of a card that counts the records of ``domain`` the reader may see:
+        one count, one sum (``amount_field``, in company currency) and the first lines
+        (``line(record) -> (name, value)``), none if the reader may not read ``model``."""
+        Model = self.env[model]
+        if not Model.has_access("read"):
+            return {"count": 0}
+        count = Model.search_count(domain)
+        data = {
+            "count": count,
+            "lines": [
+                dict(zip(("name", "value"), line(rec), strict=True))
+                for rec in Model.search(domain, order=order, limit=PREVIEW_LINES)
+            ],
+        }
+        if amount_field:
+            [(total,)] = Model._read_group(domain, [], [f"{amount_field}:sum"])
+            data.update(amount=total or 0.0, amount_label=amount_label)
+        return data
 
     def _card_limit_usage(self, company):
         Partner = self.env["res.partner"]
@@ -103,12 +138,12 @@ class CreditOverviewCard(models.Model):
             "lines": [
                 {"name": names[pid], "value": f"{usage[pid]:.0f}%"} for pid in near[:PREVIEW_LINES]
             ],
-            "graph": self._graph(
-                self.env._("Customers by credit usage"),
-                [
-                    (label, count, "past" if i >= 3 else "future")
-                    for i, (label, count) in enumerate(zip(labels, counts, strict=True))
-                ],
+            "graph": self._chart(
+                "bar",
+                labels,
+                [(self.env._("Customers"), counts)],
+                self.env._("Credit usage (exposure / limit)"),
+                self.env._("Customers"),
             ),
         }
 
@@ -151,12 +186,12 @@ class CreditOverviewCard(models.Model):
                 }
                 for pid in over[:PREVIEW_LINES]
             ],
-            "graph": self._graph(
-                self.env._("Overdue by days late"),
-                [
-                    (self.env._("%(days)s days", days=label), round(total, 2), "past")
-                    for (_low, _high, label), total in zip(OVERDUE_BUCKETS, totals, strict=True)
-                ],
+            "graph": self._chart(
+                "bar",
+                [label for _low, _high, label in OVERDUE_BUCKETS],
+                [(self.env._("Overdue"), [round(total, 2) for total in totals])],
+                self.env._("Days overdue"),
+                self._amount_axis(company),
             ),
         }
 
@@ -169,7 +204,7 @@ class CreditOverviewCard(models.Model):
         return {
             "count": len(partners),
             "lines": [
-                {"name": p.name, "value": fields.Date.to_string(p.credit_next_review_date)}
+                {"name": p.name, "value": format_date(self.env, p.credit_next_review_date)}
                 for p in partners[:PREVIEW_LINES]
             ],
         }
@@ -229,7 +264,7 @@ class CreditOverviewCard(models.Model):
             "amount": sum(apps.mapped("requested_limit")),
             "amount_label": self.env._("in temporary limits"),
             "lines": [
-                {"name": a.partner_id.name, "value": fields.Date.to_string(a.expiry_date)}
+                {"name": a.partner_id.name, "value": format_date(self.env, a.expiry_date)}
                 for a in apps[:PREVIEW_LINES]
             ],
         }
@@ -258,7 +293,7 @@ class CreditOverviewCard(models.Model):
             "count": len(entries.filtered(lambda e: e.listed_date >= since)),
             "amount_label": False,
             "lines": [
-                {"name": e.display_name, "value": fields.Date.to_string(e.listed_date)}
+                {"name": e.display_name, "value": format_date(self.env, e.listed_date)}
                 for e in entries[:PREVIEW_LINES]
             ],
         }

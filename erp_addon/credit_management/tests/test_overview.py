@@ -144,7 +144,7 @@ class TestOverviewFigures(CreditCommon):
         lines = json.loads(card.card_lines)
         self.assertEqual(lines, [{"name": "Near Limit Co", "value": "95%"}])
         graph = json.loads(card.card_graph)
-        values = {v["label"]: v["value"] for v in graph[0]["values"]}
+        values = dict(zip(graph["labels"], graph["datasets"][0]["data"], strict=True))
         self.assertEqual(values["90–100%"], 1)
         self.assertEqual(values["50–75%"], 1)
         action = card.action_open()
@@ -157,7 +157,11 @@ class TestOverviewFigures(CreditCommon):
         self.assertEqual(card.card_count, 1)
         self.assertEqual(card.card_amount, 300)
         graph = json.loads(card.card_graph)
-        self.assertEqual(sum(v["value"] for v in graph[0]["values"]), 300)
+        self.assertEqual(sum(graph["datasets"][0]["data"]), 300)
+        # axes titled, amounts in the company's currency, a legend per series
+        self.assertEqual(graph["y_title"], f"Amount ({self.company.currency_id.name})")
+        self.assertEqual(graph["x_title"], "Days overdue")
+        self.assertEqual([d["label"] for d in graph["datasets"]], ["Overdue"])
 
     def test_review_due_card(self):
         self.near.with_company(self.company).sudo().credit_next_review_date = "2026-06-01"

@@ -63,7 +63,7 @@ registry.category("web_tour.tours").add("credit_management_overview", {
         },
         {
             content: "Every card draws from the same figures as the check",
-            trigger: ".o_kanban_record:contains(Over or Near the Limit) .o_dashboard_graph canvas",
+            trigger: ".o_kanban_record:contains(Over or Near the Limit) .o_credit_overview_chart canvas",
         },
         {
             content: "Open the customers behind the card",
