@@ -18,3 +18,4 @@ from . import test_menus_open
 from . import test_buttons
 from . import test_reminders
 from . import test_tour_zh
+from . import test_demo_reads_chinese

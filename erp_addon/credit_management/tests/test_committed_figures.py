@@ -265,6 +265,8 @@ class TestCommittedFigures(TransactionCase):
                 {
                     "move_type": "out_invoice",
                     "partner_id": self.partner_ids[0],
+                    # the main company's, whichever company is the admin's current one
+                    "company_id": company_id,
                     "invoice_line_ids": [
                         Command.create(
                             {"name": "more", "price_unit": 400, "tax_ids": [Command.clear()]}
