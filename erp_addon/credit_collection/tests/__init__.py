@@ -16,3 +16,4 @@ from . import test_tour
 from . import test_tour_writeoff
 from . import test_roles_open_documents
 from . import test_collection_window
+from . import test_figures_agree

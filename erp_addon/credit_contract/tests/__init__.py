@@ -13,3 +13,4 @@ from . import test_signing_orders
 from . import test_ledger_rules
 from . import test_buttons
 from . import test_seal_check
+from . import test_figures_reports
