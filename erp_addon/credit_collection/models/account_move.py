@@ -157,7 +157,6 @@ class AccountMove(models.Model):
     # where the stage is shown: the stage, or that the invoice is disputed (a disputed
     # invoice leaves the procedure until the dispute is resolved)
     collection_status = fields.Char(
-        string="Collection Status",
         compute="_compute_collection_status",
         groups=CREDIT_FIGURES_GROUPS,
     )

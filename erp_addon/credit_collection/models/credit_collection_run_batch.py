@@ -119,6 +119,18 @@ class CreditCollectionRun(models.Model):
         """
         cr = self.env.cr
         company = self.company_id
+        # what an invoice still owes depends on its customer's other items (the credits
+        # applied to the oldest first): the window's customers are read whole
+        partners = None
+        if moves is not None:
+            cr.execute(
+                SQL(
+                    "SELECT ARRAY(SELECT DISTINCT commercial_partner_id FROM account_move "
+                    "WHERE id = ANY(%s) AND commercial_partner_id IS NOT NULL)",
+                    moves,
+                )
+            )
+            partners = cr.fetchone()[0]
         cr.execute(
             SQL(
                 """
@@ -141,7 +153,7 @@ class CreditCollectionRun(models.Model):
                                AS chase_days,
                            COALESCE(i.collection_procedure_id, o.procedure_id,
                                     %(default_procedure)s) AS procedure_id
-                      FROM credit_collection_items(%(company)s, %(today)s, NULL) i
+                      FROM credit_collection_items(%(company)s, %(today)s, %(partners)s::int[]) i
                  LEFT JOIN overrides o ON o.id = i.partner_id
                      -- the window: read through the journal items' index on their move
                      WHERE %(moves)s::int[] IS NULL OR i.move_id = ANY(%(moves)s::int[])
@@ -191,6 +203,7 @@ class CreditCollectionRun(models.Model):
                 today=self.date,
                 types=OPEN_TYPES,
                 moves=moves,
+                partners=partners,
                 **setup["ranges"],
             )
         )

@@ -27,9 +27,7 @@ class CreditCollectionAgeing(models.Model):
     disputed = fields.Boolean(readonly=True)
     # where the stage is shown: the stage, or that the invoice is disputed (it then leaves
     # the procedure until the dispute is resolved)
-    collection_status = fields.Char(
-        string="Collection Status", compute="_compute_collection_status"
-    )
+    collection_status = fields.Char(compute="_compute_collection_status")
     currency_id = fields.Many2one("res.currency", readonly=True)
     as_at = fields.Date(readonly=True)
     date_maturity = fields.Date(string="Due Date", readonly=True)
