@@ -29,6 +29,8 @@ class CreditCollectionRun(models.Model):
         """The values of the letters of ``keys`` {(partner, stage, currency): collector}:
         every open item and open credit note of the customer in the currency, as lines."""
         cr = self.env.cr
+        # read in SQL: what this transaction changed first
+        self.env.flush_all()
         partners = list({key[0] for key in keys})
         cr.execute(
             SQL(
