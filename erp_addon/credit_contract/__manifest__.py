@@ -20,6 +20,7 @@
         "report/credit_contract_reports.xml",
         "report/credit_contract_document.xml",
         "report/credit_contract_review_form.xml",
+        "report/credit_power_attorney_report.xml",
         "wizards/credit_contract_reason_wizard_views.xml",
         "wizards/credit_contract_sign_wizard_views.xml",
         "wizards/credit_contract_seal_use_wizard_views.xml",

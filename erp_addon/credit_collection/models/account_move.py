@@ -141,6 +141,26 @@ class AccountMove(models.Model):
         groups=CREDIT_FIGURES_GROUPS,
     )
 
+    # what is overdue once the customer's credits are applied to its oldest items
+    # (credit_overdue_items, the credit check's rule): a customer's invoices add up to its
+    # overdue amount on the partner, the overview and the ageing report
+    collection_amount_overdue = fields.Monetary(
+        string="Overdue (Net of Credits)",
+        compute="_compute_collection_amount_overdue",
+        search="_search_collection_amount_overdue",
+        currency_field="company_currency_id",
+        groups=CREDIT_FIGURES_GROUPS,
+        help="Today: the invoice's overdue balance less the customer's open credit notes and "
+        "advances, applied to its oldest overdue items first. 0 when they cover it: such an "
+        "invoice is not chased.",
+    )
+    # where the stage is shown: the stage, or that the invoice is disputed (a disputed
+    # invoice leaves the procedure until the dispute is resolved)
+    collection_status = fields.Char(
+        compute="_compute_collection_status",
+        groups=CREDIT_FIGURES_GROUPS,
+    )
+
     collection_can_assign = fields.Boolean(
         string="May Assign Collectors",
         compute="_compute_collection_can_assign",
@@ -204,6 +224,73 @@ class AccountMove(models.Model):
                 ),
             )
         ]
+
+    def _collection_overdue_sql(self):
+        """SQL: (move_id, amount_overdue) of the invoices with something overdue today in
+        the user's companies (credit_collection_move_overdue)."""
+        self.env["account.move.line"].flush_model()
+        self.env["account.move"].flush_model(["move_type"])
+        today = fields.Date.context_today(self)
+        return SQL(" UNION ALL ").join(
+            SQL("SELECT * FROM credit_collection_move_overdue(%s, %s)", company_id, today)
+            for company_id in self.env.companies.ids
+        )
+
+    def _compute_collection_amount_overdue(self):
+        ids = [move_id for move_id in self._origin._ids if isinstance(move_id, int)]
+        amounts = {}
+        if ids:
+            self.env.cr.execute(
+                SQL(
+                    "SELECT o.move_id, o.amount_overdue FROM (%s) o WHERE o.move_id = ANY(%s)",
+                    self._collection_overdue_sql(),
+                    ids,
+                )
+            )
+            amounts = dict(self.env.cr.fetchall())
+        for move in self:
+            move.collection_amount_overdue = float(amounts.get(move._origin.id) or 0.0)
+
+    def _search_collection_amount_overdue(self, operator, value):
+        if operator not in DAYS_OPERATORS or isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on the overdue amount."))
+        if not isinstance(value, int | float):
+            raise UserError(self.env._("The overdue amount can only be compared with a number."))
+        overdue = self._collection_overdue_sql()
+        if DAYS_OPERATORS[operator](0, value):
+            # invoices with nothing overdue count as 0: search the complement
+            return [
+                (
+                    "id",
+                    "not in",
+                    SQL(
+                        "(SELECT o.move_id FROM (%s) o WHERE NOT (o.amount_overdue %s %s))",
+                        overdue,
+                        SQL(operator),
+                        value,
+                    ),
+                )
+            ]
+        return [
+            (
+                "id",
+                "in",
+                SQL(
+                    "(SELECT o.move_id FROM (%s) o WHERE o.amount_overdue %s %s)",
+                    overdue,
+                    SQL(operator),
+                    value,
+                ),
+            )
+        ]
+
+    @api.depends("collection_stage_id", "collection_disputed")
+    def _compute_collection_status(self):
+        disputed = self.env._("Disputed")
+        for move in self:
+            move.collection_status = (
+                disputed if move.collection_disputed else move.collection_stage_id.name or False
+            )
 
     def _compute_collection_can_assign(self):
         self.collection_can_assign = self.env.user.has_group(ADMIN)

@@ -85,6 +85,11 @@ class CreditCollectionLetter(models.Model):
         string="Open Credit Notes",
         readonly=True,
     )
+    date_deadline = fields.Date(
+        string="Pay By",
+        compute="_compute_date_deadline",
+        help="The deadline the letter sets: its date plus the stage's days to pay.",
+    )
     line_ids = fields.One2many(
         "credit.collection.letter.line", "letter_id", string="Lines", readonly=True
     )
@@ -128,10 +133,32 @@ class CreditCollectionLetter(models.Model):
             items = letter.line_ids.filtered(lambda line: line.kind == "item")
             credits = letter.line_ids - items
             letter.amount_open = sum(items.mapped("amount_residual"))
-            letter.amount_overdue = sum(
-                items.filtered(lambda line: line.days_overdue > 0).mapped("amount_residual")
-            )
             letter.amount_credit = sum(credits.mapped("amount_residual"))
+            # the credit check's rule: overdue items less the open credits, never below 0
+            letter.amount_overdue = max(
+                sum(items.filtered(lambda line: line.days_overdue > 0).mapped("amount_residual"))
+                - letter.amount_credit,
+                0.0,
+            )
+
+    @api.depends("date", "stage_id.payment_days")
+    def _compute_date_deadline(self):
+        for letter in self:
+            days = letter.stage_id.payment_days
+            letter.date_deadline = (
+                fields.Date.add(letter.date, days=days) if letter.date and days > 0 else False
+            )
+
+    def _letter_kind(self):
+        """Which letter the stage sends: a reminder, the formal dunning letter (正式催款函)
+        or the final notice before legal action (report/report_dunning_letter.xml)."""
+        self.ensure_one()
+        action = self.stage_id.action_type
+        if action in ("reminder", "call"):
+            return "reminder"
+        if action in ("letter", "visit"):
+            return "formal"
+        return "final"
 
     def _compute_replaces_id(self):
         ids = [letter_id for letter_id in self._origin.ids if isinstance(letter_id, int)]
@@ -146,9 +173,11 @@ class CreditCollectionLetter(models.Model):
         """The letter's lines as generated: open items oldest due first, then credit notes."""
         self.ensure_one()
         items = self.line_ids.filtered(lambda line: line.kind == "item")
-        return items.sorted(lambda line: (line.date_due or self.date, line.id)), (
-            self.line_ids - items
+        # a credit note with nothing left open says nothing: not printed
+        credits = (self.line_ids - items).filtered(
+            lambda line: not self.currency_id.is_zero(line.amount_residual)
         )
+        return items.sorted(lambda line: (line.date_due or self.date, line.id)), credits
 
     # -------------------------------------------------------------- correction
     def action_correct(self):

@@ -119,6 +119,18 @@ class CreditCollectionRun(models.Model):
         """
         cr = self.env.cr
         company = self.company_id
+        # what an invoice still owes depends on its customer's other items (the credits
+        # applied to the oldest first): the window's customers are read whole
+        partners = None
+        if moves is not None:
+            cr.execute(
+                SQL(
+                    "SELECT ARRAY(SELECT DISTINCT commercial_partner_id FROM account_move "
+                    "WHERE id = ANY(%s) AND commercial_partner_id IS NOT NULL)",
+                    moves,
+                )
+            )
+            partners = cr.fetchone()[0]
         cr.execute(
             SQL(
                 """
@@ -135,24 +147,28 @@ class CreditCollectionRun(models.Model):
                            (rp.collection_procedure_id ->> %(company_key)s)::int AS procedure_id
                       FROM res_partner rp WHERE rp.collection_procedure_id ? %(company_key)s
                 ), items AS MATERIALIZED (
+                    -- an invoice the customer's credits cover is not chased: 0 days
                     SELECT i.*,
+                           CASE WHEN i.net_residual > 0 THEN i.days_overdue ELSE 0 END
+                               AS chase_days,
                            COALESCE(i.collection_procedure_id, o.procedure_id,
                                     %(default_procedure)s) AS procedure_id
-                      FROM credit_collection_items(%(company)s, %(today)s, NULL) i
+                      FROM credit_collection_items(%(company)s, %(today)s, %(partners)s::int[]) i
                  LEFT JOIN overrides o ON o.id = i.partner_id
                      -- the window: read through the journal items' index on their move
                      WHERE %(moves)s::int[] IS NULL OR i.move_id = ANY(%(moves)s::int[])
                 ), classified AS (
                     -- width_bucket: the last range whose first day the days reached
                     SELECT it.*,
-                           (%(b_ids)s::int[])[width_bucket(it.days_overdue, %(b_from)s::int[])]
+                           (%(b_ids)s::int[])[width_bucket(it.chase_days, %(b_from)s::int[])]
                                AS bucket,
-                           s.ids[width_bucket(it.days_overdue, s.starts)] AS target
+                           s.ids[width_bucket(it.chase_days, s.starts)] AS target
                       FROM items it
                  LEFT JOIN stages s ON s.procedure_id = it.procedure_id
                 )
                 SELECT 'open' AS kind, it.move_id, it.partner_id, it.collection_stage_id,
-                       it.currency_id, it.days_overdue, it.residual, it.collection_user_id,
+                       it.currency_id, it.chase_days AS days_overdue, it.residual,
+                       it.collection_user_id,
                        it.invoice_user_id, it.team_id, it.collection_disputed,
                        it.collection_allow_back, it.collection_escalate_now,
                        it.collection_bucket_id, it.collection_stage_date, it.procedure_id,
@@ -187,6 +203,7 @@ class CreditCollectionRun(models.Model):
                 today=self.date,
                 types=OPEN_TYPES,
                 moves=moves,
+                partners=partners,
                 **setup["ranges"],
             )
         )

@@ -29,6 +29,8 @@ class CreditCollectionRun(models.Model):
         """The values of the letters of ``keys`` {(partner, stage, currency): collector}:
         every open item and open credit note of the customer in the currency, as lines."""
         cr = self.env.cr
+        # read in SQL: what this transaction changed first
+        self.env.flush_all()
         partners = list({key[0] for key in keys})
         cr.execute(
             SQL(
@@ -53,7 +55,7 @@ class CreditCollectionRun(models.Model):
         # every open item of these customers (the batch query returned only those to move)
         cr.execute(
             SQL(
-                "SELECT move_id, partner_id, currency_id, days_overdue, residual "
+                "SELECT move_id, partner_id, currency_id, days_overdue, net_residual "
                 "FROM credit_collection_items(%s, %s, %s) ORDER BY move_id",
                 company.id,
                 today,
@@ -63,11 +65,12 @@ class CreditCollectionRun(models.Model):
         items = defaultdict(list)
         days = {}
         overdue = defaultdict(float)
-        for move_id, partner_id, currency_id, move_days, residual in cr.fetchall():
+        for move_id, partner_id, currency_id, move_days, net_residual in cr.fetchall():
             items[(partner_id, currency_id)].append(move_id)
             days[move_id] = move_days
             if move_days > 0:
-                overdue[(partner_id, currency_id)] += float(residual)
+                # what is overdue once the customer's credits are applied (the check's)
+                overdue[(partner_id, currency_id)] += float(net_residual)
         # what the letters print of each document, read once
         documents = {}
         listed = list(days) + [m for ids in credits.values() for m in ids]

@@ -10,7 +10,8 @@ procedures: ``classify_key``) therefore classifies only
   through the due dates' index);
 - the invoices written since that run began (less a day, for transactions that were still
   running then): posted, paid, reset, their due date, dispute, procedure or escalation
-  changed;
+  changed; and the open invoices of the customers with a credit note or payment written
+  since then (their credits, applied to what they owe, changed);
 - the invoices that run left pending (``pending_move_ids``): not in the bucket or stage
   their days call for, or without a collector, or of a customer it skipped.
 
@@ -116,6 +117,18 @@ class CreditCollectionRun(models.Model):
                     SELECT am.id FROM account_move am
                      WHERE am.write_date >= %(since)s AND am.company_id = %(company)s
                        AND am.move_type IN %(types)s
+                 UNION
+                    -- a credit note or payment written since: the customer's credits changed,
+                    -- and with them what its invoices still owe (credit_overdue_items)
+                    SELECT inv.id FROM account_move inv
+                     WHERE inv.company_id = %(company)s AND inv.move_type IN %(types)s
+                       AND inv.state = 'posted'
+                       AND inv.payment_state IN ('not_paid', 'partial')
+                       AND inv.commercial_partner_id IN (
+                           SELECT am.commercial_partner_id FROM account_move am
+                            WHERE am.write_date >= %(since)s AND am.company_id = %(company)s
+                              AND am.move_type NOT IN %(types)s
+                              AND am.commercial_partner_id IS NOT NULL)
                  UNION
                     SELECT rel.move_id FROM credit_collection_run_pending_rel rel
                      WHERE rel.run_id = %(previous)s

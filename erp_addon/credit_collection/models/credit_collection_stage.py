@@ -45,6 +45,11 @@ class CreditCollectionStage(models.Model):
         help="Whether entering the stage sends the customer a dunning letter: by email to "
         "the invoice contact (a printed letter when there is no address) or printed.",
     )
+    payment_days = fields.Integer(
+        string="Pay Within (Days)",
+        help="The deadline the stage's letter sets: its date plus this many days (0: the "
+        "letter sets none).",
+    )
     mail_template_id = fields.Many2one(
         "mail.template",
         domain="[('model', '=', 'credit.collection.letter')]",

@@ -85,7 +85,8 @@ class ResPartner(models.Model):
             SQL(
                 """
                 SELECT a.partner_id, a.bucket_id, SUM(a.amount_residual),
-                       COUNT(DISTINCT a.move_id) FILTER (WHERE a.days_overdue > 0)
+                       COUNT(DISTINCT a.move_id) FILTER (WHERE a.amount_overdue > 0),
+                       SUM(a.amount_credit)
                   FROM credit_collection_ageing a
                  WHERE a.company_id = %s AND a.partner_id = ANY(%s)
               GROUP BY a.partner_id, a.bucket_id
@@ -96,9 +97,11 @@ class ResPartner(models.Model):
         )
         ageing = {}
         overdue_count = {}
-        for partner_id, bucket_id, amount, count in cr.fetchall():
+        credit = {}
+        for partner_id, bucket_id, amount, count, unapplied in cr.fetchall():
             ageing.setdefault(partner_id, {})[bucket_id] = float(amount)
             overdue_count[partner_id] = overdue_count.get(partner_id, 0) + count
+            credit[partner_id] = credit.get(partner_id, 0.0) + float(unapplied or 0.0)
         # DSO, one query; the most advanced stage, one query
         days = company.collection_dso_days or 90
         cr.execute(
@@ -142,7 +145,7 @@ class ResPartner(models.Model):
                 float(receivable or 0) / float(sales) * days if sales and sales > 0 else 0.0
             )
             partner.collection_ageing_html = self._collection_ageing_table(
-                buckets, ageing.get(cp, {}), company
+                buckets, ageing.get(cp, {}), company, credit.get(cp, 0.0)
             )
 
     # ------------------------------------------------------------ stage: search, group by
@@ -211,7 +214,9 @@ class ResPartner(models.Model):
         )
         return [("id", "not in" if negative else "in", partners)]
 
-    def _collection_ageing_table(self, buckets, amounts, company):
+    def _collection_ageing_table(self, buckets, amounts, company, credit=0.0):
+        """The ageing by bucket of what is owed once credits are applied (never negative),
+        the credits left over in a column of their own when there are, and the balance."""
         head = "".join(f"<th class='text-end'>{escape(b.name)}</th>" for b in buckets)
         currency = company.currency_id
         cells = "".join(
@@ -219,7 +224,12 @@ class ResPartner(models.Model):
             f"{escape(format_amount(self.env, amounts.get(b.id, 0.0), currency))}</td>"
             for b in buckets
         )
-        total = sum(amounts.values())
+        if not currency.is_zero(credit):
+            head += f"<th class='text-end'>{escape(self.env._('Unapplied Credit'))}</th>"
+            cells += (
+                f"<td class='text-end'>{escape(format_amount(self.env, credit, currency))}</td>"
+            )
+        total = sum(amounts.values()) + credit
         return Markup(
             "<table class='table table-sm o_collection_ageing'><thead><tr>%s<th class='text-end'>"
             "%s</th></tr></thead><tbody><tr>%s<td class='text-end fw-bold'>%s</td></tr></tbody>"

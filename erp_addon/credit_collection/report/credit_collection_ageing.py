@@ -24,18 +24,46 @@ class CreditCollectionAgeing(models.Model):
     team_id = fields.Many2one("crm.team", string="Sales Team", readonly=True)
     collector_id = fields.Many2one("res.users", readonly=True)
     stage_id = fields.Many2one("credit.collection.stage", string="Collection Stage", readonly=True)
+    disputed = fields.Boolean(readonly=True)
+    # where the stage is shown: the stage, or that the invoice is disputed (it then leaves
+    # the procedure until the dispute is resolved)
+    collection_status = fields.Char(compute="_compute_collection_status")
     currency_id = fields.Many2one("res.currency", readonly=True)
     as_at = fields.Date(readonly=True)
     date_maturity = fields.Date(string="Due Date", readonly=True)
     days_overdue = fields.Integer(readonly=True, aggregator="max")
     bucket_id = fields.Many2one("credit.collection.bucket", string="Ageing Bucket", readonly=True)
-    amount_residual = fields.Monetary(string="Open Amount", readonly=True)
+    # the credit check's rule (credit_overdue_items): the customer's unapplied credits are
+    # applied to its items, overdue ones first, so that no bucket is negative
+    amount_residual = fields.Monetary(
+        string="Amount Owed",
+        readonly=True,
+        help="What is still owed on the item once the customer's open credit notes and "
+        "advances are applied to its oldest items (0 on a credit note).",
+    )
+    amount_document = fields.Monetary(
+        string="Document Balance", readonly=True, help="The document's own open balance."
+    )
+    amount_credit = fields.Monetary(
+        string="Unapplied Credit",
+        readonly=True,
+        help="The part of a credit note or advance left over once every item is paid.",
+    )
     amount_overdue = fields.Monetary(string="Overdue Amount", readonly=True)
     amount_not_due = fields.Monetary(string="Not Yet Overdue", readonly=True)
+
+    @api.depends("stage_id", "disputed")
+    def _compute_collection_status(self):
+        disputed = self.env._("Disputed")
+        for line in self:
+            line.collection_status = disputed if line.disputed else line.stage_id.name or False
 
     def _collection_set_as_at(self):
         day = self.env.context.get("collection_as_at") or fields.Date.context_today(self)
         day = fields.Date.to_date(day)
+        # the view reads other models' tables (the invoices' dispute, stage): their pending
+        # changes first
+        self.env.flush_all()
         # rows of another day may be in the cache under the same ids
         if self.env.cr.__dict__.get("_collection_as_at") != day:
             self.env.cr.__dict__["_collection_as_at"] = day

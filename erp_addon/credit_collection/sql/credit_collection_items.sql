@@ -2,10 +2,13 @@
 -- invoices the daily collection action classifies (of the customers p_partners, or of
 -- every customer when p_partners is NULL). One row per invoice with an open receivable: its earliest
 -- open due date, its days overdue on p_today and its open amounts. "Overdue" is the credit
--- check's definition (credit_overdue_cutoff: the day less the company's grace days), so an
--- invoice within the grace days has 0 days overdue. The receivable lines are found through
--- credit_management's partial index on open items (partner_id, date_maturity). With the
--- invoice's collection fields, which the daily action compares with the classification.
+-- check's definition (credit_overdue_items of credit_management: the day less the company's
+-- grace days, so an invoice within the grace days has 0 days overdue), and so is what is
+-- owed: net_residual is the invoice's open amount less the customer's unapplied credits
+-- applied to its oldest items first; an invoice those credits cover (net_residual 0) is
+-- not chased, and a customer who owes nothing after its credit notes has none to chase.
+-- With the invoice's collection fields, which the daily action compares with the
+-- classification.
 DROP FUNCTION IF EXISTS credit_collection_items(integer, date, integer[]);
 CREATE FUNCTION credit_collection_items(
     p_company integer, p_today date, p_partners integer[]
@@ -17,6 +20,7 @@ CREATE FUNCTION credit_collection_items(
     days_overdue integer,
     residual numeric,
     residual_currency numeric,
+    net_residual numeric,
     collection_stage_id integer,
     collection_user_id integer,
     invoice_user_id integer,
@@ -28,38 +32,39 @@ CREATE FUNCTION credit_collection_items(
     collection_stage_date date,
     collection_procedure_id integer
 ) AS $$
-    WITH cutoff AS MATERIALIZED (
-        SELECT credit_overdue_cutoff(p_company, p_today) AS day
-    ), items AS (
-        SELECT aml.move_id,
-               MIN(aml.date_maturity) AS due,
-               SUM(aml.amount_residual) AS residual,
-               SUM(aml.amount_residual_currency) AS residual_currency
-          FROM account_move_line aml
-          JOIN account_account acc ON acc.id = aml.account_id
-         -- an array, not a join: the planner then reads the partial index for the
-         -- batch's customers instead of scanning every journal item; all of them when
-         -- p_partners is NULL (the function is inlined: the test folds away)
-         WHERE (p_partners IS NULL OR aml.partner_id = ANY(ARRAY(
-                   SELECT rp.id FROM res_partner rp
-                    WHERE rp.commercial_partner_id = ANY(p_partners))))
-           AND aml.company_id = p_company
-           AND aml.parent_state = 'posted'
-           AND aml.reconciled IS NOT TRUE
-           AND aml.amount_residual > 0
-           AND acc.account_type = 'asset_receivable'
-      GROUP BY aml.move_id
+    WITH items AS (
+        SELECT o.move_id,
+               MIN(o.date_maturity) AS due,
+               MAX(o.days_overdue) AS days,
+               SUM(o.residual) AS residual,
+               SUM(aml.amount_residual_currency) AS residual_currency,
+               SUM(o.net_residual) AS net_residual
+          FROM credit_overdue_items(p_company, p_today, p_partners) o
+          JOIN account_move_line aml ON aml.id = o.line_id
+         WHERE o.residual > 0
+      GROUP BY o.move_id
     )
-    SELECT i.move_id, am.commercial_partner_id, am.currency_id, i.due,
-           CASE WHEN i.due < c.day THEN p_today - i.due ELSE 0 END,
-           i.residual, i.residual_currency,
+    SELECT i.move_id, am.commercial_partner_id, am.currency_id, i.due, i.days,
+           i.residual, i.residual_currency, i.net_residual,
            am.collection_stage_id, am.collection_user_id, am.invoice_user_id, am.team_id,
            am.collection_disputed, am.collection_allow_back, am.collection_escalate_now,
            am.collection_bucket_id, am.collection_stage_date, am.collection_procedure_id
       FROM items i
       JOIN account_move am ON am.id = i.move_id
-     CROSS JOIN cutoff c
      WHERE am.move_type IN ('out_invoice', 'out_receipt')
+$$ LANGUAGE sql STABLE;
+
+-- Owner: account.move (models/account_move.py, field collection_amount_overdue): what is
+-- overdue of every open customer invoice of p_company on p_today once the customer's
+-- credits are applied (credit_overdue_items), the invoices with something overdue only. A
+-- customer's invoices add up to its overdue amount of the credit check and the partner.
+CREATE OR REPLACE FUNCTION credit_collection_move_overdue(p_company integer, p_today date)
+RETURNS TABLE (move_id integer, amount_overdue numeric) AS $$
+    SELECT o.move_id, SUM(o.net_residual)
+      FROM credit_overdue_items(p_company, p_today, NULL) o
+     WHERE o.is_overdue
+  GROUP BY o.move_id
+    HAVING SUM(o.net_residual) > 0
 $$ LANGUAGE sql STABLE;
 
 -- Owner: account.move (models/account_move.py, field collection_days_overdue): the days

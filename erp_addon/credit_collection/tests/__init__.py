@@ -18,3 +18,4 @@ from . import test_roles_open_documents
 from . import test_collection_window
 from . import test_tour_zh
 from . import test_overview
+from . import test_figures_agree

@@ -29,9 +29,16 @@ class TestAgeing(CollectionCase):
         on_may = rows("2026-05-20")
         self.assertEqual(on_may, {(inv1, "31-90", 80): 700.0})
         on_june = rows("2026-06-15")
-        self.assertEqual(on_june[(inv1, "90+", 106)], 700.0)
+        # the credit note (200) is applied to the oldest overdue item (issue 19 item 6)
+        self.assertEqual(on_june[(inv1, "90+", 106)], 500.0)
         self.assertEqual(on_june[(inv2, "1-30", 5)], 500.0)
         self.assertEqual(sum(on_june.values()), 700 + 500 - 200)
+        documents = Ageing.with_context(collection_as_at="2026-06-15").search(
+            [("partner_id", "=", self.customer.id), ("company_id", "=", self.company.id)]
+        )
+        self.assertEqual(
+            sorted(documents.mapped("amount_document")), [-200.0, 500.0, 700.0], "own balances"
+        )
         after = rows("2026-06-25")
         self.assertNotIn(inv1, [k[0] for k in after], "paid in full by then")
         groups = Ageing.with_context(collection_as_at="2026-06-15")._read_group(
@@ -39,7 +46,7 @@ class TestAgeing(CollectionCase):
         )
         self.assertEqual(
             {bucket.name: total for bucket, total in groups},
-            {"Current": -200.0, "1-30": 500.0, "90+": 700.0},
+            {"Current": 0.0, "1-30": 500.0, "90+": 500.0},
         )
 
     @freeze_time("2026-06-30")

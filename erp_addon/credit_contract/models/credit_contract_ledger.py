@@ -2,6 +2,7 @@ import logging
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
 from odoo.addons.credit_management.tools.reminders import due_domain, schedule_reminders
 
@@ -34,7 +35,16 @@ class CreditContract(models.Model):
     # ledger
     date_registered = fields.Date(readonly=True, copy=False, tracking=True)
     registered_by_id = fields.Many2one("res.users", readonly=True, copy=False)
-    registration_days = fields.Integer(compute="_compute_registration", store=True)
+    # empty until registered: 0 would read "registered on the day of signing", and the
+    # ledger's pivot averages the days of the registered contracts only (_field_to_sql)
+    registration_days = fields.Integer(
+        string="Days to Register",
+        compute="_compute_registration",
+        store=True,
+        aggregator="avg",
+        help="Days from signing to registration in the ledger; empty until registered. "
+        "Averaged over the registered contracts.",
+    )
     registration_on_time = fields.Boolean(compute="_compute_registration", store=True)
     ledger_complete = fields.Boolean(compute="_compute_ledger_complete", store=True)
     is_invalid = fields.Boolean(string="Invalid Contract", readonly=True, copy=False, tracking=True)
@@ -75,6 +85,18 @@ class CreditContract(models.Model):
     terminated_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     termination_reason = fields.Text(readonly=True, copy=False)
     date_expired = fields.Date(readonly=True, copy=False)
+
+    @api.model
+    def _field_to_sql(self, alias, fname, query=None, flush=True):
+        if fname == "registration_days":
+            # NULL (not 0) for a contract not registered: averages, sums and searches of
+            # the days to register count registered contracts only
+            return SQL(
+                "(CASE WHEN %s IS NOT NULL THEN %s END)",
+                super()._field_to_sql(alias, "date_registered", query, flush),
+                super()._field_to_sql(alias, fname, query, flush),
+            )
+        return super()._field_to_sql(alias, fname, query=query, flush=flush)
 
     @api.depends("date_registered", "date_signed", "company_id.credit_contract_registration_days")
     def _compute_registration(self):

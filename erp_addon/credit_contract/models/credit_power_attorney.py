@@ -82,7 +82,13 @@ class CreditPowerAttorney(models.Model):
     revoked_by_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
     date_revoked = fields.Date(readonly=True, copy=False)
     revoke_reason = fields.Text(readonly=True, copy=False)
-    contract_ids = fields.One2many("credit.contract", "power_of_attorney_id", string="Contracts")
+    # the contracts signed under it (a draft naming it is not signed under it yet)
+    contract_ids = fields.One2many(
+        "credit.contract",
+        "power_of_attorney_id",
+        string="Contracts",
+        domain=[("date_signed", "!=", False)],
+    )
 
     @api.constrains("date_from", "date_to", "max_amount")
     def _check_terms(self):
@@ -103,6 +109,18 @@ class CreditPowerAttorney(models.Model):
                 raise ValidationError(
                     self.env._("A power of attorney must cover at least one contract type.")
                 )
+
+    def action_print(self):
+        return self.env.ref("credit_contract.action_report_power_attorney").report_action(self)
+
+    def _scope_names(self):
+        """The contract types the power covers, in the reader's language."""
+        self.ensure_one()
+        return [
+            self._fields[name].get_description(self.env)["string"]
+            for name in ("allow_sale", "allow_purchase", "allow_technical", "allow_other")
+            if self[name]
+        ]
 
     def _check_legal_representative(self):
         if not self.env.user.has_group(LEGAL_REPRESENTATIVE):

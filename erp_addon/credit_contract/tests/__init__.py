@@ -15,3 +15,4 @@ from . import test_buttons
 from . import test_seal_check
 from . import test_tour_zh
 from . import test_overview
+from . import test_figures_reports

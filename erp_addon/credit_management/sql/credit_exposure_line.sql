@@ -1,40 +1,25 @@
 -- Owner: credit.exposure.line (report/credit_exposure_line.py).
 -- Every document that makes up credit exposure, per commercial partner and company.
--- Overdue follows credit_overdue.sql: items due before the cutoff (the user's today less the
--- company's grace days) count, and unapplied credits are spread over the partner's
--- credit items so that a partner's total equals the check's figure (never below zero).
--- Each open receivable item also falls in an ageing bucket by its days overdue (so by the
--- same cutoff): not_due (not overdue, or within the grace days; credits too), then 1-30,
--- 31-60, 61-90 and over 90 days overdue. These are credit_management's own buckets, used
--- where the collections add-on (which has configurable buckets) is not installed.
+-- Overdue follows credit_overdue.sql item by item (credit_overdue_items): items due before
+-- the cutoff (the user's today less the company's grace days) are overdue, and the
+-- partner's unapplied credits are applied to its overdue items first, oldest first, so that
+-- an item's overdue_amount is what is still owed on it and a partner's total equals the
+-- check's figure (never below zero; 0 on a credit). Each open receivable item also falls in
+-- an ageing bucket by its days overdue (so by the same cutoff): not_due (not overdue, or
+-- within the grace days; credits too), then 1-30, 31-60, 61-90 and over 90 days overdue.
+-- These are credit_management's own buckets, used where the collections add-on (which has
+-- configurable buckets) is not installed.
 
 DROP VIEW IF EXISTS credit_exposure_line;
 CREATE VIEW credit_exposure_line AS (
     WITH receivable AS (
-        SELECT aml.id, p.commercial_partner_id AS partner_id, aml.company_id,
+        SELECT o.line_id AS id, o.partner_id, aml.company_id,
                aml.company_currency_id AS currency_id, aml.move_id, aml.move_name,
-               aml.date, COALESCE(aml.date_maturity, aml.date) AS date_maturity,
-               aml.amount_residual,
-               COALESCE(aml.date_maturity, aml.date)
-                   < credit_overdue_cutoff(aml.company_id, credit_today()) AS is_overdue
-          FROM account_move_line aml
-          JOIN res_partner p ON p.id = aml.partner_id
-          JOIN account_account acc ON acc.id = aml.account_id
-         WHERE aml.parent_state = 'posted' AND aml.reconciled IS NOT TRUE
-           AND acc.account_type = 'asset_receivable'
-    ), aged AS (
-        SELECT r.*,
-               CASE WHEN r.is_overdue AND r.amount_residual > 0
-                    THEN credit_today() - r.date_maturity ELSE 0 END AS days_overdue
-          FROM receivable r
-    ), netted AS (
-        SELECT r.*,
-               SUM(CASE WHEN r.is_overdue AND r.amount_residual > 0
-                        THEN r.amount_residual ELSE 0 END)
-                   OVER (PARTITION BY r.partner_id, r.company_id) AS past_due_total,
-               SUM(CASE WHEN r.amount_residual < 0 THEN -r.amount_residual ELSE 0 END)
-                   OVER (PARTITION BY r.partner_id, r.company_id) AS credit_total
-          FROM aged r
+               aml.date, o.date_maturity, o.residual AS amount_residual, o.net_residual,
+               o.is_overdue, o.days_overdue
+          FROM res_company c
+         CROSS JOIN LATERAL credit_overdue_items(c.id, credit_today(), NULL) o
+          JOIN account_move_line aml ON aml.id = o.line_id
     )
     SELECT n.id * 3 AS id, n.partner_id, n.company_id, n.currency_id,
            'receivable'::varchar AS exposure_type, n.move_id, NULL::integer AS order_id,
@@ -46,12 +31,8 @@ CREATE VIEW credit_exposure_line AS (
                 WHEN n.days_overdue <= 90 THEN '61_90'
                 ELSE 'over_90' END::varchar AS ageing_bucket,
            n.amount_residual AS amount,
-           CASE WHEN n.amount_residual > 0 AND n.is_overdue THEN n.amount_residual
-                WHEN n.amount_residual < 0
-                THEN n.amount_residual * LEAST(n.past_due_total, n.credit_total)
-                     / NULLIF(n.credit_total, 0)
-                ELSE 0 END AS overdue_amount
-      FROM netted n
+           CASE WHEN n.is_overdue THEN n.net_residual ELSE 0 END AS overdue_amount
+      FROM receivable n
     UNION ALL
     SELECT am.id * 3 + 1, p.commercial_partner_id, am.company_id, c.currency_id,
            'draft_invoice', am.id, NULL, am.name, COALESCE(am.invoice_date, am.date),

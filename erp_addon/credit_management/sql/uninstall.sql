@@ -4,6 +4,7 @@ DROP FUNCTION IF EXISTS credit_exposure_figures(
     integer[], integer, timestamp, text, integer, boolean, integer[], integer[], numeric);
 DROP FUNCTION IF EXISTS credit_exposure_figures(
     integer[], integer, timestamp, text, integer, integer, integer[], integer[], numeric);
+DROP FUNCTION IF EXISTS credit_overdue_items(integer, date, integer[]);
 DROP FUNCTION IF EXISTS credit_overdue_cutoff(integer, date);
 DROP FUNCTION IF EXISTS credit_today();
 DROP FUNCTION IF EXISTS credit_committed_balances(integer[], integer, integer[], integer);
