@@ -17,3 +17,4 @@ from . import test_written_contract
 from . import test_template_clauses
 from . import test_ledger_seal
 from . import test_penalties
+from . import test_model_names

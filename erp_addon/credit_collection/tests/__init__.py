@@ -16,3 +16,5 @@ from . import test_tour
 from . import test_tour_writeoff
 from . import test_roles_open_documents
 from . import test_collection_window
+from . import test_model_names
+from . import test_language

@@ -13,3 +13,5 @@ from . import test_signing_orders
 from . import test_ledger_rules
 from . import test_buttons
 from . import test_seal_check
+from . import test_model_names
+from . import test_language

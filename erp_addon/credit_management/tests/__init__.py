@@ -17,3 +17,4 @@ from . import test_guard_walk
 from . import test_menus_open
 from . import test_buttons
 from . import test_reminders
+from . import test_model_names
