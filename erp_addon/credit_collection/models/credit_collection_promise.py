@@ -110,7 +110,7 @@ class CreditCollectionPromise(models.Model):
                         "A promise to pay is for a date within %(days)s days: %(date)s is "
                         "further away.",
                         days=horizon,
-                        date=promise.date,
+                        date=format_date(self.env, promise.date),
                     )
                 )
             if float_compare(promise.amount, 0.0, precision_rounding=rounding) <= 0:

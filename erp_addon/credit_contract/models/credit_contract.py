@@ -280,8 +280,8 @@ class CreditContract(models.Model):
                         "Contract %(name)s cannot end (%(end)s) before it takes effect "
                         "(%(start)s).",
                         name=contract.name,
-                        end=contract.date_end,
-                        start=contract.date_start,
+                        end=format_date(self.env, contract.date_end),
+                        start=format_date(self.env, contract.date_start),
                     )
                 )
 
