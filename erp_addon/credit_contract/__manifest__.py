@@ -1,8 +1,8 @@
 {
     "name": "Credit Contracts",
     "summary": "Contract review before signing (三性五审查), powers of attorney, the contract "
-    "seal log and the contract ledger (合同台帐)",
-    "version": "18.0.1.0.0",
+    "seal log and the contract ledger (合同台账)",
+    "version": "18.0.1.1.0",
     "category": "Accounting/Credit",
     "license": "LGPL-3",
     "author": "Credit Management contributors",

@@ -174,10 +174,13 @@ class CreditAdministrator(models.Model):
             admin.sudo().write({"qualification_state": "revocation_pending"})
             if not notify:
                 continue
+            assignee = admin._legal_representative() or self.env.user
             admin.sudo().activity_schedule(
                 "credit_appraisal.mail_activity_type_revocation",
-                user_id=admin._legal_representative().id or self.env.user.id,
-                summary=self.env._("Approve or refuse the revocation of %(name)s", name=admin.name),
+                user_id=assignee.id,
+                summary=admin.company_id._credit_env(assignee)._(
+                    "Approve or refuse the revocation of %(name)s", name=admin.name
+                ),
                 # read by the assignee and by who may write the register (the credit
                 # managers), not by fellow administrators
                 note=reason,

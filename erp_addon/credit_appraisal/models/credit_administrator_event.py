@@ -1,5 +1,6 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools.misc import format_date
 
 EVENT_KINDS = [
     ("qualified", "Qualified"),
@@ -67,6 +68,18 @@ class CreditAdministratorEvent(models.Model):
     approved_by_id = fields.Many2one("res.users", string="Decided By", readonly=True)
     date_decided = fields.Date(readonly=True)
 
+    @api.depends("administrator_id", "kind", "date")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        for event in self:
+            kinds = dict(event._fields["kind"]._description_selection(event.env))
+            event.display_name = event.env._(
+                "%(name)s: %(kind)s, %(date)s",
+                name=event.administrator_id.name or "-",
+                kind=kinds.get(event.kind, "-"),
+                date=format_date(event.env, event.date),
+            )
+
     def _guard_check_write(self, vals):
         if any(event.employee_id.user_id == self.env.user for event in self.sudo()):
             raise AccessError(self.env._("Nobody changes the record of their own qualification."))
@@ -113,7 +126,9 @@ class CreditAdministratorEvent(models.Model):
                 # the reason stays in the qualification history: the register's chatter is
                 # read by fellow administrators
                 admin.message_post(
-                    body=self.env._("Qualification revoked, approved by %(user)s.", user=user.name)
+                    body=admin.company_id._credit_env()._(
+                        "Qualification revoked, approved by %(user)s.", user=user.name
+                    )
                 )
 
     def _withdraw(self):

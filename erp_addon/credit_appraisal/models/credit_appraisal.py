@@ -365,12 +365,14 @@ class CreditAppraisal(models.Model):
 
     def _outcome_reason(self):
         self.ensure_one()
+        # stored on the lists and the register: in the company's language
+        env = self.company_id._credit_env()
         if self.misuse_contract_ids:
-            return self.env._(
+            return env._(
                 "Contracts used for unlawful acts: %(names)s.",
                 names=", ".join(self.misuse_contract_ids.mapped("name")),
             )
-        return self.env._(
+        return env._(
             "Appraisal %(year)s: total %(total)s under %(threshold)s, failure number "
             "%(number)s (counting earlier years).",
             year=self.year,

@@ -107,7 +107,7 @@ class CreditAppraisalAccountability(models.Model):
         vals_list = []
         for record in self.sudo():
             user = record.administrator_id._legal_representative() or self.env.user
-            env = self.with_context(lang=user.lang or record.company_id.partner_id.lang).env
+            env = record.company_id._credit_env(user)
             vals_list.append(
                 {
                     "res_model_id": model_id,

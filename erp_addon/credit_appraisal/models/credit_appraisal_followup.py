@@ -109,7 +109,7 @@ class CreditAppraisalFollowup(models.Model):
         for followup in followups:
             head = followup.user_id
             # the head's language, not the approver's nor the job's
-            env = self.with_context(lang=head.lang or followup.company_id.partner_id.lang).env
+            env = followup.company_id._credit_env(head)
             activities.append(
                 {
                     "res_model_id": model_id,

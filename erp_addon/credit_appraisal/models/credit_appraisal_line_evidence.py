@@ -10,6 +10,7 @@ context, the ``credit`` command's workbook and printout); what an assessor write
 """
 
 from odoo import api, models
+from odoo.tools.misc import format_date
 
 from .credit_appraisal_period_measure import LEDGER_FIELDS
 
@@ -94,7 +95,9 @@ class CreditAppraisalLine(models.Model):
         method = data.get("method")
         formula = formulas.get(method) or self.formula or ""
         if method == "followups":
-            formula = formula % {"day": data.get("day", "-")}
+            day = data.get("day")
+            # the day in the reader's date format, not ISO inside a Chinese sentence
+            formula = formula % {"day": format_date(env, day) if day else "-"}
         text = [formula]
         if data.get("measurable"):
             text += getattr(self, f"_word_{method}", self._word_share)(data, names)
@@ -187,10 +190,15 @@ class CreditAppraisalLine(models.Model):
             )
         ]
         missing = []
+        halves = dict(env["credit.training.session"]._fields["half"]._description_selection(env))
         for kind, half, attended, required in data.get("missing") or []:
             requirement = types.get(kind, kind)
             if half:
-                requirement = f"{requirement} H{half}"
+                requirement = env._(
+                    "%(requirement)s, %(half)s",
+                    requirement=requirement,
+                    half=halves.get(str(half), half),
+                )
             missing.append(
                 env._(
                     "%(requirement)s: %(attended)s of %(required)s",

@@ -29,6 +29,14 @@ class CreditAppraisalNote(models.Model):
     )
     body = fields.Text(required=True)
 
+    @api.depends("appraisal_id")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        for note in self:
+            note.display_name = note.env._(
+                "Note on %(appraisal)s", appraisal=note.appraisal_id.display_name or "-"
+            )
+
     @api.model
     def _guard_start_values(self, vals):
         return {"author_id": self.env.uid}

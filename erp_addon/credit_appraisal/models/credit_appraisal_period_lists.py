@@ -42,7 +42,7 @@ class CreditAppraisalPeriod(models.Model):
             if appraisal.misuse_contract_ids != contracts:
                 appraisal.write({"misuse_contract_ids": [(6, 0, contracts.ids)]})
             admin = appraisal.administrator_id
-            reason = self.env._(
+            reason = self.company_id._credit_env()._(
                 "Contracts used for unlawful acts: %(names)s.",
                 names=", ".join(contracts.mapped("name")),
             )
@@ -163,7 +163,7 @@ class CreditAppraisalPeriod(models.Model):
         model_id = self.env["ir.model"]._get_id(self._name)
         vals_list = []
         for user in self._legal_representatives()[:5]:
-            env = self.with_context(lang=user.lang or self.company_id.partner_id.lang).env
+            env = self.company_id._credit_env(user)
             vals_list.append(
                 {
                     "res_model_id": model_id,
@@ -279,7 +279,7 @@ class CreditAppraisalPeriod(models.Model):
             )
             period.activity_unlink(["credit_appraisal.mail_activity_type_lists"])
             period.message_post(
-                body=self.env._(
+                body=period.company_id._credit_env()._(
                     "The award and disqualification lists were approved by %(user)s.",
                     user=self.env.user.name,
                 ),

@@ -4,6 +4,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.tools.misc import format_date
 
 from odoo.addons.credit_management.tools.reminders import schedule_reminders
 
@@ -49,6 +50,19 @@ class CreditTrainingPlan(models.Model):
             "This half-year already has its training requirement.",
         )
     ]
+
+    @api.depends("year", "half")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        """The half-year in the reader's words ("2026 First Half", "2026 上半年"); the
+        stored name stays the short key."""
+        for plan in self:
+            halves = dict(plan._fields["half"]._description_selection(plan.env))
+            plan.display_name = (
+                plan.env._("%(year)s %(half)s", year=plan.year, half=halves.get(plan.half))
+                if plan.year and plan.half
+                else plan.name
+            )
 
     @api.depends("year", "half")
     def _compute_name(self):
@@ -136,8 +150,8 @@ class CreditTrainingPlan(models.Model):
             note=lambda plan, _user: plan.env._(
                 "Half-year %(name)s ends on %(date)s with %(integrity)s integrity-education and "
                 "%(legal)s legal-knowledge sessions; %(required)s of each are required.",
-                name=plan.name,
-                date=plan.date_end,
+                name=plan.display_name,
+                date=format_date(plan.env, plan.date_end),
                 integrity=plan.integrity_count,
                 legal=plan.legal_count,
                 required=plan.required_count,

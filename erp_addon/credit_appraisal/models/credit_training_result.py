@@ -242,19 +242,22 @@ class CreditTrainingResult(models.Model):
             company = result.company_id
             is_exam = result.kind == "exam"
             amount = company.credit_makeup_fee if is_exam else company.credit_sample_fine
+            # the fee's reason is stored: in the company's language, whoever records it
+            env = company._credit_env()
+            session = result.session_id.with_env(env).name
             if is_exam:
-                reason = self.env._(
+                reason = env._(
                     "Make-up exam fee: %(score)s below the pass mark %(mark)s in %(session)s",
                     score=result.score,
                     mark=result.pass_mark,
-                    session=result.session_id.name,
+                    session=session,
                 )
             else:
-                reason = self.env._(
+                reason = env._(
                     "Sample-check fine: %(mastery)s%% mastered, below %(mark)s%% in %(session)s",
                     mastery=result.mastery,
                     mark=result.pass_mark,
-                    session=result.session_id.name,
+                    session=session,
                 )
             fee = Fee.create(
                 {

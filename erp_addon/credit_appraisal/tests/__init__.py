@@ -19,3 +19,4 @@ from . import test_ledger_seal
 from . import test_penalties
 from . import test_tour_zh
 from . import test_overview
+from . import test_model_names

@@ -88,5 +88,25 @@ class TestEvidenceLanguage(AppraisalCase):
         line = self.line(self.appraisal, "3.3")
         chinese = self.read_as(line, self.reader_zh)
         self.assertNotIn("Contracts in performance", chinese)
-        self.assertIn("2025-12-31", chinese)
-        self.assertIn("on 2025-12-31", self.read_as(line, self.reader_en))
+        # the day measured in each reader's date format, never ISO inside a sentence
+        self.assertIn("2025年12月31日", chinese)
+        self.assertNotIn("2025-12-31", chinese)
+        self.assertIn("on 12/31/2025", self.read_as(line, self.reader_en))
+
+    def test_fee_reason_in_the_company_language(self):
+        """The fee's reason is stored: worded in the company's language, whoever records
+        the failed exam (here a manager working in English)."""
+        self.company.partner_id.lang = "zh_CN"
+        self.manager.lang = "en_US"
+        exam = self.make_session("Contract law H1", "legal", "2025-03-10")
+        exam.with_context(lang="zh_CN").name = "合同法培训"
+        failed = (
+            self.env["credit.training.result"]
+            .with_user(self.manager)
+            .with_context(lang="en_US")
+            .create({"session_id": exam.id, "employee_id": self.emp_a.id, "score": 50})
+        )
+        self.assertEqual(
+            failed.fee_id.with_context(lang="en_US").reason,
+            "补考费：合同法培训 成绩 50.0 低于及格分 60.0",
+        )

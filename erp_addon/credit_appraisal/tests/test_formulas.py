@@ -224,7 +224,9 @@ class TestFormulas(FormulaFixture):
         # 1.1 best scores 80 and 70 (make-up): 75% x 3 = 2.25 -> 2.3
         self.assertItem(a, "1.1", 2.3, "Contract law: 80", "Company law: 70")
         # 1.2 legal H1, legal H2, integrity H1 (two held, one counts): 3 of 4 x 5
-        self.assertItem(a, "1.2", 3.8, "3 of 4", "Missing: Integrity Education H2: 0 of 1.")
+        self.assertItem(
+            a, "1.2", 3.8, "3 of 4", "Missing: Integrity Education, Second Half: 0 of 1."
+        )
         # 2.1 three properties: c1, c2 of c1-c3 -> 2/3 x 3
         self.assertItem(a, "2.1", 2.0, "2 of 3", self.c3.name)
         # 2.2 five reviews: c1, c3 -> 2/3 x 3

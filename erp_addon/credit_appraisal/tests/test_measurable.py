@@ -176,7 +176,7 @@ class TestNotMeasurable(AppraisalCase):
             # a contract never followed up is not on schedule
             self.assertAlmostEqual(line.score, 3.3, places=2)
             self.assertIn("2 of 3", line.evidence)
-            self.assertIn("on 2025-04-15", line.evidence)
+            self.assertIn("on 04/15/2025", line.evidence)
             self.assertIn(never.name, line.evidence)
             self.assertNotIn(kept.name, line.evidence)
         # the same records six weeks later: kept's next follow-up date has passed
@@ -211,7 +211,8 @@ class TestNotMeasurable(AppraisalCase):
         self.assertAlmostEqual(line.score, 3.3, places=2)
         self.assertIn("4 of 6 required", line.evidence)
         self.assertIn(
-            "Missing: Integrity Education H2: 0 of 1; Business Training: 1 of 2.", line.evidence
+            "Missing: Integrity Education, Second Half: 0 of 1; Business Training: 1 of 2.",
+            line.evidence,
         )
         # two integrity sessions in the first half do not make up for the second
         self.make_session("Integrity H1 bis", "integrity", "2025-04-20", "sample", a)

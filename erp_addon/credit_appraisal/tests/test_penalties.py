@@ -62,6 +62,31 @@ class TestPenalties(AppraisalCase):
         period.with_user(self.manager).action_submit_lists()
         period.with_user(self.committee).action_approve_lists()
 
+    # ------------------------------------------------------------------ issue 19
+    @freeze_time("2026-01-15")
+    def test_lists_worded_in_the_company_language(self):
+        """The disqualification's reason and the approval message are stored: in the
+        company's language, though the credit manager and the legal representative work
+        in English."""
+        self.env["ir.module.module"]._load_module_terms(
+            ["credit_appraisal"], ["zh_CN"], overwrite=True
+        )
+        self.company.partner_id.lang = "zh_CN"
+        (self.manager | self.committee).write({"lang": "en_US"})
+        old, _appraisal_a, _appraisal_b = self._year(2024)
+        old.with_user(self.manager).action_draw_lists()
+        self._lock(old)
+        period, _appraisal_a, appraisal_b = self._year(2025)
+        period.with_user(self.manager).action_draw_lists()
+        self.assertRecordValues(appraisal_b, [{"failure_number": 2, "outcome": "revocation"}])
+        self._lock(period)
+        event = self.admin_b.event_ids.filtered(lambda e: e.kind == "revocation")
+        self.assertEqual(len(event), 1)
+        self.assertIn("2025 年考核：总分", event.reason)
+        self.assertIn("为第 2 次不合格", event.reason)
+        approved = period.message_ids.filtered(lambda m: "批准" in (m.body or ""))
+        self.assertIn("表彰名单和取消资格名单已由", approved.body)
+
     # ------------------------------------------------------------------ item 9
     @freeze_time("2026-01-15")
     def test_first_failure_followup_and_bonus(self):

@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools.misc import format_date
 
 CONTACT_TYPES = [
     ("call", "Phone call"),
@@ -76,6 +77,18 @@ class CreditCollectionContact(models.Model):
     note = fields.Text(string="Notes")
     next_step = fields.Char()
     next_date = fields.Date(string="Next Step On")
+
+    @api.depends("move_id", "partner_id", "contact_type", "date")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        for contact in self:
+            types = dict(contact._fields["contact_type"]._description_selection(contact.env))
+            contact.display_name = contact.env._(
+                "%(record)s: %(type)s, %(date)s",
+                record=(contact.move_id or contact.partner_id).display_name or "-",
+                type=types.get(contact.contact_type, "-"),
+                date=format_date(contact.env, contact.date),
+            )
 
     @api.depends("move_id", "partner_id")
     def _compute_company_id(self):
@@ -171,12 +184,17 @@ class CreditCollectionContact(models.Model):
             # posted as superuser only on a record its author may read
             record.check_access("read")
             record = record.sudo()
+            env = contact.company_id._credit_env()
             record.message_post(
-                body=self.env._(
+                body=env._(
                     "Collection contact (%(type)s) by %(user)s: %(outcome)s. %(note)s",
-                    type=dict(CONTACT_TYPES)[contact.contact_type],
+                    type=dict(self._fields["contact_type"]._description_selection(env))[
+                        contact.contact_type
+                    ],
                     user=contact.user_id.name,
-                    outcome=dict(OUTCOMES)[contact.outcome],
+                    outcome=dict(self._fields["outcome"]._description_selection(env))[
+                        contact.outcome
+                    ],
                     note=contact.note or "",
                 ),
                 message_type="comment",

@@ -69,6 +69,14 @@ class CreditCollectionDispute(models.Model):
     date_resolved = fields.Date(string="Resolved On", readonly=True)
     resolved_by_id = fields.Many2one("res.users", readonly=True)
 
+    @api.depends("move_id")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        for dispute in self:
+            dispute.display_name = dispute.env._(
+                "Dispute on %(invoice)s", invoice=dispute.move_id.name or "-"
+            )
+
     @api.constrains("move_id")
     def _check_move(self):
         for dispute in self:
@@ -90,7 +98,7 @@ class CreditCollectionDispute(models.Model):
             move._collection_log("dispute", stage_to=False, note=dispute.reason[:200])
             move.write({"collection_stage_id": False})
             move.message_post(
-                body=self.env._(
+                body=dispute.company_id._credit_env()._(
                     "Disputed: %(reason)s. The invoice leaves the collection procedure until "
                     "the dispute is resolved.",
                     reason=dispute.reason,
@@ -158,14 +166,15 @@ class CreditCollectionDispute(models.Model):
                 )
             )
         previous = self.owner_id
+        env = self.company_id._credit_env()
         how = (
-            self.env._("handed over by its owner")
+            env._("handed over by its owner")
             if previous == self.env.user
-            else self.env._("assigned by %(user)s", user=self.env.user.name)
+            else env._("assigned by %(user)s", user=self.env.user.name)
         )
         self._guard_sudo("write").write({"owner_id": user.id})
         self.message_post(
-            body=self.env._(
+            body=env._(
                 "Owner %(old)s -> %(new)s, %(how)s: %(note)s",
                 old=previous.name,
                 new=user.name,
@@ -198,7 +207,7 @@ class CreditCollectionDispute(models.Model):
                 "resolved", stage_to=dispute.stage_id, note=dispute.resolution[:200]
             )
             move.message_post(
-                body=self.env._(
+                body=dispute.company_id._credit_env()._(
                     "Dispute resolved: %(resolution)s. The invoice is back in the collection "
                     "procedure.",
                     resolution=dispute.resolution,

@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.tools.misc import format_date
 
 EVENTS = [
     ("escalated", "Escalated"),
@@ -69,3 +70,15 @@ class CreditCollectionHistory(models.Model):
         help="The invoice's collector from this event on (the ageing report as at a past "
         "day shows the collector of the last event up to that day).",
     )
+
+    @api.depends("move_id", "event", "date")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        for row in self:
+            events = dict(row._fields["event"]._description_selection(row.env))
+            row.display_name = row.env._(
+                "%(invoice)s: %(event)s, %(date)s",
+                invoice=row.move_id.name or "-",
+                event=events.get(row.event, "-"),
+                date=format_date(row.env, row.date),
+            )

@@ -239,14 +239,15 @@ class CreditCollectionLetter(models.Model):
             }
         )
         letter.activity_unlink(["credit_collection.mail_activity_type_collection_alert"])
+        env = letter.company_id._credit_env()
         letter.message_post(
-            body=self.env._(
+            body=env._(
                 "Cancelled and replaced by %(new)s: %(reason)s", new=new.name, reason=reason
             ),
             subtype_xmlid="mail.mt_note",
         )
         new.message_post(
-            body=self.env._("Replaces %(old)s: %(reason)s", old=letter.name, reason=reason),
+            body=env._("Replaces %(old)s: %(reason)s", old=letter.name, reason=reason),
             subtype_xmlid="mail.mt_note",
         )
         return new.with_env(self.env)
@@ -309,7 +310,9 @@ class CreditCollectionLetter(models.Model):
                 if letter.user_id:
                     letter.activity_schedule(
                         "credit_collection.mail_activity_type_collection_alert",
-                        summary=self.env._("Print and post the dunning letter"),
+                        summary=letter.company_id._credit_env(letter.user_id)._(
+                            "Print and post the dunning letter"
+                        ),
                         user_id=letter.user_id.id,
                     )
 
@@ -323,15 +326,16 @@ class CreditCollectionLetter(models.Model):
             if user:
                 letter.activity_schedule(
                     "credit_collection.mail_activity_type_collection_alert",
-                    summary=self.env._("Dunning letter not delivered"),
+                    summary=letter.company_id._credit_env(user)._("Dunning letter not delivered"),
                     note=reason,
                     user_id=user.id,
                 )
-            letter.message_post(body=self.env._("Not delivered: %(reason)s", reason=reason or "?"))
-            body = self.env._(
+            env = letter.company_id._credit_env()
+            letter.message_post(body=env._("Not delivered: %(reason)s", reason=reason or "?"))
+            body = env._(
                 "Dunning letter %(letter)s (%(stage)s) not delivered: %(reason)s",
                 letter=letter.name,
-                stage=letter.stage_id.name,
+                stage=letter.with_env(env).stage_id.name,
                 reason=reason or "?",
             )
             letter.partner_id.message_post(body=body, subtype_xmlid="mail.mt_note")
@@ -348,7 +352,7 @@ class CreditCollectionLetter(models.Model):
                 bounce_dict.get("body") or ""
             )
             letter._delivery_failed(
-                self.env._(
+                letter.company_id._credit_env()._(
                     "The mail to %(email)s bounced: %(diagnostic)s",
                     email=bounce_dict.get("bounced_email") or letter.recipient_id.email or "?",
                     diagnostic=(diagnostic or "?").strip()[:500],
@@ -358,11 +362,12 @@ class CreditCollectionLetter(models.Model):
     def _log_sent(self):
         """Every letter sent is logged on its invoices and on the customer."""
         for letter in self:
-            how = dict(self._fields["channel"].selection)[letter.channel]
-            body = self.env._(
+            env = letter.company_id._credit_env()
+            how = dict(self._fields["channel"]._description_selection(env))[letter.channel]
+            body = env._(
                 "Dunning letter %(letter)s (%(stage)s, %(how)s) sent.",
                 letter=letter.name,
-                stage=letter.stage_id.name,
+                stage=letter.with_env(env).stage_id.name,
                 how=how,
             )
             letter.partner_id.message_post(body=body, subtype_xmlid="mail.mt_note")

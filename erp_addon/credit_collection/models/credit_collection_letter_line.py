@@ -32,7 +32,7 @@ class CreditCollectionLetterLine(models.Model):
         [("item", "Open item"), ("credit", "Open credit note")], required=True, readonly=True
     )
     move_id = fields.Many2one("account.move", string="Document", readonly=True)
-    name = fields.Char(string="Number", readonly=True)
+    name = fields.Char(string="Invoice Number", readonly=True)
     invoice_date = fields.Date(readonly=True)
     date_due = fields.Date(string="Due Date", readonly=True)
     days_overdue = fields.Integer(readonly=True)

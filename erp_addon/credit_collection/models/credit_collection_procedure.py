@@ -3,7 +3,7 @@ from odoo.exceptions import ValidationError
 
 
 class CreditCollectionProcedure(models.Model):
-    """The standard collection procedure (标准收账程序): stages by days overdue."""
+    """The standard collection procedure (标准催账程序): stages by days overdue."""
 
     _name = "credit.collection.procedure"
     _description = "Collection Procedure"

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_compare, float_round
+from odoo.tools.misc import format_date
 
 COLLECTOR = "credit_management.group_credit_collector"
 
@@ -67,6 +68,16 @@ class CreditCollectionPromise(models.Model):
     )
     break_reason = fields.Text(string="Why Broken", readonly=True, tracking=True)
 
+    @api.depends("move_id", "date")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        for promise in self:
+            promise.display_name = promise.env._(
+                "Promise to pay %(invoice)s by %(date)s",
+                invoice=promise.move_id.name or "-",
+                date=format_date(promise.env, promise.date),
+            )
+
     @api.depends("move_id")
     def _compute_residual_at_promise(self):
         for promise in self:
@@ -99,7 +110,7 @@ class CreditCollectionPromise(models.Model):
                         "A promise to pay is for a date within %(days)s days: %(date)s is "
                         "further away.",
                         days=horizon,
-                        date=promise.date,
+                        date=format_date(self.env, promise.date),
                     )
                 )
             if float_compare(promise.amount, 0.0, precision_rounding=rounding) <= 0:
@@ -132,11 +143,12 @@ class CreditCollectionPromise(models.Model):
     def create(self, vals_list):
         promises = super().create(vals_list)
         for promise in promises:
+            env = promise.company_id._credit_env()
             promise.move_id._guard_sudo("read").message_post(
-                body=self.env._(
+                body=env._(
                     "Promise to pay %(amount)s by %(date)s recorded; escalation paused.",
                     amount=promise.amount,
-                    date=promise.date,
+                    date=format_date(env, promise.date),
                 )
             )
         return promises
@@ -159,12 +171,13 @@ class CreditCollectionPromise(models.Model):
             promise.write({"state": "broken", "closed_date": today, "break_reason": reason})
             move = promise.move_id
             move._collection_log("promise_broken", stage_to=False, note=reason[:200])
+            env = promise.company_id._credit_env()
             move.message_post(
-                body=self.env._(
+                body=env._(
                     "Promise to pay %(amount)s by %(date)s broken by %(user)s, who escalated "
                     "the invoice: %(reason)s",
                     amount=promise.amount,
-                    date=promise.date,
+                    date=format_date(env, promise.date),
                     user=self.env.user.name,
                     reason=reason,
                 ),
@@ -218,15 +231,16 @@ class CreditCollectionPromise(models.Model):
             .sudo()
             .users.filtered(lambda u: company in u.company_ids)
         )
+        env = company._credit_env()
         for promise in broken:
             move = promise.move_id.sudo()
             collector = move.collection_user_id
             move.message_post(
-                body=self.env._(
+                body=env._(
                     "Promise to pay %(amount)s by %(date)s was broken: the invoice escalates "
                     "at this run.",
                     amount=promise.amount,
-                    date=promise.date,
+                    date=format_date(env, promise.date),
                 ),
                 partner_ids=(collector | managers).partner_id.ids,
                 message_type="comment",
@@ -236,7 +250,7 @@ class CreditCollectionPromise(models.Model):
                 move.activity_schedule(
                     "credit_collection.mail_activity_type_collection_alert",
                     date_deadline=today,
-                    summary=self.env._("Broken promise to pay"),
+                    summary=company._credit_env(user)._("Broken promise to pay"),
                     user_id=user.id,
                 )
         return kept, broken

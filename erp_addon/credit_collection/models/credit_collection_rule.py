@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class CreditCollectionRule(models.Model):
@@ -31,6 +31,14 @@ class CreditCollectionRule(models.Model):
             ("groups_id", "in", self.env.ref("credit_management.group_credit_collector").id)
         ],
     )
+
+    @api.depends("collector_id")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        for rule in self:
+            rule.display_name = rule.env._(
+                "Rule for %(collector)s", collector=rule.collector_id.name or "-"
+            )
 
     def _matcher(self):
         """A function (partner, salesperson, team, amount) -> collector id, no query."""

@@ -226,7 +226,7 @@ class CreditCollectionRun(models.Model):
             self.write(
                 {
                     "state": "failed",
-                    "errors": self.env._(
+                    "errors": self.company_id._credit_env()._(
                         "The run failed before its batches: %(error)s", error=str(exc)
                     ),
                     **self._timing(started),

@@ -29,8 +29,13 @@ class CreditCollectionRun(models.Model):
     @api.model
     def _collection_setup(self, company):
         """What every batch of a run reads once: stages, buckets, rules, model ids."""
+        # stage names and instructions go into stored text (activities, history): in the
+        # company's language, not the run's (OdooBot's English)
         procedures = (
-            self.env["credit.collection.procedure"].sudo().search([("company_id", "=", company.id)])
+            self.env["credit.collection.procedure"]
+            .with_env(company._credit_env())
+            .sudo()
+            .search([("company_id", "=", company.id)])
         )
         stages = {}
         modes = {}
@@ -80,7 +85,7 @@ class CreditCollectionRun(models.Model):
             "tolerance": company.credit_overdue_tolerance,
             # the same ranges for the SQL classification
             "ranges": self._collection_ranges(stages, buckets),
-            "due_for": self.with_context(lang=company._credit_lang()).env._("due for %s"),
+            "due_for": company._credit_env()._("due for %s"),
             # the invoices the batches leave pending (the next run looks at them again)
             "pending": set(),
         }

@@ -8,7 +8,7 @@ COLLECTOR = "credit_management.group_credit_collector"
 
 
 class CreditCollectionWriteoff(models.Model):
-    """A bad or doubtful debt (呆坏帐) write-off: proposed with evidence, approved by a
+    """A bad or doubtful debt (呆坏账) write-off: proposed with evidence, approved by a
     credit manager and by an accountant (two different people, neither of them the
     proposer), then posted as a journal entry reconciled with the invoice.
 
@@ -130,7 +130,9 @@ class CreditCollectionWriteoff(models.Model):
                 }
             )
             writeoff.move_id._collection_log(
-                "writeoff", note=self.env._("Write-off proposed"), stage_to=False
+                "writeoff",
+                note=writeoff.company_id._credit_env()._("Write-off proposed"),
+                stage_to=False,
             )
 
     def _check_approver(self, group, denied):
@@ -241,13 +243,14 @@ class CreditCollectionWriteoff(models.Model):
             "partner_id": invoice.commercial_partner_id.id,
             "currency_id": currency.id,
         }
+        env = company._credit_env()
         entry = self.env["account.move"].create(
             {
                 "move_type": "entry",
                 "journal_id": journal.id,
                 "company_id": company.id,
                 "date": fields.Date.context_today(self),
-                "ref": self.env._(
+                "ref": env._(
                     "Bad-debt write-off %(name)s of %(invoice)s",
                     name=self.name,
                     invoice=invoice.name,
@@ -279,8 +282,8 @@ class CreditCollectionWriteoff(models.Model):
         (lines | counterpart).reconcile()
         self.write({"state": "posted", "writeoff_move_id": entry.id})
         invoice._collection_log(
-            "writeoff", note=self.env._("Written off by %(entry)s", entry=entry.name)
+            "writeoff", note=env._("Written off by %(entry)s", entry=entry.name)
         )
         invoice.message_post(
-            body=self.env._("Written off as a bad debt by %(entry)s.", entry=entry.name)
+            body=env._("Written off as a bad debt by %(entry)s.", entry=entry.name)
         )

@@ -15,6 +15,7 @@ class CreditCollectionAgeing(models.Model):
     _name = "credit.collection.ageing"
     _description = "Receivable Ageing"
     _auto = False
+    _rec_name = "move_id"
     _order = "partner_id, date_maturity, id"
 
     move_id = fields.Many2one("account.move", string="Document", readonly=True)

@@ -19,3 +19,5 @@ from . import test_collection_window
 from . import test_tour_zh
 from . import test_overview
 from . import test_figures_agree
+from . import test_model_names
+from . import test_language

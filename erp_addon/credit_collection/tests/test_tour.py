@@ -5,6 +5,7 @@ import openpyxl
 
 from odoo import Command, fields
 from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tools.misc import format_date
 
 from .common import CollectionCase
 
@@ -78,7 +79,9 @@ class TestCollectorUi(CollectionCase, HttpCase):
         self.assertEqual(response.content, base64.b64decode(wizard.xlsx_file))
         sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
         cells = [[cell.value for cell in row] for row in sheet.iter_rows()]
-        self.assertEqual(cells[0][0], f"Receivable Ageing as at {self.today}")
+        # the day in the reader's date format (not ISO)
+        day = format_date(self.env(context={"lang": "en_US"}), self.today)
+        self.assertEqual(cells[0][0], f"Receivable Ageing as at {day}")
         self.assertEqual(
             cells[2],
             [

@@ -3,7 +3,7 @@ import io
 from collections import defaultdict
 
 from odoo import fields, models
-from odoo.tools.misc import xlsxwriter
+from odoo.tools.misc import format_date, xlsxwriter
 
 
 class CreditCollectionAgeingWizard(models.TransientModel):
@@ -21,7 +21,9 @@ class CreditCollectionAgeingWizard(models.TransientModel):
             "credit_collection.action_credit_collection_ageing"
         )
         action["context"] = {"collection_as_at": fields.Date.to_string(self.as_at)}
-        action["display_name"] = self.env._("Ageing as at %(date)s", date=self.as_at)
+        action["display_name"] = self.env._(
+            "Ageing as at %(date)s", date=format_date(self.env, self.as_at)
+        )
         return action
 
     def action_export_xlsx(self):
@@ -123,7 +125,12 @@ class CreditCollectionAgeingWizard(models.TransientModel):
         head = workbook.add_format({"bold": True, "bg_color": "#DDDDDD", "border": 1})
         money = workbook.add_format({"num_format": "#,##0.00"})
         money_bold = workbook.add_format({"num_format": "#,##0.00", "bold": True})
-        sheet.write(0, 0, self.env._("Receivable Ageing as at %(date)s", date=self.as_at), bold)
+        sheet.write(
+            0,
+            0,
+            self.env._("Receivable Ageing as at %(date)s", date=format_date(self.env, self.as_at)),
+            bold,
+        )
         first_amount = 5
         for col, title in enumerate(headers):
             sheet.write(2, col, title, head)

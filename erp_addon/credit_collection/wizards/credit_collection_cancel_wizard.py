@@ -18,7 +18,9 @@ class CreditCollectionCancelWizard(models.TransientModel):
             raise UserError(self.env._("Record why the invoice is cancelled."))
         move.sudo().write({"collection_cancel_reason": self.reason})
         move.message_post(
-            body=self.env._("Cancelled after dunning. Reason: %(reason)s", reason=self.reason)
+            body=move.company_id._credit_env()._(
+                "Cancelled after dunning. Reason: %(reason)s", reason=self.reason
+            )
         )
         move.button_cancel()
         return {"type": "ir.actions.act_window_close"}

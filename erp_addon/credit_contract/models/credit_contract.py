@@ -115,7 +115,7 @@ MANAGER = "credit_management.group_credit_manager"
 
 
 class CreditContract(models.Model):
-    """A contract (合同): reviewed before signing, registered in the ledger (合同台帐)."""
+    """A contract (合同): reviewed before signing, registered in the ledger (合同台账)."""
 
     _name = "credit.contract"
     _description = "Contract"
@@ -287,8 +287,8 @@ class CreditContract(models.Model):
                         "Contract %(name)s cannot end (%(end)s) before it takes effect "
                         "(%(start)s).",
                         name=contract.title or contract.name,
-                        end=contract.date_end,
-                        start=contract.date_start,
+                        end=format_date(self.env, contract.date_end),
+                        start=format_date(self.env, contract.date_start),
                     ),
                     "date_end",
                 )
@@ -390,7 +390,9 @@ class CreditContract(models.Model):
         for contract in self.filtered(lambda c: c.state == "review"):
             changed = [f for f in fnames if not contract._guard_unchanged(f, vals[f])]
             if changed:
-                changes[contract] = sorted(contract._guard_field_label(f) for f in changed)
+                # said in the chatter: in the company's language
+                local = contract.with_context(lang=contract.company_id._credit_lang())
+                changes[contract] = sorted(local._guard_field_label(f) for f in changed)
         return changes
 
     # ------------------------------------------------------------ templates
@@ -412,11 +414,14 @@ class CreditContract(models.Model):
         }
 
     def _render_template(self):
-        """The template's clauses, placeholders filled from the contract (HTML)."""
+        """The template's clauses, placeholders filled from the contract (HTML), in the
+        company's language (the body is stored: whoever applies the template, the
+        contract reads in the company's language)."""
         self.ensure_one()
-        values = self._placeholder_values()
+        local = self.with_context(lang=self.company_id._credit_lang())
+        values = local._placeholder_values()
         parts = []
-        lang_template = self.template_id.with_context(lang=self.env.lang)
+        lang_template = local.template_id
         for index, clause in enumerate(lang_template.clause_ids.sorted("sequence"), start=1):
             text = str(clause.body or "")
             for key, value in values.items():

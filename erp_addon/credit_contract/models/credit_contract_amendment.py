@@ -270,7 +270,9 @@ class CreditContractAmendment(models.Model):
             # what was approved is checked again the day it takes effect
             amendment._check_change_allowed(today)
             if amendment.kind == "termination":
-                summary = self.env._("Terminated: %(reason)s", reason=amendment.reason)
+                summary = contract.company_id._credit_env()._(
+                    "Terminated: %(reason)s", reason=amendment.reason
+                )
                 vals = {
                     "state": "terminated",
                     "date_terminated": today,

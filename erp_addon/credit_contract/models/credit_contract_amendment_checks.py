@@ -1,5 +1,6 @@
 from odoo import models
 from odoo.exceptions import UserError
+from odoo.tools.misc import format_date
 
 
 class CreditContractAmendment(models.Model):
@@ -91,8 +92,10 @@ class CreditContractAmendment(models.Model):
             )
 
     def _changes(self):
+        """What the change changes, as the contract's version and chatter keep it: in the
+        company's language, whoever processes it."""
         self.ensure_one()
-        env = self.env
+        env = self.contract_id.company_id._credit_env()
         contract = self.contract_id
         changes = []
         if self.new_title and self.new_title != contract.title:
@@ -109,20 +112,24 @@ class CreditContractAmendment(models.Model):
             changes.append(
                 env._(
                     "Effective date: %(old)s → %(new)s",
-                    old=contract.date_start,
-                    new=self.new_date_start,
+                    old=format_date(env, contract.date_start),
+                    new=format_date(env, self.new_date_start),
                 )
             )
         if self.new_date_end and self.new_date_end != contract.date_end:
             changes.append(
-                env._("End date: %(old)s → %(new)s", old=contract.date_end, new=self.new_date_end)
+                env._(
+                    "End date: %(old)s → %(new)s",
+                    old=format_date(env, contract.date_end),
+                    new=format_date(env, self.new_date_end),
+                )
             )
         if self.new_partner_id and self.new_partner_id != contract.partner_id:
             changes.append(
                 env._(
                     "Counterparty: %(old)s → %(new)s",
-                    old=contract.partner_id.display_name,
-                    new=self.new_partner_id.display_name,
+                    old=contract.partner_id.with_env(env).display_name,
+                    new=self.new_partner_id.with_env(env).display_name,
                 )
             )
         if self.new_user_id and self.new_user_id != contract.user_id:
@@ -137,8 +144,8 @@ class CreditContractAmendment(models.Model):
             changes.append(
                 env._(
                     "Responsible department: %(old)s → %(new)s",
-                    old=contract.department_id.name or "-",
-                    new=self.new_department_id.name,
+                    old=contract.department_id.with_env(env).name or "-",
+                    new=self.new_department_id.with_env(env).name,
                 )
             )
         if self.new_body and str(self.new_body) != str(contract.body or ""):

@@ -69,6 +69,14 @@ class CreditContractDispute(models.Model):
     )
     closed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
 
+    @api.depends("contract_id")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        for dispute in self:
+            dispute.display_name = dispute.env._(
+                "Dispute on %(contract)s", contract=dispute.contract_id.name or "-"
+            )
+
     @api.constrains("amount", "date_start", "date_hearing")
     def _check_values(self):
         for dispute in self:

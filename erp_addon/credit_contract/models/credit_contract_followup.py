@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools.misc import format_date
 
 from .credit_contract import IN_FORCE_STATES
 
@@ -43,6 +44,16 @@ class CreditContractFollowup(models.Model):
     )
     overdue = fields.Boolean(compute="_compute_overdue")
 
+    @api.depends("contract_id", "date")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        for followup in self:
+            followup.display_name = followup.env._(
+                "Follow-up of %(contract)s, %(date)s",
+                contract=followup.contract_id.name or "-",
+                date=format_date(followup.env, followup.date),
+            )
+
     @api.depends("date", "date_recorded")
     def _compute_backdated(self):
         for followup in self:
@@ -72,8 +83,8 @@ class CreditContractFollowup(models.Model):
                     self.env._(
                         "The follow-up is dated %(date)s, before today (%(today)s): give the "
                         "reason it is recorded late.",
-                        date=followup.date,
-                        today=followup.date_recorded,
+                        date=format_date(self.env, followup.date),
+                        today=format_date(self.env, followup.date_recorded),
                     )
                 )
 

@@ -134,7 +134,7 @@ class CreditContract(models.Model):
             }
         )
         self.message_post(
-            body=self.env._(
+            body=self.company_id._credit_env()._(
                 "Named employees changed by %(user)s: %(employees)s (before: %(previous)s). "
                 "Reason: %(reason)s",
                 user=self.env.user.name,

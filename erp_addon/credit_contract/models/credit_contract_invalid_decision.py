@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
+from odoo.tools.misc import format_date
 
 DECISION_FIELDS = (
     "contract_id",
@@ -49,6 +50,18 @@ class CreditContractInvalidDecision(models.Model):
         "employee_id",
         string="Named Before",
     )
+
+    @api.depends("contract_id", "kind", "date")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        for decision in self:
+            kinds = dict(decision._fields["kind"]._description_selection(decision.env))
+            decision.display_name = decision.env._(
+                "%(contract)s: %(kind)s, %(date)s",
+                contract=decision.contract_id.name or "-",
+                kind=kinds.get(decision.kind, "-"),
+                date=format_date(decision.env, decision.date),
+            )
 
     @api.model
     def _guard_check_create(self, vals_list):

@@ -41,6 +41,16 @@ class CreditContractJointReview(models.Model):
         "content changed since no longer counts.",
     )
 
+    @api.depends("contract_id", "role_id")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        for opinion in self:
+            opinion.display_name = opinion.env._(
+                "%(contract)s: opinion of %(role)s",
+                contract=opinion.contract_id.name or "-",
+                role=opinion.role_id.name or "-",
+            )
+
     @api.constrains("contract_id", "amendment_id", "review_round", "user_id")
     def _check_one_opinion(self):
         for opinion in self:

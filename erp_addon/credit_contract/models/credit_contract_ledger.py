@@ -3,6 +3,7 @@ import logging
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
+from odoo.tools.misc import format_date
 
 from odoo.addons.credit_management.tools.reminders import due_domain, schedule_reminders
 
@@ -28,7 +29,7 @@ LEDGER_FIELDS = (
 
 
 class CreditContract(models.Model):
-    """The contract ledger (合同台帐): registration, performance, archive, invalid contracts."""
+    """The contract ledger (合同台账): registration, performance, archive, invalid contracts."""
 
     _inherit = "credit.contract"  # pylint: disable=consider-merging-classes-inherited
 
@@ -246,7 +247,7 @@ class CreditContract(models.Model):
         self.sudo().write(vals)
         for contract in self:
             contract.message_post(
-                body=self.env._(
+                body=contract.company_id._credit_env()._(
                     "Recorded as invalid by %(user)s: %(reason)s",
                     user=self.env.user.name,
                     reason=reason,
@@ -309,9 +310,11 @@ class CreditContract(models.Model):
             try:
                 with self.env.cr.savepoint():
                     contract.write({"state": "expired", "date_expired": today})
+                    env = contract.company_id._credit_env()
                     contract.message_post(
-                        body=self.env._(
-                            "Expired: the contract ended on %(date)s.", date=contract.date_end
+                        body=env._(
+                            "Expired: the contract ended on %(date)s.",
+                            date=format_date(env, contract.date_end),
                         )
                     )
             except Exception:
@@ -333,7 +336,7 @@ class CreditContract(models.Model):
                     summary=lambda contract, _user: contract.env._(
                         "Contract %(name)s ends on %(date)s",
                         name=contract.name,
-                        date=contract.date_end,
+                        date=format_date(contract.env, contract.date_end),
                     ),
                 )
             )

@@ -149,20 +149,7 @@ class CreditContract(models.Model):
                     raise UserError(
                         self.env._("Set up a contract review checklist in the configuration.")
                     )
-                self.env["credit.contract.review.line"].sudo().create(
-                    [
-                        {
-                            "contract_id": contract.id,
-                            "sequence": item.sequence,
-                            "name": item.name,
-                            "description": item.description,
-                            "category": item.category,
-                            "required": item.required,
-                            "auto_check": item.auto_check,
-                        }
-                        for item in template.line_ids
-                    ]
-                )
+                self.env["credit.contract.review.line"]._create_from_template(contract, template)
             # who owns the contract is recorded at submission: changing the responsible
             # person or the department later does not make it somebody else's
             owners = (
@@ -219,7 +206,7 @@ class CreditContract(models.Model):
         self._evaluate_review()
         if discarded:
             self.message_post(
-                body=self.env._(
+                body=self.company_id._credit_env()._(
                     "The contract changed under review (%(fields)s): the review starts "
                     "again. Results, joint review opinions and overrides given on the "
                     "previous content no longer count.",
@@ -244,14 +231,18 @@ class CreditContract(models.Model):
                 contract.sudo().activity_schedule(
                     activity_type_id=activity_type.id,
                     user_id=user.id,
-                    summary=self.env._("Review contract %(name)s", name=contract.name),
+                    summary=contract.company_id._credit_env(user)._(
+                        "Review contract %(name)s", name=contract.name
+                    ),
                 )
 
     def _evaluate_review(self):
         """Pre-fill the items the ERP can judge with their evidence and result."""
         for contract in self:
+            # the evidence is stored: worded in the company's language, whoever evaluates
+            local = contract.with_context(lang=contract.company_id._credit_lang())
             for line in contract.review_line_ids.filtered(lambda ln: ln.auto_check != "none"):
-                result, evidence = getattr(contract, f"_review_evidence_{line.auto_check}")()
+                result, evidence = getattr(local, f"_review_evidence_{line.auto_check}")()
                 line.sudo().write(
                     {
                         "evidence": evidence,
@@ -353,7 +344,7 @@ class CreditContract(models.Model):
         )
         for contract in self:
             contract.message_post(
-                body=self.env._(
+                body=contract.company_id._credit_env()._(
                     "Review overridden by %(user)s: %(reason)s",
                     user=self.env.user.name,
                     reason=reason,

@@ -1,6 +1,7 @@
 import re
 
 from odoo import fields, models
+from odoo.tools.misc import format_date
 
 # a business-scope term: what lies between the scope's separators
 SCOPE_SEPARATORS = re.compile(r"[,，、;；。.:：()（）\[\]【】/\n]+")
@@ -69,8 +70,8 @@ class CreditContract(models.Model):
             name=poa.name,
             holder=poa.employee_id.name,
             max=poa.max_amount,
-            start=poa.date_from,
-            end=poa.date_to,
+            start=format_date(env, poa.date_from),
+            end=format_date(env, poa.date_to),
         )
 
     def _review_evidence_credit(self):

@@ -21,6 +21,7 @@ class CreditContractReviewLine(models.Model):
         "contract_id",
         "company_id",
         "sequence",
+        "template_line_id",
         "name",
         "description",
         "category",
@@ -45,8 +46,16 @@ class CreditContractReviewLine(models.Model):
     company_id = fields.Many2one(related="contract_id.company_id", store=True, index=True)
     contract_state = fields.Selection(related="contract_id.state", string="Contract Status")
     sequence = fields.Integer(default=10, readonly=True)
-    name = fields.Char(string="Item", required=True, readonly=True)
-    description = fields.Text(readonly=True)
+    # the item as the checklist had it when the review started, in every language of the
+    # checklist: each reader reads it in their own, whoever submitted the contract
+    template_line_id = fields.Many2one(
+        "credit.contract.review.template.line",
+        string="Checklist Item",
+        readonly=True,
+        ondelete="set null",
+    )
+    name = fields.Char(string="Item", required=True, readonly=True, translate=True)
+    description = fields.Text(readonly=True, translate=True)
     category = fields.Selection(REVIEW_CATEGORIES, required=True, readonly=True)
     required = fields.Boolean(readonly=True)
     auto_check = fields.Selection(AUTO_CHECKS, string="Evidence From", readonly=True)
@@ -57,6 +66,47 @@ class CreditContractReviewLine(models.Model):
     date = fields.Date(readonly=True)
     comment = fields.Text()
     evidence = fields.Text(readonly=True, help="What the ERP found.")
+
+    @api.model
+    def _create_from_template(self, contract, template):
+        """The checklist of ``contract`` from ``template``'s items, their name and
+        description copied in every installed language."""
+        Line = self.sudo().with_context(lang="en_US")
+        items = template.line_ids.with_context(lang="en_US")
+        lines = Line.create(
+            [
+                {
+                    "contract_id": contract.id,
+                    "template_line_id": item.id,
+                    "sequence": item.sequence,
+                    "name": item.name,
+                    "description": item.description,
+                    "category": item.category,
+                    "required": item.required,
+                    "auto_check": item.auto_check,
+                }
+                for item in items
+            ]
+        )
+        lines._copy_item_translations()
+        return lines
+
+    def _copy_item_translations(self):
+        """Give each line its checklist item's name and description in every installed
+        language other than English (English is what ``create`` wrote)."""
+        langs = [code for code, _name in self.env["res.lang"].get_installed() if code != "en_US"]
+        if not langs:
+            return
+        for line in self.sudo().filtered("template_line_id"):
+            for fname in ("name", "description"):
+                if not line.with_context(lang="en_US")[fname]:
+                    continue
+                translations = {
+                    lang: line.template_line_id.with_context(lang=lang)[fname] for lang in langs
+                }
+                line.update_field_translations(
+                    fname, {lang: value for lang, value in translations.items() if value}
+                )
 
     @api.model
     def _guard_check_create(self, vals_list):

@@ -49,7 +49,7 @@ class CreditContractSeal(models.Model):
                     "seal_id": seal.id,
                     "to_user_id": seal.custodian_id.id,
                     "date": fields.Date.context_today(self),
-                    "reason": self.env._("Seal registered"),
+                    "reason": seal.company_id._credit_env()._("Seal registered"),
                     "user_id": self.env.user.id,
                 }
             )

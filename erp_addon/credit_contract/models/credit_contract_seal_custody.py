@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
+from odoo.tools.misc import format_date
 
 
 class CreditContractSealCustody(models.Model):
@@ -29,6 +30,17 @@ class CreditContractSealCustody(models.Model):
     date = fields.Date(required=True)
     reason = fields.Text()
     user_id = fields.Many2one("res.users", string="Recorded By", required=True)
+
+    @api.depends("seal_id", "to_user_id", "date")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        for custody in self:
+            custody.display_name = custody.env._(
+                "%(seal)s to %(user)s, %(date)s",
+                seal=custody.seal_id.name or "-",
+                user=custody.to_user_id.name or "-",
+                date=format_date(custody.env, custody.date),
+            )
 
     @api.model
     def _guard_check_create(self, vals_list):

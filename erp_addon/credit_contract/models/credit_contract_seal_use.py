@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools.misc import format_date
 
 # logged by the Use Contract Seal button, kept as logged
 SEAL_USE_FIELDS = (
@@ -39,6 +40,17 @@ class CreditContractSealUse(models.Model):
     purpose = fields.Char()
     copies = fields.Integer(default=1)
     review_passed_at_use = fields.Boolean(readonly=True)
+
+    @api.depends("seal_id", "contract_id", "date")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        for use in self:
+            use.display_name = use.env._(
+                "%(seal)s on %(contract)s, %(date)s",
+                seal=use.seal_id.name or "-",
+                contract=use.contract_id.name or "-",
+                date=format_date(use.env, use.date),
+            )
 
     @api.model
     def _log_use(self, contract, seal, requested_by, purpose=False, copies=1):

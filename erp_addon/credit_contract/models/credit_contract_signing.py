@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.misc import format_date
 
 
 class CreditContract(models.Model):
@@ -51,8 +52,8 @@ class CreditContract(models.Model):
                 env._(
                     "The signing date %(date)s is before the review was approved "
                     "(%(approved)s): a contract is signed after its review.",
-                    date=date_signed,
-                    approved=self.date_approved,
+                    date=format_date(env, date_signed),
+                    approved=format_date(env, self.date_approved),
                 )
             )
         if not self.signatory_id:

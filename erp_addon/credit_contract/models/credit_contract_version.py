@@ -44,6 +44,16 @@ class CreditContractVersion(models.Model):
     date_end = fields.Date(string="End Date")
     body = fields.Html(string="Clauses", sanitize=False)
 
+    @api.depends("contract_id", "version")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        for version in self:
+            version.display_name = version.env._(
+                "%(contract)s, version %(version)s",
+                contract=version.contract_id.name or "-",
+                version=version.version,
+            )
+
     @api.model
     def _guard_check_create(self, vals_list):
         raise AccessError(self.env._("Versions are kept by signing and amendments."))

@@ -2,6 +2,7 @@ import logging
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools.misc import format_date
 
 from odoo.addons.credit_management.tools.reminders import due_domain, schedule_reminders
 
@@ -141,7 +142,7 @@ class CreditPowerAttorney(models.Model):
                     self.env._(
                         "Power of attorney %(name)s is for a past period (it ended on %(date)s).",
                         name=poa.name,
-                        date=poa.date_to,
+                        date=format_date(self.env, poa.date_to),
                     )
                 )
         self.sudo().write(
@@ -169,7 +170,9 @@ class CreditPowerAttorney(models.Model):
             }
         )
         for poa in self:
-            poa.message_post(body=self.env._("Revoked: %(reason)s", reason=reason))
+            poa.message_post(
+                body=poa.company_id._credit_env()._("Revoked: %(reason)s", reason=reason)
+            )
         return True
 
     def action_revoke(self):
@@ -197,22 +200,22 @@ class CreditPowerAttorney(models.Model):
             return env._(
                 "Power of attorney %(name)s was issued on %(issued)s, after %(date)s.",
                 name=self.name,
-                issued=self.date_issued,
-                date=date,
+                issued=format_date(env, self.date_issued),
+                date=format_date(env, date),
             )
         if self.date_revoked and self.date_revoked <= date:
             return env._(
                 "Power of attorney %(name)s was revoked on %(date)s.",
                 name=self.name,
-                date=self.date_revoked,
+                date=format_date(env, self.date_revoked),
             )
         if not self.date_from <= date <= self.date_to:
             return env._(
                 "Power of attorney %(name)s is valid from %(start)s to %(end)s, not on %(date)s.",
                 name=self.name,
-                start=self.date_from,
-                end=self.date_to,
-                date=date,
+                start=format_date(env, self.date_from),
+                end=format_date(env, self.date_to),
+                date=format_date(env, date),
             )
         if not self[f"allow_{contract_type}"]:
             return env._(
@@ -253,7 +256,7 @@ class CreditPowerAttorney(models.Model):
                 "Power of attorney %(name)s ended on %(date)s: no signature is recorded "
                 "under it any more.",
                 name=self.name,
-                date=self.date_to,
+                date=format_date(self.env, self.date_to),
             )
         return None
 
@@ -288,7 +291,7 @@ class CreditPowerAttorney(models.Model):
                         "Power of attorney %(name)s of %(holder)s ends on %(date)s",
                         name=poa.name,
                         holder=poa.employee_id.name,
-                        date=poa.date_to,
+                        date=format_date(poa.env, poa.date_to),
                     ),
                 )
             )

@@ -16,3 +16,5 @@ from . import test_seal_check
 from . import test_tour_zh
 from . import test_overview
 from . import test_figures_reports
+from . import test_model_names
+from . import test_language

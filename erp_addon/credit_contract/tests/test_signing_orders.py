@@ -56,7 +56,7 @@ class TestSigningOrders(ContractCase):
     def test_signing_date_not_before_approval_nor_future(self):
         with freeze_time("2026-06-10"):
             contract = self.approved_contract()
-        with self.assertRaisesRegex(UserError, "before the review was approved \\(2026-06-10\\)"):
+        with self.assertRaisesRegex(UserError, "before the review was approved \\(06/10/2026\\)"):
             self.sign_contract(contract, date="2026-06-09")
         with self.assertRaisesRegex(UserError, "The signing date cannot be in the future"):
             self.sign_contract(contract, date="2026-06-16")
@@ -81,7 +81,7 @@ class TestSigningOrders(ContractCase):
         poa = self.issued_power("2026-05-01", "2026-06-10", issued_on="2026-05-01")
         with freeze_time("2026-06-05"):
             contract = self.approved_contract(power_of_attorney_id=poa.id)
-        with self.assertRaisesRegex(UserError, "ended on 2026-06-10"):
+        with self.assertRaisesRegex(UserError, "ended on 06/10/2026"):
             self.sign_contract(contract, date="2026-06-08")
         with freeze_time("2026-06-09"):
             self.sign_contract(contract, date="2026-06-08")
@@ -97,7 +97,7 @@ class TestSigningOrders(ContractCase):
         self.override(contract, "issued later the same week", self.manager)
         with freeze_time("2026-06-06"):
             contract.with_user(self.admin_1).action_approve()
-        with self.assertRaisesRegex(UserError, "was issued on 2026-06-11, after 2026-06-08"):
+        with self.assertRaisesRegex(UserError, "was issued on 06/11/2026, after 06/08/2026"):
             self.sign_contract(contract, date="2026-06-08")
 
     # ------------------------------------------------------------ item 6

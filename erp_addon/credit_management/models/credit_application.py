@@ -6,6 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import format_amount
+from odoo.tools.misc import format_date
 
 from .credit_authority_band import APPROVAL_LEVELS, LEVEL_GROUPS
 
@@ -129,7 +130,7 @@ class CreditApplication(models.Model):
                     raise ValidationError(
                         self.env._(
                             "The temporary limit's end date %(date)s is already past.",
-                            date=app.expiry_date,
+                            date=format_date(self.env, app.expiry_date),
                         )
                     )
 
@@ -243,7 +244,7 @@ class CreditApplication(models.Model):
                     "%(partner)s already passed due diligence on %(date)s; apply for a limit "
                     "change instead.",
                     partner=partner.display_name,
-                    date=partner.credit_due_diligence_date,
+                    date=format_date(self.env, partner.credit_due_diligence_date),
                 )
             )
 
@@ -366,7 +367,7 @@ class CreditApplication(models.Model):
             raise UserError(
                 self.env._(
                     "The temporary limit's end date %(date)s is already past.",
-                    date=self.expiry_date,
+                    date=format_date(self.env, self.expiry_date),
                 )
             )
 
@@ -383,7 +384,7 @@ class CreditApplication(models.Model):
                 body=env._(
                     "Temporary credit limit of %(amount)s until %(date)s by application %(name)s.",
                     amount=amount,
-                    date=self.expiry_date,
+                    date=format_date(env, self.expiry_date),
                     name=self.name,
                 )
             )
@@ -465,7 +466,7 @@ class CreditApplication(models.Model):
                         body=env._(
                             "Temporary credit limit of %(name)s ended on %(date)s.",
                             name=app.name,
-                            date=app.expiry_date,
+                            date=format_date(env, app.expiry_date),
                         )
                     )
             except Exception:

@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_amount
 
 APPROVAL_LEVELS = [
     ("manager", "Credit manager"),
@@ -28,6 +29,25 @@ class CreditAuthorityBand(models.Model):
         help="Upper bound, excluded. Leave at zero for no upper bound.",
     )
     level = fields.Selection(APPROVAL_LEVELS, required=True, string="Approved By")
+
+    @api.depends("level", "amount_from", "amount_to", "currency_id")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        for band in self:
+            env = band.env
+            levels = dict(band._fields["level"]._description_selection(env))
+            low = format_amount(env, band.amount_from, band.currency_id)
+            if band.amount_to:
+                band.display_name = env._(
+                    "%(level)s: %(low)s to %(high)s",
+                    level=levels.get(band.level, "-"),
+                    low=low,
+                    high=format_amount(env, band.amount_to, band.currency_id),
+                )
+            else:
+                band.display_name = env._(
+                    "%(level)s: from %(low)s", level=levels.get(band.level, "-"), low=low
+                )
 
     @api.constrains("amount_from", "amount_to", "company_id")
     def _check_bands(self):

@@ -1,6 +1,7 @@
 import logging
 
 from odoo import api, fields, models
+from odoo.tools.misc import format_date
 
 from ..exceptions import CreditCheckBlocked
 
@@ -191,7 +192,7 @@ class CreditCheckMixin(models.AbstractModel):
                         "a decision by %(deciders)s.",
                         name=exc.name,
                         user=exc.requested_by_id.name,
-                        date=fields.Date.to_string(exc.create_date.date()),
+                        date=format_date(self.env, exc.create_date.date()),
                         deciders=", ".join(deciders.mapped("name"))
                         or self.env._("a credit manager"),
                     )

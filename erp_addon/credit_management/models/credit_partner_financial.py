@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools.misc import format_date
 
 # computed from the figures and read by scoring: never set by hand
 RATIO_FIELDS = {"equity", "current_ratio", "debt_ratio", "net_margin"}
@@ -138,7 +139,7 @@ class CreditPartnerFinancial(models.Model):
                     "%(revenue).2f, net profit %(profit).2f, total assets %(assets).2f, "
                     "total liabilities %(liabilities).2f.",
                     verb=verb,
-                    period=fin.period_end,
+                    period=format_date(env, fin.period_end),
                     revenue=fin.revenue,
                     profit=fin.net_profit,
                     assets=fin.total_assets,

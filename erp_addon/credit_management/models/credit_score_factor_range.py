@@ -18,6 +18,17 @@ class CreditScoreFactorRange(models.Model):
         ("points_range", "CHECK(points >= 0 AND points <= 100)", "Points lie between 0 and 100."),
     ]
 
+    @api.depends("factor_id", "min_value", "max_value")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        for rng in self:
+            rng.display_name = rng.env._(
+                "%(factor)s: %(low)s to %(high)s",
+                factor=rng.factor_id.name or "-",
+                low=rng.min_value,
+                high=rng.max_value,
+            )
+
     @api.constrains("min_value", "max_value", "factor_id")
     def _check_ranges(self):
         for factor in self.factor_id:

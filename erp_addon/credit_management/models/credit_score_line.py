@@ -8,6 +8,7 @@ class CreditScoreLine(models.Model):
     _description = "Credit Score Factor Value"
     _inherit = ["credit.guard.mixin"]
     _order = "score_id, id"
+    _rec_name = "factor_id"
 
     # guards (credit.guard.mixin): part of a scoring snapshot, written by the scoring only
     _guard_flow_fields = "__all__"

@@ -65,10 +65,24 @@ class ResCompany(models.Model):
         """The language of what the add-on posts and schedules for this company's staff.
 
         Chatter messages are read by the company's people, whoever triggered them: they
-        are written in the company's language (its partner's), not the caller's.
+        are written in the company's language (its partner's, failing that the user's),
+        not the caller's.
         """
         self.ensure_one()
-        return self.partner_id.lang or "en_US"
+        return self.partner_id.lang or self.env.user.lang or "en_US"
+
+    def _credit_env(self, user=None):
+        """The environment to word stored text in for this company (or the current
+        company): the company's language (``_credit_lang``), whoever or whatever triggered
+        it (a scheduled job runs as OdooBot, in English). ``env._`` translates into it and
+        translatable fields read through it (a stage's name inside a sentence) read in it.
+
+        With ``user``, the text is for that user (an activity's summary): the user's
+        language, the company's when the user has none.
+        """
+        company = self[:1] or self.env.company
+        lang = (user and user.lang) or company._credit_lang()
+        return company.with_context(lang=lang).env
 
     def _credit_copy_defaults(self):
         """Give companies the shipped grades, approval bands and scoring model.

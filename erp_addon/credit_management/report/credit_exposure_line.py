@@ -11,6 +11,7 @@ class CreditExposureLine(models.Model):
     _description = "Credit Exposure Line"
     _auto = False
     _order = "partner_id, date_maturity, id"
+    _rec_name = "document"
 
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)

@@ -19,3 +19,4 @@ from . import test_buttons
 from . import test_reminders
 from . import test_tour_zh
 from . import test_demo_reads_chinese
+from . import test_model_names
