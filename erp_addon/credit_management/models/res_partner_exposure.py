@@ -314,35 +314,51 @@ class ResPartner(models.Model):
         default_limit = self._fields["credit_limit"].get_company_dependent_fallback(
             self.with_company(company)
         )
-
-        def figures(lock_class):
-            return SQL(
-                "SELECT f.*%s FROM credit_exposure_figures("
-                "%s, %s, %s, %s, %s, %s, %s::int[], %s::int[], %s) f",
-                SQL("").join(
-                    SQL(", %s AS %s", expr, SQL.identifier(key)) for key, expr in extra.items()
-                ),
-                self.ids,
-                company.id,
-                fields.Datetime.now(),
-                self.env.context.get("tz") or None,
-                self.env.uid,
-                lock_class,
-                list(exclude_moves),
-                list(exclude_orders),
-                default_limit or 0.0,
-            )
-
+        columns = SQL("").join(
+            SQL(", %s AS %s", expr, SQL.identifier(key)) for key, expr in extra.items()
+        )
+        exclude_moves, exclude_orders = list(exclude_moves), list(exclude_orders)
+        now, tz = fields.Datetime.now(), self.env.context.get("tz") or None
         own = self._credit_lock(company, exclude_orders) if lock else None
         if own is not None:
             # this transaction changed nothing else the figures read: all of them as last
             # committed, read on the second connection, plus its own uncommitted balances
-            rows = read_committed(self.env.cr.dbname, figures(None), dicts=True)
+            # (the function's one SELECT is written into the prepared statement, whose
+            # plan the connection keeps)
+            query = SQL(
+                "SELECT f.*%s FROM credit_exposure_snapshot(%s::int[], %s, %s, %s, %s, "
+                "false, NULL, %s::int[], %s::int[], %s) f",
+                columns,
+                self.ids,
+                company.id,
+                now,
+                tz,
+                self.env.uid,
+                exclude_moves,
+                exclude_orders,
+                default_limit or 0.0,
+            )
+            rows = read_committed(self.env.cr.dbname, query, dicts=True)
             added = own
         else:
             # this transaction's snapshot (locked: its own uncommitted balances, and what
             # others committed to them read on the second connection)
-            self.env.cr.execute(figures(CREDIT_LOCK_CLASS if lock else None))
+            self.env.cr.execute(
+                SQL(
+                    "SELECT f.*%s FROM credit_exposure_figures("
+                    "%s, %s, %s, %s, %s, %s, %s::int[], %s::int[], %s) f",
+                    columns,
+                    self.ids,
+                    company.id,
+                    now,
+                    tz,
+                    self.env.uid,
+                    CREDIT_LOCK_CLASS if lock else None,
+                    exclude_moves,
+                    exclude_orders,
+                    default_limit or 0.0,
+                )
+            )
             rows = self.env.cr.dictfetchall()
             added = self._credit_committed_balances(company, exclude_orders) if lock else {}
         by_commercial = {}
@@ -383,8 +399,43 @@ class ResPartner(models.Model):
     def _credit_lock(self, company, exclude_orders=()):
         """Take these partners' lock for this transaction; then, when it has changed none of
         the tables the figures read, {commercial partner id: (receivable, sale_order)} of
-        its own uncommitted changes to the kept balances, else None (one query)."""
-        self.env.cr.execute(
+        its own uncommitted changes to the kept balances, else None.
+
+        One statement when nobody else holds the lock of the one commercial partner
+        asked about and the transaction's own rows in the kept balances are only those
+        of the orders checked (``exclude_orders``), as when an order is confirmed: it
+        tries the lock, reads the transaction's note of its own rows (see
+        sql/credit_order_balance.sql) and its counts of written rows. Otherwise a second
+        one (``credit_lock_own_balances``) waits for the locks and sums the own rows.
+        """
+        cr = self.env.cr
+        single = len(set(self.ids)) == 1
+        cr.execute(
+            SQL(
+                "SELECT %s, current_setting('credit.own_balances', true), %s%s",
+                SQL(
+                    "(SELECT ARRAY[rp.commercial_partner_id, "
+                    "pg_try_advisory_xact_lock(%s, rp.commercial_partner_id)::int] "
+                    "FROM res_partner rp WHERE rp.id = %s)",
+                    CREDIT_LOCK_CLASS,
+                    self.ids[0],
+                )
+                if single
+                else SQL("NULL::int[]"),
+                _own_changes_sql(self.env),
+                # the counts of this transaction's writes are reported when it ends, so
+                # that the next check on this connection starts from none
+                SQL(", pg_stat_force_next_flush()")
+                if cr.connection.server_version >= 150000
+                else SQL(""),
+            )
+        )
+        locked, own_rows, changed = cr.fetchone()[:3]
+        if changed:
+            return None
+        if locked and locked[1] and _only_orders(own_rows, exclude_orders):
+            return {locked[0]: (0.0, 0.0)}
+        cr.execute(
             SQL(
                 "SELECT * FROM credit_lock_own_balances(%s::int[], %s, %s::int[], %s)",
                 self.ids,
@@ -393,12 +444,9 @@ class ResPartner(models.Model):
                 CREDIT_LOCK_CLASS,
             )
         )
-        rows = self.env.cr.fetchall()
-        if any(changed for *_figures, changed in rows):
-            return None
         return {
             commercial: (float(receivable or 0.0), float(sale_order or 0.0))
-            for commercial, receivable, sale_order, _changed in rows
+            for commercial, receivable, sale_order in cr.fetchall()
         }
 
     def _credit_committed_balances(self, company, exclude_orders=()):
@@ -468,6 +516,50 @@ class ResPartner(models.Model):
                 "overdue_share": float(overdue_share) if overdue_share is not None else 0.0,
             }
         return result
+
+
+# What the figures read besides the kept balances: when the transaction has written any of
+# these models' tables, the second connection (which cannot see its uncommitted writes)
+# does not read the figures. Told by the connection's counts of written rows, which hold
+# this transaction's writes, and also those of earlier transactions of the connection not
+# yet reported to the statistics (which only sends a check to the exact path, never the
+# other way).
+CREDIT_FIGURE_MODELS = (
+    "res.partner",
+    "account.move",
+    "account.move.line",
+    "account.account",
+    "credit.application",
+    "credit.warning.entry",
+    "credit.grade",
+    "res.company",
+    "res.users",
+    "credit.collection.stage",  # when the collections add-on is installed
+)
+
+
+def _own_changes_sql(env):
+    """Whether this transaction wrote the tables of CREDIT_FIGURE_MODELS: an expression
+    (not a function, which would be planned again on every check: Odoo's pool resets the
+    connection a request borrows)."""
+    tables = [env[model]._table for model in CREDIT_FIGURE_MODELS if model in env]
+    return SQL(
+        "(SELECT COALESCE(SUM(pg_stat_get_xact_tuples_inserted(t)"
+        " + pg_stat_get_xact_tuples_updated(t) + pg_stat_get_xact_tuples_deleted(t)), 0) > 0"
+        " FROM unnest(%s::regclass[]) AS t)",
+        tables,
+    )
+
+
+def _only_orders(own_rows, orders):
+    """Whether the transaction's note of its own kept-balance rows (the setting
+    credit.own_balances) names only ``orders``: order ids each followed by a comma, or
+    '*' for rows of other kinds."""
+    if not own_rows:
+        return True
+    if "*" in own_rows:
+        return False
+    return {int(order) for order in own_rows.split(",") if order} <= set(orders)
 
 
 def _empty_figures():

@@ -3,6 +3,13 @@
 -- trigger so that the credit check reads a few rows per partner. Kept as change rows,
 -- never updated in place (see credit_receivable_balance.sql for why); each names its
 -- order until the daily job folds a partner's rows into one.
+--
+-- The transaction's own rows are also noted in its setting credit.own_balances (local to
+-- the transaction, undone with it or with a savepoint rolled back): the ids of the orders
+-- it wrote rows for, each followed by a comma, or '*' once it wrote others (receivables,
+-- a rebuild, a fold, or too many orders to list). The check's first statement reads it
+-- for nothing: when it names only the orders being checked, whose rows the check leaves
+-- out, the transaction has no rows of its own to add and none are looked for.
 
 DROP TABLE IF EXISTS credit_order_balance;
 CREATE TABLE credit_order_balance (
@@ -16,6 +23,9 @@ CREATE INDEX credit_order_balance_partner_idx
     ON credit_order_balance (partner_id, company_id) INCLUDE (order_id, amount, txid);
 
 CREATE OR REPLACE FUNCTION credit_order_balance_trigger() RETURNS trigger AS $$
+DECLARE
+    v_order integer;
+    v_own text;
 BEGIN
     IF TG_OP = 'UPDATE'
        AND NEW.state IS NOT DISTINCT FROM OLD.state
@@ -29,12 +39,22 @@ BEGIN
         INSERT INTO credit_order_balance (partner_id, company_id, order_id, amount)
              VALUES (OLD.partner_invoice_id, OLD.company_id, OLD.id,
                      -ROUND(OLD.credit_uninvoiced_amount::numeric, 6));
+        v_order := OLD.id;
     END IF;
     IF TG_OP IN ('UPDATE', 'INSERT') AND NEW.state = 'sale'
        AND COALESCE(NEW.credit_uninvoiced_amount, 0) <> 0 THEN
         INSERT INTO credit_order_balance (partner_id, company_id, order_id, amount)
              VALUES (NEW.partner_invoice_id, NEW.company_id, NEW.id,
                      ROUND(NEW.credit_uninvoiced_amount::numeric, 6));
+        v_order := NEW.id;
+    END IF;
+    IF v_order IS NOT NULL THEN
+        v_own := COALESCE(current_setting('credit.own_balances', true), '');
+        IF v_own <> '*' AND strpos(',' || v_own, ',' || v_order || ',') = 0 THEN
+            PERFORM set_config('credit.own_balances',
+                               CASE WHEN length(v_own) > 2000 THEN '*'
+                                    ELSE v_own || v_order || ',' END, true);
+        END IF;
     END IF;
     RETURN NULL;
 END;
@@ -49,6 +69,7 @@ CREATE TRIGGER credit_order_balance
 -- a full recount, run whenever the module is installed or updated
 CREATE OR REPLACE FUNCTION credit_order_balance_rebuild() RETURNS void AS $$
 BEGIN
+    PERFORM set_config('credit.own_balances', '*', true);
     DELETE FROM credit_order_balance;
     INSERT INTO credit_order_balance (partner_id, company_id, amount)
          SELECT so.partner_invoice_id, so.company_id,
@@ -65,6 +86,7 @@ SELECT credit_order_balance_rebuild();
 -- only insert, so they are not disturbed)
 CREATE OR REPLACE FUNCTION credit_order_balance_compact() RETURNS void AS $$
 BEGIN
+    PERFORM set_config('credit.own_balances', '*', true);
     WITH gone AS (DELETE FROM credit_order_balance RETURNING partner_id, company_id, amount)
     INSERT INTO credit_order_balance (partner_id, company_id, amount)
          SELECT partner_id, company_id, SUM(amount) FROM gone

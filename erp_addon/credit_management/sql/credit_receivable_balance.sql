@@ -41,6 +41,8 @@ BEGIN
     END IF;
     INSERT INTO credit_receivable_balance (partner_id, company_id, amount)
          VALUES (p_partner, p_company, p_amount);
+    -- this transaction has rows of its own here (see credit_order_balance.sql)
+    PERFORM set_config('credit.own_balances', '*', true);
 END;
 $$ LANGUAGE plpgsql;
 
@@ -79,6 +81,7 @@ CREATE TRIGGER credit_receivable_balance
 -- account's type changes (which accounts are receivable)
 CREATE OR REPLACE FUNCTION credit_receivable_balance_rebuild() RETURNS void AS $$
 BEGIN
+    PERFORM set_config('credit.own_balances', '*', true);
     DELETE FROM credit_receivable_balance;
     INSERT INTO credit_receivable_balance (partner_id, company_id, amount)
          SELECT aml.partner_id, aml.company_id, SUM(aml.amount_residual)
@@ -96,6 +99,7 @@ SELECT credit_receivable_balance_rebuild();
 -- insert, so they are not disturbed)
 CREATE OR REPLACE FUNCTION credit_receivable_balance_compact() RETURNS void AS $$
 BEGIN
+    PERFORM set_config('credit.own_balances', '*', true);
     WITH gone AS (DELETE FROM credit_receivable_balance
                   RETURNING partner_id, company_id, amount)
     INSERT INTO credit_receivable_balance (partner_id, company_id, amount)

@@ -5,7 +5,11 @@ DROP FUNCTION IF EXISTS credit_exposure_figures(
 DROP FUNCTION IF EXISTS credit_exposure_figures(
     integer[], integer, timestamp, text, integer, integer, integer[], integer[], numeric);
 DROP FUNCTION IF EXISTS credit_overdue_items(integer, date, integer[]);
+DROP FUNCTION IF EXISTS credit_exposure_snapshot(
+    integer[], integer, timestamp, text, integer, boolean, bigint, integer[], integer[], numeric);
+DROP INDEX IF EXISTS credit_am_draft_idx;
 DROP FUNCTION IF EXISTS credit_overdue_cutoff(integer, date);
+DROP FUNCTION IF EXISTS credit_overdue_cutoff_of(date, integer);
 DROP FUNCTION IF EXISTS credit_today();
 DROP FUNCTION IF EXISTS credit_committed_balances(integer[], integer, integer[], integer);
 DROP FUNCTION IF EXISTS credit_committed_balances(integer[], integer, integer[]);

@@ -1,11 +1,11 @@
 """The check's committed-figures fast path, in real transactions (issue 18).
 
 With the partner's lock, the check (``res.partner._credit_exposure_figures(lock=True)``)
-asks ``credit_lock_own_balances`` whether its transaction changed any table the figures
-read. When it changed none (a confirmation changes orders only), every figure is read as
-last committed on the second connection (``committed_reader.read_committed`` running
-``credit_exposure_figures``) and the transaction's own kept balances are added: the fast
-path. Otherwise the figures are read in the transaction's snapshot and what others
+asks in its first statement (``_credit_lock``) whether its transaction changed any table
+the figures read. When it changed none (a confirmation changes orders only), every figure
+is read as last committed on the second connection (``committed_reader.read_committed``
+running ``credit_exposure_snapshot``) and the transaction's own kept balances are added:
+the fast path. Otherwise the figures are read in the transaction's snapshot and what others
 committed to the kept balances on the second connection (``credit_committed_balances``):
 the snapshot path.
 
@@ -27,7 +27,7 @@ from odoo.addons.credit_management.models import res_partner_exposure
 from ..exceptions import CreditCheckBlocked
 from .real_transaction import committed_env, remove_orders
 
-FAST = "credit_exposure_figures"  # the second connection read every figure
+FAST = "credit_exposure_snapshot"  # the second connection read every figure
 SNAPSHOT = "credit_committed_balances"  # it read only what others committed to balances
 SETTINGS = (
     "credit_check_sale",

@@ -177,6 +177,40 @@ class TestConcurrentConfirmation(TransactionCase):
 
         self._in_transaction(run)
 
+    def test_own_rows_of_the_checked_orders_only_cost_one_statement(self):
+        """The lock statement reads the transaction's note of its own kept-balance rows:
+        when they are only those of the orders checked (left out of the figures), nothing
+        more is asked; a savepoint rolled back takes its part of the note with it."""
+
+        def run(env):
+            company = env.ref("base.main_company")
+            partner = env["res.partner"].browse(self.partner_id)
+            first, second = env["sale.order"].browse(self.order_ids)
+            first.action_confirm()
+            env.flush_all()
+            before = env.cr.sql_log_count
+            self.assertEqual(
+                partner._credit_lock(company, first.ids), {self.partner_id: (0.0, 0.0)}
+            )
+            self.assertEqual(env.cr.sql_log_count - before, 1, "one statement")
+            # the second order is refused: its confirmation, noted too, is rolled back
+            with self.assertRaises(CreditCheckBlocked), env.cr.savepoint():
+                second.action_confirm()
+            env.invalidate_all()
+            self.assertEqual(second.state, "draft")
+            before = env.cr.sql_log_count
+            self.assertEqual(
+                partner._credit_lock(company, first.ids), {self.partner_id: (0.0, 0.0)}
+            )
+            self.assertEqual(env.cr.sql_log_count - before, 1, "the note no longer names it")
+            # checking the second order: the first one's own row is summed (a second statement)
+            before = env.cr.sql_log_count
+            own = partner._credit_lock(company, second.ids)
+            self.assertEqual(own, {self.partner_id: (0.0, 600.0)})
+            self.assertEqual(env.cr.sql_log_count - before, 2)
+
+        self._in_transaction(run)
+
     def test_limit_changed_in_the_same_transaction_applies(self):
         """A transaction that changed the customer (its limit) reads its figures in its own
         snapshot: the lowered limit, not yet committed, refuses the order."""
