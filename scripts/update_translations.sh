@@ -21,7 +21,13 @@ trap 'rm -rf "$tmp"' EXIT
 for module in ${modules//,/ }; do
   i18n="erp_addon/$module/i18n"
   [ -d "$i18n" ] || continue
-  "${odoo[@]}" --i18n-export="$tmp/$module.pot" --modules="$module" >/dev/null
+  "${odoo[@]}" --i18n-export="$tmp/$module.pot" --modules="$module" >"$tmp/export.log" 2>&1
+  if grep -q "Failed to extract" "$tmp/export.log"; then
+    # a file Odoo cannot read (an f-string inside _()...) loses all its strings silently
+    grep -A30 "Failed to extract" "$tmp/export.log" >&2
+    echo "$module: Odoo could not extract every file's strings; fix the file first" >&2
+    exit 1
+  fi
   cp "$tmp/$module.pot" "$i18n/$module.pot"
   po="$i18n/zh_CN.po"
   if [ -f "$po" ]; then

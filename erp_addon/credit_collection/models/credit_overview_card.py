@@ -1,7 +1,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields, models
-from odoo.tools import SQL, format_amount, format_date
+from odoo.tools import SQL, float_repr, format_amount, format_date
 
 COLLECTION_CARDS = [
     ("collection_ageing", "Receivable Ageing"),
@@ -150,7 +150,7 @@ class CreditOverviewCard(models.Model):
             "lines": [
                 {
                     "name": self.env._("DSO %(month)s", month=self._month_label(end)),
-                    "value": self.env._("%(days)s days", days=f"{dso:.1f}"),
+                    "value": self.env._("%(days)s days", days=float_repr(dso, 1)),
                 }
                 for end, dso in trend[::-1][:3]
             ],
