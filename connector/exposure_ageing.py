@@ -13,7 +13,9 @@ server for per-customer sums already grouped by bucket, with the most days overd
 - otherwise (no collections add-on, or a salesperson who may not read its ageing): the
   exposure analysis of credit_management (``credit.exposure.line``), whose open
   receivables carry the add-on's own buckets (not overdue, 1-30, 31-60, 61-90, over 90
-  days overdue), named by the server in the user's language.
+  days overdue), named by the server in the user's language, each counting what is still
+  owed once the customer's credits are applied (``ageing_amount``), as the collections
+  ageing does.
 
 Two calls either way, whatever the number of invoices and customers.
 """
@@ -125,13 +127,13 @@ def _exposure_line_ageing(
         "read_group",
         [
             [["exposure_type", "=", "receivable"], ["company_id", "=", company_id]],
-            ["amount:sum", "days_overdue:max"],
+            ["ageing_amount:sum", "days_overdue:max"],
             ["partner_id", EXPOSURE_LINE_BUCKET],
         ],
         {"lazy": False, "context": dict(context)},
     )
     index = {value: i for i, (value, _label) in enumerate(selection)}
-    amounts, days = _collect(groups, EXPOSURE_LINE_BUCKET, "amount", index, len(selection))
+    amounts, days = _collect(groups, EXPOSURE_LINE_BUCKET, "ageing_amount", index, len(selection))
     return AgeingSums(tuple(str(label) for _value, label in selection), amounts, days)
 
 

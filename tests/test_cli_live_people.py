@@ -149,7 +149,9 @@ def test_a_salesperson_gets_the_exposure_analysis_buckets(
     assert partners and {p.partner_id for p in partners} == set(by_id)
     for p in partners:
         other = by_id[p.partner_id]
-        assert sum(p.ageing) == pytest.approx(p.receivable, abs=0.01), p.name
+        # the buckets count what is owed once credits are applied: a credit left over
+        # (a receivable below zero) is in no bucket
+        assert sum(p.ageing) == pytest.approx(max(p.receivable, 0.0), abs=0.01), p.name
         assert p.days_overdue == other.days_overdue, p.name
         # what is not overdue is the same either way: one definition of overdue
         assert p.ageing[0] == pytest.approx(other.ageing[0], abs=0.01), p.name

@@ -53,6 +53,14 @@ class CreditExposureLine(models.Model):
     )
     amount = fields.Monetary(readonly=True)
     overdue_amount = fields.Monetary(readonly=True)
+    ageing_amount = fields.Monetary(
+        string="Owed",
+        readonly=True,
+        help="What is still owed on an open receivable once the customer's credits are "
+        "applied to its overdue items first, oldest first: what its ageing bucket counts, as "
+        "the collections ageing does, so that no bucket is negative. 0 for credits, draft "
+        "invoices and orders.",
+    )
 
     @api.depends("move_id", "order_id", "document")
     def _compute_document_name(self):

@@ -8,7 +8,9 @@
 -- an ageing bucket by its days overdue (so by the same cutoff): not_due (not overdue, or
 -- within the grace days; credits too), then 1-30, 31-60, 61-90 and over 90 days overdue.
 -- These are credit_management's own buckets, used where the collections add-on (which has
--- configurable buckets) is not installed.
+-- configurable buckets) is not installed; ageing_amount is what a bucket counts of an item:
+-- what is still owed on it once the credits are applied (0 for the credits themselves), as
+-- the collections ageing counts it, so that no bucket is negative.
 
 DROP VIEW IF EXISTS credit_exposure_line;
 CREATE VIEW credit_exposure_line AS (
@@ -31,13 +33,14 @@ CREATE VIEW credit_exposure_line AS (
                 WHEN n.days_overdue <= 90 THEN '61_90'
                 ELSE 'over_90' END::varchar AS ageing_bucket,
            n.amount_residual AS amount,
-           CASE WHEN n.is_overdue THEN n.net_residual ELSE 0 END AS overdue_amount
+           CASE WHEN n.is_overdue THEN n.net_residual ELSE 0 END AS overdue_amount,
+           CASE WHEN n.amount_residual > 0 THEN n.net_residual ELSE 0 END AS ageing_amount
       FROM receivable n
     UNION ALL
     SELECT am.id * 3 + 1, p.commercial_partner_id, am.company_id, c.currency_id,
            'draft_invoice', am.id, NULL, am.name, COALESCE(am.invoice_date, am.date),
            am.invoice_date_due, 0, NULL,
-           am.amount_total_signed, 0
+           am.amount_total_signed, 0, 0
       FROM account_move am
       JOIN res_partner p ON p.id = am.partner_id
       JOIN res_company c ON c.id = am.company_id
@@ -45,7 +48,7 @@ CREATE VIEW credit_exposure_line AS (
     UNION ALL
     SELECT so.id * 3 + 2, p.commercial_partner_id, so.company_id, c.currency_id,
            'sale_order', NULL, so.id, so.name, so.date_order::date, NULL, 0, NULL,
-           so.credit_uninvoiced_amount, 0
+           so.credit_uninvoiced_amount, 0, 0
       FROM sale_order so
       JOIN res_partner p ON p.id = so.partner_invoice_id
       JOIN res_company c ON c.id = so.company_id

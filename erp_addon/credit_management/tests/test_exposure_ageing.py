@@ -48,6 +48,29 @@ class TestExposureAgeing(CreditCommon):
         )
         self.assertEqual(order_lines.mapped("ageing_bucket"), [False])
 
+    def test_buckets_count_what_is_owed_once_credits_are_applied(self):
+        """The figure the report's fallback ageing reads: credits go to the overdue items
+        first, oldest first (credit_overdue.sql), so no bucket is negative and the overdue
+        buckets add up to the check's overdue figure."""
+        self.make_invoice(self.customer, 100, due="2026-06-15")  # not overdue
+        self.make_invoice(self.customer, 200, due="2026-06-14")  # 1 day
+        self.make_invoice(self.customer, 600, due="2026-03-16")  # 91 days
+        self.make_invoice(self.customer, 650, move_type="out_refund")  # a credit
+        groups = (
+            self.env["credit.exposure.line"]
+            .with_user(self.salesman)
+            .read_group(
+                [("partner_id", "=", self.customer.id), ("exposure_type", "=", "receivable")],
+                ["ageing_amount:sum"],
+                ["ageing_bucket"],
+                lazy=False,
+            )
+        )
+        owed = {g["ageing_bucket"]: g["ageing_amount"] for g in groups}
+        self.assertEqual(owed, {"not_due": 100.0, "1_30": 150.0, "over_90": 0.0})
+        partner = self.customer.with_company(self.company)
+        self.assertAlmostEqual(partner.credit_overdue_amount, owed["1_30"] + owed["over_90"])
+
     def test_grace_days_keep_items_out_of_the_overdue_buckets(self):
         self.company.credit_overdue_grace_days = 10
         self.make_invoice(self.customer, 200, due="2026-06-06")  # 9 days: within the grace
