@@ -74,7 +74,7 @@ class TestFiguresAgree(CollectionCase):
             "ageing": as_ageing or 0.0,
             "overview": (figures.get(partner.id) or {"overdue": 0.0})["overdue"],
             "overview card": card["amount"],
-            "overview graph": sum(bar["value"] for bar in card["graph"][0]["values"]),
+            "overview graph": sum(sum(series["data"]) for series in card["graph"]["datasets"]),
             "exposure report": as_exposure or 0.0,
         }, worklist
 
