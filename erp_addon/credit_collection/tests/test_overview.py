@@ -41,11 +41,13 @@ class TestCollectionOverviewCards(CollectionCase):
             listed = self.listed(card, user)
             self.assertEqual(card.card_count, len(listed))
             self.assertEqual(listed.move_id, recent | old)
-            self.assertEqual(card.card_amount, 1900)
+            # the credit note is applied to the oldest overdue invoice (credit_overdue.sql):
+            # 1000 - 200 + 900 overdue, and no bucket below zero
+            self.assertEqual(card.card_amount, 1700)
             self.assertEqual(card.currency_id, self.company.currency_id)
             graph = json.loads(card.card_graph)
             self.assertEqual(graph["labels"], ["Current", "1-30", "31-90", "90+"])
-            self.assertEqual(graph["datasets"][0]["data"], [-200.0, 900.0, 0.0, 1000.0])
+            self.assertEqual(graph["datasets"][0]["data"], [0.0, 900.0, 0.0, 800.0])
             self.assertEqual(graph["x_title"], "Ageing bucket")
             self.assertEqual(graph["y_title"], f"Amount ({self.company.currency_id.name})")
             self.assertEqual(graph["datasets"][0]["label"], "Open receivables")
