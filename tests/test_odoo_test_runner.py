@@ -127,3 +127,19 @@ def test_a_skip_fails_the_run_in_ci_only_and_is_named_either_way(
     assert f"SKIPPED {PROBE}TestProbeUi.test_tour_without_chrome: Chrome executable" in out
     assert ("FAILED (CI=true)" in out) is ci
     assert results.line() == "odoo: 1 passed, 0 failed, 2 skipped"
+
+
+def test_only_wkhtmltopdfs_notice_of_its_unpatched_qt_is_ignored() -> None:
+    """Debian's wkhtmltopdf says on every PDF that it ignores the header switches, and Odoo
+    logs it as a WARNING: that line alone passes; anything else wkhtmltopdf says fails."""
+    prefix = "2026-12-03 17:53:30,000 6292 WARNING db odoo.addons.base.models.ir_actions_report: "
+    notice = (
+        "wkhtmltopdf: The switch --header-spacing, is not support using unpatched qt, and will "
+        "be ignored.The switch --footer-html, is not support using unpatched qt, and will be "
+        "ignored.QStandardPaths: XDG_RUNTIME_DIR not set, defaulting to '/tmp/runtime-root'"
+    )
+    problems, _results = parse_log([prefix + notice])
+    assert problems == []
+    other = prefix + notice + " Error: font not found"
+    problems, _results = parse_log([other])
+    assert problems == [other]
