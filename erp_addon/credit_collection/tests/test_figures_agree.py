@@ -4,7 +4,7 @@ the stage would be, a letter of its own for each stage."""
 import re
 
 from odoo import fields
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 from odoo.tests.common import freeze_time
 from odoo.tools.safe_eval import safe_eval
 
@@ -193,7 +193,7 @@ class TestFiguresAgree(CollectionCase):
 
 @tagged("post_install", "-at_install")
 @freeze_time(TODAY)
-class TestStageLetters(CollectionCase):
+class TestStageLetters(CollectionCase, HttpCase):
     """Each stage with a letter prints its own, in the recipient's language."""
 
     def letter_in_stage(self, stage, days):

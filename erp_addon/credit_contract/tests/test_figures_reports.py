@@ -2,7 +2,7 @@
 columns, the power of attorney printed with the contracts signed under it."""
 
 from odoo import fields
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 from odoo.tests.common import freeze_time
 
 from .common import TODAY, ContractCase
@@ -10,7 +10,7 @@ from .common import TODAY, ContractCase
 
 @tagged("post_install", "-at_install")
 @freeze_time(TODAY)
-class TestFiguresReports(ContractCase):
+class TestFiguresReports(ContractCase, HttpCase):
     def load_chinese(self):
         self.env["res.lang"]._activate_lang("zh_CN")
         self.env["ir.module.module"]._load_module_terms(["credit_contract"], ["zh_CN"])
