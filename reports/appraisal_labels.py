@@ -6,6 +6,7 @@ and to auditors who may not: every heading carries both languages.
 
 from __future__ import annotations
 
+import datetime as dt
 from types import MappingProxyType
 
 from ..connector.appraisal import ListStatus, ScoreLine
@@ -134,12 +135,24 @@ def list_status_who(lists: ListStatus) -> tuple[str, str]:
     return "", ""
 
 
+def chinese_date(iso: str) -> str:
+    """'2026-12-03' -> '2026年12月03日', Odoo's zh_CN date format: an ISO date does not
+    belong inside a Chinese sentence. Anything else is returned as it is."""
+    try:
+        day = dt.date.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return iso
+    return f"{day.year}年{day.month:02d}月{day.day:02d}日"
+
+
 def list_status_text(lists: ListStatus, lang: str) -> str:
     """The lists' status in one phrase of ``lang`` (zh_CN or en) for the command's summary;
     a draft list is never called approved."""
     index = 0 if lang == "zh_CN" else 1
     text = _PAIRS.get(f"list_{lists.status}", (lists.status, lists.status))[index]
     who, when = list_status_who(lists)
+    if when and index == 0:
+        when = chinese_date(when)
     if who or when:
         extra = f"{who} {when}".strip()
         text = f"{text}（{extra}）" if index == 0 else f"{text} ({extra})"

@@ -47,3 +47,20 @@ def test_unknown_language() -> None:
 def test_labels_are_read_only() -> None:
     with pytest.raises(TypeError):
         labels_for("en")["title"] = "x"  # type: ignore[index]
+
+
+def test_the_lists_date_reads_as_a_chinese_date_in_a_chinese_sentence() -> None:
+    from credit_cli.connector.appraisal import ListStatus
+    from credit_cli.reports.appraisal_labels import chinese_date, list_status_text
+
+    assert chinese_date("2026-12-03") == "2026年12月03日"
+    assert chinese_date("") == ""
+    lists = ListStatus(
+        status="approved",
+        submitted_by="王建国",
+        date_submitted="2026-12-01",
+        approved_by="王建国",
+        date_approved="2026-12-03",
+    )
+    assert list_status_text(lists, "zh_CN") == "法定代表人已审批（王建国 2026年12月03日）"
+    assert list_status_text(lists, "en") == "Approved (王建国 2026-12-03)"
