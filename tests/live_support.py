@@ -37,6 +37,13 @@ def live_env(settings: dict[str, str], **overrides: str) -> dict[str, str | None
         "CREDIT_ODOO_API_KEY": None,
         "CREDIT_CONFIG": None,
         "XDG_CONFIG_HOME": "/nonexistent/credit-live-test",
+        # an English locale, as conftest gives every test: a fixture made once per module
+        # (a pulled snapshot) runs outside that per-test locale, under the machine's, and a
+        # locale naming no language (C.UTF-8) speaks Chinese
+        "LANGUAGE": None,
+        "LC_ALL": None,
+        "LC_MESSAGES": None,
+        "LANG": "en_US.UTF-8",
     }
     env.update(overrides)
     return env
