@@ -87,7 +87,9 @@ def run_training(ctx: click.Context, params: dict[str, Any]) -> None:
         records = build_training_year(data, year, params["half"])
     except ConnectorError as exc:
         raise failed(exc) from None
-    company = ", ".join(str(c["name"]) for c in data.get(schema.COMPANY.model, []))
+    company = ", ".join(records.companies) or ", ".join(
+        str(c["name"]) for c in data.get(schema.COMPANY.model, [])
+    )
     half = f"_H{params['half']}" if params["half"] else ""
     path = write(
         write_training_xlsx, output / f"credit_training_{year}{half}.xlsx", records, company

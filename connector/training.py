@@ -74,6 +74,9 @@ class TrainingYear:
     sessions: tuple[SessionRow, ...]
     results: tuple[ResultRow, ...]
     fees: tuple[FeeRow, ...]
+    #: The companies whose sessions and fees the year lists, by name: the report's
+    #: heading names them, not every company the reader happens to be allowed into.
+    companies: tuple[str, ...] = ()
 
 
 def _records(data: Mapping[str, Sequence[Mapping[str, Any]]], dataset: schema.Dataset) -> Any:
@@ -89,6 +92,10 @@ def _records(data: Mapping[str, Sequence[Mapping[str, Any]]], dataset: schema.Da
 
 def _half_of(date: str) -> str:
     return "1" if date and int(date[5:7]) <= 6 else "2"
+
+
+def _in_period(date: str, year: int, half: str | None) -> bool:
+    return int(date[:4]) == year and (half is None or _half_of(date) == half)
 
 
 def build_training_year(
@@ -148,6 +155,11 @@ def build_training_year(
             key=lambda r: (r.date, r.session, r.person, r.attempt),
         )
     )
+    fees_rows = [
+        f
+        for f in _records(data, schema.TRAINING_FEE)
+        if f["date"] and _in_period(str(f["date"]), year, half)
+    ]
     fees = tuple(
         sorted(
             (
@@ -159,15 +171,20 @@ def build_training_year(
                     amount=float(f["amount"] or 0.0),
                     paid=bool(f["paid"]),
                 )
-                for f in _records(data, schema.TRAINING_FEE)
-                if f["date"]
-                and int(str(f["date"])[:4]) == year
-                and (half is None or _half_of(str(f["date"])) == half)
+                for f in fees_rows
             ),
             key=lambda r: (r.date, r.person),
         )
     )
-    return TrainingYear(year=year, half=half, sessions=session_rows, results=results, fees=fees)
+    companies = sorted({_m2o_name(r["company_id"]) for r in [*sessions, *fees_rows]} - {""})
+    return TrainingYear(
+        year=year,
+        half=half,
+        sessions=session_rows,
+        results=results,
+        fees=fees,
+        companies=tuple(companies),
+    )
 
 
 @dataclass(frozen=True)
