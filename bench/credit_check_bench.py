@@ -189,7 +189,11 @@ def new_order(env, partner, company, product):
 # What "stock" switches off, and what the add-ons' run switches on (printed by the bench).
 # Stock: the same database and code with the credit check off, the written-contract rule
 # off, and the add-ons' two balance triggers disabled (stock Odoo has none of them).
-TRIGGERS = {"sale_order": "credit_order_balance", "account_move_line": "credit_receivable_balance"}
+# the add-ons' triggers keeping the balances (the orders' four: sql/credit_order_balance.sql)
+TRIGGERS = (
+    *(("sale_order", f"credit_order_balance_{kind}") for kind in ("ins", "del", "old", "new")),
+    ("account_move_line", "credit_receivable_balance"),
+)
 CONTRACT_THRESHOLD = 1_000_000  # the written-contract rule is on; the bench orders are below
 
 
@@ -207,14 +211,14 @@ def set_addon(env, company, enabled: bool) -> None:
     with a rollback, as a request's transaction ends)."""
     company.write(settings(env, enabled))
     action = "ENABLE" if enabled else "DISABLE"
-    for table, trigger in TRIGGERS.items():
+    for table, trigger in TRIGGERS:
         env.cr.execute(f"ALTER TABLE {table} {action} TRIGGER {trigger}")
     env.cr.commit()
 
 
 def describe_stock(env) -> str:
     off = ", ".join(f"{name}=False" for name, value in settings(env, False).items() if not value)
-    triggers = ", ".join(f"{t} ON {table}" for table, t in TRIGGERS.items())
+    triggers = ", ".join(f"{t} ON {table}" for table, t in TRIGGERS)
     return f"stock = this database with {off} and triggers {triggers} disabled"
 
 
