@@ -30,6 +30,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--invoices", type=int, default=5000)
     parser.add_argument("--orders", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=100)
+    parser.add_argument("--profile", action="store_true")
     return parser.parse_args()
 
 
@@ -188,7 +189,7 @@ def new_order(env, partner, company, product):
 
 # What "stock" switches off, and what the add-ons' run switches on (printed by the bench).
 # Stock: the same database and code with the credit check off, the written-contract rule
-# off, and the add-ons' two balance triggers disabled (stock Odoo has none of them).
+# off, and the add-ons' balance triggers disabled (stock Odoo has none of them).
 # the add-ons' triggers keeping the balances (the orders' four: sql/credit_order_balance.sql)
 TRIGGERS = (
     *(("sale_order", f"credit_order_balance_{kind}") for kind in ("ins", "del", "old", "new")),
@@ -343,6 +344,14 @@ def main() -> int:
         # the daily job folds the kept balances' change rows, as in production
         env["res.partner"]._cron_credit_compact_balances()
         env.cr.commit()
+        if args.profile:
+            from confirm_profile import profile
+
+            try:
+                profile(env, big, company, product, args.rounds, set_addon, request, new_order)
+            finally:
+                set_addon(env, company, True)
+            return 0
         try:
             set_addon(env, company, True)
             fig = big._credit_exposure_figures(company)[big.id]

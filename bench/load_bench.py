@@ -24,7 +24,7 @@ writes the phase's settings; then a fresh ``--workers 4`` server is started (so 
 holds a stale cached setting), 16 client threads log in, read their orders (warm-up), are
 released at once by a barrier and confirm their orders one by one; the time runs from the
 release to the last answer. "Stock" is the same Odoo with the check off
-(``credit_check_sale``) and the add-on's two balance triggers disabled, as in
+(``credit_check_sale``) and the add-on's balance triggers disabled, as in
 bench/credit_check_bench.py: stock Odoo has neither (an interrupted run may leave them
 disabled in this benchmark database; the next run puts them back).
 
