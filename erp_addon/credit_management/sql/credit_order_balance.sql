@@ -27,6 +27,7 @@ CREATE INDEX credit_order_balance_partner_idx
 -- those without planning anything, whereas every statement of a PL/pgSQL function is
 -- planned again in each request (Odoo's pool resets the connection it lends, which drops
 -- the functions' plans). Each function is two statements: the row, and the note.
+
 -- the one trigger of earlier versions, which tested all of it in its function
 DROP TRIGGER IF EXISTS credit_order_balance ON sale_order;
 DROP FUNCTION IF EXISTS credit_order_balance_trigger();
