@@ -24,7 +24,7 @@ writes the phase's settings; then a fresh ``--workers 4`` server is started (so 
 holds a stale cached setting), 16 client threads log in, read their orders (warm-up), are
 released at once by a barrier and confirm their orders one by one; the time runs from the
 release to the last answer. "Stock" is the same Odoo with the check off
-(``credit_check_sale``) and the add-on's two balance triggers disabled, as in
+(``credit_check_sale``) and the add-on's balance triggers disabled, as in
 bench/credit_check_bench.py: stock Odoo has neither (an interrupted run may leave them
 disabled in this benchmark database; the next run puts them back).
 
@@ -70,7 +70,11 @@ PHASE_BUDGET = 900  # seconds: calls not started by then are counted as errors
 BLOCKED = "odoo.addons.credit_management.exceptions.CreditCheckBlocked"
 JSON_MARK = "LOAD_BENCH_JSON "
 SERVER_ROLE = "CREDIT_LOAD_BENCH_SERVER"  # set in the environment of the Odoo server
-TRIGGERS = {"sale_order": "credit_order_balance", "account_move_line": "credit_receivable_balance"}
+# the add-ons' triggers keeping the balances (the orders' four: sql/credit_order_balance.sql)
+TRIGGERS = (
+    *(("sale_order", f"credit_order_balance_{kind}") for kind in ("ins", "del", "old", "new")),
+    ("account_move_line", "credit_receivable_balance"),
+)
 # Odoo logs a retried serialization failure with "try again in", a lost one as below.
 RETRY_MARK = "try again in"
 GAVE_UP_MARK = "maximum number of tries reached"
@@ -635,7 +639,7 @@ def reset_orders(
 def set_triggers(env: Any, enabled: bool) -> None:
     """Switch the add-on's balance triggers; when on, recount the balances they keep."""
     action = "ENABLE" if enabled else "DISABLE"
-    for table, trigger in TRIGGERS.items():
+    for table, trigger in TRIGGERS:
         env.cr.execute(f"ALTER TABLE {table} {action} TRIGGER {trigger}")
     if enabled:
         env.cr.execute("SELECT credit_order_balance_rebuild()")

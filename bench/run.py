@@ -33,6 +33,11 @@ def main() -> int:
     parser.add_argument("--orders", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=100, help="timed runs of each")
     parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="instead: where one confirmation's time goes (bench/confirm_profile.py)",
+    )
+    parser.add_argument(
         "--module",
         default=",".join(ALL_MODULES),
         help="add-ons to install, comma-separated (default: all six)",
@@ -60,6 +65,7 @@ def main() -> int:
             str(args.orders),
             "--rounds",
             str(args.rounds),
+            *(["--profile"] if args.profile else []),
         ],
         env=dict(os.environ, PYTHONPATH=str(odoo_bin.parent)),
     ).returncode

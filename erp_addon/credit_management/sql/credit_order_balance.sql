@@ -1,6 +1,6 @@
 -- Owner: sale.order (models/sale_order.py).
--- The uninvoiced part of confirmed orders per invoice partner and company, kept by a
--- trigger so that the credit check reads a few rows per partner. Kept as change rows,
+-- The uninvoiced part of confirmed orders per invoice partner and company, kept by
+-- triggers so that the credit check reads a few rows per partner. Kept as change rows,
 -- never updated in place (see credit_receivable_balance.sql for why); each names its
 -- order until the daily job folds a partner's rows into one.
 --
@@ -22,49 +22,79 @@ CREATE TABLE credit_order_balance (
 CREATE INDEX credit_order_balance_partner_idx
     ON credit_order_balance (partner_id, company_id) INCLUDE (order_id, amount, txid);
 
-CREATE OR REPLACE FUNCTION credit_order_balance_trigger() RETURNS trigger AS $$
-DECLARE
-    v_order integer;
-    v_own text;
+-- Four row triggers, each inserting one change row, whose conditions (which row counts,
+-- whether a counted column changed) are the triggers' WHEN clauses: PostgreSQL evaluates
+-- those without planning anything, whereas every statement of a PL/pgSQL function is
+-- planned again in each request (Odoo's pool resets the connection it lends, which drops
+-- the functions' plans). Each function is two statements: the row, and the note.
+
+-- the one trigger of earlier versions, which tested all of it in its function
+DROP TRIGGER IF EXISTS credit_order_balance ON sale_order;
+DROP FUNCTION IF EXISTS credit_order_balance_trigger();
+
+-- the order as it is now counts: its row, noted as the transaction's own
+CREATE OR REPLACE FUNCTION credit_order_balance_in() RETURNS trigger AS $$
 BEGIN
-    IF TG_OP = 'UPDATE'
-       AND NEW.state IS NOT DISTINCT FROM OLD.state
-       AND NEW.partner_invoice_id IS NOT DISTINCT FROM OLD.partner_invoice_id
-       AND NEW.company_id IS NOT DISTINCT FROM OLD.company_id
-       AND NEW.credit_uninvoiced_amount IS NOT DISTINCT FROM OLD.credit_uninvoiced_amount THEN
-        RETURN NULL;
-    END IF;
-    IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.state = 'sale'
-       AND COALESCE(OLD.credit_uninvoiced_amount, 0) <> 0 THEN
-        INSERT INTO credit_order_balance (partner_id, company_id, order_id, amount)
-             VALUES (OLD.partner_invoice_id, OLD.company_id, OLD.id,
-                     -ROUND(OLD.credit_uninvoiced_amount::numeric, 6));
-        v_order := OLD.id;
-    END IF;
-    IF TG_OP IN ('UPDATE', 'INSERT') AND NEW.state = 'sale'
-       AND COALESCE(NEW.credit_uninvoiced_amount, 0) <> 0 THEN
-        INSERT INTO credit_order_balance (partner_id, company_id, order_id, amount)
-             VALUES (NEW.partner_invoice_id, NEW.company_id, NEW.id,
-                     ROUND(NEW.credit_uninvoiced_amount::numeric, 6));
-        v_order := NEW.id;
-    END IF;
-    IF v_order IS NOT NULL THEN
-        v_own := COALESCE(current_setting('credit.own_balances', true), '');
-        IF v_own <> '*' AND strpos(',' || v_own, ',' || v_order || ',') = 0 THEN
-            PERFORM set_config('credit.own_balances',
-                               CASE WHEN length(v_own) > 2000 THEN '*'
-                                    ELSE v_own || v_order || ',' END, true);
-        END IF;
-    END IF;
+    INSERT INTO credit_order_balance (partner_id, company_id, order_id, amount)
+         VALUES (NEW.partner_invoice_id, NEW.company_id, NEW.id,
+                 ROUND(NEW.credit_uninvoiced_amount::numeric, 6));
+    PERFORM set_config('credit.own_balances',
+        CASE WHEN current_setting('credit.own_balances', true) = '*'
+                  OR strpos(',' || current_setting('credit.own_balances', true),
+                            ',' || NEW.id || ',') > 0
+             THEN current_setting('credit.own_balances', true)
+             WHEN length(current_setting('credit.own_balances', true)) > 2000 THEN '*'
+             ELSE COALESCE(current_setting('credit.own_balances', true), '') || NEW.id || ','
+        END, true);
     RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
 
-DROP TRIGGER IF EXISTS credit_order_balance ON sale_order;
-CREATE TRIGGER credit_order_balance
-    AFTER INSERT OR DELETE
-       OR UPDATE OF state, partner_invoice_id, company_id, credit_uninvoiced_amount
-    ON sale_order FOR EACH ROW EXECUTE FUNCTION credit_order_balance_trigger();
+-- the order as it was counted no longer counts: its row taken back, noted alike
+CREATE OR REPLACE FUNCTION credit_order_balance_out() RETURNS trigger AS $$
+BEGIN
+    INSERT INTO credit_order_balance (partner_id, company_id, order_id, amount)
+         VALUES (OLD.partner_invoice_id, OLD.company_id, OLD.id,
+                 -ROUND(OLD.credit_uninvoiced_amount::numeric, 6));
+    PERFORM set_config('credit.own_balances',
+        CASE WHEN current_setting('credit.own_balances', true) = '*'
+                  OR strpos(',' || current_setting('credit.own_balances', true),
+                            ',' || OLD.id || ',') > 0
+             THEN current_setting('credit.own_balances', true)
+             WHEN length(current_setting('credit.own_balances', true)) > 2000 THEN '*'
+             ELSE COALESCE(current_setting('credit.own_balances', true), '') || OLD.id || ','
+        END, true);
+    RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+
+DROP TRIGGER IF EXISTS credit_order_balance_ins ON sale_order;
+CREATE TRIGGER credit_order_balance_ins AFTER INSERT ON sale_order FOR EACH ROW
+    WHEN (NEW.state = 'sale' AND COALESCE(NEW.credit_uninvoiced_amount, 0) <> 0)
+    EXECUTE FUNCTION credit_order_balance_in();
+DROP TRIGGER IF EXISTS credit_order_balance_del ON sale_order;
+CREATE TRIGGER credit_order_balance_del AFTER DELETE ON sale_order FOR EACH ROW
+    WHEN (OLD.state = 'sale' AND COALESCE(OLD.credit_uninvoiced_amount, 0) <> 0)
+    EXECUTE FUNCTION credit_order_balance_out();
+-- an update changing what the order counts for: the old row out, the new one in
+DROP TRIGGER IF EXISTS credit_order_balance_old ON sale_order;
+CREATE TRIGGER credit_order_balance_old
+    AFTER UPDATE OF state, partner_invoice_id, company_id, credit_uninvoiced_amount
+    ON sale_order FOR EACH ROW
+    WHEN (OLD.state = 'sale' AND COALESCE(OLD.credit_uninvoiced_amount, 0) <> 0
+          AND (OLD.state, OLD.partner_invoice_id, OLD.company_id, OLD.credit_uninvoiced_amount)
+              IS DISTINCT FROM
+              (NEW.state, NEW.partner_invoice_id, NEW.company_id, NEW.credit_uninvoiced_amount))
+    EXECUTE FUNCTION credit_order_balance_out();
+DROP TRIGGER IF EXISTS credit_order_balance_new ON sale_order;
+CREATE TRIGGER credit_order_balance_new
+    AFTER UPDATE OF state, partner_invoice_id, company_id, credit_uninvoiced_amount
+    ON sale_order FOR EACH ROW
+    WHEN (NEW.state = 'sale' AND COALESCE(NEW.credit_uninvoiced_amount, 0) <> 0
+          AND (OLD.state, OLD.partner_invoice_id, OLD.company_id, OLD.credit_uninvoiced_amount)
+              IS DISTINCT FROM
+              (NEW.state, NEW.partner_invoice_id, NEW.company_id, NEW.credit_uninvoiced_amount))
+    EXECUTE FUNCTION credit_order_balance_in();
 
 -- a full recount, run whenever the module is installed or updated
 CREATE OR REPLACE FUNCTION credit_order_balance_rebuild() RETURNS void AS $$
