@@ -39,21 +39,33 @@ function labelShown(label, scope = ".o_form_view") {
     };
 }
 
+/** Add the record ``text`` to the many2many tags field ``name``. "edit" clicks the input
+ * first, which lists every record at once; the search of the typed text comes 250 ms later
+ * and replaces that list. A pick that matched ``text`` in the first list could click it as
+ * it was replaced (nothing selected, the tag never shown: the CI failure). So the pick waits
+ * for the field's own dropdown to list only what the text finds, clicks a record (never a
+ * Create option), and the dropdown is closed before the next step. */
 function tag(name, text) {
+    const field = `.o_form_view div[name='${name}']`;
+    const record = ".o-autocomplete--dropdown-item:not(.o_m2o_dropdown_option)";
     return [
         {
             content: `Add ${text} to ${name}`,
-            trigger: `.o_form_view div[name='${name}'] input`,
+            trigger: `${field} input`,
             run: `edit ${text}`,
         },
         {
-            content: `Pick ${text}`,
-            trigger: `.o-autocomplete--dropdown-item a:contains(${text})`,
+            content: `Pick ${text} among what ${text} finds`,
+            trigger: `${field} .o-autocomplete--dropdown-menu:not(:has(${record}:not(:contains(${text})))) ${record} a:contains(${text})`,
             run: "click",
         },
         {
             content: `${text} is in ${name}`,
-            trigger: `.o_form_view div[name='${name}'] .o_tag:contains(${text})`,
+            trigger: `${field} .o_tag:contains(${text})`,
+        },
+        {
+            content: `The dropdown of ${name} is closed`,
+            trigger: `${field}:not(:has(.o-autocomplete--dropdown-menu))`,
         },
     ];
 }
