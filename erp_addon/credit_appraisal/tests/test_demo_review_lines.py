@@ -65,17 +65,19 @@ class TestDemoReviewLines(AppraisalCase):
         self.assertReadsItsItem(lines)
 
     def test_demo_contracts_lines(self):
-        """The demo's contracts' lines, when the demo is loaded (none otherwise)."""
+        """The demo's contracts' lines (this add-on's and credit_contract's), when the
+        demo is loaded (none otherwise)."""
+        modules = ["credit_contract", "credit_appraisal"]
         contract_ids = (
             self.env["ir.model.data"]
-            .search([("module", "=", "credit_appraisal"), ("model", "=", "credit.contract")])
+            .search([("module", "in", modules), ("model", "=", "credit.contract")])
             .mapped("res_id")
         )
         lines = self.env["credit.contract.review.line"].search(
             [("contract_id", "in", contract_ids)]
         )
-        demo = self.env["ir.module.module"].search([("name", "=", "credit_appraisal")]).demo
-        self.assertEqual(len(lines), 40 if demo else 0)
+        demo = self.env["ir.module.module"].search([("name", "in", modules)]).mapped("demo")
+        self.assertEqual(len(lines), 120 if all(demo) else 0)
         self.assertReadsItsItem(lines)
         if demo:
             self.assertIn("Legality", lines.with_context(lang="en_US").mapped("name"))
