@@ -76,9 +76,7 @@ class ResCompany(models.Model):
             if not Bucket.search_count([("company_id", "=", company.id)], limit=1):
                 # copies (not creates from their values): Odoo's copy keeps every
                 # language of the names, of the procedure's stages too
-                Bucket.search([("company_id", "=", template.id)]).copy(
-                    {"company_id": company.id}
-                )
+                Bucket.search([("company_id", "=", template.id)]).copy({"company_id": company.id})
             if not company.sudo().collection_procedure_id:
                 source = template.sudo().collection_procedure_id
                 if source:

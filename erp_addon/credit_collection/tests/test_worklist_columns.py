@@ -23,8 +23,10 @@ class TestWorklistColumns(CollectionCase):
         Chinese: the kanban's group-by field, its groups and their labels."""
         action = self.env.ref("credit_collection.action_collection_worklist")
         kanban = self.env.ref("credit_collection.view_move_collection_kanban")
-        self.assertIn((kanban.id, "kanban"), [(v.id, m) for v, m in action.view_ids.mapped(
-            lambda v: (v.view_id, v.view_mode))])
+        self.assertIn(
+            (kanban.id, "kanban"),
+            [(v.id, m) for v, m in action.view_ids.mapped(lambda v: (v.view_id, v.view_mode))],
+        )
         Move = self.env["account.move"].with_user(self.collector).with_context(lang="zh_CN")
         arch = Move.get_views([(kanban.id, "kanban")])["views"]["kanban"]["arch"]
         self.assertIn('default_group_by="collection_column"', arch)
@@ -33,9 +35,11 @@ class TestWorklistColumns(CollectionCase):
             [("id", "in", invoices.ids)], ["collection_column"], ["collection_column"]
         )
         return [
-            (labels.get(group["collection_column"], group["collection_column"]),
-             group["collection_column_count"],
-             Move.search(group["__domain"]))
+            (
+                labels.get(group["collection_column"], group["collection_column"]),
+                group["collection_column_count"],
+                Move.search(group["__domain"]),
+            )
             for group in result["groups"]
         ]
 
@@ -108,12 +112,17 @@ class TestWorklistColumns(CollectionCase):
         self.assertTrue(source, "the shipped procedure is the main company's")
         source_stage = source._stages_sorted()[:1]
         source_stage.update_field_translations("name", {"zh_CN": "友好提醒函"})
-        bucket = self.env["credit.collection.bucket"].sudo().search(
-            [("company_id", "=", main.id)], limit=1
+        bucket = (
+            self.env["credit.collection.bucket"]
+            .sudo()
+            .search([("company_id", "=", main.id)], limit=1)
         )
         bucket.update_field_translations("name", {"zh_CN": "未到期"})
-        company = self.env["res.company"].sudo().with_context(lang="en_US").create(
-            {"name": "新公司", "currency_id": self.env.ref("base.CNY").id}
+        company = (
+            self.env["res.company"]
+            .sudo()
+            .with_context(lang="en_US")
+            .create({"name": "新公司", "currency_id": self.env.ref("base.CNY").id})
         )
         procedure = company.collection_procedure_id.sudo()
         self.assertEqual(procedure.company_id, company)
@@ -127,8 +136,10 @@ class TestWorklistColumns(CollectionCase):
             procedure.with_context(lang="en_US")._stages_sorted()[:1].name,
             source_stage.with_context(lang="en_US").name,
         )
-        buckets = self.env["credit.collection.bucket"].sudo().search(
-            [("company_id", "=", company.id), ("days_from", "=", bucket.days_from)]
+        buckets = (
+            self.env["credit.collection.bucket"]
+            .sudo()
+            .search([("company_id", "=", company.id), ("days_from", "=", bucket.days_from)])
         )
         self.assertEqual(buckets.with_context(lang="zh_CN").name, "未到期")
         self.assertEqual(
