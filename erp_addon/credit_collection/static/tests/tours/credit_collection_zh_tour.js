@@ -11,6 +11,7 @@ import {
     stateIs,
     headerButton,
     labelShown,
+    pick,
 } from "@credit_management/../tests/tours/zh_tour_steps";
 
 const { DateTime } = luxon;
@@ -172,16 +173,8 @@ registry.category("web_tour.tours").add("credit_collection_zh_writeoff_propose",
         },
         stateIs("draft", "草稿"),
         labelShown("发票"),
-        {
-            content: "Search the invoice by its reference",
-            trigger: ".o_form_view div[name='move_id'] input",
-            run: "edit ZH-WO-1",
-        },
-        {
-            content: "Pick the invoice",
-            trigger: ".o-autocomplete--dropdown-item a:contains(ZH-WO-1)",
-            run: "click",
-        },
+        // the invoice, found by its reference
+        ...pick("move_id", "ZH-WO-1"),
         {
             content: "The customer comes from the invoice",
             trigger: ".o_form_view div[name='partner_id']:contains(ZH Bad Debtor)",
