@@ -161,6 +161,18 @@ class AccountMove(models.Model):
         groups=CREDIT_FIGURES_GROUPS,
     )
 
+    # the column of the collectors' worklist (kanban) and the group of the invoice lists:
+    # the stage, or the dispute for a disputed invoice (which has no stage while the dispute
+    # is open); stored to be grouped, set with the stage (the daily action's UPDATE too)
+    collection_column = fields.Selection(
+        selection="_selection_collection_column",
+        string="Collection Stage or Dispute",
+        compute="_compute_collection_column",
+        store=True,
+        group_expand="_group_expand_collection_column",
+        groups=CREDIT_FIGURES_GROUPS,
+    )
+
     collection_can_assign = fields.Boolean(
         string="May Assign Collectors",
         compute="_compute_collection_can_assign",
@@ -291,6 +303,36 @@ class AccountMove(models.Model):
             move.collection_status = (
                 disputed if move.collection_disputed else move.collection_stage_id.name or False
             )
+
+    @api.model
+    def _selection_collection_column(self):
+        """The stages of the companies in use, in the reader's language, then the dispute."""
+        stages = (
+            self.env["credit.collection.stage"]
+            .sudo()
+            .search([("company_id", "in", self.env.companies.ids)])
+        )
+        return [(f"stage_{stage.id}", stage.name) for stage in stages] + [
+            ("disputed", self.env._("Disputed"))
+        ]
+
+    @api.depends("collection_stage_id", "collection_disputed")
+    def _compute_collection_column(self):
+        for move in self:
+            if move.collection_disputed:
+                move.collection_column = "disputed"
+            elif move.collection_stage_id:
+                move.collection_column = f"stage_{move.collection_stage_id.id}"
+            else:
+                move.collection_column = False
+
+    def _group_expand_collection_column(self, values, domain):
+        """The columns in the order of the procedure's stages, the disputes last (no empty
+        column is added)."""
+        stage_ids = [int(v.removeprefix("stage_")) for v in values if v and v != "disputed"]
+        stages = self.env["credit.collection.stage"].sudo().browse(stage_ids).exists()
+        ordered = [f"stage_{stage.id}" for stage in stages.sorted()]
+        return ordered + [v for v in values if v and v not in ordered]
 
     def _compute_collection_can_assign(self):
         self.collection_can_assign = self.env.user.has_group(ADMIN)

@@ -14,7 +14,10 @@ class CreditCollectionProcedure(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
-    stage_ids = fields.One2many("credit.collection.stage", "procedure_id", string="Stages")
+    # copied with the procedure: Odoo's copy then copies every language of their names
+    stage_ids = fields.One2many(
+        "credit.collection.stage", "procedure_id", string="Stages", copy=True
+    )
     stage_mode = fields.Selection(
         [
             ("days", "Stage of its days overdue"),
@@ -62,15 +65,6 @@ class CreditCollectionProcedure(models.Model):
                     procedure=self.name,
                 )
             )
-
-    def copy(self, default=None):
-        procedures = super().copy(default)
-        for old, new in zip(self, procedures, strict=True):
-            new.stage_ids = [
-                fields.Command.create(dict(vals, name=stage.name))
-                for stage, vals in zip(old.stage_ids, old.stage_ids.copy_data(), strict=True)
-            ]
-        return procedures
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_used(self):

@@ -374,6 +374,12 @@ class CreditCollectionRun(models.Model):
                                                       ELSE am.collection_stage_id END,
                            collection_stage_date = CASE WHEN v.moved THEN v.stage_date
                                                         ELSE am.collection_stage_date END,
+                           -- account.move._compute_collection_column, in SQL
+                           collection_column = CASE
+                               WHEN am.collection_disputed THEN 'disputed'
+                               WHEN NOT v.moved THEN am.collection_column
+                               WHEN v.stage IS NULL THEN NULL
+                               ELSE 'stage_' || v.stage END,
                            collection_user_id = COALESCE(v.collector, am.collection_user_id),
                            collection_allow_back = v.allow_back,
                            collection_escalate_now = v.escalate

@@ -74,15 +74,11 @@ class ResCompany(models.Model):
         Bucket = self.env["credit.collection.bucket"].sudo()
         for company in self - template:
             if not Bucket.search_count([("company_id", "=", company.id)], limit=1):
-                buckets = Bucket.search([("company_id", "=", template.id)])
-                Bucket.create(
-                    [
-                        dict(vals, name=bucket.name, company_id=company.id)
-                        for bucket, vals in zip(buckets, buckets.copy_data(), strict=True)
-                    ]
-                )
+                # copies (not creates from their values): Odoo's copy keeps every
+                # language of the names, of the procedure's stages too
+                Bucket.search([("company_id", "=", template.id)]).copy({"company_id": company.id})
             if not company.sudo().collection_procedure_id:
                 source = template.sudo().collection_procedure_id
                 if source:
-                    procedure = source.copy({"company_id": company.id, "name": source.name})
+                    procedure = source.copy({"company_id": company.id})
                     company.sudo().collection_procedure_id = procedure

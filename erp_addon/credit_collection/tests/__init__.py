@@ -21,3 +21,4 @@ from . import test_overview
 from . import test_figures_agree
 from . import test_model_names
 from . import test_language
+from . import test_worklist_columns

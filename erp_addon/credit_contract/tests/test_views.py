@@ -1,3 +1,5 @@
+from lxml import etree
+
 from odoo import Command
 from odoo.tests import new_test_user, tagged
 
@@ -54,3 +56,24 @@ class TestViews(ContractCase):
             self.env[model].with_user(self.salesman).get_views([(False, "list"), (False, "form")])
         pivot = self.env["credit.contract"].with_user(self.admin_1).get_views([(False, "pivot")])
         self.assertIn("pivot", pivot["views"])
+
+    def test_ledger_list_marks_the_late_cells(self):
+        """The ledger marks the late figure, not the whole row: the follow-up date when a
+        follow-up is overdue, the days to register when registered late (issue 19, item 9:
+        the ledger read as a Chinese user)."""
+        action = self.env.ref("credit_contract.action_credit_contract_ledger")
+        views = (
+            self.env["credit.contract"]
+            .with_user(self.salesman)
+            .with_context(lang="zh_CN")
+            .get_views([(action.view_id.id or False, "list")])
+        )
+        arch = etree.fromstring(views["views"]["list"]["arch"])
+        self.assertIsNone(arch.get("decoration-danger"), "no row in red")
+        followup = arch.find(".//field[@name='next_followup_date']")
+        self.assertEqual(followup.get("decoration-danger"), "followup_overdue")
+        days = arch.find(".//field[@name='registration_days']")
+        self.assertEqual(
+            days.get("decoration-warning"), "date_registered and not registration_on_time"
+        )
+        self.assertEqual(days.get("invisible"), "not date_registered", "empty until registered")

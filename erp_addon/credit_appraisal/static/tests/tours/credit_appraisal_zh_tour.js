@@ -9,57 +9,16 @@
  * representative (登记决定). Steps find fields and buttons by name and check the Chinese
  * labels the .po translates. */
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import {
+    openCreditSubMenu,
+    stateIs,
+    headerButton,
+    labelShown,
+    openPage,
+} from "@credit_management/../tests/tours/zh_tour_steps";
 
 function openStaffMenu(xmlid, label) {
-    return [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open the Credit app (信用)",
-            trigger: '.o_app[data-menu-xmlid="credit_management.menu_credit_root"]:contains(信用)',
-            run: "click",
-        },
-        {
-            content: "Open the Staff menu (人员)",
-            trigger: '.o_menu_sections [data-menu-xmlid="credit_appraisal.menu_credit_staff"]:contains(人员)',
-            run: "click",
-        },
-        {
-            content: `Open ${label}`,
-            trigger: `.dropdown-item[data-menu-xmlid="${xmlid}"]:contains(${label})`,
-            run: "click",
-        },
-    ];
-}
-
-function stateIs(value, label) {
-    return {
-        content: `The state reads ${label}`,
-        trigger: `.o_form_view .o_statusbar_status button.o_arrow_button_current[data-value='${value}']:contains(${label})`,
-    };
-}
-
-function headerButton(name, label) {
-    return {
-        content: `Click ${label}`,
-        trigger: `.o_form_view .o_statusbar_buttons button[name='${name}']:contains(${label})`,
-        run: "click",
-    };
-}
-
-function labelShown(label) {
-    return {
-        content: `The label ${label} is shown`,
-        trigger: `.o_form_view .o_form_label:contains(${label})`,
-    };
-}
-
-function openPage(name, label) {
-    return {
-        content: `Open the ${label} page`,
-        trigger: `.o_form_view .o_notebook_headers a.nav-link[name='${name}']:contains(${label})`,
-        run: "click",
-    };
+    return openCreditSubMenu("credit_appraisal.menu_credit_staff", "人员", xmlid, label);
 }
 
 function openPeriod(year) {

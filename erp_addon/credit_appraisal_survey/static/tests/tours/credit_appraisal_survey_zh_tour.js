@@ -5,57 +5,24 @@
  * make-up and its fee, each result linked to its certification attempt (认证答题记录).
  * Steps find fields and buttons by name and check the Chinese labels the .po translates. */
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import {
+    ZH_DATE,
+    openCreditSubMenu,
+    labelShown,
+    openPage,
+    pick,
+    tag,
+} from "@credit_management/../tests/tours/zh_tour_steps";
 
 const { DateTime } = luxon;
-/** zh_CN's date format (%Y年%m月%d日) */
-const ZH_DATE = "yyyy年MM月dd日";
 
 function openSessions() {
-    return [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open the Credit app (信用)",
-            trigger: '.o_app[data-menu-xmlid="credit_management.menu_credit_root"]:contains(信用)',
-            run: "click",
-        },
-        {
-            content: "Open the Staff menu (人员)",
-            trigger: '.o_menu_sections [data-menu-xmlid="credit_appraisal.menu_credit_staff"]:contains(人员)',
-            run: "click",
-        },
-        {
-            content: "Open the training sessions (培训)",
-            trigger: '.dropdown-item[data-menu-xmlid="credit_appraisal.menu_credit_staff_sessions"]:contains(培训)',
-            run: "click",
-        },
-    ];
-}
-
-function labelShown(label, scope = ".o_form_view") {
-    return {
-        content: `The label ${label} is shown`,
-        trigger: `${scope} .o_form_label:contains(${label})`,
-    };
-}
-
-function tag(name, text) {
-    return [
-        {
-            content: `Add ${text} to ${name}`,
-            trigger: `.o_form_view div[name='${name}'] input`,
-            run: `edit ${text}`,
-        },
-        {
-            content: `Pick ${text}`,
-            trigger: `.o-autocomplete--dropdown-item a:contains(${text})`,
-            run: "click",
-        },
-        {
-            content: `${text} is in ${name}`,
-            trigger: `.o_form_view div[name='${name}'] .o_tag:contains(${text})`,
-        },
-    ];
+    return openCreditSubMenu(
+        "credit_appraisal.menu_credit_staff",
+        "人员",
+        "credit_appraisal.menu_credit_staff_sessions",
+        "培训"
+    );
 }
 
 registry.category("web_tour.tours").add("credit_appraisal_survey_zh_session", {
@@ -89,22 +56,10 @@ registry.category("web_tour.tours").add("credit_appraisal_survey_zh_session", {
             run: "selectByLabel 考试",
         },
         labelShown("认证"),
-        {
-            content: "Taken as the certification",
-            trigger: ".o_form_view div[name='survey_id'] input",
-            run: "edit 合同法认证",
-        },
-        {
-            content: "Pick the certification",
-            trigger: ".o-autocomplete--dropdown-item a:contains(合同法认证考试)",
-            run: "click",
-        },
+        // taken as the certification
+        ...pick("survey_id", "合同法认证", "合同法认证考试"),
         labelShown("认证有效期（月）"),
-        {
-            content: "Open the people page (受邀与参加人员)",
-            trigger: ".o_form_view .o_notebook_headers a.nav-link[name='people']:contains(受邀与参加人员)",
-            run: "click",
-        },
+        openPage("people", "受邀与参加人员"),
         labelShown("受邀人员"),
         ...tag("invited_ids", "Admin A"),
         labelShown("参加人员"),
@@ -133,11 +88,7 @@ registry.category("web_tour.tours").add("credit_appraisal_survey_zh_results", {
             content: "The results count (成绩)",
             trigger: ".o_form_view button[name='action_view_results']:contains(成绩):contains(1)",
         },
-        {
-            content: "Open the exam results (考试成绩)",
-            trigger: ".o_form_view .o_notebook_headers a.nav-link[name='results']:contains(考试成绩)",
-            run: "click",
-        },
+        openPage("results", "考试成绩"),
         {
             content: "Admin A scored 40: failed, a make-up exam required (须补考) with its fee",
             trigger: ".o_form_view div[name='result_ids'] .o_data_row:contains(Admin A):has(td[name='score']:contains(40)):has(td[name='makeup_required'] input:checked):has(td[name='passed'] input:not(:checked))",

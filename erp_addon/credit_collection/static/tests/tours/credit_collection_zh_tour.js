@@ -5,58 +5,20 @@
  * the collector, approved by the credit manager and by the accountant. Steps find fields and
  * buttons by name and check the Chinese labels the .po translates. */
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import {
+    ZH_DATE,
+    openCreditSubMenu,
+    stateIs,
+    headerButton,
+    labelShown,
+    pick,
+} from "@credit_management/../tests/tours/zh_tour_steps";
 
 const { DateTime } = luxon;
-/** zh_CN's date format (%Y年%m月%d日) */
-const ZH_DATE = "yyyy年MM月dd日";
-
-function openCreditMenu(section, sectionLabel, item, itemLabel) {
-    return [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open the Credit app (信用)",
-            trigger: '.o_app[data-menu-xmlid="credit_management.menu_credit_root"]:contains(信用)',
-            run: "click",
-        },
-        {
-            content: `Open the ${sectionLabel} menu`,
-            trigger: `.o_menu_sections [data-menu-xmlid="${section}"]:contains(${sectionLabel})`,
-            run: "click",
-        },
-        {
-            content: `Open ${itemLabel}`,
-            trigger: `.dropdown-item[data-menu-xmlid="${item}"]:contains(${itemLabel})`,
-            run: "click",
-        },
-    ];
-}
-
-function stateIs(value, label) {
-    return {
-        content: `The state reads ${label}`,
-        trigger: `.o_form_view .o_statusbar_status button.o_arrow_button_current[data-value='${value}']:contains(${label})`,
-    };
-}
-
-function headerButton(name, label) {
-    return {
-        content: `Click ${label}`,
-        trigger: `.o_form_view .o_statusbar_buttons button[name='${name}']:contains(${label})`,
-        run: "click",
-    };
-}
-
-function labelShown(label, scope = ".o_form_view") {
-    return {
-        content: `The label ${label} is shown`,
-        trigger: `${scope} .o_form_label:contains(${label})`,
-    };
-}
 
 function openWriteoffs() {
     // "呆坏账核销": the check reads 核销 only, the word 账/帐 is being made one
-    return openCreditMenu(
+    return openCreditSubMenu(
         "credit_collection.menu_collection_root",
         "商账",
         "credit_collection.menu_collection_writeoffs",
@@ -66,7 +28,7 @@ function openWriteoffs() {
 
 registry.category("web_tour.tours").add("credit_collection_zh_run_now", {
     steps: () => [
-        ...openCreditMenu(
+        ...openCreditSubMenu(
             "credit_management.menu_credit_reporting",
             "报表",
             "credit_collection.menu_collection_runs",
@@ -96,7 +58,7 @@ registry.category("web_tour.tours").add("credit_collection_zh_worklist", {
     steps: () => {
         const inAWeek = DateTime.now().plus({ days: 7 }).toFormat(ZH_DATE);
         return [
-            ...openCreditMenu(
+            ...openCreditSubMenu(
                 "credit_collection.menu_collection_root",
                 "商账",
                 "credit_collection.menu_collection_worklist",
@@ -211,16 +173,8 @@ registry.category("web_tour.tours").add("credit_collection_zh_writeoff_propose",
         },
         stateIs("draft", "草稿"),
         labelShown("发票"),
-        {
-            content: "Search the invoice by its reference",
-            trigger: ".o_form_view div[name='move_id'] input",
-            run: "edit ZH-WO-1",
-        },
-        {
-            content: "Pick the invoice",
-            trigger: ".o-autocomplete--dropdown-item a:contains(ZH-WO-1)",
-            run: "click",
-        },
+        // the invoice, found by its reference
+        ...pick("move_id", "ZH-WO-1"),
         {
             content: "The customer comes from the invoice",
             trigger: ".o_form_view div[name='partner_id']:contains(ZH Bad Debtor)",

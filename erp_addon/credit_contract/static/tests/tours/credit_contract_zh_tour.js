@@ -6,89 +6,22 @@
  * buttons by name and check the Chinese labels the .po translates. "帐"/"账" is left out of
  * the checked texts: the ledger's word is being made one across the add-ons. */
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import {
+    ZH_DATE,
+    openCreditSubMenu,
+    openRow,
+    headerButton,
+    stateIs,
+    labelShown,
+    fill,
+    pick,
+} from "@credit_management/../tests/tours/zh_tour_steps";
 
 const { DateTime } = luxon;
-/** zh_CN's date format (%Y年%m月%d日) */
-const ZH_DATE = "yyyy年MM月dd日";
 const CHECKLIST_ITEMS = 8;
 
 function openContractsMenu(xmlid, label) {
-    return [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open the Credit app (信用)",
-            trigger: '.o_app[data-menu-xmlid="credit_management.menu_credit_root"]:contains(信用)',
-            run: "click",
-        },
-        {
-            content: "Open the Contracts menu (合同)",
-            trigger: '.o_menu_sections [data-menu-xmlid="credit_contract.menu_credit_contract_root"]:contains(合同)',
-            run: "click",
-        },
-        {
-            content: `Open ${label}`,
-            trigger: `.dropdown-item[data-menu-xmlid="${xmlid}"]:contains(${label})`,
-            run: "click",
-        },
-    ];
-}
-
-function openRow(text) {
-    return {
-        content: `Open ${text}`,
-        trigger: `.o_list_view .o_data_row:contains(${text}) td.o_data_cell`,
-        run: "click",
-    };
-}
-
-function headerButton(name, label) {
-    return {
-        content: `Click ${label}`,
-        trigger: `.o_form_view .o_statusbar_buttons button[name='${name}']:contains(${label})`,
-        run: "click",
-    };
-}
-
-function stateIs(value, label) {
-    return {
-        content: `The contract is ${label}`,
-        trigger: `.o_form_view .o_statusbar_status button.o_arrow_button_current[data-value='${value}']:contains(${label})`,
-    };
-}
-
-function labelShown(label) {
-    return {
-        content: `The form shows the label ${label}`,
-        trigger: `.o_form_view .o_form_label:contains(${label})`,
-    };
-}
-
-function fill(name, value, tag = "input") {
-    return {
-        content: `Fill ${name}`,
-        trigger: `.o_form_view div[name='${name}'] ${tag}`,
-        run: `edit ${value}`,
-    };
-}
-
-function pick(name, search, item = search) {
-    return [
-        {
-            content: `Search ${search}`,
-            trigger: `.o_form_view div[name='${name}'] input`,
-            run: `edit ${search}`,
-        },
-        {
-            content: `Pick ${item}`,
-            trigger: `.o-autocomplete--dropdown-item a:contains(${item})`,
-            run: "click",
-        },
-        {
-            content: `${item} is picked`,
-            trigger: `.o_form_view div[name='${name}'] input:value(${item})`,
-        },
-    ];
+    return openCreditSubMenu("credit_contract.menu_credit_contract_root", "合同", xmlid, label);
 }
 
 function passItem(row) {

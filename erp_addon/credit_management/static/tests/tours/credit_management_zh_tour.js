@@ -5,47 +5,12 @@
  * and an exception requested and granted. Steps find fields and buttons by name and check
  * the Chinese labels the .po translates (menus, buttons, tabs, states). */
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
-
-/** From the home screen to a menu of the Credit app (信用). */
-function openCreditMenu(xmlid, label) {
-    return [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open the Credit app (信用)",
-            trigger: '.o_app[data-menu-xmlid="credit_management.menu_credit_root"]:contains(信用)',
-            run: "click",
-        },
-        {
-            content: `Open ${label}`,
-            trigger: `.o_menu_sections [data-menu-xmlid="${xmlid}"]:contains(${label})`,
-            run: "click",
-        },
-    ];
-}
-
-function openRow(text) {
-    return {
-        content: `Open ${text}`,
-        trigger: `.o_list_view .o_data_row:contains(${text}) td.o_data_cell`,
-        run: "click",
-    };
-}
-
-function headerButton(name, label) {
-    return {
-        content: `Click ${label}`,
-        trigger: `.o_form_view .o_statusbar_buttons button[name='${name}']:contains(${label})`,
-        run: "click",
-    };
-}
-
-function stateIs(value, label) {
-    return {
-        content: `The state reads ${label}`,
-        trigger: `.o_form_view .o_statusbar_status button.o_arrow_button_current[data-value='${value}']:contains(${label})`,
-    };
-}
+import {
+    openCreditMenu,
+    openRow,
+    headerButton,
+    stateIs,
+} from "@credit_management/../tests/tours/zh_tour_steps";
 
 function creditTab() {
     return {
