@@ -112,6 +112,11 @@ class CreditRescueAction(models.Model):
                     "summary": f"{types[action.action_type]}: {action.name}",
                 }
             )
+        # the owners follow the case first: activities for one owner on one case, created
+        # together, would each subscribe them (mail.activity's create)
+        for rescue in todo.rescue_id:
+            owners = todo.filtered(lambda a, r=rescue: a.rescue_id == r).user_id
+            rescue.message_subscribe(partner_ids=owners.partner_id.ids)
         activities = self.env["mail.activity"].sudo().create(vals_list)
         for action, activity in zip(todo, activities, strict=True):
             action.activity_id = activity
@@ -154,7 +159,7 @@ class CreditRescueAction(models.Model):
                         task=action.name,
                     )
                 )
-        self.check_access("write")
+        self.check_access("read")
         self._rescue_set_state("done")
         return True
 
@@ -162,7 +167,7 @@ class CreditRescueAction(models.Model):
         self._rescue_check_owner()
         if any(action.state != "todo" for action in self):
             raise UserError(self.env._("Only a task to do can be cancelled."))
-        self.check_access("write")
+        self.check_access("read")
         self._rescue_set_state("cancelled")
         return True
 
