@@ -9,3 +9,4 @@ from . import res_company
 from . import res_config_settings
 from . import res_partner
 from . import credit_overview_card
+from . import credit_warning_signal_export

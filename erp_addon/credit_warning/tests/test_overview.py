@@ -41,3 +41,37 @@ class TestOverview(WarningCase):
         )
         # a salesperson sees no rescue cases it may not read... but may read them: count
         self.assertEqual(rescues.with_user(self.salesman).card_count, 1)
+
+    def test_export_for_the_command(self):
+        self.only_rules("limit_usage", "warning_list")
+        self.set_limit(self.customer, 1000)
+        self.invoice(self.customer, 950, "2026-06-01", "2026-07-01")
+        self.customer.credit_legal_representative = "Zhao Gang"
+        self.env["credit.warning.entry"].create(
+            {"name": "Zhao Gang", "entry_type": "person", "reason": "Court list"}
+        )
+        self.run_warning()
+        rescue = self.env["credit.rescue"].with_user(self.analyst).create(
+            {"partner_id": self.customer.id}
+        )
+        answer = self.env["credit.warning.signal"].with_user(self.analyst).credit_warnings(
+            self.company.id, "en_US"
+        )
+        self.assertEqual(answer["company"], self.company.name)
+        self.assertEqual(answer["thresholds"], {"watch": 2.0, "warning": 4.0, "severe": 7.0})
+        [customer] = answer["customers"]
+        self.assertEqual(
+            (customer["name"], customer["level"], customer["level_label"], customer["score"]),
+            (self.customer.display_name, "warning", "Warning", 6.0),
+        )
+        self.assertEqual(
+            [s["type_label"] for s in customer["signals"]],
+            ["Related person on the warning list", "Limit usage high and rising"],
+        )
+        self.assertEqual(customer["rescues"][0]["name"], rescue.name)
+        self.assertEqual(customer["rescues"][0]["state_label"], "Draft")
+        # a salesperson reads it too (credit standing), nothing more
+        self.assertEqual(
+            len(self.env["credit.warning.signal"].with_user(self.salesman).credit_warnings()["customers"]),
+            1,
+        )
