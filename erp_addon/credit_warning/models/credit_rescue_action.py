@@ -40,7 +40,11 @@ class CreditRescueAction(models.Model):
     user_id = fields.Many2one(
         "res.users", string="Owner", required=True, default=lambda self: self.env.user
     )
-    date_deadline = fields.Date(string="Deadline", required=True)
+    date_deadline = fields.Date(
+        string="Deadline",
+        required=True,
+        default=lambda self: fields.Date.add(fields.Date.context_today(self), days=7),
+    )
     new_limit = fields.Monetary(
         string="New Limit", help="Reduce the limit: the limit to apply for."
     )
