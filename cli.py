@@ -229,9 +229,7 @@ def ageing(ctx: click.Context, **kwargs: Any) -> None:
     run_ageing(ctx, params_of(kwargs))
 
 
-@credit.command(
-    short_help="Customers in early warning, signals and rescue cases (XLSX+HTML)."
-)
+@credit.command(short_help="Customers in early warning, signals and rescue cases (XLSX+HTML).")
 @source_options
 @output_folder_option
 @lang_option

@@ -132,7 +132,9 @@ def inner(args) -> int:
 
         # a clean slate, then the first run kept (the ordinary day follows it)
         cr.execute("DELETE FROM credit_warning_signal; DELETE FROM credit_warning_history")
-        cr.execute("UPDATE res_partner SET credit_warning_level = NULL, credit_warning_score = NULL")
+        cr.execute(
+            "UPDATE res_partner SET credit_warning_level = NULL, credit_warning_score = NULL"
+        )
         cr.commit()
         results = [measure("first run", lambda: Signal._warning_run(company, today))]
         Signal._warning_run(company, today)
@@ -156,7 +158,9 @@ def inner(args) -> int:
         n_signals = cr.fetchone()[0]
         # leave the database as generated
         cr.execute("DELETE FROM credit_warning_signal; DELETE FROM credit_warning_history")
-        cr.execute("UPDATE res_partner SET credit_warning_level = NULL, credit_warning_score = NULL")
+        cr.execute(
+            "UPDATE res_partner SET credit_warning_level = NULL, credit_warning_score = NULL"
+        )
         cr.execute("DELETE FROM mail_activity WHERE res_model = 'res.partner'")
         cr.commit()
     print()

@@ -10,7 +10,6 @@ from typing import Any
 import openpyxl
 import pytest
 from click.testing import CliRunner
-
 from credit_cli.cli import credit
 from credit_cli.connector import schema
 from credit_cli.connector.transport import (
@@ -20,6 +19,7 @@ from credit_cli.connector.transport import (
 )
 from credit_cli.connector.warnings import build_warnings, fetch_warnings
 from credit_cli.reports.warnings import render_warnings_html, write_warnings_xlsx
+
 from tests.test_cli import NO_ENV, assert_user_error
 
 ANSWER: dict[str, Any] = {
@@ -137,12 +137,22 @@ def test_workbook_and_page(tmp_path: Path) -> None:
     book = openpyxl.load_workbook(path)
     signals, cases = book.worksheets
     rows = [r for r in signals.iter_rows(values_only=True) if r and r[0]]
-    assert ("合肥建材物流有限公司", "严重", 7.0, "王建国", "关联人员列入失信名单",
-            "列入失信名单：孙立新。", 4.0, "2026-06-15") in rows
+    assert (
+        "合肥建材物流有限公司",
+        "严重",
+        7.0,
+        "王建国",
+        "关联人员列入失信名单",
+        "列入失信名单：孙立新。",
+        4.0,
+        "2026-06-15",
+    ) in rows
     assert any(r and r[0] == "RS/2026/0001" for r in cases.iter_rows(values_only=True))
     html = render_warnings_html(data, "en")
     assert "Early warning and rescue" in html
-    assert "2 customers in early warning (severe 1, warning 0, watch 1), 1 rescue cases open" in html
+    assert (
+        "2 customers in early warning (severe 1, warning 0, watch 1), 1 rescue cases open" in html
+    )
     assert html.count('class="customer"') == 2
     assert "&lt;" not in render_warnings_html(build_warnings({**ANSWER, "customers": []}), "zh_CN")
 

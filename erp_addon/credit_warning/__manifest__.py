@@ -25,7 +25,6 @@
             "credit_warning/static/tests/tours/*.js",
         ],
     },
-    "installable": True,
     "post_init_hook": "post_init_hook",
     "uninstall_hook": "uninstall_hook",
 }

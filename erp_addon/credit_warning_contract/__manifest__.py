@@ -7,8 +7,6 @@
     "author": "Credit Management contributors",
     "website": "https://example.invalid/credit-management",
     "depends": ["credit_warning", "credit_contract"],
-    "data": [],
-    "installable": True,
     "auto_install": True,
     "post_init_hook": "post_init_hook",
     "uninstall_hook": "uninstall_hook",

@@ -165,9 +165,7 @@ class CreditRescue(models.Model):
         """Start the plan: the case is in progress, each action's owner gets its task."""
         for rescue in self:
             if rescue.state != "draft":
-                raise UserError(
-                    self.env._("%(case)s is not a draft.", case=rescue.display_name)
-                )
+                raise UserError(self.env._("%(case)s is not a draft.", case=rescue.display_name))
             if not rescue.action_ids:
                 raise UserError(
                     self.env._(

@@ -45,9 +45,7 @@ class CreditRescueAction(models.Model):
         required=True,
         default=lambda self: fields.Date.add(fields.Date.context_today(self), days=7),
     )
-    new_limit = fields.Monetary(
-        string="New Limit", help="Reduce the limit: the limit to apply for."
-    )
+    new_limit = fields.Monetary(help="Reduce the limit: the limit to apply for.")
     state = fields.Selection(
         [("todo", "To Do"), ("done", "Done"), ("cancelled", "Cancelled")],
         default="todo",
@@ -151,9 +149,7 @@ class CreditRescueAction(models.Model):
         for action in self:
             if action.state != "todo" or action.rescue_id.state != "open":
                 raise UserError(
-                    self.env._(
-                        "%(task)s is not a task of a case in progress.", task=action.name
-                    )
+                    self.env._("%(task)s is not a task of a case in progress.", task=action.name)
                 )
             if action.action_type in LIMIT_ACTIONS and action.application_state != "approved":
                 raise UserError(

@@ -34,7 +34,9 @@ class CreditWarningHistory(models.Model):
     @api.depends("level", "level_from")
     def _compute_raised(self):
         for entry in self:
-            entry.raised = LEVEL_RANK[entry.level or "none"] > LEVEL_RANK[entry.level_from or "none"]
+            entry.raised = (
+                LEVEL_RANK[entry.level or "none"] > LEVEL_RANK[entry.level_from or "none"]
+            )
 
     @api.model
     def _warning_record(self, company, today, changes):

@@ -105,9 +105,7 @@ class CreditWarningRule(models.Model):
             if rule.weight <= 0:
                 raise ValidationError(self.env._("A rule's weight must be greater than zero."))
             if rule.period_days < 0:
-                raise ValidationError(
-                    self.env._("A rule's days looked back cannot be negative.")
-                )
+                raise ValidationError(self.env._("A rule's days looked back cannot be negative."))
 
     @api.model
     def _warning_default_rules(self):

@@ -35,8 +35,11 @@ class CreditWarningSignal(models.Model):
         on. Returns ``{company id: figures}`` of the companies that ran."""
         today = fields.Date.to_date(today) if today else fields.Date.context_today(self)
         companies = (
-            self.env["credit.warning.rule"].sudo().search([]).company_id.sorted("id")
+            self.env["credit.warning.rule"]
+            .sudo()
+            ._read_group([], ["company_id"], order="company_id")
         )
+        companies = self.env["res.company"].sudo().browse([c.id for (c,) in companies])
         done = {}
         for company in companies:
             try:

@@ -78,7 +78,9 @@ class ResPartner(models.Model):
 
     def action_credit_view_rescues(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("credit_warning.action_credit_rescue")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "credit_warning.action_credit_rescue"
+        )
         action["domain"] = [("partner_id", "=", self.commercial_partner_id.id)]
         action["context"] = {"default_partner_id": self.commercial_partner_id.id}
         return action

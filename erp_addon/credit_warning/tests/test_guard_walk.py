@@ -17,7 +17,9 @@ class TestGuardWalk(guard_walk.GuardWalkCase, WarningCase):
     @classmethod
     def _guard_samples(cls):
         rules = cls.Rule.search([("company_id", "=", cls.company.id)])
-        rules.filtered(lambda r: r.signal_type not in ("limit_usage", "warning_list")).active = False
+        rules.filtered(
+            lambda r: r.signal_type not in ("limit_usage", "warning_list")
+        ).active = False
         cls.set_limit(cls.customer, 1000)
         invoice = cls.invoice(cls.customer, 950, "2026-06-01", "2026-07-01")
         cls.customer.credit_legal_representative = "Zhao Gang"

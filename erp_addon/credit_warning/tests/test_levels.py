@@ -24,6 +24,7 @@ class TestLevels(WarningCase):
         super().setUpClass()
         # a second company (its rules copied when created)
         cls.other_company = cls.env["res.company"].create({"name": "Other Steel Co"})
+
     def level(self, partner):
         # no level stored is no level (the field's empty value)
         return partner.with_company(self.company).credit_warning_level or "none"
@@ -33,8 +34,11 @@ class TestLevels(WarningCase):
             [
                 ("res_model", "=", "res.partner"),
                 ("res_id", "=", partner.id),
-                ("activity_type_id", "=", self.env.ref(
-                    "credit_warning.mail_activity_type_credit_warning").id),
+                (
+                    "activity_type_id",
+                    "=",
+                    self.env.ref("credit_warning.mail_activity_type_credit_warning").id,
+                ),
             ]
         )
 
@@ -81,17 +85,23 @@ class TestLevels(WarningCase):
             (history.date, history.level_from, history.level, history.score, history.raised),
             (fields.Date.to_date(TODAY), "none", "warning", 6.0, True),
         )
-        self.assertIn("Related person on the warning list: On the warning list: Zhao Gang.", history.evidence)
+        self.assertIn(
+            "Related person on the warning list: On the warning list: Zhao Gang.", history.evidence
+        )
         # the entry lifted: the level falls, recorded too
         self.env["credit.warning.entry"].search([("name", "=", "Zhao Gang")]).action_lift()
         self.run_warning()
         self.assertEqual(self.level(self.customer), "watch")
         latest = self.customer.credit_warning_history_ids[0]
-        self.assertEqual((latest.level_from, latest.level, latest.raised), ("warning", "watch", False))
+        self.assertEqual(
+            (latest.level_from, latest.level, latest.raised), ("warning", "watch", False)
+        )
 
     def test_analyst_notified_in_own_language(self):
         self.env["res.lang"]._activate_lang("zh_CN")
-        self.env["ir.module.module"]._load_module_terms(["credit_warning"], ["zh_CN"], overwrite=True)
+        self.env["ir.module.module"]._load_module_terms(
+            ["credit_warning"], ["zh_CN"], overwrite=True
+        )
         self.analyst.lang = "zh_CN"
         self.make_warning()
         self.run_warning()
@@ -104,7 +114,9 @@ class TestLevels(WarningCase):
         self.make_warning()
         self.company.credit_warning_severe_score = 6.0
         other_company_manager = new_test_user(
-            self.env, login="cw_other_mgr", groups="base.group_user,credit_management.group_credit_manager",
+            self.env,
+            login="cw_other_mgr",
+            groups="base.group_user,credit_management.group_credit_manager",
             company_id=self.other_company.id,
             company_ids=[self.other_company.id],
         )
@@ -130,13 +142,16 @@ class TestLevels(WarningCase):
             rule.threshold = -1
         with self.assertRaisesExact(ValidationError, "A rule's weight must be greater than zero."):
             rule.weight = 0
-        with self.assertRaisesExact(ValidationError, "A rule's days looked back cannot be negative."):
+        with self.assertRaisesExact(
+            ValidationError, "A rule's days looked back cannot be negative."
+        ):
             rule.period_days = -5
         self.assertEqual(rule.threshold, 90.0)
 
     def test_bad_level_thresholds(self):
         with self.assertRaisesExact(
-            ValidationError, "The warning levels' scores must rise: watch 5.0, warning 4.0, severe 7.0."
+            ValidationError,
+            "The warning levels' scores must rise: watch 5.0, warning 4.0, severe 7.0.",
         ):
             self.company.credit_warning_watch_score = 5.0
         with self.assertRaisesExact(
@@ -146,7 +161,9 @@ class TestLevels(WarningCase):
 
     def test_one_rule_per_type_and_company(self):
         with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError), self.cr.savepoint():
-            self.Rule.create({"company_id": self.company.id, "signal_type": "dso_up", "threshold": 5})
+            self.Rule.create(
+                {"company_id": self.company.id, "signal_type": "dso_up", "threshold": 5}
+            )
 
     def test_cron_skips_a_failing_company_and_goes_on(self):
         self.make_warning()
@@ -158,9 +175,12 @@ class TestLevels(WarningCase):
                 raise ValueError("broken company")
             return original(model, company, today, partner_ids)
 
-        with patch.object(type(self.Signal), "_warning_run", failing), self.assertLogs(
-            "odoo.addons.credit_warning.models.credit_warning_signal_run", "ERROR"
-        ) as logs:
+        with (
+            patch.object(type(self.Signal), "_warning_run", failing),
+            self.assertLogs(
+                "odoo.addons.credit_warning.models.credit_warning_signal_run", "ERROR"
+            ) as logs,
+        ):
             done = self.Signal._cron_warning_daily()
         self.assertIn(self.company.id, done)
         self.assertNotIn(other.id, done)
@@ -171,6 +191,4 @@ class TestLevels(WarningCase):
         company = self.env["res.company"].create({"name": "New Steel Co"})
         rules = self.Rule.search([("company_id", "=", company.id)])
         self.assertLessEqual(set(DEFAULT_RULES), set(rules.mapped("signal_type")))
-        self.assertEqual(
-            rules.filtered(lambda r: r.signal_type == "limit_usage").threshold, 90.0
-        )
+        self.assertEqual(rules.filtered(lambda r: r.signal_type == "limit_usage").threshold, 90.0)

@@ -29,14 +29,18 @@ class TestOverview(WarningCase):
         self.assertEqual(graph["labels"], ["Severe", "Warning", "Watch"])
         self.assertEqual(graph["datasets"][0]["data"], [0, 1, 1])
         self.assertEqual(
-            json.loads(levels.card_lines)[0], {"name": self.customer.display_name, "value": "Warning"}
+            json.loads(levels.card_lines)[0],
+            {"name": self.customer.display_name, "value": "Warning"},
         )
         action = levels.action_open()
         self.assertEqual(action["res_model"], "res.partner")
         rescues = self.env.ref("credit_warning.overview_card_rescue_open").with_user(self.manager)
         self.assertEqual(rescues.card_count, 1)
         self.assertEqual(
-            self.env["credit.rescue"].with_user(self.manager).search(rescues.action_open()["domain"]).partner_id,
+            self.env["credit.rescue"]
+            .with_user(self.manager)
+            .search(rescues.action_open()["domain"])
+            .partner_id,
             self.customer,
         )
         # a salesperson sees no rescue cases it may not read... but may read them: count
@@ -51,11 +55,15 @@ class TestOverview(WarningCase):
             {"name": "Zhao Gang", "entry_type": "person", "reason": "Court list"}
         )
         self.run_warning()
-        rescue = self.env["credit.rescue"].with_user(self.analyst).create(
-            {"partner_id": self.customer.id}
+        rescue = (
+            self.env["credit.rescue"]
+            .with_user(self.analyst)
+            .create({"partner_id": self.customer.id})
         )
-        answer = self.env["credit.warning.signal"].with_user(self.analyst).credit_warnings(
-            self.company.id, "en_US"
+        answer = (
+            self.env["credit.warning.signal"]
+            .with_user(self.analyst)
+            .credit_warnings(self.company.id, "en_US")
         )
         self.assertEqual(answer["company"], self.company.name)
         self.assertEqual(answer["thresholds"], {"watch": 2.0, "warning": 4.0, "severe": 7.0})
@@ -72,6 +80,10 @@ class TestOverview(WarningCase):
         self.assertEqual(customer["rescues"][0]["state_label"], "Draft")
         # a salesperson reads it too (credit standing), nothing more
         self.assertEqual(
-            len(self.env["credit.warning.signal"].with_user(self.salesman).credit_warnings()["customers"]),
+            len(
+                self.env["credit.warning.signal"]
+                .with_user(self.salesman)
+                .credit_warnings()["customers"]
+            ),
             1,
         )

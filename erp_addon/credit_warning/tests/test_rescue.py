@@ -57,16 +57,24 @@ class TestRescue(WarningCase):
     def test_opened_from_the_warning(self):
         case = self.new_case()
         self.assertEqual(case.partner_id, self.customer)
-        self.assertEqual((case.state, case.warning_level, case.warning_score), ("draft", "warning", 6.0))
+        self.assertEqual(
+            (case.state, case.warning_level, case.warning_score), ("draft", "warning", 6.0)
+        )
         self.assertEqual(
             sorted(case.signal_ids.mapped("signal_type")), ["limit_usage", "warning_list"]
         )
         self.assertTrue(case.name.startswith("RS/"))
         self.assertEqual(self.customer.with_user(self.analyst).credit_rescue_count, 1)
+        # the customer's smart button lists its cases
+        action = self.customer.with_user(self.salesman).action_credit_view_rescues()
+        self.assertEqual(
+            self.Rescue.with_user(self.salesman).search(action["domain"]), case
+        )
 
     def test_no_case_without_a_warning(self):
         with self.assertRaisesExact(
-            UserError, "Steady Trading Ltd has no early warning: a rescue case is opened from a warning."
+            UserError,
+            "Steady Trading Ltd has no early warning: a rescue case is opened from a warning.",
         ):
             self.Rescue.with_user(self.analyst).create({"partner_id": self.customer_2.id})
 
@@ -74,7 +82,9 @@ class TestRescue(WarningCase):
         case = self.new_case()
         with self.assertRaisesExact(UserError, "has no action plan: add at least one action."):
             case.with_user(self.analyst).action_open()
-        prepay = self.add_action(case, "prepayment", owner=self.salesman, name="Cash before delivery")
+        prepay = self.add_action(
+            case, "prepayment", owner=self.salesman, name="Cash before delivery"
+        )
         reduce = self.add_action(case, "reduce_limit", new_limit=600, name="Limit to 600")
         case.with_user(self.analyst).action_open()
         self.assertEqual(case.state, "open")
@@ -87,11 +97,17 @@ class TestRescue(WarningCase):
         application = reduce.application_id
         self.assertEqual(action["res_id"], application.id)
         self.assertEqual(
-            (application.state, application.application_type, application.requested_limit,
-             application.requested_by_id),
+            (
+                application.state,
+                application.application_type,
+                application.requested_limit,
+                application.requested_by_id,
+            ),
             ("draft", "limit_change", 600.0, self.analyst),
         )
-        with self.assertRaisesExact(UserError, "it is done once its credit application is approved"):
+        with self.assertRaisesExact(
+            UserError, "it is done once its credit application is approved"
+        ):
             reduce.with_user(self.analyst).action_done()
         application.with_user(self.analyst).action_submit()
         self.open_dialog(
@@ -165,9 +181,13 @@ class TestRescue(WarningCase):
 
     def test_task_owner_marks_it(self):
         case = self.new_case()
-        task = self.add_action(case, "guarantee", owner=self.collector, name="Guarantee from parent")
+        task = self.add_action(
+            case, "guarantee", owner=self.collector, name="Guarantee from parent"
+        )
         case.with_user(self.analyst).action_open()
-        with self.assertRaisesExact(UserError, "Only the owner of Guarantee from parent or a credit analyst may mark it."):
+        with self.assertRaisesExact(
+            UserError, "Only the owner of Guarantee from parent or a credit analyst may mark it."
+        ):
             task.with_user(self.collector_2).action_done()
         task.with_user(self.collector).action_done()
         self.assertEqual(task.state, "done")

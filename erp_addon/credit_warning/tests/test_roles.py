@@ -26,15 +26,21 @@ class TestRolesOpenDocuments(WarningCase):
         super().setUpClass()
         common = {"company_id": cls.company.id, "company_ids": [Command.set(cls.company.ids)]}
         cls.auditor = new_test_user(
-            cls.env, login="cw_auditor", groups="base.group_user,account.group_account_readonly",
+            cls.env,
+            login="cw_auditor",
+            groups="base.group_user,account.group_account_readonly",
             **common,
         )
         cls.administrator = new_test_user(
-            cls.env, login="cw_admin",
-            groups="base.group_user,credit_management.group_credit_administrator", **common,
+            cls.env,
+            login="cw_admin",
+            groups="base.group_user,credit_management.group_credit_administrator",
+            **common,
         )
         rules = cls.Rule.search([("company_id", "=", cls.company.id)])
-        rules.filtered(lambda r: r.signal_type not in ("limit_usage", "warning_list")).active = False
+        rules.filtered(
+            lambda r: r.signal_type not in ("limit_usage", "warning_list")
+        ).active = False
         cls.set_limit(cls.customer, 1000)
         cls.invoice(cls.customer, 950, "2026-06-01", "2026-07-01")
         cls.customer.credit_legal_representative = "Zhao Gang"
@@ -42,12 +48,19 @@ class TestRolesOpenDocuments(WarningCase):
             {"name": "Zhao Gang", "entry_type": "person", "reason": "Court list"}
         )
         cls.run_warning()
-        cls.rescue = cls.env["credit.rescue"].with_user(cls.analyst).create(
-            {"partner_id": cls.customer.id, "situation": "Court list"}
+        cls.rescue = (
+            cls.env["credit.rescue"]
+            .with_user(cls.analyst)
+            .create({"partner_id": cls.customer.id, "situation": "Court list"})
         )
         cls.env["credit.rescue.action"].with_user(cls.analyst).create(
-            {"rescue_id": cls.rescue.id, "action_type": "prepayment", "name": "Cash first",
-             "user_id": cls.salesman.id, "date_deadline": "2026-06-30"}
+            {
+                "rescue_id": cls.rescue.id,
+                "action_type": "prepayment",
+                "name": "Cash first",
+                "user_id": cls.salesman.id,
+                "date_deadline": "2026-06-30",
+            }
         )
         cls.rescue.with_user(cls.analyst).action_open()
 
@@ -63,8 +76,15 @@ class TestRolesOpenDocuments(WarningCase):
         return Model.web_search_read(domain, {name: {} for name in names})
 
     def test_credit_roles_open_everything(self):
-        for user in (self.salesman, self.collector, self.analyst, self.administrator,
-                     self.manager, self.committee, self.accountant):
+        for user in (
+            self.salesman,
+            self.collector,
+            self.analyst,
+            self.administrator,
+            self.manager,
+            self.committee,
+            self.accountant,
+        ):
             with self.subTest(user=user.login):
                 for xmlid in ACTIONS:
                     result = self.open_action(user, xmlid)

@@ -40,7 +40,9 @@ class TestSignals(WarningCase):
         self.invoice(self.customer, 1000, "2026-04-01", "2026-05-01")
         self.run_warning()
         signal = self.signals(self.customer, "dso_up")
-        self.assertEqual(signal.figures, {"now": 135.0, "then": 45.0, "since": "2026-03-17", "rise": 200.0})
+        self.assertEqual(
+            signal.figures, {"now": 135.0, "then": 45.0, "since": "2026-03-17", "rise": 200.0}
+        )
         self.assertEqual(signal.evidence, "DSO 135.0 days, 45.0 days on 03/17/2026 (+200.0%).")
 
     def test_dso_steady_does_not_fire(self):
@@ -65,7 +67,9 @@ class TestSignals(WarningCase):
         self.pay(steady, 1000, "2026-04-21")
         self.run_warning()
         signal = self.signals(self.customer, "days_to_pay")
-        self.assertEqual(signal.figures, {"recent": 40.0, "previous": 10.0, "longer": 30.0, "count": 1})
+        self.assertEqual(
+            signal.figures, {"recent": 40.0, "previous": 10.0, "longer": 30.0, "count": 1}
+        )
         self.assertEqual(
             signal.evidence,
             "Paid in 40.0 days on average (1 invoices), 10.0 days before: 30.0 days longer.",
@@ -81,12 +85,22 @@ class TestSignals(WarningCase):
             (self.customer_2, self.grade_c, self.grade_a),
         ):
             Score.create(
-                {"partner_id": partner.id, "model_id": model.id, "score": 80,
-                 "grade_id": first.id, "date": "2026-01-10"}
+                {
+                    "partner_id": partner.id,
+                    "model_id": model.id,
+                    "score": 80,
+                    "grade_id": first.id,
+                    "date": "2026-01-10",
+                }
             )
             Score.create(
-                {"partner_id": partner.id, "model_id": model.id, "score": 35,
-                 "grade_id": second.id, "date": "2026-06-01"}
+                {
+                    "partner_id": partner.id,
+                    "model_id": model.id,
+                    "score": 35,
+                    "grade_id": second.id,
+                    "date": "2026-06-01",
+                }
             )
         self.run_warning()
         signal = self.signals(self.customer, "grade_down")
@@ -104,7 +118,9 @@ class TestSignals(WarningCase):
         self.run_warning()
         signal = self.signals(self.customer, "limit_usage")
         self.assertEqual(signal.figures["usage"], 95.0)
-        self.assertIn("Credit usage 95.0% (exposure $\xa0950.00, limit $\xa01,000.00)", signal.evidence)
+        self.assertIn(
+            "Credit usage 95.0% (exposure $\xa0950.00, limit $\xa01,000.00)", signal.evidence
+        )
         self.assertFalse(self.signals(self.customer_2))
 
     def test_promise_broken(self):
@@ -130,7 +146,9 @@ class TestSignals(WarningCase):
         Entry = self.env["credit.warning.entry"].with_user(self.analyst)
         Entry.create({"name": "wang wei ", "entry_type": "person", "reason": "Court list"})
         # a contact of the second customer listed
-        contact = self.env["res.partner"].create({"name": "Li Lei", "parent_id": self.customer_2.id})
+        contact = self.env["res.partner"].create(
+            {"name": "Li Lei", "parent_id": self.customer_2.id}
+        )
         Entry.create(
             {"name": "Li Lei", "entry_type": "person", "reason": "Fraud", "partner_id": contact.id}
         )

@@ -39,8 +39,12 @@ class TestWarningTourZh(WarningCase, HttpCase):
         )
         company.partner_id.lang = "zh_CN"
         cls.debtor = cls.env["res.partner"].create(
-            {"name": "ZH 钢贸客户", "is_company": True, "customer_rank": 1,
-             "credit_legal_representative": "钱多多"}
+            {
+                "name": "ZH 钢贸客户",
+                "is_company": True,
+                "customer_rank": 1,
+                "credit_legal_representative": "钱多多",
+            }
         )
         cls.set_limit(cls.debtor, 1000)
         cls.make_invoice(cls.debtor, 950)
@@ -61,14 +65,26 @@ class TestWarningTourZh(WarningCase, HttpCase):
         )
         self.assertRecordValues(
             rescue.action_ids,
-            [{"action_type": "prepayment", "name": "新订单一律款到发货", "state": "todo",
-              "user_id": self.zh_analyst.id}],
+            [
+                {
+                    "action_type": "prepayment",
+                    "name": "新订单一律款到发货",
+                    "state": "todo",
+                    "user_id": self.zh_analyst.id,
+                }
+            ],
         )
         self.assertEqual(rescue.action_ids.activity_id.user_id, self.zh_analyst)
         self.start_tour("/odoo", "credit_warning_zh_close", login=self.zh_manager.login)
         self.assertRecordValues(
             rescue,
-            [{"state": "closed", "outcome": "recovered", "closed_by_id": self.zh_manager.id,
-              "conclusion": "客户已付清逾期欠款，额度维持。"}],
+            [
+                {
+                    "state": "closed",
+                    "outcome": "recovered",
+                    "closed_by_id": self.zh_manager.id,
+                    "conclusion": "客户已付清逾期欠款，额度维持。",
+                }
+            ],
         )
         self.assertEqual(rescue.action_ids.state, "done")

@@ -11,6 +11,8 @@ class CreditContractDispute(models.Model):
         disputes = super().create(vals_list)
         Signal = self.env["credit.warning.signal"].sudo()
         for company in disputes.company_id:
-            partners = disputes.filtered(lambda d, c=company: d.company_id == c).contract_id.partner_id
+            partners = disputes.filtered(
+                lambda d, c=company: d.company_id == c
+            ).contract_id.partner_id
             Signal._warning_refresh(partners, company=company)
         return disputes

@@ -17,8 +17,10 @@ class TestContractDisputeSignal(ContractCase):
 
     def signals(self, partner):
         return self.env["credit.warning.signal"].search(
-            [("partner_id", "=", partner.commercial_partner_id.id),
-             ("signal_type", "=", "contract_dispute")]
+            [
+                ("partner_id", "=", partner.commercial_partner_id.id),
+                ("signal_type", "=", "contract_dispute"),
+            ]
         )
 
     def test_dispute_opened_fires_at_once_and_ends_when_closed(self):
