@@ -25,12 +25,14 @@ CREATE OR REPLACE FUNCTION credit_warning_receivable_at(
         SELECT DISTINCT d AS day, credit_overdue_cutoff(p_company, d) AS cutoff
           FROM unnest(p_days) d
     ), lines AS MATERIALIZED (
+        -- the customer invoices and credit notes: the lines of the sales journals (a
+        -- join of the few journals, not of every move)
         SELECT aml.id, rp.commercial_partner_id AS cp, aml.balance, aml.date,
                COALESCE(aml.date_maturity, aml.date) AS due,
-               am.move_type IN ('out_invoice', 'out_refund', 'out_receipt') AS is_invoice
+               aj.type = 'sale' AS is_invoice
           FROM account_move_line aml
           JOIN account_account acc ON acc.id = aml.account_id
-          JOIN account_move am ON am.id = aml.move_id
+          JOIN account_journal aj ON aj.id = aml.journal_id
           JOIN res_partner rp ON rp.id = aml.partner_id
          WHERE aml.company_id = p_company AND aml.parent_state = 'posted'
            AND acc.account_type = 'asset_receivable'
