@@ -320,7 +320,7 @@ class CreditRestructuring(models.Model):
         for agreement in self.filtered(lambda a: a.state == "draft"):
             rounding = agreement.currency_id.rounding
             if (
-                agreement.move_ids
+                agreement.waived_amount
                 and float_compare(
                     agreement.waived_amount,
                     agreement.amount_restructured,
@@ -343,7 +343,7 @@ class CreditRestructuring(models.Model):
     def _check_schedule_dates(self):
         for agreement in self:
             previous = None
-            for instalment in agreement.instalment_ids.sorted(lambda i: (i.sequence, i.id)):
+            for instalment in agreement.instalment_ids.sorted("sequence"):
                 if instalment.date_due < agreement.date:
                     raise ValidationError(
                         self.env._(

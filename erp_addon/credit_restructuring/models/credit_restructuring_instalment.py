@@ -48,11 +48,13 @@ class CreditRestructuringInstalment(models.Model):
 
     @api.depends("restructuring_id.instalment_ids", "sequence")
     def _compute_number(self):
+        # by sequence, then as listed (new lines have no id to order by)
+        numbers = {}
+        for agreement in self.restructuring_id:
+            for number, line in enumerate(agreement.instalment_ids.sorted("sequence"), 1):
+                numbers[line.id] = number
         for instalment in self:
-            ordered = instalment.restructuring_id.instalment_ids.sorted(
-                lambda i: (i.sequence, i.id)
-            )
-            instalment.number = (ordered.ids.index(instalment.id) + 1) if instalment.id in ordered.ids else 0
+            instalment.number = numbers.get(instalment.id, 0)
 
     @api.depends("restructuring_id", "date_due", "amount")
     @api.depends_context("lang")
