@@ -30,5 +30,4 @@
         ],
     },
     "uninstall_hook": "uninstall_hook",
-    "installable": True,
 }

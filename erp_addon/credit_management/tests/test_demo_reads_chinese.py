@@ -14,6 +14,7 @@ MODULES = (
     "credit_collection",
     "credit_appraisal",
     "credit_appraisal_survey",
+    "credit_restructuring",
 )
 #: A value reads in Chinese when it holds a Chinese character.
 CHINESE = re.compile(r"[\u3400-\u9fff]")
@@ -104,6 +105,7 @@ EXCLUDED_MODEL_FIELDS = {
     "credit.contract": {"name"},
     "credit.power.attorney": {"name"},
     "credit.collection.writeoff": {"name"},
+    "credit.restructuring": {"name"},
     "account.move": {"name", "payment_reference", "invoice_origin", "sequence_prefix"},
     "account.account": {"code_store"},
     "sale.order": {"name", "client_order_ref", "origin", "reference"},

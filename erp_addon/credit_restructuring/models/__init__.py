@@ -5,7 +5,6 @@ from . import credit_restructuring_instalment
 from . import credit_collection_history
 from . import credit_collection_run
 from . import credit_collection_writeoff
-from . import credit_decision
 from . import credit_overview_card
 from . import account_move
 from . import res_company

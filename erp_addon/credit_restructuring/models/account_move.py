@@ -48,13 +48,14 @@ class AccountMove(models.Model):
 
     @api.depends("restructuring_ids.state")
     def _compute_collection_status(self):
-        super()._compute_collection_status()
+        res = super()._compute_collection_status()
         label = self.env._("Under restructuring")
         for move in self:
             if not move.collection_disputed and move.sudo().restructuring_ids.filtered(
                 lambda a: a.state == "active"
             ):
                 move.collection_status = label
+        return res
 
     def _collection_check_escalate(self):
         res = super()._collection_check_escalate()

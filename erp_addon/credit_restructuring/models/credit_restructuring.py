@@ -115,7 +115,6 @@ class CreditRestructuring(models.Model):
         "this amount.",
     )
     waived_amount = fields.Monetary(
-        string="Waived Amount",
         tracking=True,
         help="The part of the debt forgiven (减免): a bad-debt write-off request for it goes "
         "through the collections' write-off approvals when the agreement is approved.",
@@ -332,7 +331,9 @@ class CreditRestructuring(models.Model):
                     self.env._(
                         "The waived amount %(waived)s must stay below the amount restructured "
                         "%(amount)s: forgiving everything is a write-off, not a restructuring.",
-                        waived=format_amount(self.env, agreement.waived_amount, agreement.currency_id),
+                        waived=format_amount(
+                            self.env, agreement.waived_amount, agreement.currency_id
+                        ),
                         amount=format_amount(
                             self.env, agreement.amount_restructured, agreement.currency_id
                         ),
@@ -377,7 +378,9 @@ class CreditRestructuring(models.Model):
                 raise ValidationError(self.env._("Give the agreement its instalments."))
             scheduled = sum(agreement.instalment_ids.mapped("amount"))
             if float_compare(
-                scheduled, agreement.amount_to_pay, precision_rounding=agreement.currency_id.rounding
+                scheduled,
+                agreement.amount_to_pay,
+                precision_rounding=agreement.currency_id.rounding,
             ):
                 currency = agreement.currency_id
                 raise ValidationError(
@@ -406,6 +409,4 @@ class CreditRestructuring(models.Model):
             return
         if any(agreement.proposed_by_id != self.env.user for agreement in self):
             # an approver who could rewrite the proposal would approve their own
-            raise AccessError(
-                self.env._("Only its proposer may change a restructuring agreement.")
-            )
+            raise AccessError(self.env._("Only its proposer may change a restructuring agreement."))

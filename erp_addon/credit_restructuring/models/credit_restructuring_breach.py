@@ -74,9 +74,7 @@ class CreditRestructuring(models.Model):
                 breached |= agreement
             except Exception as exc:
                 _logger.exception("Restructuring agreement %s: breach check failed", rid)
-                errors.append(
-                    f"{agreement.display_name} [{rid}]: {str(exc) or type(exc).__name__}"
-                )
+                errors.append(f"{agreement.display_name} [{rid}]: {str(exc) or type(exc).__name__}")
         return breached, completed, errors
 
     def _breach(self, instalment, today):

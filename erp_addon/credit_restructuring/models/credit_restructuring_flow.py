@@ -182,9 +182,7 @@ class CreditRestructuring(models.Model):
             return self.env["credit.collection.writeoff"]
         env = self.company_id._credit_env()
         vals_list = []
-        for move in self.sudo().move_ids.sorted(
-            lambda m: (m.invoice_date_due, m.id), reverse=True
-        ):
+        for move in self.sudo().move_ids.sorted(lambda m: (m.invoice_date_due, m.id), reverse=True):
             if float_compare(left, 0.0, precision_rounding=currency.rounding) <= 0:
                 break
             part = min(left, move.amount_residual)
@@ -221,9 +219,7 @@ class CreditRestructuring(models.Model):
     def action_cancel(self):
         for agreement in self:
             if agreement.state not in ("draft", "submitted"):
-                raise UserError(
-                    self.env._("Only a draft or submitted agreement can be cancelled.")
-                )
+                raise UserError(self.env._("Only a draft or submitted agreement can be cancelled."))
             if agreement.proposed_by_id != self.env.user and not self.env.user.has_group(MANAGER):
                 raise AccessError(
                     self.env._("Only its proposer or a credit manager may cancel an agreement.")
@@ -243,9 +239,7 @@ class CreditRestructuring(models.Model):
 
     def action_print(self):
         self.ensure_one()
-        return self.env.ref("credit_restructuring.action_report_restructuring").report_action(
-            self
-        )
+        return self.env.ref("credit_restructuring.action_report_restructuring").report_action(self)
 
     def action_open_writeoffs(self):
         self.ensure_one()

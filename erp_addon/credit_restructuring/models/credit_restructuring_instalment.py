@@ -85,7 +85,9 @@ class CreditRestructuringInstalment(models.Model):
     def _check_instalment(self):
         for instalment in self:
             if (
-                float_compare(instalment.amount, 0.0, precision_rounding=instalment.currency_id.rounding)
+                float_compare(
+                    instalment.amount, 0.0, precision_rounding=instalment.currency_id.rounding
+                )
                 <= 0
             ):
                 raise ValidationError(self.env._("An instalment's amount must be positive."))

@@ -18,9 +18,7 @@ class CreditRestructuringAdherence(models.Model):
     _order = "date_due, id"
 
     instalment_id = fields.Many2one("credit.restructuring.instalment", readonly=True)
-    restructuring_id = fields.Many2one(
-        "credit.restructuring", string="Agreement", readonly=True
-    )
+    restructuring_id = fields.Many2one("credit.restructuring", string="Agreement", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Debtor", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     currency_id = fields.Many2one(related="company_id.currency_id")

@@ -48,9 +48,7 @@ class TestApproval(RestructuringCase):
         self.assertFalse(agreement.activity_ids)
         self.assertEqual(inv.collection_restructuring_id, agreement)
         self.assertEqual(inv.collection_status, "Under restructuring")
-        self.assertIn(
-            "restructured", inv.sudo().collection_history_ids.mapped("event")
-        )
+        self.assertIn("restructured", inv.sudo().collection_history_ids.mapped("event"))
 
     def test_nobody_approves_their_own(self):
         inv = self.make_invoice(self.debtor, 9000, due="2026-04-01")

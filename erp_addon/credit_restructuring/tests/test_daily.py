@@ -131,7 +131,7 @@ class TestDaily(RestructuringCase):
 
         def failing(agreement, instalment):
             if agreement == a1:
-                raise UserError("mail server down")
+                raise RuntimeError("mail server down")
             return original(agreement, instalment)
 
         with patch.object(Agreement, "_on_breach", failing):

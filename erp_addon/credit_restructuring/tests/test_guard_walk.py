@@ -18,7 +18,9 @@ class TestGuardWalk(guard_walk.GuardWalkCase, RestructuringCase):
     def _guard_samples(cls):
         def agreement(amount):
             inv = cls.make_invoice(cls.debtor, amount, due="2026-05-01")
-            return cls.create_agreement(inv, [("2026-07-01", amount / 2), ("2026-08-01", amount / 2)])
+            return cls.create_agreement(
+                inv, [("2026-07-01", amount / 2), ("2026-08-01", amount / 2)]
+            )
 
         def decide(record, decision):
             record.with_user(cls.manager)._action_decide(decision, "Walk")

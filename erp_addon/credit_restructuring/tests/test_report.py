@@ -23,11 +23,7 @@ class TestAgreementReport(RestructuringCase, HttpCase):
         self.activate(agreement)
         action = agreement.with_user(self.collector).action_print()
         self.assertEqual(action["report_name"], REPORT)
-        html = (
-            self.env["ir.actions.report"]
-            ._render_qweb_html(REPORT, agreement.ids)[0]
-            .decode()
-        )
+        html = self.env["ir.actions.report"]._render_qweb_html(REPORT, agreement.ids)[0].decode()
         for text in (
             "债务重组协议",
             "债权人（甲方）",

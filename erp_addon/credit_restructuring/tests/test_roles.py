@@ -19,10 +19,17 @@ class TestRolesOpenDocuments(RestructuringCase, HttpCase):
         super().setUpClass()
         common = {"company_id": cls.company.id, "company_ids": [Command.set(cls.company.ids)]}
         cls.auditor = new_test_user(
-            cls.env, login="dr_auditor", groups="base.group_user,account.group_account_readonly", **common
+            cls.env,
+            login="dr_auditor",
+            groups="base.group_user,account.group_account_readonly",
+            **common,
         )
-        cls.billing = new_test_user(cls.env, login="dr_billing", groups="account.group_account_invoice", **common)
-        buyer = cls.env["res.partner"].create({"name": "Buyer of Debtor", "parent_id": cls.debtor.id})
+        cls.billing = new_test_user(
+            cls.env, login="dr_billing", groups="account.group_account_invoice", **common
+        )
+        buyer = cls.env["res.partner"].create(
+            {"name": "Buyer of Debtor", "parent_id": cls.debtor.id}
+        )
         cls.portal = new_test_user(
             cls.env, login="dr_portal", groups="base.group_portal", partner_id=buyer.id, **common
         )
@@ -55,12 +62,12 @@ class TestRolesOpenDocuments(RestructuringCase, HttpCase):
             self.assertEqual(
                 self.agreement.with_user(user).instalment_ids.status, "upcoming", user.login
             )
-            # the adherence report
-            Adherence = self.env["credit.restructuring.adherence"].with_user(user)
-            Adherence.get_views([(False, "pivot"), (False, "list")])
-            self.assertEqual(
-                Adherence.search([]).restructuring_id, self.agreement, user.login
-            )
+            # the adherence report (its menu's action, pivot and list)
+            report = self.env.ref("credit_restructuring.action_credit_restructuring_adherence")
+            Adherence = self.env[report.res_model].with_user(user)
+            Adherence.get_views([(False, "pivot"), (False, "list"), (False, "search")])
+            Adherence.web_read_group([], ["amount:sum"], ["status"])
+            self.assertEqual(Adherence.search([]).restructuring_id, self.agreement, user.login)
 
     def test_roles_open_customer_and_invoice(self):
         self.activate(self.agreement)

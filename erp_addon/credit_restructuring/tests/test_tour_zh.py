@@ -46,7 +46,9 @@ class TestRestructuringTourZh(RestructuringCase, HttpCase):
 
     def test_restructuring_zh(self):
         self.start_tour("/odoo", "credit_restructuring_zh_propose", login=self.zh_collector.login)
-        agreement = self.env["credit.restructuring"].search([("partner_id", "=", self.zh_debtor.id)])
+        agreement = self.env["credit.restructuring"].search(
+            [("partner_id", "=", self.zh_debtor.id)]
+        )
         self.assertRecordValues(
             agreement,
             [
