@@ -4,6 +4,7 @@ from odoo import fields
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 from odoo.tests.common import freeze_time
+from odoo.tools import mute_logger
 
 from .common import RestructuringCase
 
@@ -134,7 +135,10 @@ class TestDaily(RestructuringCase):
                 raise RuntimeError("mail server down")
             return original(agreement, instalment)
 
-        with patch.object(Agreement, "_on_breach", failing):
+        with (
+            patch.object(Agreement, "_on_breach", failing),
+            mute_logger("odoo.addons.credit_restructuring.models.credit_restructuring_breach"),
+        ):
             run = self.run_daily("2026-07-07")
         self.assertEqual((a1.state, a2.state), ("active", "breached"))
         self.assertEqual(run.state, "done")
