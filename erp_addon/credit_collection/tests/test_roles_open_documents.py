@@ -26,6 +26,8 @@ CREDIT_MODULES = (
     "credit_appraisal_survey",
     "credit_warning",
     "credit_warning_contract",
+    "credit_restructuring",
+    "credit_warning_restructuring",
 )
 RELATIONAL = ("many2one", "one2many", "many2many")
 CHATTER_REQUESTS = ["activities", "attachments", "followers", "scheduledMessages"]

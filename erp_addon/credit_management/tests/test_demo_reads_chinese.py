@@ -16,6 +16,8 @@ MODULES = (
     "credit_appraisal_survey",
     "credit_warning",
     "credit_warning_contract",
+    "credit_restructuring",
+    "credit_warning_restructuring",
 )
 #: A value reads in Chinese when it holds a Chinese character.
 CHINESE = re.compile(r"[\u3400-\u9fff]")
@@ -106,6 +108,7 @@ EXCLUDED_MODEL_FIELDS = {
     "credit.contract": {"name"},
     "credit.power.attorney": {"name"},
     "credit.collection.writeoff": {"name"},
+    "credit.restructuring": {"name"},
     "account.move": {"name", "payment_reference", "invoice_origin", "sequence_prefix"},
     "account.account": {"code_store"},
     "sale.order": {"name", "client_order_ref", "origin", "reference"},

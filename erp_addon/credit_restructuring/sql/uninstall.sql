@@ -1,0 +1,2 @@
+DROP VIEW IF EXISTS credit_restructuring_adherence;
+DROP FUNCTION IF EXISTS credit_restructuring_paused_moves(integer);
