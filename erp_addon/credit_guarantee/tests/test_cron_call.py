@@ -4,6 +4,7 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 from odoo.tests.common import freeze_time
+from odoo.tools import mute_logger
 
 from .common import GuaranteeCase
 
@@ -66,7 +67,10 @@ class TestGuaranteeCron(GuaranteeCase):
                 raise ValueError("mail server down")
             return original(record, **kwargs)
 
-        with patch.object(Guarantee, "message_post", failing, create=True):
+        with (
+            patch.object(Guarantee, "message_post", failing, create=True),
+            mute_logger("odoo.addons.credit_guarantee.models.credit_guarantee_cron"),
+        ):
             expired = self.env["credit.guarantee"]._guarantee_expire(
                 fields.Date.to_date("2026-06-20")
             )
