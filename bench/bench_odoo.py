@@ -31,6 +31,7 @@ ALL_MODULES = (
     "credit_collection",
     "credit_appraisal",
     "credit_appraisal_survey",
+    "credit_guarantee",
 )
 
 

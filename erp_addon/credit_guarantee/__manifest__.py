@@ -29,5 +29,4 @@
         ],
     },
     "uninstall_hook": "uninstall_hook",
-    "installable": True,
 }

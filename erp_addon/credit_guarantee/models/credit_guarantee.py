@@ -110,7 +110,9 @@ class CreditGuarantee(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
-    company_currency_id = fields.Many2one(related="company_id.currency_id", string="Company Currency")
+    company_currency_id = fields.Many2one(
+        related="company_id.currency_id", string="Company Currency"
+    )
     kind = fields.Selection(KINDS, required=True, default="guarantee", tracking=True)
     guarantor_id = fields.Many2one(
         "res.partner",
@@ -123,12 +125,12 @@ class CreditGuarantee(models.Model):
         "or insurer.",
     )
     reference = fields.Char(
-        string="Contract / Letter No.", tracking=True, help="The guarantee contract, letter "
-        "of guarantee, mortgage registration or policy number."
+        string="Contract / Letter No.",
+        tracking=True,
+        help="The guarantee contract, letter of guarantee, mortgage registration or policy number.",
     )
     collateral = fields.Text(
-        string="Collateral", help="What is mortgaged or pledged: the property, its "
-        "registration, where it is kept."
+        help="What is mortgaged or pledged: the property, its registration, where it is kept."
     )
     currency_id = fields.Many2one(
         "res.currency",
@@ -297,8 +299,10 @@ class CreditGuarantee(models.Model):
         for guarantee in self:
             if float_compare(guarantee.value, 0.0, precision_rounding=0.01) <= 0:
                 raise ValidationError(
-                    self.env._("The value of guarantee %(name)s must be positive.",
-                               name=guarantee.display_name)
+                    self.env._(
+                        "The value of guarantee %(name)s must be positive.",
+                        name=guarantee.display_name,
+                    )
                 )
             if not 0.0 <= guarantee.haircut <= 100.0:
                 raise ValidationError(
@@ -307,12 +311,12 @@ class CreditGuarantee(models.Model):
                         haircut=guarantee.haircut,
                     )
                 )
-            if guarantee.date_end and guarantee.date_start and (
-                guarantee.date_end <= guarantee.date_start
+            if (
+                guarantee.date_end
+                and guarantee.date_start
+                and (guarantee.date_end <= guarantee.date_start)
             ):
-                raise ValidationError(
-                    self.env._("A guarantee must end after it starts.")
-                )
+                raise ValidationError(self.env._("A guarantee must end after it starts."))
 
     @api.constrains("partner_id", "guarantor_id", "kind")
     def _check_guarantor(self):
@@ -328,9 +332,7 @@ class CreditGuarantee(models.Model):
                     )
                 )
             if guarantee.kind == "guarantee" and not guarantor:
-                raise ValidationError(
-                    self.env._("A third-party guarantee names its guarantor.")
-                )
+                raise ValidationError(self.env._("A third-party guarantee names its guarantor."))
 
     def _cover_label(self):
         self.ensure_one()

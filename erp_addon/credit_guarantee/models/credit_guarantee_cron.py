@@ -16,7 +16,7 @@ REVALUATION_ACTIVITY = "credit_guarantee.mail_activity_type_guarantee_revaluatio
 
 
 class CreditGuarantee(models.Model):
-    _inherit = "credit.guarantee"
+    _inherit = "credit.guarantee"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def _cron_guarantees(self):

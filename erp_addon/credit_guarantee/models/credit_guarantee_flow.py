@@ -18,7 +18,7 @@ APPROVAL_ACTIVITY = "credit_management.mail_activity_type_credit_approval"
 
 
 class CreditGuarantee(models.Model):
-    _inherit = "credit.guarantee"
+    _inherit = "credit.guarantee"  # pylint: disable=consider-merging-classes-inherited
 
     # ------------------------------------------------------------ submit
     def action_submit(self):
@@ -27,8 +27,9 @@ class CreditGuarantee(models.Model):
         for guarantee in self:
             if guarantee.state != "draft":
                 raise UserError(
-                    self.env._("Guarantee %(name)s was already submitted.",
-                               name=guarantee.display_name)
+                    self.env._(
+                        "Guarantee %(name)s was already submitted.", name=guarantee.display_name
+                    )
                 )
             if guarantee.date_end <= fields.Date.context_today(self):
                 raise UserError(
@@ -107,8 +108,12 @@ class CreditGuarantee(models.Model):
         their own language."""
         self.ensure_one()
         activity_type = self.env.ref(APPROVAL_ACTIVITY)
-        users = self.env.ref(LEVEL_GROUPS[level]).sudo().users.filtered(
-            lambda u: u != requester and not u.share and self.company_id in u.company_ids
+        users = (
+            self.env.ref(LEVEL_GROUPS[level])
+            .sudo()
+            .users.filtered(
+                lambda u: u != requester and not u.share and self.company_id in u.company_ids
+            )
         )
         for user in users[:10]:
             env = self.company_id._credit_env(user)
@@ -214,8 +219,7 @@ class CreditGuarantee(models.Model):
                 date=format_date(env, self.date_end),
             )
         else:
-            body = env._("Guarantee %(name)s released: its cover no longer counts.",
-                         name=self.name)
+            body = env._("Guarantee %(name)s released: its cover no longer counts.", name=self.name)
         partners = self.partner_id | self.guarantor_id.commercial_partner_id
         for partner in partners.sudo():
             partner.message_post(body=body)
@@ -228,9 +232,7 @@ class CreditGuarantee(models.Model):
             raise AccessError(self.env._("Only credit analysts ask to release a guarantee."))
         for guarantee in self:
             if guarantee.state != "active":
-                raise UserError(
-                    self.env._("Only an active guarantee can be released.")
-                )
+                raise UserError(self.env._("Only an active guarantee can be released."))
             band = self.env["credit.authority.band"]._band_for_amount(
                 guarantee.cover_amount, guarantee.company_id
             )
@@ -244,8 +246,9 @@ class CreditGuarantee(models.Model):
             guarantee._notify_deciders(
                 band.level,
                 self.env.user,
-                lambda env, g=guarantee: env._("Approve the release of guarantee %(name)s",
-                                               name=g.name),
+                lambda env, g=guarantee: env._(
+                    "Approve the release of guarantee %(name)s", name=g.name
+                ),
             )
         return True
 
@@ -283,8 +286,9 @@ class CreditGuarantee(models.Model):
             raise AccessError(self.env._("Only a credit manager calls a guarantee."))
         if self.state != state and not (state == "active" and self.state == "to_release"):
             raise UserError(
-                self.env._("Guarantee %(name)s is not in a state to do this.",
-                           name=self.display_name)
+                self.env._(
+                    "Guarantee %(name)s is not in a state to do this.", name=self.display_name
+                )
             )
 
     def _record_call(self, demand_date, amount, note, moves):
@@ -332,7 +336,10 @@ class CreditGuarantee(models.Model):
         self._check_can_call("called")
         if float_compare(amount, 0.0, precision_rounding=self.currency_id.rounding) < 0:
             raise UserError(self.env._("The amount recovered cannot be negative."))
-        if float_compare(amount, self.call_amount, precision_rounding=self.currency_id.rounding) > 0:
+        if (
+            float_compare(amount, self.call_amount, precision_rounding=self.currency_id.rounding)
+            > 0
+        ):
             raise UserError(self.env._("More was recovered than was demanded."))
         self._guard_sudo("write").write(
             {"recovered_amount": amount, "recovery_date": recovery_date, "recovery_note": note}

@@ -50,7 +50,8 @@ class CreditOverviewCard(models.Model):
             "lines": [
                 {
                     "name": self.env._(
-                        "%(customer)s ends %(date)s", customer=g.partner_id.name,
+                        "%(customer)s ends %(date)s",
+                        customer=g.partner_id.name,
                         date=format_date(self.env, g.date_end),
                     ),
                     "value": format_amount(self.env, g.cover_amount, company.currency_id),

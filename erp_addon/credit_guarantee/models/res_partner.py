@@ -16,7 +16,9 @@ class ResPartner(models.Model):
     _inherit = "res.partner"
 
     credit_guarantee_ids = fields.One2many(
-        "credit.guarantee", "partner_id", string="Guarantees and Collateral",
+        "credit.guarantee",
+        "partner_id",
+        string="Guarantees and Collateral",
         groups="credit_management.group_credit_user",
     )
     credit_guarantee_count = fields.Integer(
@@ -50,12 +52,14 @@ class ResPartner(models.Model):
             return
         commercial = self.commercial_partner_id
         customers = dict(
-            Guarantee._read_group([("partner_id", "in", commercial.ids)], ["partner_id"],
-                                  ["__count"])
+            Guarantee._read_group(
+                [("partner_id", "in", commercial.ids)], ["partner_id"], ["__count"]
+            )
         )
         guarantors = dict(
-            Guarantee._read_group([("guarantor_id", "in", commercial.ids)], ["guarantor_id"],
-                                  ["__count"])
+            Guarantee._read_group(
+                [("guarantor_id", "in", commercial.ids)], ["guarantor_id"], ["__count"]
+            )
         )
         for partner in self:
             partner.credit_guarantee_count = customers.get(partner.commercial_partner_id, 0)
@@ -91,8 +95,8 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------ the check's figures
     def _credit_block_figures_sql(self, company):
         """The cover and contingent liability, in the check's one query."""
-        extra = {} if self.env.context.get(COVER_ONLY) else super()._credit_block_figures_sql(
-            company
+        extra = (
+            {} if self.env.context.get(COVER_ONLY) else super()._credit_block_figures_sql(company)
         )
         today = fields.Date.context_today(self)
         extra["guarantee_cover"] = SQL(
@@ -136,8 +140,10 @@ class ResPartner(models.Model):
             return reasons, warnings
         rounding = company._credit_settings()["currency_rounding"]
         over = figures["has_limit"] and (
-            float_compare(figures["exposure"] + amount, figures["limit"],
-                          precision_rounding=rounding) > 0
+            float_compare(
+                figures["exposure"] + amount, figures["limit"], precision_rounding=rounding
+            )
+            > 0
         )
         if not over:
             return reasons, warnings

@@ -1,6 +1,7 @@
-from odoo.addons.credit_management.exceptions import CreditCheckBlocked
 from odoo.tests import tagged
 from odoo.tests.common import freeze_time
+
+from odoo.addons.credit_management.exceptions import CreditCheckBlocked
 
 from .common import GuaranteeCase
 
@@ -83,15 +84,11 @@ class TestGuaranteeCheck(GuaranteeCase):
         self.activate(self.make_guarantee(30_000, kind="guarantee", haircut=50))
         fig = self.figures(self.guarantor)
         self.assertEqual((fig["guarantee_contingent"], fig["exposure"]), (30_000, 30_000))
-        self.assertEqual(
-            self.guarantor.with_user(self.manager).credit_guarantee_contingent, 30_000
-        )
+        self.assertEqual(self.guarantor.with_user(self.manager).credit_guarantee_contingent, 30_000)
         self.assertEqual(self.figures(self.customer)["guarantee_cover"], 15_000)
         # the guarantor's own order: 30,000 guaranteed + 75,000 > its 100,000 limit
         order = self.make_order(self.guarantor, 75_000)
-        with self.assertRaisesText(
-            CreditCheckBlocked, "contingent liability as guarantor of"
-        ):
+        with self.assertRaisesText(CreditCheckBlocked, "contingent liability as guarantor of"):
             order.action_confirm()
         self.make_order(self.guarantor, 70_000).action_confirm()
 

@@ -16,9 +16,7 @@ REVALUATION = "credit_guarantee.mail_activity_type_guarantee_revaluation"
 @tagged("post_install", "-at_install")
 class TestGuaranteeCron(GuaranteeCase):
     def activities(self, guarantee, xmlid):
-        return guarantee.activity_ids.filtered(
-            lambda a: a.activity_type_id == self.env.ref(xmlid)
-        )
+        return guarantee.activity_ids.filtered(lambda a: a.activity_type_id == self.env.ref(xmlid))
 
     def test_reminders_and_expiry(self):
         self.analyst_2.lang = "en_US"
@@ -89,7 +87,7 @@ class TestGuaranteeCall(GuaranteeCase):
             guarantee.with_user(self.analyst).action_call()
         action = guarantee.with_user(self.manager).action_call()
         with Form(
-            self.env[action["res_model"]].with_user(self.manager).with_context(action["context"])
+            self.env[action["res_model"]].with_user(self.manager).with_context(**action["context"])
         ) as dialog:
             self.assertEqual(dialog.amount, 7_000)
             self.assertEqual(dialog.move_ids[:], overdue)
@@ -112,7 +110,7 @@ class TestGuaranteeCall(GuaranteeCase):
         self.assertIn(guarantee.name, history.note)
         action = guarantee.with_user(self.manager).action_record_recovery()
         with Form(
-            self.env[action["res_model"]].with_user(self.manager).with_context(action["context"])
+            self.env[action["res_model"]].with_user(self.manager).with_context(**action["context"])
         ) as dialog:
             dialog.amount = 9_000
             dialog.note = "Guarantor paid"
@@ -134,7 +132,7 @@ class TestGuaranteeCall(GuaranteeCase):
         wizard = (
             self.env[action["res_model"]]
             .with_user(self.manager)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"amount": 6_000, "note": "too much"})
         )
         with self.assertRaisesText(UserError, "more than the guarantee's value"):

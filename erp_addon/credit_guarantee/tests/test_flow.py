@@ -16,11 +16,17 @@ class TestGuaranteeFlow(GuaranteeCase):
         guarantee.action_submit()
         self.assertRecordValues(
             guarantee,
-            [{"state": "to_approve", "required_level": "manager", "proposed_by_id": self.analyst.id}],
+            [
+                {
+                    "state": "to_approve",
+                    "required_level": "manager",
+                    "proposed_by_id": self.analyst.id,
+                }
+            ],
         )
         action = guarantee.with_user(self.manager).action_approve()
         with Form(
-            self.env[action["res_model"]].with_user(self.manager).with_context(action["context"])
+            self.env[action["res_model"]].with_user(self.manager).with_context(**action["context"])
         ) as dialog:
             dialog.note = "Mortgage registered"
         dialog.record.action_confirm()

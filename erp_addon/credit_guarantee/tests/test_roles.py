@@ -38,8 +38,9 @@ class TestRolesOpenDocuments(GuaranteeCase, HttpCase):
             ),
             "analyst": cls.analyst,
             "manager": cls.manager,
-            "employee": new_test_user(cls.env, login="cg_employee", groups="base.group_user",
-                                      **common),
+            "employee": new_test_user(
+                cls.env, login="cg_employee", groups="base.group_user", **common
+            ),
         }
         cls.portal = new_test_user(
             cls.env,

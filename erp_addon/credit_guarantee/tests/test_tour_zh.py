@@ -45,5 +45,11 @@ class TestGuaranteeTourZh(GuaranteeCase, HttpCase):
         )
         self.assertRecordValues(
             guarantee,
-            [{"state": "active", "decided_by_id": self.manager.id, "decision_note": "抵押登记已办妥"}],
+            [
+                {
+                    "state": "active",
+                    "decided_by_id": self.manager.id,
+                    "decision_note": "抵押登记已办妥",
+                }
+            ],
         )
