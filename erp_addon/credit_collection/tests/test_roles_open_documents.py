@@ -24,6 +24,7 @@ CREDIT_MODULES = (
     "credit_contract_purchase",
     "credit_appraisal",
     "credit_appraisal_survey",
+    "credit_guarantee",
 )
 RELATIONAL = ("many2one", "one2many", "many2many")
 CHATTER_REQUESTS = ["activities", "attachments", "followers", "scheduledMessages"]

@@ -86,6 +86,11 @@ class TestGuaranteeCheck(GuaranteeCase):
         self.assertEqual((fig["guarantee_contingent"], fig["exposure"]), (30_000, 30_000))
         self.assertEqual(self.guarantor.with_user(self.manager).credit_guarantee_contingent, 30_000)
         self.assertEqual(self.figures(self.customer)["guarantee_cover"], 15_000)
+        given = self.guarantor.with_user(self.manager).action_credit_guarantees_given()
+        self.assertEqual(
+            self.env["credit.guarantee"].with_user(self.manager).search(given["domain"]).partner_id,
+            self.customer,
+        )
         # the guarantor's own order: 30,000 guaranteed + 75,000 > its 100,000 limit
         order = self.make_order(self.guarantor, 75_000)
         with self.assertRaisesText(CreditCheckBlocked, "contingent liability as guarantor of"):
