@@ -98,7 +98,14 @@ class ResPartner(models.Model):
         extra = (
             {} if self.env.context.get(COVER_ONLY) else super()._credit_block_figures_sql(company)
         )
-        today = fields.Date.context_today(self)
+        # today computed in the query as the check's figures compute it (no read of the
+        # user's time zone here: the check's query count stays as it is)
+        today = SQL(
+            "credit_guarantee_today(%s, %s, %s)",
+            fields.Datetime.now(),
+            self.env.context.get("tz") or None,
+            self.env.uid,
+        )
         extra["guarantee_cover"] = SQL(
             "credit_guarantee_cover(f.commercial_partner_id, %s, %s)", company.id, today
         )

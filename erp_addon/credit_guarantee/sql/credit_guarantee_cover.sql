@@ -8,6 +8,18 @@
 -- the daily job marks it expired, as the check stops honouring a temporary limit after its
 -- end date by itself. A released or called guarantee stops counting at once.
 
+-- "today" as the check's own figures have it (credit_exposure_snapshot of
+-- credit_management): in the context's time zone, else the user's, read here to spare the
+-- caller a query
+CREATE OR REPLACE FUNCTION credit_guarantee_today(
+    p_now timestamp, p_tz text, p_uid integer
+) RETURNS date AS $$
+    SELECT (p_now AT TIME ZONE 'UTC' AT TIME ZONE COALESCE(NULLIF(COALESCE(
+               p_tz,
+               (SELECT u.tz FROM res_users ru JOIN res_partner u ON u.id = ru.partner_id
+                 WHERE ru.id = p_uid)), ''), 'UTC'))::date
+$$ LANGUAGE sql STABLE;
+
 -- active cover after haircut, in company currency, backing commercial partner p_partner
 CREATE OR REPLACE FUNCTION credit_guarantee_cover(
     p_partner integer, p_company integer, p_today date
