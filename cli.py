@@ -57,6 +57,7 @@ from .command.options import (
 )
 from .command.pull import run_pull, run_record
 from .command.staff import run_awards, run_hr_export, run_scorecards, run_training
+from .command.warnings import run_warnings
 from .connector.credit_data import DEFAULT_BATCH_SIZE
 from .connector.pull import PAGE_SIZE
 from .i18n import _
@@ -226,6 +227,32 @@ def ageing(ctx: click.Context, **kwargs: Any) -> None:
     Writes credit_ageing_<date>.xlsx.
     """
     run_ageing(ctx, params_of(kwargs))
+
+
+@credit.command(short_help="Customers in early warning, signals and rescue cases (XLSX+HTML).")
+@source_options
+@output_folder_option
+@lang_option
+@company_option
+@option(
+    "--format",
+    "fmt",
+    type=click.Choice(["xlsx", "html", "both"]),
+    default="both",
+    show_default=True,
+    help="Which report files to write.",
+)
+@click.pass_context
+def warnings(ctx: click.Context, **kwargs: Any) -> None:
+    """Customers in early warning (信用预警), highest score first.
+
+    Per customer: warning level and score, credit analyst, each signal in force
+    with its evidence (the server's figures, in the company's language), weight
+    and since when; then the rescue cases (挽救) with state, responsible, actions
+    still to do and outcome. Needs the credit_warning add-on. Writes
+    credit_warnings_<date>.xlsx and .html.
+    """
+    run_warnings(ctx, params_of(kwargs))
 
 
 @credit.command(short_help="Save what the reports read from a live Odoo to a JSON snapshot.")

@@ -29,6 +29,7 @@ from ..connector.transport import (
     MissingMethodError,
     RecordingTransport,
 )
+from ..connector.warnings import fetch_warnings
 from ..i18n import _
 from ..reports.labels import DEFAULT_LANG
 from .errors import UserError, failed
@@ -86,6 +87,7 @@ def run_pull(ctx: click.Context, params: dict[str, Any]) -> None:
         recorder.metadata["scorecards"] = _pull_scorecards(
             recorder, data.get(schema.APPRAISAL_PERIOD.model, []), context, progress
         )
+        recorder.metadata["warnings"] = _pull_warnings(recorder, companies, context, progress)
         if schema.COLLECTION_BUCKET.model in data:
             read_grouped(
                 recorder,
@@ -134,6 +136,27 @@ def _pull_scorecards(
             return "refused"
         except MissingMethodError:
             return "unavailable"
+    return "all"
+
+
+def _pull_warnings(
+    recorder: RecordingTransport,
+    companies: list[dict[str, Any]],
+    context: dict[str, Any],
+    progress: Any,
+) -> str:
+    """The server's early warnings of every company (one call each), as ``credit
+    warnings`` asks for them: the user's current company (no company given), then each
+    by id. Says what was saved: 'all', 'refused', or 'unavailable' (no credit_warning)."""
+    try:
+        fetch_warnings(recorder, None, context)
+        for row in companies:
+            progress(_("reading the early warnings of {company}").format(company=row["name"]))
+            fetch_warnings(recorder, int(row["id"]), context)
+    except AccessRefused:
+        return "refused"
+    except (AddonMissing, MissingMethodError):
+        return "unavailable"
     return "all"
 
 

@@ -156,6 +156,14 @@ AGEING_AGGREGATES: tuple[str, ...] = (
 AGEING_GROUPBY: tuple[str, ...] = ("company_id", "partner_id", "bucket_id", "stage_id")
 AGEING_AS_AT = "collection_as_at"
 
+# --- credit_warning ---------------------------------------------------------------------
+#: The early warnings as the server words them (customers in warning with their signals in
+#: force and rescue cases, in the asked language): one call per company, never recomputed
+#: here. Args: company id, language.
+WARNINGS_MODEL = "credit.warning.signal"
+WARNINGS_METHOD = "credit_warnings"
+WARNINGS_ADDON = "credit_warning"
+
 #: The recompute server method of a period (one call per period, credit manager only).
 PERIOD_RECOMPUTE = "action_recompute"
 #: The year's scorecards as the server computed them (credit_appraisal): items, scores,

@@ -101,6 +101,26 @@ _LABELS: dict[str, dict[str, str]] = {
         "ageing_summary": (
             "{company}：有未结应收的客户 {customers} 户，合计 {total}，逾期 {overdue} 户"
         ),
+        "warnings_title": "信用预警与挽救",
+        "warnings_summary": (
+            "{company}：预警客户 {customers} 户（严重 {severe}，警告 {warning}，关注 {watch}），"
+            "进行中的挽救案件 {rescues} 件"
+        ),
+        "w_customer": "客户",
+        "w_level": "预警级别",
+        "w_score": "预警分值",
+        "w_analyst": "信用分析员",
+        "w_signal": "预警信号",
+        "w_evidence": "依据",
+        "w_weight": "权重",
+        "w_since": "起始日期",
+        "w_rescue": "挽救案件",
+        "w_state": "状态",
+        "w_outcome": "结果",
+        "w_responsible": "负责人",
+        "w_opened": "开始日期",
+        "w_todo": "待办措施",
+        "w_none": "没有预警客户。",
     },
     "en": {
         "html_lang": "en",
@@ -192,6 +212,26 @@ _LABELS: dict[str, dict[str, str]] = {
             "{company}: {customers} customers with open receivables, {total} in total, "
             "{overdue} overdue"
         ),
+        "warnings_title": "Early warning and rescue",
+        "warnings_summary": (
+            "{company}: {customers} customers in early warning (severe {severe}, warning "
+            "{warning}, watch {watch}), {rescues} rescue cases open"
+        ),
+        "w_customer": "Customer",
+        "w_level": "Warning level",
+        "w_score": "Warning score",
+        "w_analyst": "Credit analyst",
+        "w_signal": "Signal",
+        "w_evidence": "Evidence",
+        "w_weight": "Weight",
+        "w_since": "Since",
+        "w_rescue": "Rescue case",
+        "w_state": "State",
+        "w_outcome": "Outcome",
+        "w_responsible": "Responsible",
+        "w_opened": "Opened",
+        "w_todo": "Actions to do",
+        "w_none": "No customer in early warning.",
     },
 }
 

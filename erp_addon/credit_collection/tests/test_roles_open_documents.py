@@ -25,6 +25,8 @@ CREDIT_MODULES = (
     "credit_appraisal",
     "credit_appraisal_survey",
     "credit_guarantee",
+    "credit_warning",
+    "credit_warning_contract",
 )
 RELATIONAL = ("many2one", "one2many", "many2many")
 CHATTER_REQUESTS = ["activities", "attachments", "followers", "scheduledMessages"]

@@ -14,6 +14,8 @@ MODULES = (
     "credit_collection",
     "credit_appraisal",
     "credit_appraisal_survey",
+    "credit_warning",
+    "credit_warning_contract",
 )
 #: A value reads in Chinese when it holds a Chinese character.
 CHINESE = re.compile(r"[\u3400-\u9fff]")

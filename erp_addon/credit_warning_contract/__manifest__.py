@@ -1,0 +1,13 @@
+{
+    "name": "Credit Early Warning: Contract Disputes",
+    "summary": "Bridge: a contract dispute opened with a counterparty is an early-warning signal",
+    "version": "18.0.1.0.0",
+    "category": "Accounting/Credit",
+    "license": "LGPL-3",
+    "author": "Credit Management contributors",
+    "website": "https://example.invalid/credit-management",
+    "depends": ["credit_warning", "credit_contract"],
+    "auto_install": True,
+    "post_init_hook": "post_init_hook",
+    "uninstall_hook": "uninstall_hook",
+}
