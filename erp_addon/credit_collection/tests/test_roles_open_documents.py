@@ -27,6 +27,7 @@ CREDIT_MODULES = (
     "credit_guarantee",
     "credit_warning",
     "credit_warning_contract",
+    "credit_warning_guarantee",
 )
 RELATIONAL = ("many2one", "one2many", "many2many")
 CHATTER_REQUESTS = ["activities", "attachments", "followers", "scheduledMessages"]

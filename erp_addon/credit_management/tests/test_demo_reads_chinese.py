@@ -16,6 +16,8 @@ MODULES = (
     "credit_appraisal_survey",
     "credit_warning",
     "credit_warning_contract",
+    "credit_guarantee",
+    "credit_warning_guarantee",
 )
 #: A value reads in Chinese when it holds a Chinese character.
 CHINESE = re.compile(r"[\u3400-\u9fff]")
