@@ -137,9 +137,11 @@ class TestGuaranteeCheck(GuaranteeCase):
         with_cover = queries()
         self.assertEqual(self.figures(self.customer)["guarantee_cover"], 5_000)
 
-        def without_guarantees(partner, company):
-            return super(GuaranteePartner, partner)._credit_block_figures_sql(company)
-
-        with patch.object(GuaranteePartner, "_credit_block_figures_sql", without_guarantees):
+        with patch.object(GuaranteePartner, "_credit_block_figures_sql", _without_guarantees):
             self.assertEqual(self.figures(self.customer)["guarantee_cover"], 0)
             self.assertEqual(with_cover, queries())
+
+
+def _without_guarantees(partner, company):
+    """The check's extra columns as the add-ons below credit_guarantee give them."""
+    return super(GuaranteePartner, partner)._credit_block_figures_sql(company)
