@@ -67,9 +67,7 @@ class TestRescue(WarningCase):
         self.assertEqual(self.customer.with_user(self.analyst).credit_rescue_count, 1)
         # the customer's smart button lists its cases
         action = self.customer.with_user(self.salesman).action_credit_view_rescues()
-        self.assertEqual(
-            self.Rescue.with_user(self.salesman).search(action["domain"]), case
-        )
+        self.assertEqual(self.Rescue.with_user(self.salesman).search(action["domain"]), case)
 
     def test_no_case_without_a_warning(self):
         with self.assertRaisesExact(
