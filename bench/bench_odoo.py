@@ -32,6 +32,7 @@ ALL_MODULES = (
     "credit_appraisal",
     "credit_appraisal_survey",
     "credit_restructuring",
+    "credit_guarantee",
     "credit_warning",
 )
 

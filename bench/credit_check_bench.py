@@ -169,6 +169,37 @@ def copy_invoices(env, template, count):
     env.invalidate_all()
 
 
+def ensure_guarantees(env, company, big, small) -> str:
+    """With credit_guarantee installed, the large customer's check counts cover: an active
+    mortgage backs it, and it guarantees the small customer (a contingent liability in its
+    own exposure). Made once, committed; as the approval flow leaves them."""
+    from odoo import fields
+
+    if "credit.guarantee" not in env:
+        return "no guarantees (credit_guarantee not installed)"
+    Guarantee = env["credit.guarantee"].sudo()
+    if not Guarantee.search_count([("partner_id", "=", big.id)]):
+        today = fields.Date.context_today(Guarantee)
+        common = {
+            "company_id": company.id,
+            "state": "active",
+            "required_level": "manager",
+            "date_start": fields.Date.subtract(today, years=1),
+            "date_end": fields.Date.add(today, years=5),
+            "valuation_date": today,
+        }
+        Guarantee.create(
+            [
+                dict(common, partner_id=big.id, kind="mortgage", value=1_000_000, haircut=30),
+                dict(
+                    common, partner_id=small.id, kind="guarantee", guarantor_id=big.id, value=50_000
+                ),
+            ]
+        )
+        env.cr.commit()
+    return "cover counted: the customer has an active mortgage and guarantees another"
+
+
 def new_order(env, partner, company, product):
     from odoo import Command
 
@@ -341,6 +372,7 @@ def main() -> int:
             args.orders,
             product,
         )
+        guarantees = ensure_guarantees(env, company, big, small)
         # the daily job folds the kept balances' change rows, as in production
         env["res.partner"]._cron_credit_compact_balances()
         env.cr.commit()
@@ -372,6 +404,7 @@ def main() -> int:
     print()
     print("add-ons installed:", ", ".join(installed))
     print(stock)
+    print(guarantees)
     print(
         f"customer exposure: {fig['exposure']:,.2f} "
         f"(receivables {fig['receivable']:,.2f}, orders {fig['sale_order']:,.2f})"

@@ -24,6 +24,7 @@ from .schema import (  # noqa: F401  (re-exported: the names live in schema)
     EXCEPTION_PENDING_STATE,
     EXTRA_FIELDS,
     FIELDS,
+    GUARANTEE_FIELDS,
     RECEIVABLE_DOMAIN,
 )
 from .transport import (
@@ -227,6 +228,24 @@ def fetch_block_preview(
     return reasons, bool(checks.get("sale") or checks.get("invoice"))
 
 
+def fetch_guarantee_fields(
+    transport: Transport, context: Mapping[str, Any] | None
+) -> tuple[str, ...]:
+    """The guarantee fields the server has on res.partner (one call): none without the
+    credit_guarantee add-on, or when a recording made before it cannot say."""
+    try:
+        answer = transport.execute_kw(
+            "res.partner",
+            "fields_get",
+            [list(GUARANTEE_FIELDS)],
+            {"attributes": ["type"], "context": dict(context or {})},
+        )
+    except (MissingMethodError, ReplayMissError):
+        return ()
+    present = tuple(name for name in GUARANTEE_FIELDS if name in (answer or {}))
+    return present if len(present) == len(GUARANTEE_FIELDS) else ()
+
+
 def fetch_exposure_full(
     transport: Transport,
     today: dt.date,
@@ -261,12 +280,16 @@ def fetch_exposure_full(
     ids = transport.execute_kw(
         "res.partner", "search", [CUSTOMER_DOMAIN], {"order": "name", "context": ctx}
     )
+    guarantee_fields = fetch_guarantee_fields(transport, ctx)
     records: dict[int, Mapping[str, Any]] = {}
     reasons: dict[int, tuple[str, ...]] | None = {}
     check_on: bool | None = None
     for chunk in _chunks(ids, batch_size):
         rows = transport.execute_kw(
-            "res.partner", "read", [chunk], {"fields": [*FIELDS, *EXTRA_FIELDS], "context": ctx}
+            "res.partner",
+            "read",
+            [chunk],
+            {"fields": [*FIELDS, *EXTRA_FIELDS, *guarantee_fields], "context": ctx},
         )
         for row in rows:
             records[int(row["id"])] = row
@@ -298,6 +321,7 @@ def fetch_exposure_full(
         currency=_many2one_name(chosen["currency_id"]) or "",
         credit_check_on=check_on,
         ageing_buckets=ageing.names if ageing else (),
+        guarantees=bool(guarantee_fields),
     )
     partners: list[PartnerExposure] = []
     for pid in ids:
@@ -328,6 +352,12 @@ def fetch_exposure_full(
                 pending_exceptions=pending.get(int(pid), 0),
                 scored=bool(record["credit_score_date"]),
                 block_reasons=None if reasons is None else reasons.get(int(pid), ()),
+                guarantee_cover=_amount(record["credit_guarantee_cover"])
+                if guarantee_fields
+                else None,
+                contingent_liability=_amount(record["credit_guarantee_contingent"])
+                if guarantee_fields
+                else None,
             )
         )
     partners.sort(key=lambda p: p.risk_key)

@@ -28,6 +28,9 @@ class CompanyInfo:
     #: The ageing buckets as the server names them, in order (the first is not overdue);
     #: PartnerExposure.ageing holds one amount per bucket. Empty: no ageing known.
     ageing_buckets: tuple[str, ...] = ()
+    #: Whether the server counts guarantees (credit_guarantee installed): the report then
+    #: shows each customer's active cover and contingent liability.
+    guarantees: bool = False
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,10 @@ class PartnerExposure:
     #: The server's credit check for a new sale now: its reasons (empty: it passes);
     #: None when the server cannot say (an older add-on, an older snapshot).
     block_reasons: tuple[str, ...] | None = None
+    #: Guarantees and collateral in force after haircut, and what the customer guarantees
+    #: for others, as the server's check counts them; None: the server has no guarantees.
+    guarantee_cover: float | None = None
+    contingent_liability: float | None = None
 
     @property
     def score_shown(self) -> float | None:

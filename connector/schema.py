@@ -64,6 +64,9 @@ EXTRA_FIELDS: tuple[str, ...] = (
     "credit_overdue_beyond_tolerance",
     "credit_score_date",
 )
+#: Read besides when the server has them (the credit_guarantee add-on): active cover after
+#: haircut and contingent liability as guarantor, the figures the check counts.
+GUARANTEE_FIELDS: tuple[str, ...] = ("credit_guarantee_cover", "credit_guarantee_contingent")
 #: Open receivable journal items, aggregated per customer on the server.
 RECEIVABLE_DOMAIN: list[Any] = [
     ["account_type", "=", "asset_receivable"],

@@ -85,6 +85,21 @@ _AFTER_AGEING: tuple[Column, ...] = (
 )
 
 
+#: Shown after the exposure when the server counts guarantees (credit_guarantee): the
+#: active cover after haircut and the contingent liability the check counts.
+_GUARANTEES: tuple[Column, ...] = (
+    Column("guarantee_cover", "money", 15, summed=True, dash=True),
+    Column("contingent_liability", "money", 15, summed=True, dash=True),
+)
+
+
+def _before_ageing(company: CompanyInfo) -> tuple[Column, ...]:
+    if not company.guarantees:
+        return _BEFORE_AGEING
+    at = next(i for i, c in enumerate(_BEFORE_AGEING) if c.key == "exposure") + 1
+    return _BEFORE_AGEING[:at] + _GUARANTEES + _BEFORE_AGEING[at:]
+
+
 #: The columns of a report without ageing (an older snapshot, a server that cannot say).
 COLUMNS: tuple[Column, ...] = _BEFORE_AGEING + _AFTER_AGEING
 
@@ -106,7 +121,7 @@ def columns_for(company: CompanyInfo) -> tuple[Column, ...]:
         )
         for index, name in enumerate(company.ageing_buckets)
     )
-    return _BEFORE_AGEING + ageing + _AFTER_AGEING
+    return _before_ageing(company) + ageing + _AFTER_AGEING
 
 
 @dataclass(frozen=True)
@@ -164,6 +179,14 @@ def html_groups(company: CompanyInfo) -> tuple[Group, ...]:
                 cell("draft_invoices", "draft_invoices"),
                 cell("unbilled_orders", "unbilled_orders"),
                 cell("exposure", "h_exposure_total"),
+                *(
+                    (
+                        cell("guarantee_cover", "guarantee_cover"),
+                        cell("contingent_liability", "contingent_liability"),
+                    )
+                    if company.guarantees
+                    else ()
+                ),
                 cell("available_shown", "available"),
                 cell("utilisation", "h_utilisation"),
             ),

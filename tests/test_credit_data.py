@@ -120,3 +120,79 @@ def test_default_company_is_the_users() -> None:
     assert select_company(rows, None, 99)["name"] == "Main"  # not readable: the first
     assert select_company(rows, "Main", 3)["name"] == "Main"  # --company wins
     assert select_company(rows, "1", 3)["name"] == "Main"
+
+
+class _GuaranteeServer:
+    """A server of one customer, with or without credit_guarantee's fields: answers the
+    calls of the report, says it has no collections ageing, no check preview, no exception."""
+
+    def __init__(self, with_guarantees: bool) -> None:
+        from credit_cli.connector.credit_data import GUARANTEE_FIELDS
+
+        self.fields = list(GUARANTEE_FIELDS) if with_guarantees else []
+        self.reads: list[list[str]] = []
+
+    def execute_kw(self, model, method, args, kwargs):
+        from credit_cli.connector.transport import MissingMethodError, MissingModelError
+
+        if model == "res.company":
+            return [{"id": 1, "name": "Main", "currency_id": [1, "CNY"]}]
+        if (model, method) == ("res.partner", "search"):
+            return [7]
+        if (model, method) == ("res.partner", "fields_get"):
+            return {name: {"type": "monetary"} for name in self.fields if name in args[0]}
+        if (model, method) == ("res.partner", "read"):
+            self.reads.append(kwargs["fields"])
+            return [dict.fromkeys(kwargs["fields"], False) | _GUARANTEED]
+        if (model, method) == ("res.partner", "credit_block_preview"):
+            raise MissingMethodError("no preview")
+        if method == "fields_get":
+            return {}
+        if method == "read_group":
+            return []
+        raise MissingModelError(model)
+
+
+_GUARANTEED = {
+    "id": 7,
+    "name": "Guaranteed Ltd",
+    "credit_score": 0.0,
+    "credit_limit": 10000.0,
+    "credit_exposure_receivable": 4000.0,
+    "credit_exposure_draft_invoice": 0.0,
+    "credit_exposure_sale_order": 0.0,
+    "credit_exposure": 4000.0,
+    "credit_available": 14000.0,
+    "credit_overdue_amount": 0.0,
+    "credit_limit_in_force": 18000.0,
+    "credit_has_limit": True,
+    "credit_guarantee_cover": 8000.0,
+    "credit_guarantee_contingent": 1500.0,
+}
+
+
+@pytest.mark.parametrize("with_guarantees", [True, False])
+def test_guarantee_cover_is_the_servers(with_guarantees: bool) -> None:
+    """The cover and contingent liability come from the server's fields when it has them
+    (credit_guarantee installed), and are unknown (None, no columns) when it has not."""
+    from credit_cli.connector.credit_data import fetch_exposure_full
+    from credit_cli.reports.columns import columns_for, html_groups
+
+    server = _GuaranteeServer(with_guarantees)
+    company, [partner] = fetch_exposure_full(server, dt.date(2026, 6, 15), {"lang": "en_US"})
+    # one read per page: the guarantee fields only when the server has them
+    assert [("credit_guarantee_cover" in read) for read in server.reads] == [with_guarantees]
+    keys = [column.key for column in columns_for(company)]
+    cells = [cell.column.key for group in html_groups(company) for cell in group.cells]
+    if with_guarantees:
+        assert company.guarantees
+        assert (partner.guarantee_cover, partner.contingent_liability) == (8000.0, 1500.0)
+        assert keys[keys.index("exposure") + 1 : keys.index("exposure") + 3] == [
+            "guarantee_cover",
+            "contingent_liability",
+        ]
+        assert {"guarantee_cover", "contingent_liability"} <= set(cells)
+    else:
+        assert not company.guarantees
+        assert (partner.guarantee_cover, partner.contingent_liability) == (None, None)
+        assert "guarantee_cover" not in keys and "guarantee_cover" not in cells

@@ -237,3 +237,12 @@ def test_ageing_columns_are_the_servers_buckets() -> None:
     assert reader.groups[3] == labels_for("zh_CN")["h_ageing"]
     assert [reader.rows[0][1][k] for k in keys] == ["600.00", "0.00", "400.00"]
     assert [reader.footer[k] for k in keys] == ["600.00", "0.00", "400.00"]
+
+
+def test_guarantee_cells_when_the_server_counts_guarantees(tmp_path: Path) -> None:
+    company = CompanyInfo(name="华东机械有限公司", currency="CNY", guarantees=True)
+    partners = [make_partner(name="Covered", guarantee_cover=8000.0, contingent_liability=1500.0)]
+    path = write_exposure_html(tmp_path / "g.html", company, partners, TODAY)
+    page = path.read_text(encoding="utf-8")
+    assert "担保额" in page and "或有负债" in page
+    assert "8,000.00" in page and "1,500.00" in page

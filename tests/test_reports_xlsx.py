@@ -237,3 +237,23 @@ def test_check_switched_off_is_said(tmp_path: Path) -> None:
     )
     ws = openpyxl.load_workbook(path).active
     assert ws["B5"].value == "未启用（不拦截）"
+
+
+def test_guarantee_columns_when_the_server_counts_guarantees(tmp_path: Path) -> None:
+    """Cover and contingent liability follow the exposure, summed, "—" where unknown."""
+    company = CompanyInfo(name="华东机械有限公司", currency="CNY", guarantees=True)
+    partners = [
+        make_partner(name="Covered", guarantee_cover=8000.0, contingent_liability=0.0),
+        make_partner(name="Guarantor", guarantee_cover=0.0, contingent_liability=1500.0),
+    ]
+    path = write_exposure_xlsx(tmp_path / "g.xlsx", company, partners, TODAY)
+    sheet = openpyxl.load_workbook(path).active
+    keys = [c.label_key for c in columns_for(company)]
+    headers = [sheet.cell(HEADER, c).value for c in range(1, len(keys) + 1)]
+    at = keys.index("guarantee_cover") + 1
+    assert headers[at - 1 : at + 1] == ["担保额", "或有负债"]
+    assert keys[at - 2] == "exposure"
+    assert [sheet.cell(FIRST + i, at).value for i in range(2)] == [8000.0, 0.0]
+    assert [sheet.cell(FIRST + i, at + 1).value for i in range(2)] == [0.0, 1500.0]
+    total = sheet.cell(FIRST + 2, at).value
+    assert str(total).startswith("=SUM(")

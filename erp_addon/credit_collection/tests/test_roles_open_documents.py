@@ -24,10 +24,12 @@ CREDIT_MODULES = (
     "credit_contract_purchase",
     "credit_appraisal",
     "credit_appraisal_survey",
+    "credit_guarantee",
     "credit_warning",
     "credit_warning_contract",
     "credit_restructuring",
     "credit_warning_restructuring",
+    "credit_warning_guarantee",
 )
 RELATIONAL = ("many2one", "one2many", "many2many")
 CHATTER_REQUESTS = ["activities", "attachments", "followers", "scheduledMessages"]

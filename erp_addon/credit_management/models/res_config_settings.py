@@ -9,6 +9,7 @@ class ResConfigSettings(models.TransientModel):
     module_credit_collection = fields.Boolean(string="Collections")
     module_credit_appraisal = fields.Boolean(string="Staff Training and Appraisal")
     module_credit_restructuring = fields.Boolean(string="Debt Restructuring")
+    module_credit_guarantee = fields.Boolean(string="Guarantees and Collateral")
     module_credit_warning = fields.Boolean(string="Early Warning and Rescue")
     credit_check_sale = fields.Boolean(related="company_id.credit_check_sale", readonly=False)
     credit_check_invoice = fields.Boolean(related="company_id.credit_check_invoice", readonly=False)

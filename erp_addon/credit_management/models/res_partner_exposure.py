@@ -535,6 +535,7 @@ CREDIT_FIGURE_MODELS = (
     "res.company",
     "res.users",
     "credit.collection.stage",  # when the collections add-on is installed
+    "credit.guarantee",  # when the guarantees add-on is installed
 )
 
 

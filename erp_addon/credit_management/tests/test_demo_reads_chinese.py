@@ -18,6 +18,8 @@ MODULES = (
     "credit_warning_contract",
     "credit_restructuring",
     "credit_warning_restructuring",
+    "credit_guarantee",
+    "credit_warning_guarantee",
 )
 #: A value reads in Chinese when it holds a Chinese character.
 CHINESE = re.compile(r"[\u3400-\u9fff]")

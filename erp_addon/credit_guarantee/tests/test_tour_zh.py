@@ -1,0 +1,55 @@
+from odoo import fields
+from odoo.tests import HttpCase, tagged
+
+from odoo.addons.credit_management.tests.test_tour_zh import load_zh_cn
+
+from .common import GuaranteeCase
+
+GUARANTEES = "/odoo/action-credit_guarantee.action_credit_guarantee"
+
+
+@tagged("post_install", "-at_install")
+class TestGuaranteeTourZh(GuaranteeCase, HttpCase):
+    """The guarantee's main flow walked in Chinese by each role, least privilege
+    (static/tests/tours/credit_guarantee_zh_tour.js): the analyst creates a mortgage and
+    submits it, the credit manager approves it with a reason."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        load_zh_cn(cls.env)
+        (cls.analyst | cls.manager).write({"lang": "zh_CN"})
+        cls.customer.name = "ZH担保客户"
+
+    def test_guarantee_zh(self):
+        self.start_tour("/odoo", "credit_guarantee_zh_propose", login=self.analyst.login)
+        guarantee = self.env["credit.guarantee"].search([("partner_id", "=", self.customer.id)])
+        self.assertRecordValues(
+            guarantee,
+            [
+                {
+                    "state": "to_approve",
+                    "kind": "mortgage",
+                    "value": 50_000,
+                    "haircut": 20,
+                    "cover_amount": 40_000,
+                    "collateral": "上海市浦东新区厂房一处",
+                    "proposed_by_id": self.analyst.id,
+                    "required_level": "manager",
+                }
+            ],
+        )
+        self.assertGreater(guarantee.date_end, fields.Date.today())
+        self.start_tour(
+            f"{GUARANTEES}/{guarantee.id}", "credit_guarantee_zh_approve", login=self.manager.login
+        )
+        self.assertRecordValues(
+            guarantee,
+            [
+                {
+                    "state": "active",
+                    "decided_by_id": self.manager.id,
+                    "decision_note": "抵押登记已办妥",
+                }
+            ],
+        )

@@ -1,0 +1,2 @@
+from . import credit_guarantee_call
+from . import credit_decision
