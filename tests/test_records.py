@@ -123,9 +123,7 @@ def test_training_year_names_the_companies_it_lists(data) -> None:
     """The heading names the companies whose records are listed, not every company the
     reader may enter: an administrator of two companies and a manager of one get the same
     training workbook."""
-    data[schema.TRAINING_SESSION.model].append(
-        _session(9, "2024-03-01", company_id=[2, "Other"])
-    )
+    data[schema.TRAINING_SESSION.model].append(_session(9, "2024-03-01", company_id=[2, "Other"]))
     assert build_training_year(data, 2025).companies == ("C",)
     assert build_training_year(data, 2024).companies == ("C", "Other")
 
