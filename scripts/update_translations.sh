@@ -36,6 +36,8 @@ for module in ${modules//,/ }; do
       sed -i '/^<<<<<<< \|^=======$\|^>>>>>>> /d' "$po"
     fi
     msguniq --use-first "$po" -o "$tmp/$module.uniq.po"
+    # msguniq writes no file for a catalogue with no entries yet (a new add-on's)
+    [ -f "$tmp/$module.uniq.po" ] || cp "$po" "$tmp/$module.uniq.po"
     msgmerge --quiet --no-fuzzy-matching --no-wrap "$tmp/$module.uniq.po" "$i18n/$module.pot" \
       -o "$po"
   fi
