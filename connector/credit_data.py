@@ -99,6 +99,12 @@ def _partner(record: Mapping[str, Any]) -> PartnerExposure:
         next_review_date=_date(record["credit_next_review_date"]),
         on_warning_list=bool(record["credit_on_warning_list"]),
         salesperson=_many2one_name(record["user_id"]),
+        guarantee_cover=_amount(record["credit_guarantee_cover"])
+        if "credit_guarantee_cover" in record
+        else None,
+        contingent_liability=_amount(record["credit_guarantee_contingent"])
+        if "credit_guarantee_contingent" in record
+        else None,
     )
 
 
@@ -140,10 +146,14 @@ def fetch_exposure(
     ids = transport.execute_kw(
         "res.partner", "search", [CUSTOMER_DOMAIN], {"order": "name", **extra}
     )
+    # the server's exposure counts what a guarantor guarantees for others: read it too,
+    # so that a row adds up
+    guarantee_fields = fetch_guarantee_fields(transport, context)
+    company = dataclasses.replace(company, guarantees=bool(guarantee_fields))
     partners: list[PartnerExposure] = []
     for chunk in _chunks(ids, batch_size):
         records = transport.execute_kw(
-            "res.partner", "read", [chunk], {"fields": list(FIELDS), **extra}
+            "res.partner", "read", [chunk], {"fields": [*FIELDS, *guarantee_fields], **extra}
         )
         by_id = {record["id"]: record for record in records}
         # read() may drop ids (deleted meanwhile) and need not keep the order asked.
@@ -352,12 +362,6 @@ def fetch_exposure_full(
                 pending_exceptions=pending.get(int(pid), 0),
                 scored=bool(record["credit_score_date"]),
                 block_reasons=None if reasons is None else reasons.get(int(pid), ()),
-                guarantee_cover=_amount(record["credit_guarantee_cover"])
-                if guarantee_fields
-                else None,
-                contingent_liability=_amount(record["credit_guarantee_contingent"])
-                if guarantee_fields
-                else None,
             )
         )
     partners.sort(key=lambda p: p.risk_key)

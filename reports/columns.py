@@ -181,8 +181,8 @@ def html_groups(company: CompanyInfo) -> tuple[Group, ...]:
                 cell("exposure", "h_exposure_total"),
                 *(
                     (
-                        cell("guarantee_cover", "guarantee_cover"),
-                        cell("contingent_liability", "contingent_liability"),
+                        cell("guarantee_cover", "h_guarantee_cover"),
+                        cell("contingent_liability", "h_contingent"),
                     )
                     if company.guarantees
                     else ()
