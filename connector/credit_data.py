@@ -72,8 +72,9 @@ def _date(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(str(value))
 
 
-def _partner(record: Mapping[str, Any]) -> PartnerExposure:
-    """Map one read() record to a PartnerExposure."""
+def _partner(record: Mapping[str, Any], guarantees: bool = False) -> PartnerExposure:
+    """Map one read() record to a PartnerExposure; ``guarantees``: the guarantee fields
+    were asked for (the server has them), else cover and contingent liability are unknown."""
     missing = [name for name in FIELDS if name not in record]
     if missing:
         raise ConnectorError(
@@ -99,12 +100,8 @@ def _partner(record: Mapping[str, Any]) -> PartnerExposure:
         next_review_date=_date(record["credit_next_review_date"]),
         on_warning_list=bool(record["credit_on_warning_list"]),
         salesperson=_many2one_name(record["user_id"]),
-        guarantee_cover=_amount(record["credit_guarantee_cover"])
-        if "credit_guarantee_cover" in record
-        else None,
-        contingent_liability=_amount(record["credit_guarantee_contingent"])
-        if "credit_guarantee_contingent" in record
-        else None,
+        guarantee_cover=_amount(record["credit_guarantee_cover"]) if guarantees else None,
+        contingent_liability=_amount(record["credit_guarantee_contingent"]) if guarantees else None,
     )
 
 
@@ -157,7 +154,9 @@ def fetch_exposure(
         )
         by_id = {record["id"]: record for record in records}
         # read() may drop ids (deleted meanwhile) and need not keep the order asked.
-        partners.extend(_partner(by_id[pid]) for pid in chunk if pid in by_id)
+        partners.extend(
+            _partner(by_id[pid], bool(guarantee_fields)) for pid in chunk if pid in by_id
+        )
     return company, partners
 
 
@@ -346,7 +345,7 @@ def fetch_exposure_full(
                     "credit_management add-on up to date?"
                 ).format(fields=", ".join(missing))
             )
-        base = _partner(record)
+        base = _partner(record, bool(guarantee_fields))
         has_limit = bool(record["credit_has_limit"])
         sums, days = ageing.of(int(pid)) if ageing else (None, None)
         partners.append(

@@ -53,9 +53,12 @@ def test_calls_are_the_batched_ones(demo_recording: Path, demo) -> None:
     assert (calls[0]["model"], calls[0]["method"]) == ("res.company", "search_read")
     assert (calls[1]["model"], calls[1]["method"]) == ("res.partner", "search")
     assert calls[1]["args"] == [CUSTOMER_DOMAIN]
-    reads = calls[2:]
+    assert (calls[2]["model"], calls[2]["method"]) == ("res.partner", "fields_get")
+    reads = calls[3:]
     assert all((c["model"], c["method"]) == ("res.partner", "read") for c in reads)
-    assert all(c["kwargs"] == {"fields": list(FIELDS)} for c in reads)
+    # the guarantee fields too: the demo has credit_guarantee
+    fields = [*FIELDS, "credit_guarantee_cover", "credit_guarantee_contingent"]
+    assert all(c["kwargs"] == {"fields": fields} for c in reads)
     assert all(len(c["args"][0]) <= replay.metadata["batch_size"] for c in reads)
     assert [pid for c in reads for pid in c["args"][0]] == [p.partner_id for p in partners]
 
