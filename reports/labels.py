@@ -218,8 +218,8 @@ _LABELS: dict[str, dict[str, str]] = {
         ),
         "warnings_title": "Early warning and rescue",
         "warnings_summary": (
-            "{company}: {customers} customers in early warning (severe {severe}, warning "
-            "{warning}, watch {watch}), {rescues} rescue cases open"
+            "{company}: customers in early warning {customers} (severe {severe}, warning "
+            "{warning}, watch {watch}); rescue cases open {rescues}"
         ),
         "w_customer": "Customer",
         "w_level": "Warning level",

@@ -151,7 +151,7 @@ def test_workbook_and_page(tmp_path: Path) -> None:
     html = render_warnings_html(data, "en")
     assert "Early warning and rescue" in html
     assert (
-        "2 customers in early warning (severe 1, warning 0, watch 1), 1 rescue cases open" in html
+        "customers in early warning 2 (severe 1, warning 0, watch 1); rescue cases open 1" in html
     )
     assert html.count('class="customer"') == 2
     assert "&lt;" not in render_warnings_html(build_warnings({**ANSWER, "customers": []}), "zh_CN")
