@@ -319,15 +319,18 @@ class TestGuards(CreditCommon):
         cr = self.env.cr
         cr.execute("SAVEPOINT credit_uninstall")
         try:
-            # Odoo uninstalls the add-ons built on this one first: their hooks drop the SQL
-            # objects that depend on ours (e.g. a view reading credit_overdue_cutoff)
-            dependents = self.env["ir.module.module"].search(
-                [("state", "=", "installed"), ("name", "!=", "credit_management")]
-            )
-            for module in dependents:
-                manifest = get_manifest(module.name) or {}
-                hook = manifest.get("uninstall_hook")
-                if hook and "credit_management" in module.dependencies_id.mapped("name"):
+            # Odoo uninstalls the add-ons built on this one first, directly or through
+            # another (credit_restructuring on credit_collection), the most dependent
+            # first: their hooks drop the SQL objects that depend on ours (e.g. a view
+            # reading credit_today)
+            base = self.env.ref("base.module_credit_management")
+            dependents = base.downstream_dependencies().filtered(lambda m: m.state == "installed")
+            for module in dependents.sorted(
+                lambda m: len(m.upstream_dependencies(exclude_states=("uninstallable",))),
+                reverse=True,
+            ):
+                hook = (get_manifest(module.name) or {}).get("uninstall_hook")
+                if hook:
                     getattr(importlib.import_module(f"odoo.addons.{module.name}"), hook)(self.env)
             uninstall_hook(self.env)
             cr.execute(

@@ -64,6 +64,7 @@ MENUS = (
     "credit_contract.menu_credit_contract_clause",
     "credit_contract.menu_credit_contract_review_template",
     "credit_contract.menu_credit_contract_review_role",
+    "credit_guarantee.menu_credit_guarantees",
     "credit_management.menu_credit_overview",
     "credit_management.menu_credit_files",
     "credit_management.menu_credit_applications",
@@ -76,6 +77,13 @@ MENUS = (
     "credit_management.menu_credit_score_models",
     "credit_management.menu_credit_authority",
     "credit_management.menu_credit_overview_cards",
+    "credit_restructuring.menu_restructuring",
+    "credit_restructuring.menu_restructuring_adherence",
+    "credit_warning.menu_warning_customers",
+    "credit_warning.menu_warning_signals",
+    "credit_warning.menu_warning_rescues",
+    "credit_warning.menu_warning_history",
+    "credit_warning.menu_warning_rules",
 )
 
 
