@@ -58,7 +58,12 @@ FLOW_FIELDS = (
 class CreditGuarantee(models.Model):
     _name = "credit.guarantee"
     _description = "Credit Guarantee or Collateral"
-    _inherit = ["mail.thread", "mail.activity.mixin", "credit.guard.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "credit.guard.mixin",
+        "credit.decision.mixin",
+    ]
     _order = "date_end, id desc"
 
     # guards (credit.guard.mixin): the flow's fields are written by its methods only; what

@@ -147,17 +147,6 @@ class CreditGuarantee(models.Model):
                 )
             )
 
-    def action_approve(self):
-        return self._open_decision("approve")
-
-    def action_refuse(self):
-        return self._open_decision("refuse")
-
-    def _open_decision(self, decision):
-        self.ensure_one()
-        self._check_can_decide()
-        return self.env["credit.decision"]._action_open(self, decision)
-
     def _action_decide(self, decision, note):
         """Record who decided, when and why (the decision dialog, credit.decision): a
         proposal becomes active or is refused, a release request releases the guarantee or

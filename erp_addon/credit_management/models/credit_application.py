@@ -50,7 +50,12 @@ class CreditApplication(models.Model):
 
     _name = "credit.application"
     _description = "Credit Application"
-    _inherit = ["mail.thread", "mail.activity.mixin", "credit.guard.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "credit.guard.mixin",
+        "credit.decision.mixin",
+    ]
     _order = "id desc"
 
     # guards (credit.guard.mixin): the flow's fields are written by its methods only; the
@@ -408,17 +413,6 @@ class CreditApplication(models.Model):
                 name=self.name,
             )
         )
-
-    def action_approve(self):
-        return self._open_decision("approve")
-
-    def action_refuse(self):
-        return self._open_decision("refuse")
-
-    def _open_decision(self, decision):
-        self.ensure_one()
-        self._check_can_decide()
-        return self.env["credit.decision"]._action_open(self, decision)
 
     def action_cancel(self):
         for app in self:

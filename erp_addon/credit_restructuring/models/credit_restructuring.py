@@ -60,7 +60,12 @@ FLOW_FIELDS = (
 class CreditRestructuring(models.Model):
     _name = "credit.restructuring"
     _description = "Debt Restructuring Agreement"
-    _inherit = ["mail.thread", "mail.activity.mixin", "credit.guard.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "credit.guard.mixin",
+        "credit.decision.mixin",
+    ]
     _order = "id desc"
 
     # guards (credit.guard.mixin): the flow's fields are written by its methods only; the

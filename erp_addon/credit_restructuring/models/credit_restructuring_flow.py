@@ -119,17 +119,6 @@ class CreditRestructuring(models.Model):
                 summary=env._("Approve restructuring agreement %(name)s", name=self.name),
             )
 
-    def action_approve(self):
-        return self._open_decision("approve")
-
-    def action_refuse(self):
-        return self._open_decision("refuse")
-
-    def _open_decision(self, decision):
-        self.ensure_one()
-        self._check_can_decide()
-        return self.env["credit.decision"]._action_open(self, decision)
-
     def _action_decide(self, decision, note):
         """Record who decided, when and why (the credit.decision dialog); approval puts
         the agreement in force."""
