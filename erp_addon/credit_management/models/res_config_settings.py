@@ -11,6 +11,12 @@ class ResConfigSettings(models.TransientModel):
     module_credit_restructuring = fields.Boolean(string="Debt Restructuring")
     module_credit_guarantee = fields.Boolean(string="Guarantees and Collateral")
     module_credit_warning = fields.Boolean(string="Early Warning and Rescue")
+    module_credit_external_data = fields.Boolean(string="External Credit Data")
+    module_credit_supplier = fields.Boolean(string="Supplier Credit")
+    module_credit_audit = fields.Boolean(string="Audit and Accountability")
+    module_credit_prospect = fields.Boolean(string="Credit Data for Sales")
+    module_credit_seminar = fields.Boolean(string="Seminars and Case Reviews")
+    module_credit_legal_review = fields.Boolean(string="Legal Representative's Review")
     credit_check_sale = fields.Boolean(related="company_id.credit_check_sale", readonly=False)
     credit_check_invoice = fields.Boolean(related="company_id.credit_check_invoice", readonly=False)
     credit_no_limit_policy = fields.Selection(
