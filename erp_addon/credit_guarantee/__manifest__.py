@@ -3,7 +3,7 @@
     "summary": "Guarantees and collateral (信用担保) backing customers' credit: approval by "
     "authority, cover counted by the credit check, guarantors' contingent liability, "
     "expiry and revaluation reminders, release and calling on default",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Accounting/Credit",
     "license": "LGPL-3",
     "author": "Credit Management contributors",
@@ -17,6 +17,8 @@
         "data/ir_cron_data.xml",
         "data/credit_overview_card_data.xml",
         "wizards/credit_guarantee_call_views.xml",
+        "wizards/credit_guarantee_revalue_views.xml",
+        "views/credit_guarantee_valuation_views.xml",
         "views/credit_guarantee_views.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",

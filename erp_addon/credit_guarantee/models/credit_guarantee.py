@@ -246,6 +246,11 @@ class CreditGuarantee(models.Model):
     recovered_amount = fields.Monetary(readonly=True, copy=False, currency_field="currency_id")
     recovery_date = fields.Date(readonly=True, copy=False)
     recovery_note = fields.Text(readonly=True, copy=False)
+    # revaluation (models/credit_guarantee_revaluation.py): the value, haircut and valuation
+    # date of a guarantee in force change only through a recorded valuation
+    valuation_ids = fields.One2many(
+        "credit.guarantee.valuation", "guarantee_id", string="Valuations", readonly=True
+    )
 
     @api.model
     def _guard_start_values(self, vals):
@@ -259,18 +264,24 @@ class CreditGuarantee(models.Model):
     @api.depends("value", "currency_id", "haircut", "valuation_date", "company_id")
     def _compute_cover(self):
         for guarantee in self:
-            company = guarantee.company_id or self.env.company
-            currency = guarantee.currency_id or company.currency_id
-            value = currency._convert(
-                guarantee.value,
-                company.currency_id,
-                company,
-                guarantee.valuation_date or fields.Date.context_today(self),
+            guarantee.value_company, guarantee.cover_amount = guarantee._cover_for(
+                guarantee.value, guarantee.haircut, guarantee.valuation_date
             )
-            guarantee.value_company = value
-            guarantee.cover_amount = company.currency_id.round(
-                value * (1 - (guarantee.haircut or 0.0) / 100)
-            )
+
+    def _cover_for(self, value, haircut, valuation_date):
+        """(value in company currency, cover after haircut) of ``value`` valued on
+        ``valuation_date`` with ``haircut`` %: what the guarantee counts, or would count
+        after a revaluation."""
+        company = self.company_id or self.env.company
+        currency = self.currency_id or company.currency_id
+        value_company = currency._convert(
+            value or 0.0,
+            company.currency_id,
+            company,
+            valuation_date or fields.Date.context_today(self),
+        )
+        cover = company.currency_id.round(value_company * (1 - (haircut or 0.0) / 100))
+        return value_company, cover
 
     @api.depends("state", "date_start", "date_end")
     @api.depends_context("tz")

@@ -23,7 +23,8 @@ class CreditGuarantee(models.Model):
         """Expire the guarantees whose end date has come, then give the customer's analyst
         (else an analyst of the company) an activity for each guarantee ending within the
         company's reminder days and each mortgage or pledge whose valuation is older than
-        its revaluation interval: once, in their language (the shared reminder helper,
+        its revaluation interval (counted from its last
+        valuation, none awaiting approval): once, in their language (the shared reminder helper,
         credit_management/tools/reminders.py). A record that fails is logged and skipped;
         the others go on. Returns (expired, expiry reminders, revaluation reminders)."""
         today = fields.Date.context_today(self)
@@ -64,6 +65,8 @@ class CreditGuarantee(models.Model):
                     + [
                         ("kind", "in", ("mortgage", "pledge")),
                         ("valuation_date", "<=", today - relativedelta(months=months)),
+                        # a revaluation awaiting approval: the collateral was revalued
+                        ("valuation_ids", "not any", [("state", "=", "to_approve")]),
                     ]
                 )
                 revalued += len(

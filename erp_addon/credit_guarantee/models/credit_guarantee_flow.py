@@ -222,6 +222,14 @@ class CreditGuarantee(models.Model):
         for guarantee in self:
             if guarantee.state != "active":
                 raise UserError(self.env._("Only an active guarantee can be released."))
+            if guarantee.valuation_ids.filtered(lambda v: v.state == "to_approve"):
+                raise UserError(
+                    self.env._(
+                        "A revaluation of guarantee %(name)s awaits approval: it is decided "
+                        "before a release is asked.",
+                        name=guarantee.display_name,
+                    )
+                )
             band = self.env["credit.authority.band"]._band_for_amount(
                 guarantee.cover_amount, guarantee.company_id
             )

@@ -1,2 +1,3 @@
 from . import credit_guarantee_call
+from . import credit_guarantee_revalue
 from . import credit_decision
