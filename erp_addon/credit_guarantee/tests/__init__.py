@@ -1,5 +1,6 @@
 from . import test_flow
 from . import test_check
+from . import test_revaluation
 from . import test_cron_call
 from . import test_guard_walk
 from . import test_roles

@@ -1,5 +1,6 @@
 """The generic guard walk over credit_guarantee's guarded model (credit.guard.mixin):
-guarantees in every state that locks something."""
+guarantees in every state that locks something, and their valuations (every field the
+flow's, none deleted) applied, awaiting approval and refused."""
 
 from odoo.tests import tagged
 from odoo.tests.common import freeze_time
@@ -26,10 +27,22 @@ class TestGuardWalk(guard_walk.GuardWalkCase, GuaranteeCase):
         refused = cls.make_guarantee(5_000)
         refused.action_submit()
         refused.with_user(cls.manager)._action_decide("refuse", "no")
-        return {"credit.guarantee": draft | to_approve | active | released | refused}
+        mortgage = cls.activate(cls.make_guarantee(6_000))
+        lower = mortgage._record_valuation(5_000, 0.0, "2026-06-01", "评估报告")
+        higher = mortgage._record_valuation(7_000, 0.0, "2026-06-10", "复评")
+        higher.with_user(cls.manager)._action_decide("refuse", "no")
+        pending = mortgage._record_valuation(8_000, 0.0, "2026-06-15", "复评")
+        return {
+            "credit.guarantee": draft | to_approve | active | released | refused,
+            "credit.guarantee.valuation": lower | higher | pending,
+        }
 
     def test_samples_in_their_states(self):
         self.assertEqual(
             self.samples["credit.guarantee"].mapped("state"),
             ["draft", "to_approve", "active", "released", "refused"],
+        )
+        self.assertEqual(
+            self.samples["credit.guarantee.valuation"].mapped("state"),
+            ["applied", "refused", "to_approve"],
         )
