@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from odoo import fields
 from odoo.tests import HttpCase, tagged
 
@@ -53,3 +55,32 @@ class TestGuaranteeTourZh(GuaranteeCase, HttpCase):
                 }
             ],
         )
+
+    def test_revalue_zh(self):
+        """The analyst revalues a mortgage in force in the revaluation dialog (重新评估)."""
+        guarantee = self.activate(
+            self.make_guarantee(
+                50_000,
+                valuation_date=fields.Date.today() - timedelta(days=30),
+                date_start=fields.Date.today() - timedelta(days=30),
+                date_end=fields.Date.today() + timedelta(days=300),
+            ),
+            approver=self.manager_2,
+        )
+        self.start_tour(
+            f"{GUARANTEES}/{guarantee.id}", "credit_guarantee_zh_revalue", login=self.analyst.login
+        )
+        self.assertRecordValues(
+            guarantee.valuation_ids,
+            [
+                {
+                    "state": "applied",
+                    "old_value": 50_000,
+                    "new_value": 40_000,
+                    "valuation_date": fields.Date.today(),
+                    "proposed_by_id": self.analyst.id,
+                    "note": "上海东方评估事务所评估报告（沪东评字2026第058号）",
+                }
+            ],
+        )
+        self.assertEqual(guarantee.value, 40_000)

@@ -1,10 +1,12 @@
 /** Guarantees in Chinese (zh_CN), each step by its role (tests/test_tour_zh.py logs in as
  * the role and checks the record after each tour): the credit analyst records a mortgage
  * for a customer from the Credit app's 信用担保 menu and submits it (提交审批); the credit
- * manager approves it (批准) with a reason in the decision dialog, and it is in force (有效).
+ * manager approves it (批准) with a reason in the decision dialog, and it is in force (有效);
+ * the analyst revalues a mortgage in force (重新评估) in the revaluation dialog.
  * Steps find fields and buttons by name and check the Chinese labels the .po translates. */
 import { registry } from "@web/core/registry";
 import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import { headerButton, openPage } from "@credit_management/../tests/tours/zh_tour_steps";
 
 const { DateTime } = luxon;
 /** zh_CN's date format (%Y年%m月%d日) */
@@ -17,10 +19,10 @@ function stateIs(value, label) {
     };
 }
 
-function labelShown(label) {
+function labelShown(label, scope = ".o_form_view") {
     return {
         content: `The label ${label} is shown`,
-        trigger: `.o_form_view .o_form_label:contains(${label})`,
+        trigger: `${scope} .o_form_label:contains(${label})`,
     };
 }
 
@@ -124,5 +126,53 @@ registry.category("web_tour.tours").add("credit_guarantee_zh_approve", {
             trigger: "body:not(:has(.modal))",
         },
         stateIs("active", "有效"),
+    ],
+});
+
+/** The credit analyst revalues the mortgage in force (重新评估): the dialog shows the
+ * current value and asks for the new one, the valuation date, the valuer and basis; a lower
+ * value applies at once and shows in the valuations (评估记录). */
+registry.category("web_tour.tours").add("credit_guarantee_zh_revalue", {
+    steps: () => [
+        stateIs("active", "有效"),
+        headerButton("action_revalue", "重新评估"),
+        {
+            content: "The revaluation dialog (重新评估担保物) shows the current value",
+            trigger: ".modal .modal-title:contains(重新评估担保物)",
+        },
+        labelShown("现价值", ".modal"),
+        labelShown("评估人及依据", ".modal"),
+        {
+            content: "The new value",
+            trigger: ".modal .o_form_view div[name='new_value'] input",
+            run: "edit 40000",
+        },
+        {
+            content: "A lower value applies at once (即时生效)",
+            trigger: ".modal .alert-warning:contains(即时生效)",
+        },
+        {
+            content: "The valuer and basis",
+            trigger: ".modal .o_form_view div[name='note'] textarea",
+            run: "edit 上海东方评估事务所评估报告（沪东评字2026第058号）",
+        },
+        {
+            content: "Record the valuation (记录评估)",
+            trigger: ".modal .modal-footer button[name='action_confirm']:contains(记录评估)",
+            run: "click",
+        },
+        {
+            content: "The dialog closed",
+            trigger: "body:not(:has(.modal))",
+        },
+        {
+            content: "The new value is the guarantee's",
+            trigger: ".o_form_view div[name='value']:contains(40,000.00)",
+        },
+        openPage("valuations", "评估记录"),
+        {
+            content: "The valuation is recorded as applied (已生效)",
+            trigger: ".o_form_view div[name='valuation_ids'] .o_data_row:contains(已生效):contains(40,000.00)",
+        },
     ],
 });
