@@ -109,9 +109,7 @@ class CreditGuarantee(models.Model):
         )
         level = False
         if raises:
-            level = (
-                self.env["credit.authority.band"]._band_for_amount(cover, self.company_id).level
-            )
+            level = self.env["credit.authority.band"]._band_for_amount(cover, self.company_id).level
         valuation = (
             self.env["credit.guarantee.valuation"]
             .sudo()
@@ -152,9 +150,8 @@ class CreditGuarantee(models.Model):
         collateral was revalued."""
         self.ensure_one()
         activity_type = self.env.ref(REVALUATION_ACTIVITY)
-        reminders = (
-            self._guard_sudo("read")
-            .activity_ids.filtered(lambda a: a.activity_type_id == activity_type)
+        reminders = self._guard_sudo("read").activity_ids.filtered(
+            lambda a: a.activity_type_id == activity_type
         )
         if reminders:
             env = self.company_id._credit_env()

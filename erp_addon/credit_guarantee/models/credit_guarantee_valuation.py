@@ -71,9 +71,7 @@ class CreditGuaranteeValuation(models.Model):
     )
     state = fields.Selection(STATES, required=True, default="to_approve", readonly=True)
     required_level = fields.Selection(APPROVAL_LEVELS, readonly=True)
-    proposed_by_id = fields.Many2one(
-        "res.users", readonly=True, default=lambda self: self.env.user
-    )
+    proposed_by_id = fields.Many2one("res.users", readonly=True, default=lambda self: self.env.user)
     decided_by_id = fields.Many2one("res.users", readonly=True)
     decision_date = fields.Datetime(readonly=True)
     decision_note = fields.Text(readonly=True)
@@ -203,8 +201,7 @@ class CreditGuaranteeValuation(models.Model):
             )
         else:
             body = env._(
-                "Revaluation on %(date)s refused: the cover stays %(old_cover)s. Reason: "
-                "%(note)s",
+                "Revaluation on %(date)s refused: the cover stays %(old_cover)s. Reason: %(note)s",
                 **params,
             )
         guarantee.message_post(body=body)
@@ -217,8 +214,9 @@ class CreditGuaranteeValuation(models.Model):
             return
         attachments.check_access("read")
         mine = attachments.sudo().filtered(
-            lambda a: a.create_uid == self.env.user
-            and a.res_model in (False, "credit.guarantee.revalue")
+            lambda a: (
+                a.create_uid == self.env.user and a.res_model in (False, "credit.guarantee.revalue")
+            )
         )
         mine.write({"res_model": self._name, "res_id": self.id})
         self.sudo().attachment_ids = [fields.Command.set(attachments.ids)]

@@ -161,9 +161,7 @@ class TestGuaranteeRevaluation(GuaranteeCase):
         guarantee = self.activate(self.make_guarantee(10_000, valuation_date="2026-03-01"))
         with self.assertRaisesText(UserError, "is in the future"):
             self.revalue(guarantee, value=9_000, date="2026-06-16")
-        with self.assertRaisesText(
-            UserError, "is before the last valuation, of 03/01/2026"
-        ):
+        with self.assertRaisesText(UserError, "is before the last valuation, of 03/01/2026"):
             self.revalue(guarantee, value=9_000, date="2026-02-28")
         self.assertFalse(guarantee.valuation_ids)
         self.revalue(guarantee, value=9_000, date="2026-05-01")
@@ -298,4 +296,4 @@ class TestGuaranteeRevaluation(GuaranteeCase):
         self.company.partner_id.lang = "zh_CN"
         guarantee = self.activate(self.make_guarantee(10_000))
         self.revalue(guarantee.with_context(lang="en_US"), value=9_000)
-        self.assertIn("重估", guarantee.message_ids[0].body)
+        self.assertIn("重新评估", guarantee.message_ids[0].body)

@@ -76,9 +76,30 @@ class TestRolesOpenDocuments(GuaranteeCase, HttpCase):
             self.guarantor.with_user(self.roles["collector"]).credit_guarantee_contingent, 4_000
         )
 
+    def test_roles_open_the_valuations(self):
+        """The guarantee's valuations (its Valuations tab, the valuation's own form) open
+        for the roles that read guarantees, and for no one else."""
+        other = self.env["res.partner"].create({"name": "Mortgagor Ltd", "is_company": True})
+        mortgage = self.activate(self.make_guarantee(10_000, partner_id=other.id))
+        mortgage.with_user(self.analyst)._record_valuation(9_000, 0.0, "2026-06-15", "评估报告")
+        valuation = mortgage.valuation_ids
+        for role, user in self.roles.items():
+            with self.subTest(role=role):
+                if role in GUARANTEE_READERS:
+                    record = Form(mortgage.with_user(user))
+                    self.assertEqual(len(record.valuation_ids), 1)
+                    form = Form(valuation.with_user(user))
+                    self.assertEqual(form.new_value, 9_000)
+                    valuation.with_user(user).read(list(valuation._fields))
+                else:
+                    with self.assertRaises(AccessError):
+                        valuation.with_user(user).read(["new_value"])
+
     def test_portal_still_opens_its_pages(self):
         with self.assertRaises(AccessError):
             self.guarantee.with_user(self.portal).read(["value"])
+        with self.assertRaises(AccessError):
+            self.env["credit.guarantee.valuation"].with_user(self.portal).search([])
         self.authenticate(self.portal.login, self.portal.login)
         response = self.url_open("/my/account")
         self.assertEqual(response.status_code, 200)

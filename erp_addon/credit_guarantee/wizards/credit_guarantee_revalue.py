@@ -48,9 +48,7 @@ class CreditGuaranteeRevalue(models.TransientModel):
         "attachment_id",
         string="Documents",
     )
-    new_cover = fields.Monetary(
-        string="New Cover", compute="_compute_new_cover", currency_field="company_currency_id"
-    )
+    new_cover = fields.Monetary(compute="_compute_new_cover", currency_field="company_currency_id")
     needs_approval = fields.Boolean(compute="_compute_new_cover")
     required_level = fields.Selection(APPROVAL_LEVELS, compute="_compute_new_cover")
 
