@@ -2,7 +2,8 @@
     "name": "Credit Guarantees",
     "summary": "Guarantees and collateral (信用担保) backing customers' credit: approval by "
     "authority, cover counted by the credit check, guarantors' contingent liability, "
-    "expiry and revaluation reminders, release and calling on default",
+    "expiry and revaluation reminders, revaluation of collateral (more cover on approval), "
+    "release and calling on default",
     "version": "18.0.1.1.0",
     "category": "Accounting/Credit",
     "license": "LGPL-3",
