@@ -84,3 +84,35 @@ class TestGuaranteeTourZh(GuaranteeCase, HttpCase):
             ],
         )
         self.assertEqual(guarantee.value, 40_000)
+
+    def test_revalue_approve_zh(self):
+        """The credit manager approves a higher valuation from the guarantee's valuations."""
+        guarantee = self.activate(
+            self.make_guarantee(
+                50_000,
+                valuation_date=fields.Date.today() - timedelta(days=30),
+                date_start=fields.Date.today() - timedelta(days=30),
+                date_end=fields.Date.today() + timedelta(days=300),
+            ),
+            approver=self.manager_2,
+        )
+        valuation = guarantee.with_user(self.analyst)._record_valuation(
+            60_000, 0.0, fields.Date.today(), "复评报告"
+        )
+        self.assertEqual(valuation.state, "to_approve")
+        self.start_tour(
+            f"{GUARANTEES}/{guarantee.id}",
+            "credit_guarantee_zh_revalue_approve",
+            login=self.manager.login,
+        )
+        self.assertRecordValues(
+            valuation,
+            [
+                {
+                    "state": "applied",
+                    "decided_by_id": self.manager.id,
+                    "decision_note": "复评报告已核实",
+                }
+            ],
+        )
+        self.assertEqual(guarantee.value, 60_000)

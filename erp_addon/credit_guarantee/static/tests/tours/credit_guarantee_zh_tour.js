@@ -176,3 +176,43 @@ registry.category("web_tour.tours").add("credit_guarantee_zh_revalue", {
         },
     ],
 });
+
+/** The credit manager approves a revaluation that raises the cover (批准) from the
+ * guarantee's valuations (评估记录), with a reason in the decision dialog. */
+registry.category("web_tour.tours").add("credit_guarantee_zh_revalue_approve", {
+    steps: () => [
+        stateIs("active", "有效"),
+        openPage("valuations", "评估记录"),
+        {
+            content: "The revaluation awaits approval (待审批)",
+            trigger: ".o_form_view div[name='valuation_ids'] .o_data_row:contains(待审批):contains(60,000.00)",
+        },
+        {
+            content: "Approve it (批准)",
+            trigger: ".o_form_view div[name='valuation_ids'] .o_data_row button[name='action_approve']",
+            run: "click",
+        },
+        {
+            content: "The decision dialog asks for the reason",
+            trigger: ".modal .o_form_view div[name='note'] textarea",
+            run: "edit 复评报告已核实",
+        },
+        {
+            content: "Confirm the decision (确认)",
+            trigger: ".modal .modal-footer button[name='action_confirm']:contains(确认)",
+            run: "click",
+        },
+        {
+            content: "The dialog closed",
+            trigger: "body:not(:has(.modal))",
+        },
+        {
+            content: "The revaluation is applied (已生效)",
+            trigger: ".o_form_view div[name='valuation_ids'] .o_data_row:contains(已生效):contains(60,000.00)",
+        },
+        {
+            content: "The new value is the guarantee's",
+            trigger: ".o_form_view div[name='value']:contains(60,000.00)",
+        },
+    ],
+});
