@@ -14,7 +14,9 @@ GUARANTEES = "/odoo/action-credit_guarantee.action_credit_guarantee"
 class TestGuaranteeTourZh(GuaranteeCase, HttpCase):
     """The guarantee's main flow walked in Chinese by each role, least privilege
     (static/tests/tours/credit_guarantee_zh_tour.js): the analyst creates a mortgage and
-    submits it, the credit manager approves it with a reason."""
+    submits it, the credit manager approves it with a reason; the analyst revalues a
+    mortgage in force in the revaluation dialog (lower: applied at once); the credit manager
+    approves a higher valuation from the guarantee's valuations."""
 
     @classmethod
     def setUpClass(cls):
