@@ -45,10 +45,8 @@ class TestAccountability(AuditCase):
             record.with_user(self.manager).action_decide()
         record.with_user(self.manager).write({"outcome": "Half of the June bonus withheld"})
         record.with_user(self.manager).action_decide()
-        self.assertRecordValues(
-            record,
-            [{"state": "decided", "decided_by_id": self.manager.id, "date_decided": TODAY}],
-        )
+        self.assertRecordValues(record, [{"state": "decided", "decided_by_id": self.manager.id}])
+        self.assertEqual(str(record.date_decided), TODAY)
         self.assertFalse(record.activity_ids)
         with self.assertRaisesRegex(UserError, "can no longer be changed"):
             record.with_user(self.committee).write({"outcome": "Nothing"})
@@ -64,13 +62,13 @@ class TestAccountability(AuditCase):
                 "employee_id": self.manager_employee.id,
                 "measure": "criticism",
                 "description": "Approved own shipment",
-                "outcome": "Criticised",
             }
         )
         with self.assertRaisesRegex(AccessError, "their own accountability"):
             record.with_user(self.manager).action_decide()
         with self.assertRaisesRegex(AccessError, "their own accountability"):
             record.with_user(self.manager).write({"description": "Softer"})
+        record.with_user(self.committee).write({"outcome": "Criticised"})
         record.with_user(self.committee).action_decide()
         self.assertEqual(record.decided_by_id, self.committee)
 

@@ -58,8 +58,12 @@ class TestRoles(AuditCase):
             user = new_test_user(
                 self.env, login=f"au_role_{groups.replace('.', '_')}", groups=groups
             )
-            if not user.share:
+            if user.has_group("credit_management.group_credit_user"):
                 self.assertFalse(self.Finding.with_user(user).search([]))
+            else:
+                with self.assertRaises(AccessError):
+                    self.Finding.with_user(user).search([])
+            if not user.share:
                 form = Form(self.customer.with_user(user))
                 self.assertEqual(form.name, self.customer.name)
             with self.assertRaises(AccessError):
