@@ -50,8 +50,11 @@ class TestAccountability(AuditCase):
         self.assertFalse(record.activity_ids)
         with self.assertRaisesRegex(UserError, "can no longer be changed"):
             record.with_user(self.committee).write({"outcome": "Nothing"})
-        with self.assertRaisesRegex(UserError, "cannot be deleted"):
-            record.with_user(self.auditor).unlink()
+        # nobody deletes it: no role has the right, and the guard refuses even so
+        with self.assertRaises(AccessError):
+            record.with_user(self.manager).unlink()
+        with self.assertRaisesRegex(UserError, "is a record of a decision"):
+            record.with_user(self.manager)._guard_unlink_decisions()
 
     def test_not_by_the_person_concerned(self):
         audit = self.make_audit()

@@ -46,6 +46,7 @@ class TestAppraisalFindings(AppraisalCase):
         cls.period = cls.make_period(2025)
         cls.period.with_user(cls.manager).action_generate_appraisals()
         cls.appraisal_a = cls.period.appraisal_ids.filtered(lambda a: a.employee_id == cls.emp_a)
+        cls.appraisal_a.assessor_ids = [Command.set(cls.assessor.ids)]
         cls.finding = make_audit_finding(
             cls, cls.emp_a, "2025-09-01", "Review forms incomplete", cls.auditor
         )
