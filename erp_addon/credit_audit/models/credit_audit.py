@@ -40,7 +40,6 @@ class CreditAudit(models.Model):
     )
     auditor_id = fields.Many2one(
         "res.users",
-        string="Auditor",
         required=True,
         default=lambda self: self.env.user,
         tracking=True,
@@ -48,9 +47,7 @@ class CreditAudit(models.Model):
         help="Who records the audit and its findings (for an external audit, the "
         "company's contact for the auditors).",
     )
-    audit_firm = fields.Char(
-        string="Audit Firm", tracking=True, help="The external auditors (an external audit)."
-    )
+    audit_firm = fields.Char(tracking=True, help="The external auditors (an external audit).")
     scope = fields.Text(required=True, tracking=True)
     date_start = fields.Date(
         string="Start Date", required=True, default=fields.Date.context_today, tracking=True
@@ -64,18 +61,14 @@ class CreditAudit(models.Model):
     )
     finding_ids = fields.One2many("credit.audit.finding", "audit_id", string="Findings")
     finding_count = fields.Integer(compute="_compute_finding_counts")
-    open_finding_count = fields.Integer(
-        string="Open Findings", compute="_compute_finding_counts"
-    )
+    open_finding_count = fields.Integer(string="Open Findings", compute="_compute_finding_counts")
 
     @api.constrains("date_start", "date_end")
     def _check_dates(self):
         for audit in self:
             if audit.date_end and audit.date_end < audit.date_start:
                 raise ValidationError(
-                    self.env._(
-                        "The audit %(name)s cannot end before it starts.", name=audit.name
-                    )
+                    self.env._("The audit %(name)s cannot end before it starts.", name=audit.name)
                 )
 
     @api.constrains("audit_type", "audit_firm")
@@ -130,7 +123,9 @@ class CreditAudit(models.Model):
         for audit in audits:
             if audit.state != "in_progress":
                 raise UserError(
-                    self.env._("Only an audit in progress can be closed: %(name)s.", name=audit.name)
+                    self.env._(
+                        "Only an audit in progress can be closed: %(name)s.", name=audit.name
+                    )
                 )
             pending = audit.finding_ids.filtered(lambda f: f.state not in ("verified", "cancelled"))
             if pending:

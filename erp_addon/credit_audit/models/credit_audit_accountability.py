@@ -51,10 +51,8 @@ class CreditAuditAccountability(models.Model):
         default="to_decide",
         tracking=True,
     )
-    proposed_by_id = fields.Many2one(
-        "res.users", string="Proposed By", default=lambda self: self.env.user, readonly=True
-    )
-    decided_by_id = fields.Many2one("res.users", string="Decided By", readonly=True)
+    proposed_by_id = fields.Many2one("res.users", default=lambda self: self.env.user, readonly=True)
+    decided_by_id = fields.Many2one("res.users", readonly=True)
     date_decided = fields.Date(string="Decided On", readonly=True)
 
     def _check_not_concerned(self, employees):
@@ -102,7 +100,7 @@ class CreditAuditAccountability(models.Model):
         for record in self.sudo():
             concerned = record.employee_id.user_id
             for user in managers.filtered(
-                lambda u, r=record: r.company_id in u.company_ids and u != concerned
+                lambda u, r=record, c=concerned: r.company_id in u.company_ids and u != c
             ):
                 env = record.company_id._credit_env(user)
                 vals_list.append(

@@ -98,7 +98,7 @@ class CreditAuditFinding(models.Model):
     date_deadline = fields.Date(string="Rectification Deadline", tracking=True)
     state = fields.Selection(STATES, required=True, default="draft", tracking=True, index=True)
     date_confirmed = fields.Date(string="Rectification Started", readonly=True)
-    verified_by_id = fields.Many2one("res.users", string="Verified By", readonly=True)
+    verified_by_id = fields.Many2one("res.users", readonly=True)
     date_verified = fields.Date(string="Verified On", readonly=True)
     followup_ids = fields.One2many("credit.audit.followup", "finding_id", string="Follow-ups")
     accountability_ids = fields.One2many(
@@ -117,9 +117,7 @@ class CreditAuditFinding(models.Model):
         today = fields.Date.context_today(self)
         for finding in self:
             finding.is_overdue = bool(
-                finding.state == "open"
-                and finding.date_deadline
-                and finding.date_deadline < today
+                finding.state == "open" and finding.date_deadline and finding.date_deadline < today
             )
 
     def _search_is_overdue(self, operator, value):
@@ -151,7 +149,9 @@ class CreditAuditFinding(models.Model):
 
     def _check_not_own(self, employees):
         if self.env.user in employees.sudo().user_id:
-            raise AccessError(self.env._("Nobody records or changes an audit finding about themselves."))
+            raise AccessError(
+                self.env._("Nobody records or changes an audit finding about themselves.")
+            )
 
     @api.model
     def _guard_check_create(self, vals_list):
@@ -177,7 +177,11 @@ class CreditAuditFinding(models.Model):
 
     def write(self, vals):
         touched = self._audit_content_fields() & set(vals)
-        verified = self.filtered(lambda f: f.state == "verified") if touched and not self.env.su else self.browse()
+        verified = (
+            self.filtered(lambda f: f.state == "verified")
+            if touched and not self.env.su
+            else self.browse()
+        )
         if verified:
             # only what actually changes voids the verification
             verified = verified.filtered(

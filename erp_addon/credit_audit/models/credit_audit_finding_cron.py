@@ -26,7 +26,7 @@ class CreditAuditFinding(models.Model):
         managers = self.env.ref(MANAGER).sudo().users.filtered(lambda u: not u.share)
         activity_type = self.env.ref(OVERDUE_ACTIVITY)
         reminded = self.browse()
-        for company in self.env["res.company"].sudo().search([]):
+        for company in self.env["res.company"].sudo().search([("active", "=", True)]):
             company_managers = managers.filtered(lambda u, c=company: c in u.company_ids)
 
             def users(finding, m=company_managers):

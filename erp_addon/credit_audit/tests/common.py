@@ -17,9 +17,7 @@ class AuditCase(TransactionCase):
         common = {"company_id": cls.company.id, "company_ids": [Command.set(cls.company.ids)]}
 
         def user(login, groups, name=None):
-            return new_test_user(
-                cls.env, login=login, name=name or login, groups=groups, **common
-            )
+            return new_test_user(cls.env, login=login, name=name or login, groups=groups, **common)
 
         cls.auditor = user("au_auditor", "base.group_user,credit_audit.group_credit_auditor")
         cls.auditor_2 = user("au_auditor2", "base.group_user,credit_audit.group_credit_auditor")

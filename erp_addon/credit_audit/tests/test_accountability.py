@@ -15,7 +15,7 @@ class TestAccountability(AuditCase):
         finding = self.make_finding(audit, state="open")
         action = finding.with_user(self.auditor).action_add_accountability()
         with Form(
-            self.env[action["res_model"]].with_user(self.auditor).with_context(action["context"])
+            self.env[action["res_model"]].with_user(self.auditor).with_context(**action["context"])
         ) as form:
             form.measure = "bonus"
             form.description = "Shipped past the limit twice"

@@ -23,22 +23,18 @@ class TestFindingFlow(AuditCase):
         # the responsible person writes a follow-up in the dialog the button opens
         action = finding.with_user(self.staff).action_add_followup()
         with Form(
-            self.env[action["res_model"]].with_user(self.staff).with_context(action["context"])
+            self.env[action["res_model"]].with_user(self.staff).with_context(**action["context"])
         ) as form:
             form.date = "2026-06-14"
             form.note = "All excess shipments approved since June"
         followup = form.save()
-        self.assertRecordValues(
-            followup, [{"finding_id": finding.id, "author_id": self.staff.id}]
-        )
+        self.assertRecordValues(followup, [{"finding_id": finding.id, "author_id": self.staff.id}])
         finding.with_user(self.staff).action_submit()
         self.assertEqual(finding.state, "to_verify")
         with self.assertRaisesRegex(AccessError, "Only the credit manager verifies"):
             finding.with_user(self.staff).action_verify()
         finding.with_user(self.manager).action_verify()
-        self.assertRecordValues(
-            finding, [{"state": "verified", "verified_by_id": self.manager.id}]
-        )
+        self.assertRecordValues(finding, [{"state": "verified", "verified_by_id": self.manager.id}])
         self.assertEqual(str(finding.date_verified), TODAY)
         audit.with_user(self.auditor).action_close()
         self.assertEqual(audit.state, "closed")
@@ -49,9 +45,7 @@ class TestFindingFlow(AuditCase):
     def test_confirm_needs_responsible_plan_deadline(self):
         audit = self.make_audit()
         finding = self.make_finding(audit, employee_id=False, plan=False)
-        with self.assertRaisesRegex(
-            UserError, "fill in: Responsible Person, Rectification Plan"
-        ):
+        with self.assertRaisesRegex(UserError, "fill in: Responsible Person, Rectification Plan"):
             finding.with_user(self.auditor).action_confirm()
         self.assertEqual(finding.state, "draft")
         with self.assertRaisesRegex(AccessError, "Only the auditor or the credit manager"):

@@ -38,8 +38,9 @@ class CreditAppraisal(models.Model):
         )
         for appraisal in self:
             mine = findings.filtered(
-                lambda f, a=appraisal: f.employee_id == a.employee_id
-                and f.audit_id.date_start.year == a.year
+                lambda f, a=appraisal: (
+                    f.employee_id == a.employee_id and f.audit_id.date_start.year == a.year
+                )
             )
             appraisal.audit_finding_ids = mine
             appraisal.audit_finding_count = len(mine)

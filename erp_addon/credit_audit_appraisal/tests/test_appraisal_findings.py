@@ -9,24 +9,32 @@ from odoo.addons.credit_appraisal.tests.common import AppraisalCase
 
 
 def make_audit_finding(case, employee, date_start, name, user):
-    audit = case.env["credit.audit"].with_user(user).create(
-        {
-            "title": f"Audit {date_start}",
-            "scope": "Contracts",
-            "date_start": date_start,
-            "auditor_id": user.id,
-            "company_id": case.company.id,
-        }
+    audit = (
+        case.env["credit.audit"]
+        .with_user(user)
+        .create(
+            {
+                "title": f"Audit {date_start}",
+                "scope": "Contracts",
+                "date_start": date_start,
+                "auditor_id": user.id,
+                "company_id": case.company.id,
+            }
+        )
     )
     audit.action_start()
-    return case.env["credit.audit.finding"].with_user(user).create(
-        {
-            "audit_id": audit.id,
-            "name": name,
-            "description": name,
-            "area": "contract",
-            "employee_id": employee.id,
-        }
+    return (
+        case.env["credit.audit.finding"]
+        .with_user(user)
+        .create(
+            {
+                "audit_id": audit.id,
+                "name": name,
+                "description": name,
+                "area": "contract",
+                "employee_id": employee.id,
+            }
+        )
     )
 
 

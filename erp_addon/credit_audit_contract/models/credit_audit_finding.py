@@ -2,7 +2,8 @@ from odoo import api, fields, models
 
 from odoo.addons.credit_audit.models.credit_audit_finding import (
     CONTENT_FIELDS,
-    CONTENT_STATES,
+)
+from odoo.addons.credit_audit.models.credit_audit_finding import (
     CreditAuditFinding as BaseFinding,
 )
 
@@ -13,7 +14,9 @@ class CreditAuditFinding(models.Model):
     # the contracts concerned are part of what the finding says: locked with it, and a
     # change after verification voids the verification
     _guard_locks = [
-        (CONTENT_FIELDS + ("contract_ids",), states) if fnames == CONTENT_FIELDS else (fnames, states)
+        (CONTENT_FIELDS + ("contract_ids",), states)
+        if fnames == CONTENT_FIELDS
+        else (fnames, states)
         for fnames, states in BaseFinding._guard_locks
     ]
 

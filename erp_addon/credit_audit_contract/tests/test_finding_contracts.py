@@ -24,8 +24,16 @@ class TestFindingContracts(ContractCase):
         )
         cls.contract = cls.make_contract()
         cls.other = cls.make_contract(title="Cable supply 2026")
-        audit = cls.env["credit.audit"].with_user(cls.auditor).create(
-            {"title": "Contract audit", "scope": "Sales contracts", "auditor_id": cls.auditor.id}
+        audit = (
+            cls.env["credit.audit"]
+            .with_user(cls.auditor)
+            .create(
+                {
+                    "title": "Contract audit",
+                    "scope": "Sales contracts",
+                    "auditor_id": cls.auditor.id,
+                }
+            )
         )
         audit.action_start()
         cls.finding = (

@@ -32,8 +32,10 @@ class TestAuditContractTourZh(ContractCase, HttpCase):
             **common,
         )
         contract = cls.make_contract(title="ZH 钢材供货合同")
-        audit = cls.env["credit.audit"].with_user(auditor).create(
-            {"title": "合同专项审计", "scope": "销售合同", "auditor_id": auditor.id}
+        audit = (
+            cls.env["credit.audit"]
+            .with_user(auditor)
+            .create({"title": "合同专项审计", "scope": "销售合同", "auditor_id": auditor.id})
         )
         audit.action_start()
         cls.env["credit.audit.finding"].with_user(auditor).create(
