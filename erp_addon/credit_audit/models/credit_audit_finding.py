@@ -101,9 +101,7 @@ class CreditAuditFinding(models.Model):
     verified_by_id = fields.Many2one("res.users", readonly=True)
     date_verified = fields.Date(string="Verified On", readonly=True)
     followup_ids = fields.One2many("credit.audit.followup", "finding_id", string="Follow-ups")
-    accountability_ids = fields.One2many(
-        "credit.audit.accountability", "finding_id", string="Accountability"
-    )
+    accountability_ids = fields.One2many("credit.audit.accountability", "finding_id")
     is_overdue = fields.Boolean(
         string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue"
     )
