@@ -30,6 +30,9 @@ CREDIT_MODULES = (
     "credit_restructuring",
     "credit_warning_restructuring",
     "credit_warning_guarantee",
+    "credit_audit",
+    "credit_audit_contract",
+    "credit_audit_appraisal",
 )
 RELATIONAL = ("many2one", "one2many", "many2many")
 CHATTER_REQUESTS = ["activities", "attachments", "followers", "scheduledMessages"]

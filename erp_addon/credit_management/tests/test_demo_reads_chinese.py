@@ -20,6 +20,9 @@ MODULES = (
     "credit_warning_restructuring",
     "credit_guarantee",
     "credit_warning_guarantee",
+    "credit_audit",
+    "credit_audit_contract",
+    "credit_audit_appraisal",
 )
 #: A value reads in Chinese when it holds a Chinese character.
 CHINESE = re.compile(r"[\u3400-\u9fff]")

@@ -1,0 +1,9 @@
+from odoo.tests import TransactionCase, tagged
+
+from odoo.addons.credit_management.tests.model_names import assert_models_named
+
+
+@tagged("post_install", "-at_install", "credit_audit")
+class TestModelNames(TransactionCase):
+    def test_models_named_in_chinese_with_display_names(self):
+        assert_models_named(self, "credit_audit")

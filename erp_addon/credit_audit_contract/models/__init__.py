@@ -1,0 +1,2 @@
+from . import credit_audit_finding
+from . import credit_contract
