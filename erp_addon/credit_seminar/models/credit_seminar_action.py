@@ -34,7 +34,11 @@ class CreditSeminarAction(models.Model):
             ("groups_id", "in", self.env.ref("credit_management.group_credit_user").ids)
         ],
     )
-    date_deadline = fields.Date(string="Deadline", required=True)
+    date_deadline = fields.Date(
+        string="Deadline",
+        required=True,
+        default=lambda self: fields.Date.add(fields.Date.context_today(self), days=14),
+    )
     activity_id = fields.Many2one("mail.activity", readonly=True, copy=False, ondelete="set null")
 
     @api.model
