@@ -56,11 +56,11 @@ class TestSeminar(SeminarCase):
         seminar.action_hold()
         seminar.with_user(self.manager).action_close()
         as_manager = seminar.with_user(self.manager)
-        with self.assertRaisesText(UserError, "its conclusions and actions can no longer"):
+        with self.assertRaisesText(UserError, "Conclusion can no longer be changed"):
             conclusion.with_user(self.manager).name = "Something else"
         with self.assertRaisesText(UserError, "its conclusions and actions can no longer"):
             self.add_conclusion(seminar, "One more")
-        with self.assertRaisesText(UserError, "its conclusions and actions can no longer"):
+        with self.assertRaisesText(UserError, "Deadline can no longer be changed"):
             action.with_user(self.manager).date_deadline = "2026-12-31"
         with self.assertRaisesText(UserError, "can no longer be changed"):
             as_manager.title = "Renamed"

@@ -41,7 +41,7 @@ class TestSeminarContractCases(SeminarContractCase):
         seminar.action_close()
         with self.assertRaisesText(UserError, "can no longer be changed"):
             seminar.with_user(self.manager).contract_ids = [Command.clear()]
-        with self.assertRaisesText(UserError, "its conclusions and actions can no longer"):
+        with self.assertRaisesText(UserError, "Contract can no longer be changed"):
             seminar.conclusion_ids.with_user(self.manager).contract_id = False
 
 
