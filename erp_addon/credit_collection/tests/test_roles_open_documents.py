@@ -30,6 +30,10 @@ CREDIT_MODULES = (
     "credit_restructuring",
     "credit_warning_restructuring",
     "credit_warning_guarantee",
+    "credit_seminar",
+    "credit_seminar_contract",
+    "credit_seminar_appraisal",
+    "credit_legal_review",
 )
 RELATIONAL = ("many2one", "one2many", "many2many")
 CHATTER_REQUESTS = ["activities", "attachments", "followers", "scheduledMessages"]

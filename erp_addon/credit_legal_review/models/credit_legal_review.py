@@ -65,9 +65,7 @@ class CreditLegalReview(models.Model):
         string="Administrators' Remarks",
         help="What the credit (contract) administrators add to the figures.",
     )
-    opinion = fields.Text(
-        string="Legal Representative's Opinion", tracking=True, copy=False
-    )
+    opinion = fields.Text(string="Legal Representative's Opinion", tracking=True, copy=False)
     figures_date = fields.Date(string="Figures As Of", readonly=True, copy=False)
     contract_signed_count = fields.Integer(
         string="Contracts Signed", readonly=True, copy=False, groups=FIGURE_GROUPS
@@ -120,20 +118,22 @@ class CreditLegalReview(models.Model):
     @api.depends("state", "submitted_by_id", "company_id")
     def _compute_can_sign(self):
         for review in self:
-            review.can_sign = review.state == "submitted" and review._legal_may_sign(
-                self.env.user
-            )
+            review.can_sign = review.state == "submitted" and review._legal_may_sign(self.env.user)
 
     @api.constrains("date_from", "date_to")
     def _check_dates(self):
         for review in self:
             if review.date_from > review.date_to:
                 raise ValidationError(
-                    self.env._("A review's period ends after it starts (%(name)s).", name=review.name)
+                    self.env._(
+                        "A review's period ends after it starts (%(name)s).", name=review.name
+                    )
                 )
             if review.date_from > fields.Date.context_today(self):
                 raise ValidationError(
-                    self.env._("A review covers a period that has begun (%(name)s).", name=review.name)
+                    self.env._(
+                        "A review covers a period that has begun (%(name)s).", name=review.name
+                    )
                 )
 
     # ------------------------------------------------------------ who signs

@@ -23,7 +23,10 @@ class CreditLegalReview(models.Model):
         for (date_from, date_to), reviews in by_period.items():
             figures = self._legal_figures(reviews.company_id, date_from, date_to)
             for review in reviews:
-                values = {name: by_company.get(review.company_id.id, 0) for name, by_company in figures.items()}
+                values = {
+                    name: by_company.get(review.company_id.id, 0)
+                    for name, by_company in figures.items()
+                }
                 values["figures_date"] = today
                 review.sudo().write(values)
 

@@ -41,9 +41,10 @@ class TestLegalReviewFigures(LegalReviewCase):
             self.assertRecordValues(review, [expected])
             # seal uses: one logged when each contract was signed, and the one added
             signing_uses = (on_time | late | unregistered | recent).seal_use_ids
-            self.assertEqual(review.seal_use_count, len(signing_uses.filtered(
-                lambda u: u.date.month in (4, 5, 6)
-            )))
+            self.assertEqual(
+                review.seal_use_count,
+                len(signing_uses.filtered(lambda u: u.date.month in (4, 5, 6))),
+            )
             review.with_user(self.admin_1).action_submit()
             self.assertEqual(review.state, "submitted")
             self.assertEqual(review.submitted_by_id, self.admin_1)
@@ -61,13 +62,18 @@ class TestLegalReviewFigures(LegalReviewCase):
         other = self.env["res.company"].create({"name": "Second Co"})
         Review = self.env["credit.legal.review"].sudo()
         with freeze_time("2026-07-02"):
-            one = Review.create({"company_id": self.company.id, "date_from": "2026-04-01", "date_to": "2026-06-30"})
+            one = Review.create(
+                {"company_id": self.company.id, "date_from": "2026-04-01", "date_to": "2026-06-30"}
+            )
             with self.assertQueryCount(__system__=30):
                 many = Review.create(
                     [
                         {"company_id": company.id, "date_from": start, "date_to": end}
                         for company in (self.company, other)
-                        for start, end in (("2026-01-01", "2026-03-31"), ("2026-05-01", "2026-05-31"))
+                        for start, end in (
+                            ("2026-01-01", "2026-03-31"),
+                            ("2026-05-01", "2026-05-31"),
+                        )
                     ]
                 )
         self.assertEqual(len(many), 4)

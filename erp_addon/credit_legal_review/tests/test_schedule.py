@@ -50,7 +50,13 @@ class TestLegalReviewSchedule(LegalReviewCase):
             created = Review._cron_create_reviews()
         self.assertRecordValues(
             created,
-            [{"company_id": self.company.id, "state": "draft", "date_to": self.today().replace(month=6, day=30)}],
+            [
+                {
+                    "company_id": self.company.id,
+                    "state": "draft",
+                    "date_to": self.today().replace(month=6, day=30),
+                }
+            ],
         )
         self.assertFalse(Review.sudo().search([("company_id", "=", failing.id)]))
         self.assertFalse(Review._cron_create_reviews(), "a period gets one review")

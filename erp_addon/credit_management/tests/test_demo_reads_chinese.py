@@ -20,6 +20,10 @@ MODULES = (
     "credit_warning_restructuring",
     "credit_guarantee",
     "credit_warning_guarantee",
+    "credit_seminar",
+    "credit_seminar_contract",
+    "credit_seminar_appraisal",
+    "credit_legal_review",
 )
 #: A value reads in Chinese when it holds a Chinese character.
 CHINESE = re.compile(r"[\u3400-\u9fff]")

@@ -52,7 +52,9 @@ class CreditSeminarAction(models.Model):
         Conclusion = self.env["credit.seminar.conclusion"]
         Conclusion._seminar_check_editable(self.seminar_id)
         if vals.get("seminar_id"):
-            Conclusion._seminar_check_editable(self.env["credit.seminar"].browse(vals["seminar_id"]))
+            Conclusion._seminar_check_editable(
+                self.env["credit.seminar"].browse(vals["seminar_id"])
+            )
 
     def _seminar_schedule(self):
         """An activity on its seminar for the owner of each action that has none, worded

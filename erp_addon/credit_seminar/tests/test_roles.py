@@ -33,4 +33,6 @@ class TestSeminarRoles(SeminarCase):
             company_id=other.id,
             company_ids=[(6, 0, other.ids)],
         )
-        self.assertFalse(self.env["credit.seminar"].with_user(outsider).search([("id", "=", seminar.id)]))
+        self.assertFalse(
+            self.env["credit.seminar"].with_user(outsider).search([("id", "=", seminar.id)])
+        )

@@ -37,9 +37,7 @@ class TestSeminar(SeminarCase):
         # the analyst did not come after all
         seminar.with_user(self.manager).attendee_ids = [Command.unlink(self.emp_analyst.id)]
         seminar.with_user(self.manager).action_close()
-        self.assertRecordValues(
-            seminar, [{"state": "closed", "closed_by_id": self.manager.id}]
-        )
+        self.assertRecordValues(seminar, [{"state": "closed", "closed_by_id": self.manager.id}])
         self.assertEqual(conclusion.seminar_state, "closed")
         self.assertEqual(action_1.activity_id.user_id, self.analyst)
         self.assertEqual(action_1.activity_id.date_deadline.isoformat(), "2026-06-30")

@@ -49,4 +49,4 @@ class TestSeminarTourZh(SeminarCase, HttpCase):
         self.assertEqual(seminar.conclusion_ids.name, "付清逾期货款前暂停赊销。")
         activity = seminar.action_ids.activity_id
         self.assertEqual(activity.user_id, self.zh_analyst)
-        self.assertEqual(activity.summary, "案例评析会 %s: 发出催款函" % seminar.name)
+        self.assertEqual(activity.summary, f"案例评析会 {seminar.name}：发出催款函")

@@ -71,4 +71,3 @@ class CreditSeminar(models.Model):
         sessions = self.env["credit.training.session"].sudo().create(vals_list)
         for seminar, session in zip(seminars, sessions, strict=True):
             seminar.training_session_id = session
-
