@@ -68,7 +68,7 @@ class CreditLegalReview(models.Model):
     def _legal_late_domain(self, companies, date_to):
         """Registered after the company's deadline, or not registered once it passed by
         the end of the period: one domain for every company."""
-        late = [("date_registered", "!=", False), ("registration_on_time", "=", False)]
+        late = ["&", ("date_registered", "!=", False), ("registration_on_time", "=", False)]
         for comp in companies.sudo():
             deadline = date_to - timedelta(days=comp.credit_contract_registration_days)
             late = [

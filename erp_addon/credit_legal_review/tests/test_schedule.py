@@ -59,4 +59,9 @@ class TestLegalReviewSchedule(LegalReviewCase):
             ],
         )
         self.assertFalse(Review.sudo().search([("company_id", "=", failing.id)]))
+        # the next run catches up with the company that failed, and only with it
+        self.assertRecordValues(
+            Review._cron_create_reviews(),
+            [{"company_id": failing.id, "date_from": self.today().replace(month=6, day=1)}],
+        )
         self.assertFalse(Review._cron_create_reviews(), "a period gets one review")
