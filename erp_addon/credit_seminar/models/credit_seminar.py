@@ -41,7 +41,6 @@ class CreditSeminar(models.Model):
     )
     organiser_id = fields.Many2one(
         "res.users",
-        string="Organiser",
         required=True,
         tracking=True,
         default=lambda self: self.env.user,

@@ -17,7 +17,6 @@ class CreditSeminar(models.Model):
 
     training_session_id = fields.Many2one(
         "credit.training.session",
-        string="Training Session",
         readonly=True,
         copy=False,
         ondelete="set null",

@@ -6,7 +6,6 @@ class CreditSeminarConclusion(models.Model):
 
     contract_id = fields.Many2one(
         "credit.contract",
-        string="Contract",
         ondelete="restrict",
         help="The contract the conclusion is about, when a contract case.",
     )
