@@ -254,6 +254,8 @@ class CreditLegalReview(models.Model):
                         "res_id": review.id,
                         "activity_type_id": activity_type.id,
                         "user_id": user.id,
+                        # the flow's own: removed by the flow when signed or returned
+                        "automated": True,
                         "summary": env._(
                             "Review and sign the contract review %(name)s", name=review.name
                         ),
