@@ -115,6 +115,8 @@ EXCLUDED_MODEL_FIELDS = {
     "credit.power.attorney": {"name"},
     "credit.collection.writeoff": {"name"},
     "credit.restructuring": {"name"},
+    "credit.seminar": {"name"},
+    "credit.legal.review": {"name"},
     "account.move": {"name", "payment_reference", "invoice_origin", "sequence_prefix"},
     "account.account": {"code_store"},
     "sale.order": {"name", "client_order_ref", "origin", "reference"},
