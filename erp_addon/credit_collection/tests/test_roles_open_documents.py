@@ -33,6 +33,10 @@ CREDIT_MODULES = (
     "credit_audit",
     "credit_audit_contract",
     "credit_audit_appraisal",
+    "credit_seminar",
+    "credit_seminar_contract",
+    "credit_seminar_appraisal",
+    "credit_legal_review",
 )
 RELATIONAL = ("many2one", "one2many", "many2many")
 CHATTER_REQUESTS = ["activities", "attachments", "followers", "scheduledMessages"]

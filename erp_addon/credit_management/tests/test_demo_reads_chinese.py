@@ -23,6 +23,10 @@ MODULES = (
     "credit_audit",
     "credit_audit_contract",
     "credit_audit_appraisal",
+    "credit_seminar",
+    "credit_seminar_contract",
+    "credit_seminar_appraisal",
+    "credit_legal_review",
 )
 #: A value reads in Chinese when it holds a Chinese character.
 CHINESE = re.compile(r"[\u3400-\u9fff]")
@@ -114,6 +118,8 @@ EXCLUDED_MODEL_FIELDS = {
     "credit.power.attorney": {"name"},
     "credit.collection.writeoff": {"name"},
     "credit.restructuring": {"name"},
+    "credit.seminar": {"name"},
+    "credit.legal.review": {"name"},
     "account.move": {"name", "payment_reference", "invoice_origin", "sequence_prefix"},
     "account.account": {"code_store"},
     "sale.order": {"name", "client_order_ref", "origin", "reference"},

@@ -1,0 +1,3 @@
+from . import credit_seminar
+from . import credit_seminar_conclusion
+from . import credit_seminar_action

@@ -1,0 +1,2 @@
+from . import credit_seminar
+from . import credit_seminar_conclusion
