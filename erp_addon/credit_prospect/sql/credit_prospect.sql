@@ -54,15 +54,15 @@ RETURNS TABLE (
 ) AS $$
     WITH companies AS MATERIALIZED (
         SELECT co.id, co.currency_id, co.partner_id,
-               COALESCE(co.credit_prospect_weight_grade, 0) AS w_grade,
-               COALESCE(co.credit_prospect_weight_on_time, 0) AS w_on_time,
-               COALESCE(co.credit_prospect_weight_days_late, 0) AS w_days_late,
-               COALESCE(co.credit_prospect_weight_available, 0) AS w_available,
-               COALESCE(co.credit_prospect_weight_growth, 0) AS w_growth,
-               COALESCE(co.credit_prospect_good_max_days_late, 0) AS good_days,
-               COALESCE(co.credit_prospect_good_min_on_time, 100) AS good_on_time,
-               COALESCE(co.credit_prospect_raise_percent, 0) AS raise,
-               (SELECT MAX(g.min_score) FROM credit_grade g
+               COALESCE(co.credit_prospect_weight_grade, 0)::numeric AS w_grade,
+               COALESCE(co.credit_prospect_weight_on_time, 0)::numeric AS w_on_time,
+               COALESCE(co.credit_prospect_weight_days_late, 0)::numeric AS w_days_late,
+               COALESCE(co.credit_prospect_weight_available, 0)::numeric AS w_available,
+               COALESCE(co.credit_prospect_weight_growth, 0)::numeric AS w_growth,
+               COALESCE(co.credit_prospect_good_max_days_late, 0)::numeric AS good_days,
+               COALESCE(co.credit_prospect_good_min_on_time, 100)::numeric AS good_on_time,
+               COALESCE(co.credit_prospect_raise_percent, 0)::numeric AS raise,
+               (SELECT MAX(g.min_score)::numeric FROM credit_grade g
                  WHERE g.company_id = co.id AND g.active) AS top_score,
                -- the default limit of a partner without one (ir.default), as the check reads it
                (SELECT d.json_value::numeric FROM ir_default d
@@ -104,7 +104,8 @@ RETURNS TABLE (
       GROUP BY co.id, cv.partner_id
     ), base AS (
         SELECT c.company_id, c.partner_id, co.currency_id, rp.user_id,
-               g.id AS grade_id, g.credit_policy, g.min_score, g.max_credit_limit,
+               g.id AS grade_id, g.credit_policy, g.min_score::numeric AS min_score,
+               g.max_credit_limit,
                (rp.credit_score ->> c.company_id::text)::numeric AS credit_score,
                COALESCE(f.on_warning_list, false) AS on_warning_list,
                GREATEST(COALESCE(f.credit_limit, 0), COALESCE(f.temporary_limit, 0)) AS lim,
@@ -167,11 +168,14 @@ RETURNS TABLE (
                  / NULLIF(p.w_grade + p.w_on_time + p.w_days_late + p.w_available
                           + p.w_growth, 0), 1),
            COALESCE(p.good, false),
-           CASE WHEN p.good THEN
-               LEAST(CEIL(GREATEST(p.lim * (1 + p.raise / 100), p.sales_12m / 6) / 1000) * 1000,
-                     COALESCE(NULLIF(p.max_credit_limit, 0), 'Infinity'::numeric))
+           CASE WHEN NOT p.good THEN NULL
+                WHEN p.max_credit_limit > 0 THEN LEAST(p.raised, p.max_credit_limit)
+                ELSE p.raised
            END
-      FROM parts p
+      FROM (SELECT q.*,
+                   CEIL(GREATEST(q.lim * (1 + q.raise / 100), q.sales_12m / 6) / 1000)
+                       * 1000 AS raised
+              FROM parts q) p
 $$ LANGUAGE sql STABLE;
 
 CREATE VIEW credit_prospect AS (
