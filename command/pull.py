@@ -21,6 +21,7 @@ from ..connector.credit_data import (
     fetch_user_company,
 )
 from ..connector.models import PartnerExposure
+from ..connector.prospects import fetch_prospects
 from ..connector.pull import missing_addons, missing_message, pull_datasets, read_grouped
 from ..connector.transport import (
     AccessRefused,
@@ -29,7 +30,6 @@ from ..connector.transport import (
     MissingMethodError,
     RecordingTransport,
 )
-from ..connector.prospects import fetch_prospects
 from ..connector.warnings import fetch_warnings
 from ..i18n import _
 from ..reports.labels import DEFAULT_LANG
