@@ -20,6 +20,8 @@ MODULES = (
     "credit_warning_restructuring",
     "credit_guarantee",
     "credit_warning_guarantee",
+    "credit_prospect",
+    "credit_prospect_guarantee",
 )
 #: A value reads in Chinese when it holds a Chinese character.
 CHINESE = re.compile(r"[\u3400-\u9fff]")

@@ -35,7 +35,7 @@ class CreditProspect(models.Model):
         help="A prospect has a credit file or is marked a customer, but no sales, payments or "
         "exposure in the last 24 months.",
     )
-    grade_id = fields.Many2one("credit.grade", string="Grade", readonly=True)
+    grade_id = fields.Many2one("credit.grade", readonly=True)
     credit_policy = fields.Selection(
         [
             ("normal", "Credit allowed"),
@@ -45,7 +45,7 @@ class CreditProspect(models.Model):
         string="Grade Policy",
         readonly=True,
     )
-    credit_score = fields.Float(string="Credit Score", readonly=True, groups=PROSPECT_GROUPS)
+    credit_score = fields.Float(readonly=True, groups=PROSPECT_GROUPS)
     on_warning_list = fields.Boolean(readonly=True, groups=PROSPECT_GROUPS)
     credit_limit = fields.Monetary(
         string="Limit in Force",
@@ -59,7 +59,6 @@ class CreditProspect(models.Model):
         help="Active guarantee cover backing the customer (with the guarantees add-on).",
     )
     exposure = fields.Monetary(
-        string="Exposure",
         readonly=True,
         groups=PROSPECT_GROUPS,
         help="Open receivables, draft invoices and orders not invoiced, as the credit check "
@@ -237,9 +236,7 @@ class CreditProspect(models.Model):
             return format_amount(env, amount or 0.0, currency)
 
         lines = [
-            env._(
-                "Proposed from the sales ranking: a good payer by the company's rule."
-            ),
+            env._("Proposed from the sales ranking: a good payer by the company's rule."),
             env._(
                 "Ranking score %(score)s; grade %(grade)s.",
                 score=round(self.score, 1),

@@ -15,12 +15,8 @@ class ResCompany(models.Model):
 
     # the ranking score's weights (any scale: the score divides by their sum)
     credit_prospect_weight_grade = fields.Float(string="Weight of the Grade", default=30.0)
-    credit_prospect_weight_on_time = fields.Float(
-        string="Weight of Paying on Time", default=25.0
-    )
-    credit_prospect_weight_days_late = fields.Float(
-        string="Weight of Days Late", default=15.0
-    )
+    credit_prospect_weight_on_time = fields.Float(string="Weight of Paying on Time", default=25.0)
+    credit_prospect_weight_days_late = fields.Float(string="Weight of Days Late", default=15.0)
     credit_prospect_weight_available = fields.Float(
         string="Weight of Available Credit", default=15.0
     )
@@ -56,9 +52,7 @@ class ResCompany(models.Model):
     def _check_credit_prospect_rule(self):
         for company in self:
             if company.credit_prospect_good_max_days_late < 0:
-                raise ValidationError(
-                    self.env._("A good payer's days late may not be negative.")
-                )
+                raise ValidationError(self.env._("A good payer's days late may not be negative."))
             if not 0 <= company.credit_prospect_good_min_on_time <= 100:
                 raise ValidationError(
                     self.env._("A good payer's share paid on time is between 0 and 100%.")

@@ -32,9 +32,9 @@ class TestProposal(ProspectCase):
             application.with_user(self.seller).action_approve()
         decision = application.with_user(self.manager).action_approve()
         dialog = Form(
-            self.env[decision["res_model"]].with_user(self.manager).with_context(
-                **decision["context"]
-            )
+            self.env[decision["res_model"]]
+            .with_user(self.manager)
+            .with_context(**decision["context"])
         )
         dialog.note = "Pays on time, sales growing."
         dialog.save().action_confirm()

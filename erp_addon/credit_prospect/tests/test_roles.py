@@ -38,9 +38,7 @@ class TestRoles(ProspectCase):
                 with self.assertRaises(AccessError):
                     self.rows(user)
                 with self.assertRaises(AccessError):
-                    self.env["credit.prospect"].with_user(user).credit_prospects(
-                        self.company.id
-                    )
+                    self.env["credit.prospect"].with_user(user).credit_prospects(self.company.id)
 
     def test_nobody_writes_the_ranking(self):
         row = self.row(self.good)
@@ -63,8 +61,10 @@ class TestRoles(ProspectCase):
         self.assertEqual(rows.company_id, self.company)
 
     def test_command_reads_what_the_user_may_see(self):
-        data = self.env["credit.prospect"].with_user(self.seller).credit_prospects(
-            self.company.id, "en_US"
+        data = (
+            self.env["credit.prospect"]
+            .with_user(self.seller)
+            .credit_prospects(self.company.id, "en_US")
         )
         self.assertEqual(
             [(r["rank"], r["name"], r["good_payer"]) for r in data["rows"]],

@@ -9,5 +9,6 @@ class CreditProspect(models.Model):
     def init(self):
         # after credit_prospect's own SQL (queued first): the cover function that reads
         # credit_guarantee's cover replaces the one that has none
-        super().init()
+        result = super().init()
         self.pool.post_init(load_all, self.env.cr)
+        return result

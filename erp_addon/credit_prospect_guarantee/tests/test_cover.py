@@ -66,13 +66,9 @@ class TestProspectCover(ProspectCase):
             self.row(self.good),
             [{"guarantee_cover": 0, "exposure": 10_000, "available": 90_000}],
         )
-        data = self.env["credit.prospect"].with_user(self.seller).credit_prospects(
-            self.company.id
-        )
+        data = self.env["credit.prospect"].with_user(self.seller).credit_prospects(self.company.id)
         self.assertTrue(data["guarantees"])
 
     def test_uninstall_hook_restores_no_cover(self):
         uninstall_hook(self.env)
-        self.assertRecordValues(
-            self.row(self.slow), [{"guarantee_cover": 0, "available": 80_000}]
-        )
+        self.assertRecordValues(self.row(self.slow), [{"guarantee_cover": 0, "available": 80_000}])
