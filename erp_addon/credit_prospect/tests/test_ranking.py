@@ -164,4 +164,4 @@ class TestRanking(ProspectCase):
             self.invoice(partner, 100, "2026-05-01", "2026-07-01")
         read_ranking()
         self.assertEqual(read_ranking(), (queries, count + 20))
-        self.assertLessEqual(queries, 5)
+        self.assertLessEqual(queries, 6)
