@@ -2,11 +2,11 @@
 """Record the server's answers that tests/test_prospects.py replays offline.
 
 ``credit prospects`` reads one server call (``credit.prospect.credit_prospects``). This
-script pulls a snapshot from a live Odoo with the add-ons' demo data (``credit pull``, the
-way the demo snapshots are recorded) as one user, keeps the calls ``credit prospects``
-makes (the ranking and the companies that ``--company`` looks up) and writes
-tests/recorded/credit_prospects.<label>.<lang>.json, naming in its metadata
-(``recorded_from``) the commit whose add-ons answered and whether the work tree differed.
+script logs in to a live Odoo with the add-ons' demo data as one user, as the command does
+(``connect_live``: the command's own connection and context), records that call with the
+metadata ``credit pull`` writes, and saves tests/recorded/credit_prospects.<label>.<lang>.json,
+naming in its metadata (``recorded_from``) the commit whose add-ons answered and whether
+the work tree's add-ons differed from it.
 
     .venv/bin/python scripts/record_prospects.py --url http://127.0.0.1:8069 --db DB \\
         --user admin --password admin --label manager
@@ -18,16 +18,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
+
+from credit_cli.command.sources import connect_live
+from credit_cli.connector.prospects import fetch_prospects
+from credit_cli.connector.transport import RecordingTransport
 
 REPO = Path(__file__).resolve().parents[1]
 RECORDED = REPO / "tests" / "recorded"
-#: The models whose calls ``credit prospects`` makes.
-KEPT_MODELS = {"credit.prospect", "res.company"}
 
 
 def git(*args: str) -> str:
@@ -44,19 +44,20 @@ def main() -> int:
     parser.add_argument("--label", required=True, help="who answered: manager, salesperson")
     parser.add_argument("--lang", default="zh_CN")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        snapshot = Path(tmp) / "pull.json"
-        env = dict(
-            os.environ,
-            CREDIT_ODOO_URL=args.url,
-            CREDIT_ODOO_DB=args.db,
-            CREDIT_ODOO_USER=args.user,
-            CREDIT_ODOO_PASSWORD=args.password,
-        )
-        command = [sys.executable, "-m", "credit_cli.cli", "pull", "--lang", args.lang]
-        subprocess.run([*command, "--output", str(snapshot)], check=True, env=env)
-        document = json.loads(snapshot.read_text(encoding="utf-8"))
-    document["calls"] = [c for c in document["calls"] if c["model"] in KEPT_MODELS]
+    params = {"url": args.url, "db": args.db, "user": args.user, "password": args.password}
+    source = connect_live(params, args.lang)
+    recorder = RecordingTransport(
+        source.transport,
+        metadata={
+            **source.metadata,
+            "lang": args.lang,
+            "uid": source.uid,
+            "context": source.context,
+            "query": "credit pull",
+        },
+    )
+    fetch_prospects(recorder, None, source.context)
+    document = recorder.to_document()
     document["metadata"]["recorded_from"] = {
         "commit": git("rev-parse", "HEAD"),
         "uncommitted": sorted(
