@@ -85,3 +85,20 @@ class TestRoles(ProspectCase):
         self.assertEqual(data["rule"]["raise_percent"], 20)
         self.assertEqual(data["date"], "2026-06-15")
         self.assertEqual(data["guarantees"], "credit.guarantee" in self.env)
+
+    def test_action_and_customer_button(self):
+        """The ranking's action (the menus' and the settings' button) opens for a
+        salesperson on their customers; a row's Customer button opens the customer."""
+        action = (
+            self.env["ir.actions.act_window"]
+            .with_user(self.seller)
+            ._for_xml_id("credit_prospect.action_credit_prospect")
+        )
+        self.assertEqual(action["res_model"], "credit.prospect")
+        self.assertIn("search_default_customers", action["context"])
+        rows = (
+            self.env["credit.prospect"].with_user(self.seller).search([("kind", "=", "customer")])
+        )
+        self.assertEqual(rows.partner_id, self.good | self.slow)
+        opened = rows[0].action_open_partner()
+        self.assertEqual((opened["res_model"], opened["res_id"]), ("res.partner", self.good.id))
