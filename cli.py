@@ -55,6 +55,7 @@ from .command.options import (
     today_option,
     year_option,
 )
+from .command.prospects import run_prospects
 from .command.pull import run_pull, run_record
 from .command.staff import run_awards, run_hr_export, run_scorecards, run_training
 from .command.warnings import run_warnings
@@ -253,6 +254,36 @@ def warnings(ctx: click.Context, **kwargs: Any) -> None:
     credit_warnings_<date>.xlsx and .html.
     """
     run_warnings(ctx, params_of(kwargs))
+
+
+@credit.command(
+    short_help="Customers and prospects ranked by credit standing, for sales (XLSX+HTML)."
+)
+@source_options
+@output_folder_option
+@lang_option
+@company_option
+@option(
+    "--format",
+    "fmt",
+    type=click.Choice(["xlsx", "html", "both"]),
+    default="both",
+    show_default=True,
+    help="Which report files to write.",
+)
+@click.pass_context
+def prospects(ctx: click.Context, **kwargs: Any) -> None:
+    """Credit data for sales (征信助销): customers ranked by standing.
+
+    Per customer or prospect, as the user may see them (a salesperson their own
+    customers): ranking score, grade and its policy, average days late and share
+    paid on time, limit, exposure, overdue, available credit (with guarantee
+    cover when counted), sales of the last 12 months against the 12 before, good
+    payers and the limit proposed for them; then the company's weights and rule.
+    The server's figures, highest score first. Needs the credit_prospect add-on.
+    Writes credit_prospects_<date>.xlsx and .html.
+    """
+    run_prospects(ctx, params_of(kwargs))
 
 
 @credit.command(short_help="Save what the reports read from a live Odoo to a JSON snapshot.")

@@ -21,6 +21,7 @@ from ..connector.credit_data import (
     fetch_user_company,
 )
 from ..connector.models import PartnerExposure
+from ..connector.prospects import fetch_prospects
 from ..connector.pull import missing_addons, missing_message, pull_datasets, read_grouped
 from ..connector.transport import (
     AccessRefused,
@@ -88,6 +89,7 @@ def run_pull(ctx: click.Context, params: dict[str, Any]) -> None:
             recorder, data.get(schema.APPRAISAL_PERIOD.model, []), context, progress
         )
         recorder.metadata["warnings"] = _pull_warnings(recorder, companies, context, progress)
+        recorder.metadata["prospects"] = _pull_prospects(recorder, companies, context, progress)
         if schema.COLLECTION_BUCKET.model in data:
             read_grouped(
                 recorder,
@@ -153,6 +155,27 @@ def _pull_warnings(
         for row in companies:
             progress(_("reading the early warnings of {company}").format(company=row["name"]))
             fetch_warnings(recorder, int(row["id"]), context)
+    except AccessRefused:
+        return "refused"
+    except (AddonMissing, MissingMethodError):
+        return "unavailable"
+    return "all"
+
+
+def _pull_prospects(
+    recorder: RecordingTransport,
+    companies: list[dict[str, Any]],
+    context: dict[str, Any],
+    progress: Any,
+) -> str:
+    """The server's sales ranking of every company (one call each), as ``credit
+    prospects`` asks for it: the user's current company, then each by id. Says what was
+    saved: 'all', 'refused', or 'unavailable' (no credit_prospect)."""
+    try:
+        fetch_prospects(recorder, None, context)
+        for row in companies:
+            progress(_("reading the sales ranking of {company}").format(company=row["name"]))
+            fetch_prospects(recorder, int(row["id"]), context)
     except AccessRefused:
         return "refused"
     except (AddonMissing, MissingMethodError):

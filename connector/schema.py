@@ -164,6 +164,15 @@ WARNINGS_MODEL = "credit.warning.signal"
 WARNINGS_METHOD = "credit_warnings"
 WARNINGS_ADDON = "credit_warning"
 
+# --- credit_prospect ---------------------------------------------------------------------
+#: Customers and prospects ranked by standing for sales (征信助销), as the server computed
+#: them (grade, payment behaviour, available credit, growth, the ranking score, good payers
+#: and the limit proposed for them): one call per company, never recomputed here. Args:
+#: company id, language.
+PROSPECTS_MODEL = "credit.prospect"
+PROSPECTS_METHOD = "credit_prospects"
+PROSPECTS_ADDON = "credit_prospect"
+
 #: The recompute server method of a period (one call per period, credit manager only).
 PERIOD_RECOMPUTE = "action_recompute"
 #: The year's scorecards as the server computed them (credit_appraisal): items, scores,

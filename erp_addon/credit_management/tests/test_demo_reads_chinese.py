@@ -27,6 +27,8 @@ MODULES = (
     "credit_seminar_contract",
     "credit_seminar_appraisal",
     "credit_legal_review",
+    "credit_prospect",
+    "credit_prospect_guarantee",
 )
 #: A value reads in Chinese when it holds a Chinese character.
 CHINESE = re.compile(r"[\u3400-\u9fff]")

@@ -89,6 +89,8 @@ MENUS = (
     "credit_warning.menu_warning_rescues",
     "credit_warning.menu_warning_history",
     "credit_warning.menu_warning_rules",
+    "credit_prospect.menu_sale_credit_prospect",
+    "credit_prospect.menu_credit_prospect",
 )
 
 
