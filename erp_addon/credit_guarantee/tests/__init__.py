@@ -4,3 +4,4 @@ from . import test_cron_call
 from . import test_guard_walk
 from . import test_roles
 from . import test_tour_zh
+from . import test_model_names

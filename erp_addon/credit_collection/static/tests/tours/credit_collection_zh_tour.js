@@ -76,7 +76,7 @@ registry.category("web_tour.tours").add("credit_collection_zh_worklist", {
             },
             {
                 content: "Open the overdue invoice",
-                trigger: '.o_list_renderer .o_data_row:contains("ZH Customer A") td[name="name"]',
+                trigger: '.o_list_renderer .o_data_row:contains("ZH Customer A") td[name="collection_invoice_number"]',
                 run: "click",
             },
             {
