@@ -30,7 +30,9 @@ class TestZhLabels(CollectionCase):
         Model = self.env[model].with_user(self.collector).with_context(lang="zh_CN")
         view = self.env.ref(xmlid)
         result = Model.get_views([(view.id, view_type)])
-        return etree.fromstring(result["views"][view_type]["arch"]), result["models"][model]
+        return etree.fromstring(result["views"][view_type]["arch"]), result["models"][model][
+            "fields"
+        ]
 
     def columns(self, model, xmlid):
         """{field: (the list's column label, the export's column label)}: the list shows
