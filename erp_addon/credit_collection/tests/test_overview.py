@@ -86,7 +86,8 @@ class TestCollectionOverviewCards(CollectionCase):
         graph = json.loads(chinese.card_graph)
         self.assertEqual((graph["labels"][0], graph["labels"][-1]), ("2025年7月", "2026年6月"))
         self.assertEqual(
-            json.loads(chinese.card_lines)[0], {"name": "2026年6月 DSO", "value": "38.6 天"}
+            json.loads(chinese.card_lines)[0],
+            {"name": "2026年6月 应收账款周转天数", "value": "38.6 天"},
         )
 
     def test_all_cards_at_once(self):
