@@ -76,7 +76,7 @@ class CreditAppraisal(models.Model):
         string="Appraised User",
     )
     company_id = fields.Many2one(related="period_id.company_id", store=True)
-    year = fields.Integer(related="period_id.year", store=True)
+    year = fields.Integer(related="period_id.year", store=True, aggregator=None)
     rubric_id = fields.Many2one(related="period_id.rubric_id", string="Scorecard Version")
     assessor_ids = fields.Many2many(
         "res.users",

@@ -39,7 +39,7 @@ class CreditAppraisalFollowup(models.Model):
     )
     employee_id = fields.Many2one("hr.employee", required=True, index=True)
     company_id = fields.Many2one("res.company", required=True, index=True)
-    year = fields.Integer(required=True)
+    year = fields.Integer(required=True, aggregator=None)
     user_id = fields.Many2one(
         "res.users",
         string="Department Head",

@@ -65,7 +65,7 @@ class CreditAppraisalLine(models.Model):
     )
     company_id = fields.Many2one(related="appraisal_id.company_id", store=True)
     employee_id = fields.Many2one(related="appraisal_id.employee_id")
-    year = fields.Integer(related="appraisal_id.year")
+    year = fields.Integer(related="appraisal_id.year", aggregator=None)
     state = fields.Selection(related="appraisal_id.state")
     item_id = fields.Many2one("credit.appraisal.rubric.item", required=True, ondelete="restrict")
     sequence = fields.Integer()

@@ -50,7 +50,7 @@ class CreditAppraisalListEntry(models.Model):
     )
     employee_id = fields.Many2one(related="appraisal_id.employee_id", store=True)
     company_id = fields.Many2one(related="period_id.company_id", store=True)
-    year = fields.Integer(related="period_id.year", store=True)
+    year = fields.Integer(related="period_id.year", store=True, aggregator=None)
     total = fields.Float(related="appraisal_id.total", store=True, digits=(16, 1))
     failure_number = fields.Integer(related="appraisal_id.failure_number")
     misuse_contract_ids = fields.Many2many(related="appraisal_id.misuse_contract_ids")

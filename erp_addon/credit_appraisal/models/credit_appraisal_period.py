@@ -38,7 +38,9 @@ class CreditAppraisalPeriod(models.Model):
     _guard_undeletable_states = ("submitted", "locked")
 
     name = fields.Char(compute="_compute_name", store=True)
-    year = fields.Integer(required=True, default=lambda self: fields.Date.today().year)
+    year = fields.Integer(
+        required=True, default=lambda self: fields.Date.today().year, aggregator=None
+    )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )

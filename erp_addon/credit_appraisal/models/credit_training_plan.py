@@ -30,7 +30,7 @@ class CreditTrainingPlan(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
-    year = fields.Integer(required=True)
+    year = fields.Integer(required=True, aggregator=None)
     half = fields.Selection(HALVES, string="Half-year", required=True)
     date_end = fields.Date(compute="_compute_name", store=True)
     required_count = fields.Integer(

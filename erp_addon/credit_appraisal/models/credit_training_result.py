@@ -43,7 +43,7 @@ class CreditTrainingResult(models.Model):
     company_id = fields.Many2one(related="session_id.company_id", store=True)
     session_type = fields.Selection(related="session_id.session_type", store=True)
     kind = fields.Selection(related="session_id.assessment", store=True, string="Assessment")
-    year = fields.Integer(related="session_id.year", store=True)
+    year = fields.Integer(related="session_id.year", store=True, aggregator=None)
     date = fields.Date(required=True, default=fields.Date.context_today)
     score = fields.Float(string="Exam Score", help="0 to 100.")
     mastery = fields.Float(string="Mastery (%)", help="Share of the content mastered, 0 to 100.")

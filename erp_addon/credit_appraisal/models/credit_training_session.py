@@ -34,7 +34,7 @@ class CreditTrainingSession(models.Model):
         SESSION_TYPES, string="Type", required=True, default="integrity", tracking=True
     )
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
-    year = fields.Integer(compute="_compute_half", store=True, index=True)
+    year = fields.Integer(compute="_compute_half", store=True, index=True, aggregator=None)
     half = fields.Selection(HALVES, string="Half-year", compute="_compute_half", store=True)
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company

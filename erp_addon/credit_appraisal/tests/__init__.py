@@ -21,3 +21,6 @@ from . import test_tour_zh
 from . import test_overview
 from . import test_model_names
 from . import test_demo_review_lines
+from . import test_year_display
+from . import test_demo_contracts
+from . import test_demo_people

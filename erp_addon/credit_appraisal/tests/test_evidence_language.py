@@ -110,3 +110,29 @@ class TestEvidenceLanguage(AppraisalCase):
             failed.fee_id.with_context(lang="en_US").reason,
             "补考费：合同法培训 成绩 50.0 低于及格分 60.0",
         )
+
+    def test_sample_fine_reason_as_odoobot_in_english(self):
+        """Issue 19, item a: a sample-check result recorded by a scheduled job runs as
+        OdooBot, whose language is English: the fine's stored reason is still worded in the
+        company's language (Chinese here), never OdooBot's."""
+        self.company.partner_id.lang = "zh_CN"
+        odoobot = self.env.ref("base.user_root")
+        odoobot.lang = "en_US"
+        check = self.make_session("Seal rules H1", "legal", "2025-03-10", assessment="sample")
+        check.with_context(lang="zh_CN").name = "印章管理抽查"
+        failed = (
+            self.env["credit.training.result"]
+            .with_user(odoobot)
+            .with_context(lang="en_US")
+            .create({"session_id": check.id, "employee_id": self.emp_a.id, "mastery": 40})
+        )
+        self.assertEqual(failed.fee_id.kind, "fine")
+        self.assertEqual(
+            failed.fee_id.with_context(lang="en_US").reason,
+            "抽查罚款：印章管理抽查 掌握 40.0%，低于 50.0%",
+        )
+        # the same words for every reader: the reason is stored, not translated on read
+        self.assertEqual(
+            failed.fee_id.with_context(lang="zh_CN").reason,
+            failed.fee_id.with_context(lang="en_US").reason,
+        )

@@ -92,6 +92,10 @@ class AccountMove(models.Model):
         copy=False,
         groups=CREDIT_FIGURES_GROUPS,
     )
+    # the worklist's invoice number column: the invoice's own "name" is labelled "Number",
+    # which Odoo's zh_CN words 数量 (a quantity), and an export (XLSX) labels its columns
+    # by the field's label, not the list's: a column of its own, labelled as it reads
+    collection_invoice_number = fields.Char(string="Invoice Number", related="name")
     collection_user_id = fields.Many2one(
         "res.users", string="Collector", copy=False, tracking=True, index="btree_not_null"
     )

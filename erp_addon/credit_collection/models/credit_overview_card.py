@@ -1,7 +1,9 @@
+from babel.dates import format_skeleton
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields, models
-from odoo.tools import SQL, float_repr, format_amount, format_date
+from odoo.tools import SQL, float_repr, format_amount
+from odoo.tools.misc import babel_locale_parse, get_lang
 
 COLLECTION_CARDS = [
     ("collection_ageing", "Receivable Ageing"),
@@ -164,7 +166,10 @@ class CreditOverviewCard(models.Model):
         }
 
     def _month_label(self, day):
-        return format_date(self.env, day, date_format="yyyy-MM")
+        """The month as the reader writes it: "2026年6月" in Chinese, "Jun 2026" in English
+        (never "2026-06" inside a sentence)."""
+        locale = babel_locale_parse(get_lang(self.env).code)
+        return format_skeleton("yMMM", day, locale=locale)
 
     # ------------------------------------------------------------ opening
     def _ageing_action(self, domain):

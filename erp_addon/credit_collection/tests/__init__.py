@@ -22,3 +22,5 @@ from . import test_figures_agree
 from . import test_model_names
 from . import test_language
 from . import test_worklist_columns
+from . import test_zh_labels
+from . import test_demo_writeoff_account

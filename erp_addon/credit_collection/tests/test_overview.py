@@ -67,8 +67,9 @@ class TestCollectionOverviewCards(CollectionCase):
         graph = json.loads(card.card_graph)
         self.assertEqual(graph["type"], "line")
         self.assertEqual(len(graph["labels"]), 12)
-        self.assertEqual(graph["labels"][0], "2025-07")
-        self.assertEqual(graph["labels"][-1], "2026-06")
+        # the month as the reader writes it, not ISO
+        self.assertEqual(graph["labels"][0], "Jul 2025")
+        self.assertEqual(graph["labels"][-1], "Jun 2026")
         self.assertEqual((graph["x_title"], graph["y_title"]), ("Month", "Days"))
         # end of May: 300 open / 300 sold in 90 days x 90; end of June: 900 / 2,100 x 90
         self.assertEqual(graph["datasets"][0]["data"][-2:], [90.0, 38.6])
@@ -77,7 +78,17 @@ class TestCollectionOverviewCards(CollectionCase):
         customer = self.customer.with_company(self.company).with_user(self.collector)
         self.assertAlmostEqual(customer.collection_dso, 38.6, places=1)
         lines = json.loads(card.card_lines)
-        self.assertEqual(lines[0], {"name": "DSO 2026-06", "value": "38.6 days"})
+        self.assertEqual(lines[0], {"name": "DSO Jun 2026", "value": "38.6 days"})
+        # in Chinese: the month and the days in the reader's words
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["credit_collection"], ["zh_CN"])
+        chinese = card.with_context(lang="zh_CN")
+        graph = json.loads(chinese.card_graph)
+        self.assertEqual((graph["labels"][0], graph["labels"][-1]), ("2025年7月", "2026年6月"))
+        self.assertEqual(
+            json.loads(chinese.card_lines)[0],
+            {"name": "2026年6月 应收账款周转天数", "value": "38.6 天"},
+        )
 
     def test_all_cards_at_once(self):
         """The web client reads every card in one go: the ageing read as at other days

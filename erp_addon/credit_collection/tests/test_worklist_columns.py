@@ -87,10 +87,10 @@ class TestWorklistColumns(CollectionCase):
     def test_procedure_copy_keeps_every_language(self):
         """A procedure's copy, and the one a new company gets, read their names (the
         procedure's, its stages', the buckets') in English and in Chinese."""
-        self.procedure.update_field_translations("name", {"zh_CN": "测试催收程序"})
+        self.procedure.update_field_translations("name", {"zh_CN": "测试催账程序"})
         copy = self.procedure.with_context(lang="zh_CN").copy({"company_id": self.company.id})
         self.assertEqual(copy.with_context(lang="en_US").name, "Test procedure")
-        self.assertEqual(copy.with_context(lang="zh_CN").name, "测试催收程序")
+        self.assertEqual(copy.with_context(lang="zh_CN").name, "测试催账程序")
         self.assertEqual(
             copy.with_context(lang="en_US")._stages_sorted().mapped("name"),
             ["Reminder", "Call", "Formal letter", "Write-off proposal"],

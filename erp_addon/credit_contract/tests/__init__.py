@@ -18,3 +18,5 @@ from . import test_overview
 from . import test_figures_reports
 from . import test_model_names
 from . import test_language
+from . import test_demo_contracts
+from . import test_ledger_columns

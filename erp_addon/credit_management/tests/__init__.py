@@ -20,3 +20,5 @@ from . import test_reminders
 from . import test_tour_zh
 from . import test_demo_reads_chinese
 from . import test_model_names
+from . import test_demo_company
+from . import test_demo_overview_dates

@@ -10,7 +10,9 @@ breadcrumbs and many2one fields.
 
 ``assert_models_named(case, module)`` checks both for every model the add-on defines
 (abstract mixins and wizards included for the description; the display name is checked
-on the models whose records users open)."""
+on the models whose records users open). An add-on that defines no model of its own (a
+bridge) checks the models it extends with ``assert_extended_models_named``: what it adds
+shows on those models' records, so they owe the same."""
 
 import re
 
@@ -28,13 +30,39 @@ def module_models(env, module):
     ]
 
 
+def extended_models(env, module):
+    """The models ``module`` adds fields to, without defining them."""
+    fields = env["ir.model.data"].search(
+        [("module", "=", module), ("model", "=", "ir.model.fields")]
+    )
+    models = env["ir.model.fields"].browse(fields.mapped("res_id")).exists().mapped("model")
+    return sorted(set(models) - set(module_models(env, module)))
+
+
 def assert_models_named(case, module):
+    names = module_models(case.env, module)
+    case.assertTrue(names, f"{module} defines no model")
+    _assert_named(case, module, names)
+
+
+def assert_extended_models_named(case, module, expected):
+    """``module`` defines no model of its own and extends ``expected`` (the exact list:
+    a new model of the bridge must get its own test); each is named."""
+    env = case.env
+    case.assertEqual(module_models(env, module), [], f"{module} defines models")
+    names = extended_models(env, module)
+    case.assertEqual(names, sorted(expected), f"the models {module} extends")
+    _assert_named(case, module, names)
+
+
+def _assert_named(case, module, names):
     env = case.env
     env["res.lang"]._activate_lang("zh_CN")
     env["ir.module.module"]._load_module_terms([module], ["zh_CN"], overwrite=True)
-    names = module_models(env, module)
-    case.assertTrue(names, f"{module} defines no model")
     IrModel = env["ir.model"].with_context(lang="zh_CN")
+    # an extended model's description is its own module's to translate
+    owners = {owner for name in names for owner in IrModel._get(name).modules.split(", ")}
+    env["ir.module.module"]._load_module_terms(sorted(owners - {module}), ["zh_CN"])
     untranslated, unnamed = [], []
     for name in names:
         model = env[name]

@@ -6,3 +6,4 @@ from . import test_guard_walk
 from . import test_report
 from . import test_roles
 from . import test_tour_zh
+from . import test_model_names

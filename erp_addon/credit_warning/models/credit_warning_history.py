@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.tools import plaintext2html
+from odoo.tools import format_date, plaintext2html
 
 from .credit_warning_signal_run import LEVEL_RANK, LEVELS
 
@@ -30,6 +30,21 @@ class CreditWarningHistory(models.Model):
     score = fields.Float(digits=(16, 1))
     evidence = fields.Text(help="The signals in force at the change, in the company's language.")
     raised = fields.Boolean(compute="_compute_raised", store=True)
+
+    @api.depends("partner_id", "level_from", "level", "date")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        """The change as breadcrumbs and links read it: "华信贸易有限公司：关注 → 预警
+        （2026年01月20日）", in the reader's language (not "credit.warning.history,1")."""
+        labels = dict(self._fields["level"]._description_selection(self.env))
+        for entry in self:
+            entry.display_name = self.env._(
+                "%(customer)s: %(previous)s → %(level)s (%(date)s)",
+                customer=entry.partner_id.display_name or "",
+                previous=labels.get(entry.level_from, entry.level_from or ""),
+                level=labels.get(entry.level, entry.level or ""),
+                date=format_date(self.env, entry.date) if entry.date else "",
+            )
 
     @api.depends("level", "level_from")
     def _compute_raised(self):

@@ -5,3 +5,4 @@ from . import test_guard_walk
 from . import test_overview
 from . import test_roles
 from . import test_tour_zh
+from . import test_model_names

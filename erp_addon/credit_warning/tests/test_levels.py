@@ -97,6 +97,26 @@ class TestLevels(WarningCase):
             (latest.level_from, latest.level, latest.raised), ("warning", "watch", False)
         )
 
+    def test_history_display_name(self):
+        """Issue 19, item c: a level change shows as what it is in breadcrumbs and links,
+        in the reader's language, not as "credit.warning.history,1"."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["credit_warning"], ["zh_CN"], overwrite=True
+        )
+        self.make_warning()
+        self.run_warning()
+        history = self.customer.credit_warning_history_ids
+        name = self.customer.display_name
+        self.assertEqual(
+            history.with_context(lang="en_US").display_name,
+            f"{name}: None → Warning (06/15/2026)",
+        )
+        self.assertEqual(
+            history.with_context(lang="zh_CN").display_name,
+            f"{name}：无 → 警告（2026年06月15日）",
+        )
+
     def test_analyst_notified_in_own_language(self):
         self.env["res.lang"]._activate_lang("zh_CN")
         self.env["ir.module.module"]._load_module_terms(

@@ -1,1 +1,2 @@
 from . import test_contract_dispute
+from . import test_model_names

@@ -1,1 +1,2 @@
 from . import test_cover_expiring
+from . import test_model_names

@@ -39,7 +39,7 @@ registry.category("web_tour.tours").add("credit_collection_collector_tour", {
             },
             {
                 content: "Open the overdue invoice",
-                trigger: '.o_list_renderer .o_data_row:contains("Tour Customer Ltd") td[name="name"]',
+                trigger: '.o_list_renderer .o_data_row:contains("Tour Customer Ltd") td[name="collection_invoice_number"]',
                 run: "click",
             },
             {

@@ -17,12 +17,12 @@ import {
 const { DateTime } = luxon;
 
 function openWriteoffs() {
-    // "呆坏账核销": the check reads 核销 only, the word 账/帐 is being made one
+    // the menu reads its whole name, 呆坏账核销 (账, one word across the add-ons)
     return openCreditSubMenu(
         "credit_collection.menu_collection_root",
         "商账",
         "credit_collection.menu_collection_writeoffs",
-        "核销"
+        "呆坏账核销"
     );
 }
 
@@ -70,13 +70,17 @@ registry.category("web_tour.tours").add("credit_collection_zh_worklist", {
                     '.o_kanban_renderer .o_kanban_group:contains("ZH提醒") .o_kanban_record:contains("ZH Customer A")',
             },
             {
+                content: "The card says how long it is overdue, in Chinese (逾期 10 天)",
+                trigger: '.o_kanban_record:contains("ZH Customer A"):contains(逾期 10 天)',
+            },
+            {
                 content: "Switch to the list",
                 trigger: "button.o_switch_view.o_list",
                 run: "click",
             },
             {
                 content: "Open the overdue invoice",
-                trigger: '.o_list_renderer .o_data_row:contains("ZH Customer A") td[name="name"]',
+                trigger: '.o_list_renderer .o_data_row:contains("ZH Customer A") td[name="collection_invoice_number"]',
                 run: "click",
             },
             {
@@ -167,6 +171,10 @@ registry.category("web_tour.tours").add("credit_collection_zh_writeoff_propose",
     steps: () => [
         ...openWriteoffs(),
         {
+            content: "The write-offs' list is titled 呆坏账核销",
+            trigger: ".o_control_panel .o_breadcrumb:contains(呆坏账核销)",
+        },
+        {
             content: "New write-off proposal",
             trigger: ".o_list_view .o_list_button_add",
             run: "click",
@@ -217,6 +225,10 @@ registry.category("web_tour.tours").add("credit_collection_zh_writeoff_manager",
 registry.category("web_tour.tours").add("credit_collection_zh_writeoff_accountant", {
     steps: () => [
         stateIs("submitted", "已提交"),
+        {
+            content: "The proposal's breadcrumb names the write-offs (呆坏账核销)",
+            trigger: ".o_control_panel .o_breadcrumb:contains(呆坏账核销)",
+        },
         headerButton("action_approve_accountant", "审批（会计）"),
         stateIs("posted", "已核销"),
         labelShown("核销分录"),
