@@ -14,6 +14,7 @@ from . import credit_application
 from . import credit_exception
 from . import credit_warning_entry
 from . import res_company
+from . import res_users
 from . import res_config_settings
 from . import res_partner
 from . import res_partner_exposure
