@@ -1,4 +1,5 @@
 from odoo import fields, models
+from odoo.tools import format_date
 from odoo.exceptions import AccessError, UserError
 
 from ..tools.external_format import ADVERSE_TYPES
@@ -73,10 +74,10 @@ class CreditExternalAdverse(models.Model):
                     "date_deadline": today,
                     "summary": env._("Propose for the warning list"),
                     "note": env._(
-                        "%(source)s reports %(partner)s as a dishonest judgment debtor "
+                        "%(institution)s reports %(partner)s as a dishonest judgment debtor "
                         "(失信被执行人): %(references)s. Open the adverse record and propose "
                         "the customer for the warning list if it holds.",
-                        source=records[0].source_name,
+                        institution=records[0].source_name,
                         partner=partner.display_name,
                         references=", ".join(records.mapped("reference")),
                     ),
@@ -110,11 +111,11 @@ class CreditExternalAdverse(models.Model):
                 "partner_id": partner.id,
                 "credit_code": partner.credit_code or False,
                 "reason": env._(
-                    "%(kind)s %(reference)s, reported by %(source)s on %(date)s.",
+                    "%(kind)s %(reference)s, reported by %(institution)s on %(date)s.",
                     kind=kind,
                     reference=self.reference,
-                    source=self.source_name,
-                    date=self.date,
+                    institution=self.source_name,
+                    date=format_date(env, self.date),
                 ),
                 "source": self.source_name,
                 "company_id": self.company_id.id,

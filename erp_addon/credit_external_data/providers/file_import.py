@@ -5,6 +5,7 @@ import datetime
 import io
 import re
 
+from odoo import fields
 from odoo.exceptions import UserError
 
 from odoo.addons.credit_management.models.res_partner import OPERATING_STATUSES, uscc_error
@@ -138,7 +139,7 @@ class FileImportProvider(ExternalProvider):
                 "date",
                 self.env._("The date is missing or not a date (write it as 2026-06-15)."),
             )
-        elif date > datetime.date.today():
+        elif date > fields.Date.context_today(self.env["res.users"]):
             error("date", self.env._("The date %(date)s is in the future.", date=date))
         rating = str(values.get("rating") or "").strip()
         if len(rating) > MAX_RATING:
