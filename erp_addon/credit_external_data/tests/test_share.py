@@ -18,6 +18,8 @@ class TestShare(ExternalCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # only the test's customers are shareable (whatever other data the database has)
+        cls.env["res.partner"].search([("credit_shareable", "=", True)]).credit_shareable = False
         (cls.alpha | cls.beta).with_user(cls.analyst).credit_shareable = True
 
     def test_shareable_is_the_analysts(self):

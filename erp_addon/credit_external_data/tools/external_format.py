@@ -27,12 +27,12 @@ COLUMNS = (
 REQUIRED = ("credit_code", "date")
 # the adverse-record columns: each cell lists the records' numbers (case or decision
 # numbers) separated by ";" (or the Chinese "；", "、" or a line break)
-ADVERSE_TYPES = (
+ADVERSE_TYPES = [
     ("dishonest_debtor", "Dishonest judgment debtor (失信被执行人)"),
     ("judgment_debtor", "Judgment debtor (被执行人)"),
     ("admin_penalty", "Administrative penalty (行政处罚)"),
     ("abnormal_operation", "Abnormal operation (经营异常)"),
-)
+]
 ADVERSE_KEYS = tuple(key for key, _label in ADVERSE_TYPES)
 SEPARATORS = (";", "；", "、", "\n")
 # the operating statuses as the registers write them, and credit_management's keys
