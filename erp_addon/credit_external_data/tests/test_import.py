@@ -141,7 +141,7 @@ class TestImport(ExternalCase):
         self.analyst.lang = "zh_CN"
         rows = [[code(1), "", "2026-06-01", "", "lots", "", "", "", "", ""]]
         imp = self.make_import(csv_file(rows))
-        imp.with_user(self.analyst).action_preview()
+        imp.with_user(self.analyst).with_context(lang="zh_CN").action_preview()
         self.assertEqual(self.lines(imp, "error").message, "注册资本不是金额：lots")
 
     def test_missing_required_column_and_empty_file(self):

@@ -21,6 +21,15 @@ class TestScoringAndWarningList(ExternalCase):
         imp.action_apply()
         return imp
 
+    def proposals(self, partner):
+        return self.env["mail.activity"].search(
+            [
+                ("res_model", "=", "res.partner"),
+                ("res_id", "=", partner.id),
+                ("activity_type_id", "=", self.env.ref(PROPOSAL).id),
+            ]
+        )
+
     def test_factor_reads_adverse_records(self):
         model = self.env["credit.score.model"].create(
             {
@@ -59,9 +68,7 @@ class TestScoringAndWarningList(ExternalCase):
 
     def test_new_dishonest_record_asks_the_analyst_to_propose(self):
         self.apply([[code(1), "", "2026-06-01", "", "", "", "(2026)沪01执9号", "", "", ""]])
-        activity = self.env["mail.activity"].search(
-            [("res_model", "=", "res.partner"), ("res_id", "=", self.alpha.id)]
-        )
+        activity = self.proposals(self.alpha)
         self.assertRecordValues(
             activity,
             [
@@ -91,13 +98,9 @@ class TestScoringAndWarningList(ExternalCase):
             adverse.with_user(self.analyst_2).action_propose_warning_list()
         # the same record reported again is not new: no new activity
         self.apply([[code(1), "", "2026-06-10", "", "", "", "(2026)沪01执9号", "", "", ""]])
-        self.assertFalse(
-            self.env["mail.activity"].search([("res_model", "=", "res.partner"), ("res_id", "=", self.alpha.id)])
-        )
+        self.assertFalse(self.proposals(self.alpha))
 
     def test_other_adverse_types_ask_nothing(self):
         self.apply([[code(2), "", "2026-06-01", "", "", "", "", "B1", "P1", "X1"]])
-        self.assertFalse(
-            self.env["mail.activity"].search([("res_model", "=", "res.partner"), ("res_id", "=", self.beta.id)])
-        )
+        self.assertFalse(self.proposals(self.beta))
         self.assertEqual(self.beta.credit_external_adverse_count, 3)
