@@ -42,7 +42,18 @@ from bench_odoo import measure_in_odoo  # noqa: E402
 DB = "external_import_bench"
 MODULES = "credit_external_data,credit_warning_external_data"
 ROWS = 10_000
-HEADER = ["统一社会信用代码", "来源", "日期", "信用评级", "注册资本", "经营状态", "失信被执行人", "被执行人", "行政处罚", "经营异常"]
+HEADER = [
+    "统一社会信用代码",
+    "来源",
+    "日期",
+    "信用评级",
+    "注册资本",
+    "经营状态",
+    "失信被执行人",
+    "被执行人",
+    "行政处罚",
+    "经营异常",
+]
 
 
 def outer(args) -> int:
@@ -58,7 +69,7 @@ def outer(args) -> int:
 def bench_code(number):
     from stdnum.cn import uscc
 
-    base = "91310000MA1B%05d" % number
+    base = f"91310000MA1B{number:05d}"
     return base + uscc.calc_check_digit(base)
 
 

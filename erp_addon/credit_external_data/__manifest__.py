@@ -25,6 +25,8 @@
         "views/credit_external_data_menus.xml",
     ],
     "demo": ["demo/credit_external_data_demo.xml"],
+    # read by the demo's imports (file="..." of their file field)
+    "oca_data_manual": ["demo/credit_external_bank.csv", "demo/credit_external_association.csv"],
     "assets": {
         "web.assets_tests": [
             "credit_external_data/static/tests/tours/*.js",

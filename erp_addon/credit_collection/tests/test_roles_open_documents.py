@@ -30,6 +30,8 @@ CREDIT_MODULES = (
     "credit_restructuring",
     "credit_warning_restructuring",
     "credit_warning_guarantee",
+    "credit_external_data",
+    "credit_warning_external_data",
 )
 RELATIONAL = ("many2one", "one2many", "many2many")
 CHATTER_REQUESTS = ["activities", "attachments", "followers", "scheduledMessages"]

@@ -23,9 +23,7 @@ EXAMPLE = {
 
 
 class CreditExternalTemplate(http.Controller):
-    @http.route(
-        "/credit_external_data/template.<string:file_format>", type="http", auth="user"
-    )
+    @http.route("/credit_external_data/template.<string:file_format>", type="http", auth="user")
     def template(self, file_format):
         """The documented format (readme/USAGE.md) as a template with one example row."""
         if file_format not in CONTENT_TYPES:

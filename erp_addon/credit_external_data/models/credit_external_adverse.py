@@ -1,6 +1,6 @@
 from odoo import fields, models
-from odoo.tools import format_date
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import format_date
 
 from ..tools.external_format import ADVERSE_TYPES
 
@@ -95,12 +95,16 @@ class CreditExternalAdverse(models.Model):
             )
         if self.warning_entry_id:
             raise UserError(
-                self.env._("%(reference)s is already on the warning list.", reference=self.reference)
+                self.env._(
+                    "%(reference)s is already on the warning list.", reference=self.reference
+                )
             )
         partner = self.partner_id
         if partner.credit_on_warning_list:
             raise UserError(
-                self.env._("%(partner)s is already on the warning list.", partner=partner.display_name)
+                self.env._(
+                    "%(partner)s is already on the warning list.", partner=partner.display_name
+                )
             )
         env = self.company_id._credit_env()
         kind = dict(self._fields["adverse_type"]._description_selection(env))[self.adverse_type]

@@ -87,9 +87,7 @@ class CreditExternalImport(models.Model):
     line_ids = fields.One2many("credit.external.import.line", "import_id", string="Preview")
     record_ids = fields.One2many("credit.external.record", "import_id", string="Records")
     value_ids = fields.One2many("credit.external.value", "import_id", string="Value History")
-    adverse_ids = fields.One2many(
-        "credit.external.adverse", "import_id", string="Adverse Records"
-    )
+    adverse_ids = fields.One2many("credit.external.adverse", "import_id", string="Adverse Records")
 
     @api.model
     def _selection_provider(self):
@@ -105,9 +103,7 @@ class CreditExternalImport(models.Model):
 
     def _external_check_analyst(self):
         if not self.env.user.has_group(ANALYST):
-            raise AccessError(
-                self.env._("Only a credit analyst may import external credit data.")
-            )
+            raise AccessError(self.env._("Only a credit analyst may import external credit data."))
         self.check_access("write")
 
     def action_reset_draft(self):

@@ -55,7 +55,9 @@ class CreditExternalImport(models.Model):
             return provider.parse(self._external_content(), self.file_name or "")
         codes = (
             self.env["res.partner"]
-            .search_fetch([("credit_code", "!=", False), ("parent_id", "=", False)], ["credit_code"])
+            .search_fetch(
+                [("credit_code", "!=", False), ("parent_id", "=", False)], ["credit_code"]
+            )
             .mapped("credit_code")
         )
         return provider.fetch(sorted(set(codes)))
@@ -235,7 +237,11 @@ class CreditExternalImport(models.Model):
             for row in result.unmatched
         ]
         for match in result.matches:
-            status = "older" if match.older else ("change" if match.changes or match.new_adverse else "same")
+            status = (
+                "older"
+                if match.older
+                else ("change" if match.changes or match.new_adverse else "same")
+            )
             lines.append(
                 {
                     "import_id": self.id,
@@ -405,7 +411,8 @@ class CreditExternalImport(models.Model):
                 SQL(
                     """
                     UPDATE res_partner p
-                       SET credit_registered_capital = COALESCE(v.capital, p.credit_registered_capital),
+                       SET credit_registered_capital =
+                               COALESCE(v.capital, p.credit_registered_capital),
                            credit_operating_status = COALESCE(v.status, p.credit_operating_status),
                            credit_external_rating = COALESCE(v.rating, p.credit_external_rating),
                            credit_external_date = v.day,

@@ -17,9 +17,7 @@ class ResPartner(models.Model):
         """Whether the customer's credit data may be shared: the analysts decide."""
         return {**super()._guard_field_groups, "credit_shareable": ANALYST}
 
-    credit_external_rating = fields.Char(
-        string="External Rating", readonly=True, copy=False
-    )
+    credit_external_rating = fields.Char(string="External Rating", readonly=True, copy=False)
     credit_external_date = fields.Date(string="External Data Of", readonly=True, copy=False)
     credit_external_source = fields.Char(string="External Source", readonly=True, copy=False)
     credit_shareable = fields.Boolean(

@@ -104,9 +104,7 @@ class FileImportProvider(ExternalProvider):
             if key and key not in columns:
                 columns[key] = index
             elif cell not in (None, "") and not key:
-                errors.append(
-                    RowError(1, str(cell), self.env._("Unknown column: it is not read."))
-                )
+                errors.append(RowError(1, str(cell), self.env._("Unknown column: it is not read.")))
         missing = [key for key in REQUIRED if key not in columns]
         if missing:
             headers = dict(COLUMNS)
@@ -164,7 +162,8 @@ class FileImportProvider(ExternalProvider):
                 error(
                     "operating_status",
                     self.env._(
-                        "Unknown operating status %(value)s (存续, 迁出, 停业, 清算, 吊销 or 注销).",
+                        "Unknown operating status %(value)s "
+                        "(存续, 迁出, 停业, 清算, 吊销 or 注销).",
                         value=raw,
                     ),
                 )

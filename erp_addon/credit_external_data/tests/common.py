@@ -10,7 +10,7 @@ from odoo.tests import new_test_user
 
 from odoo.addons.credit_management.tests.common import CreditCase
 
-HEADER = [
+HEADER = (
     "统一社会信用代码",
     "来源",
     "日期",
@@ -21,19 +21,19 @@ HEADER = [
     "被执行人",
     "行政处罚",
     "经营异常",
-]
+)
 
 
 def code(number):
     """A valid unified social credit code, different for each number."""
-    base = "91310000MA1X%05d" % number
+    base = f"91310000MA1X{number:05d}"
     return base + uscc.calc_check_digit(base)
 
 
 def csv_file(rows, header=HEADER):
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(header)
+    writer.writerow(list(header))
     writer.writerows(rows)
     return out.getvalue().encode("utf-8-sig")
 
@@ -76,10 +76,20 @@ class ExternalCase(CreditCase):
             }
         )
         cls.beta = Partner.create(
-            {"name": "Beta Trading Ltd", "is_company": True, "customer_rank": 1, "credit_code": code(2)}
+            {
+                "name": "Beta Trading Ltd",
+                "is_company": True,
+                "customer_rank": 1,
+                "credit_code": code(2),
+            }
         )
         cls.gamma = Partner.create(
-            {"name": "Gamma Textiles Ltd", "is_company": True, "customer_rank": 1, "credit_code": code(3)}
+            {
+                "name": "Gamma Textiles Ltd",
+                "is_company": True,
+                "customer_rank": 1,
+                "credit_code": code(3),
+            }
         )
 
     @classmethod
@@ -96,7 +106,18 @@ class ExternalCase(CreditCase):
     def good_rows(self):
         return [
             [code(1), "", "2026-06-01", "AA", "2000000", "存续", "", "(2026)沪01执1号", "", ""],
-            [code(2), "Association X", "2026-06-01", "B", "", "吊销", "(2026)沪01执2号", "", "", ""],
+            [
+                code(2),
+                "Association X",
+                "2026-06-01",
+                "B",
+                "",
+                "吊销",
+                "(2026)沪01执2号",
+                "",
+                "",
+                "",
+            ],
             [code(9), "", "2026-06-01", "A", "500000", "", "", "", "", ""],
         ]
 

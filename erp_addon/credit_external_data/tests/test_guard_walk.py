@@ -28,8 +28,12 @@ class TestGuardWalk(guard_walk.GuardWalkCase, ExternalCase):
         applied.action_preview()
         applied.action_apply()
         cls.alpha.with_user(cls.analyst).credit_shareable = True
-        wizard = cls.env["credit.external.share.wizard"].with_user(cls.analyst).create(
-            {"recipient": "Association", "recipient_type": "association", "file_format": "csv"}
+        wizard = (
+            cls.env["credit.external.share.wizard"]
+            .with_user(cls.analyst)
+            .create(
+                {"recipient": "Association", "recipient_type": "association", "file_format": "csv"}
+            )
         )
         wizard.action_export()
         return {

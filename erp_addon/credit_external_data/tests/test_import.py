@@ -74,7 +74,9 @@ class TestImport(ExternalCase):
             [("rating", "", "AA"), ("registered_capital", "1,000,000.00", "2,000,000.00")],
         )
         self.assertEqual(
-            sorted(imp.adverse_ids.mapped(lambda a: (a.partner_id.name, a.adverse_type, a.reference))),
+            sorted(
+                imp.adverse_ids.mapped(lambda a: (a.partner_id.name, a.adverse_type, a.reference))
+            ),
             [
                 ("Alpha Steel Ltd", "judgment_debtor", "(2026)沪01执1号"),
                 ("Beta Trading Ltd", "dishonest_debtor", "(2026)沪01执2号"),
@@ -83,7 +85,14 @@ class TestImport(ExternalCase):
         self.assertIn("Applied: 2 records", imp.message_ids[0].body)
 
     def test_good_xlsx_with_english_headers_and_amounts_in_wan(self):
-        header = ["credit_code", "source", "date", "rating", "registered_capital", "operating_status"]
+        header = [
+            "credit_code",
+            "source",
+            "date",
+            "rating",
+            "registered_capital",
+            "operating_status",
+        ]
         rows = [[code(1), "", "2026/06/01", "A+", "300万", "注销"]]
         imp = self.make_import(xlsx_file(rows, header), file_name="report.xlsx")
         imp.action_preview()
@@ -128,7 +137,9 @@ class TestImport(ExternalCase):
         # partly bad: nothing applied, the reasons given row by row
         with self.assertRaisesRegex(UserError, r"4 bad rows: nothing was applied") as caught:
             imp.action_apply()
-        self.assertIn("Row 4, 注册资本: The registered capital is not an amount: lots", str(caught.exception))
+        self.assertIn(
+            "Row 4, 注册资本: The registered capital is not an amount: lots", str(caught.exception)
+        )
         self.assertEqual(imp.state, "previewed")
         self.assertFalse(imp.record_ids)
         self.assertFalse(self.alpha.credit_external_rating)

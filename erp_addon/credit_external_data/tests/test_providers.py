@@ -42,7 +42,10 @@ class TestProviders(ExternalCase):
         provider = get_provider(self.env, "file")
         self.assertEqual(provider.kind, "file")
         self.assertEqual(provider.label(), "File import (XLSX/CSV)")
-        self.assertIn(("file", "File import (XLSX/CSV)"), self.env["credit.external.import"]._selection_provider())
+        self.assertIn(
+            ("file", "File import (XLSX/CSV)"),
+            self.env["credit.external.import"]._selection_provider(),
+        )
         with self.assertRaisesRegex(UserError, "There is no external-data provider nope"):
             get_provider(self.env, "nope")
         with self.assertRaisesRegex(UserError, "does not ask an online service"):
@@ -54,14 +57,18 @@ class TestProviders(ExternalCase):
         base.register(FakeOnlineProvider)
         self.addCleanup(base.PROVIDERS.pop, "fake_online")
         self.company.credit_external_provider = "fake_online"
-        imp = self.env["credit.external.import"].with_user(self.analyst).create(
-            {"source_name": "Online registry", "source_type": "rating_agency"}
+        imp = (
+            self.env["credit.external.import"]
+            .with_user(self.analyst)
+            .create({"source_name": "Online registry", "source_type": "rating_agency"})
         )
         self.assertEqual(imp.provider, "fake_online")
         imp.action_preview()
         self.assertIn(code(1), FakeOnlineProvider.asked)
         self.assertEqual(imp.error_count, 1)
-        with self.assertRaisesRegex(UserError, "Row 3, credit_code: the service knows no such company"):
+        with self.assertRaisesRegex(
+            UserError, "Row 3, credit_code: the service knows no such company"
+        ):
             imp.action_apply()
         # the provider's rows alone apply as a file's would
         FakeOnlineProvider.fetch = lambda self, codes: (

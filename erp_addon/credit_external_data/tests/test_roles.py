@@ -38,12 +38,20 @@ class TestRolesOpenDocuments(ExternalCase, HttpCase):
             ),
             "analyst": cls.analyst,
             "manager": cls.manager,
-            "employee": new_test_user(cls.env, login="ce_employee", groups="base.group_user", **common),
+            "employee": new_test_user(
+                cls.env, login="ce_employee", groups="base.group_user", **common
+            ),
         }
         cls.portal = new_test_user(
-            cls.env, login="ce_portal", groups="base.group_portal", partner_id=cls.contact.id, **common
+            cls.env,
+            login="ce_portal",
+            groups="base.group_portal",
+            partner_id=cls.contact.id,
+            **common,
         )
-        imp = cls.make_import(csv_file([[code(1), "", "2026-06-01", "AA", "", "", "D1", "", "", ""]]))
+        imp = cls.make_import(
+            csv_file([[code(1), "", "2026-06-01", "AA", "", "", "D1", "", "", ""]])
+        )
         imp.action_preview()
         imp.action_apply()
         cls.imp = imp
@@ -75,6 +83,8 @@ class TestRolesOpenDocuments(ExternalCase, HttpCase):
         self.authenticate(self.analyst.login, self.analyst.login)
         response = self.url_open("/credit_external_data/template.csv")
         self.assertEqual(response.status_code, 200)
-        self.assertTrue(response.content.decode("utf-8-sig").startswith("统一社会信用代码,来源,日期"))
+        self.assertTrue(
+            response.content.decode("utf-8-sig").startswith("统一社会信用代码,来源,日期")
+        )
         response = self.url_open("/credit_external_data/template.xlsx")
         self.assertEqual(response.content[:2], b"PK")

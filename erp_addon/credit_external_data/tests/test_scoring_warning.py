@@ -62,7 +62,10 @@ class TestScoringAndWarningList(ExternalCase):
         )
         scores = model._compute_scores(self.alpha | self.beta | self.gamma)
         self.assertEqual(
-            [(scores[p][0], scores[p][2][0]["value_display"]) for p in (self.alpha, self.beta, self.gamma)],
+            [
+                (scores[p][0], scores[p][2][0]["value_display"])
+                for p in (self.alpha, self.beta, self.gamma)
+            ],
             [(0.0, "3.00"), (40.0, "1.00"), (100.0, "0.00")],
         )
 
@@ -89,7 +92,14 @@ class TestScoringAndWarningList(ExternalCase):
         entry = adverse.warning_entry_id
         self.assertRecordValues(
             entry,
-            [{"partner_id": self.alpha.id, "credit_code": code(1), "source": "Bank of Testing", "active": True}],
+            [
+                {
+                    "partner_id": self.alpha.id,
+                    "credit_code": code(1),
+                    "source": "Bank of Testing",
+                    "active": True,
+                }
+            ],
         )
         self.assertIn("(2026)沪01执9号", entry.reason)
         self.assertTrue(self.alpha.credit_on_warning_list)

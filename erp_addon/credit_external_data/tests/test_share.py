@@ -29,7 +29,9 @@ class TestShare(ExternalCase):
         self.assertTrue(self.gamma.credit_shareable)
 
     def test_export_csv_logged(self):
-        imp = self.make_import(csv_file([[code(1), "", "2026-06-01", "AA", "", "", "", "J1", "", ""]]))
+        imp = self.make_import(
+            csv_file([[code(1), "", "2026-06-01", "AA", "", "", "", "J1", "", ""]])
+        )
         imp.action_preview()
         imp.action_apply()
         form = Form(self.env["credit.external.share.wizard"].with_user(self.analyst))
@@ -71,8 +73,10 @@ class TestShare(ExternalCase):
             share.with_user(self.manager).write({"recipient": "Someone else"})
 
     def test_export_xlsx_and_refusals(self):
-        wizard = self.env["credit.external.share.wizard"].with_user(self.analyst).create(
-            {"recipient": "Bank", "recipient_type": "bank", "file_format": "xlsx"}
+        wizard = (
+            self.env["credit.external.share.wizard"]
+            .with_user(self.analyst)
+            .create({"recipient": "Bank", "recipient_type": "bank", "file_format": "xlsx"})
         )
         wizard.action_export()
         share = self.env["credit.external.share"].search([])

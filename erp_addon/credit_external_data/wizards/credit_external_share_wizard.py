@@ -20,7 +20,9 @@ class CreditExternalShareWizard(models.TransientModel):
     recipient = fields.Char(required=True, help="The institution the data is sent to.")
     recipient_type = fields.Selection(SOURCE_TYPES, required=True, default="association")
     purpose = fields.Text()
-    file_format = fields.Selection([("xlsx", "XLSX"), ("csv", "CSV")], required=True, default="xlsx")
+    file_format = fields.Selection(
+        [("xlsx", "XLSX"), ("csv", "CSV")], required=True, default="xlsx"
+    )
     partner_ids = fields.Many2many(
         "res.partner",
         string="Customers",
@@ -31,7 +33,11 @@ class CreditExternalShareWizard(models.TransientModel):
     @api.model
     def _default_partners(self):
         return self.env["res.partner"].search(
-            [("credit_shareable", "=", True), ("credit_code", "!=", False), ("parent_id", "=", False)]
+            [
+                ("credit_shareable", "=", True),
+                ("credit_code", "!=", False),
+                ("parent_id", "=", False),
+            ]
         )
 
     def _share_rows(self, partners):
@@ -43,9 +49,9 @@ class CreditExternalShareWizard(models.TransientModel):
             ["partner_id", "adverse_type", "reference"],
             order="date, id",
         ):
-            adverse.setdefault(record.partner_id.id, {}).setdefault(
-                record.adverse_type, []
-            ).append(record.reference)
+            adverse.setdefault(record.partner_id.id, {}).setdefault(record.adverse_type, []).append(
+                record.reference
+            )
         rows = []
         for partner in partners.with_company(company):
             row = {
@@ -87,10 +93,8 @@ class CreditExternalShareWizard(models.TransientModel):
         Share = self.env["credit.external.share"]
         Share.check_access("create")
         now = fields.Datetime.now()
-        file_name = "credit_share_%s.%s" % (
-            fields.Datetime.context_timestamp(self, now).strftime("%Y%m%d_%H%M%S"),
-            self.file_format,
-        )
+        stamp = fields.Datetime.context_timestamp(self, now).strftime("%Y%m%d_%H%M%S")
+        file_name = f"credit_share_{stamp}.{self.file_format}"
         share = Share.sudo().create(
             {
                 "company_id": self.env.company.id,

@@ -20,6 +20,8 @@ MODULES = (
     "credit_warning_restructuring",
     "credit_guarantee",
     "credit_warning_guarantee",
+    "credit_external_data",
+    "credit_warning_external_data",
 )
 #: A value reads in Chinese when it holds a Chinese character.
 CHINESE = re.compile(r"[\u3400-\u9fff]")
@@ -111,6 +113,7 @@ EXCLUDED_MODEL_FIELDS = {
     "credit.power.attorney": {"name"},
     "credit.collection.writeoff": {"name"},
     "credit.restructuring": {"name"},
+    "credit.external.import": {"name"},
     "account.move": {"name", "payment_reference", "invoice_origin", "sequence_prefix"},
     "account.account": {"code_store"},
     "sale.order": {"name", "client_order_ref", "origin", "reference"},

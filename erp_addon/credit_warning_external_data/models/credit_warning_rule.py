@@ -46,7 +46,7 @@ class CreditWarningRule(models.Model):
             count=figures.get("count") or 0,
             first=format_date(env, fields.Date.to_date(figures.get("first"))),
             records=", ".join(
-                "%s %s" % (kinds.get(kind, kind), reference)
+                f"{kinds.get(kind, kind)} {reference}"
                 for kind, reference in figures.get("records") or []
             ),
         )
