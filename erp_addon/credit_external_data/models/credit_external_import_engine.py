@@ -285,7 +285,7 @@ class CreditExternalImport(models.Model):
         rows, errors = self._external_rows()
         result = self._external_compare(rows, errors)
         if result.errors:
-            self._external_write_preview(result)
+            # refused whole: nothing is written (the preview shows the same bad rows)
             raise UserError(self._external_error_text(result.errors))
         with self.env.cr.savepoint():
             adverse = self._external_apply(result)
