@@ -147,12 +147,12 @@ def inner(args) -> int:
     from odoo import SUPERUSER_ID, api
     from odoo.tools import SQL
 
-    from odoo.addons.credit_external_data.providers import get_provider
-
     odoo.tools.config.parse_config(
         ["-c", args.config, "--addons-path", args.addons_path, "-d", args.db, "--log-level", "warn"]
     )
     registry = odoo.modules.registry.Registry(args.db)
+    from odoo.addons.credit_external_data.providers import get_provider  # noqa: PLC0415
+
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})
         user = generate(env, args.rows)
