@@ -103,6 +103,7 @@ def generate(env, rows):
             {
                 "name": "Bench analyst",
                 "login": "bench_external_analyst",
+                "email": "bench.analyst@example.com",
                 "company_id": company.id,
                 "company_ids": [Command.set(company.ids)],
                 "groups_id": [

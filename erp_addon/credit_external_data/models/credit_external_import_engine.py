@@ -372,7 +372,7 @@ class CreditExternalImport(models.Model):
         self._guard_sudo("write").write(
             {"state": "applied", "date_applied": now, "user_id": self.env.user.id, **counts}
         )
-        self.message_post(
+        self._message_log(
             body=cenv._(
                 "Applied: %(records)s records, %(values)s values changed, %(adverse)s new "
                 "adverse records, %(unmatched)s rows without a credit file.",
