@@ -255,7 +255,9 @@ class CreditExternalImport(models.Model):
         lines.sort(key=lambda vals: vals["row"])
         flow = self._guard_sudo("write")
         flow.line_ids.unlink()
-        self.env["credit.external.import.line"].sudo().create(lines)
+        for vals in lines:
+            vals["company_id"] = self.company_id.id
+        self._external_insert("credit.external.import.line", lines)
         flow.write(
             {
                 "state": "previewed",
@@ -321,28 +323,25 @@ class CreditExternalImport(models.Model):
         company = self.company_id
         cenv = company._credit_env()
         now = fields.Datetime.now()
-        records = (
-            self.env["credit.external.record"]
-            .sudo()
-            .create(
-                [
-                    {
-                        "import_id": self.id,
-                        "company_id": company.id,
-                        "partner_id": m.partner_id,
-                        "credit_code": m.row.credit_code,
-                        "source_name": m.row.source or self.source_name,
-                        "source_type": self.source_type,
-                        "date": m.row.date,
-                        "rating": m.row.rating or False,
-                        "registered_capital": m.row.registered_capital,
-                        "operating_status": m.row.operating_status or False,
-                        "adverse_count": sum(len(refs) for refs in m.row.adverse.values()),
-                        "older": m.older,
-                    }
-                    for m in result.matches
-                ]
-            )
+        records = self._external_insert(
+            "credit.external.record",
+            [
+                {
+                    "import_id": self.id,
+                    "company_id": company.id,
+                    "partner_id": m.partner_id,
+                    "credit_code": m.row.credit_code,
+                    "source_name": m.row.source or self.source_name,
+                    "source_type": self.source_type,
+                    "date": m.row.date,
+                    "rating": m.row.rating or False,
+                    "registered_capital": m.row.registered_capital,
+                    "operating_status": m.row.operating_status or False,
+                    "adverse_count": sum(len(refs) for refs in m.row.adverse.values()),
+                    "older": m.older,
+                }
+                for m in result.matches
+            ],
         )
         value_vals, adverse_vals = [], []
         for match, record in zip(result.matches, records, strict=True):
@@ -365,8 +364,8 @@ class CreditExternalImport(models.Model):
                 )
             for kind, ref in match.new_adverse:
                 adverse_vals.append(dict(common, adverse_type=kind, reference=ref))
-        self.env["credit.external.value"].sudo().create(value_vals)
-        adverse = self.env["credit.external.adverse"].sudo().create(adverse_vals)
+        self._external_insert("credit.external.value", value_vals)
+        adverse = self._external_insert("credit.external.adverse", adverse_vals)
         self._external_update_partners(result)
         counts = self._external_counts(result)
         self._guard_sudo("write").write(
@@ -383,6 +382,59 @@ class CreditExternalImport(models.Model):
             )
         )
         return adverse
+
+    def _external_insert(self, model_name, vals_list):
+        """Insert the records of a log model (written by this flow only: no computed
+        field, no chatter, nothing to check) 1,000 a statement, as superuser; return
+        them. Why not ``create``: even in batches the ORM costs about a millisecond a
+        record, and an apply of 10,000 rows writes some 30,000 of them."""
+        Model = self.env[model_name].sudo()
+        if not vals_list:
+            return Model
+        self.env.flush_all()
+        columns = sorted({key for vals in vals_list for key in vals})
+        booleans = {c for c in columns if Model._fields[c].type == "boolean"}
+        stamp = [self.env.uid, self.env.uid, self.env.cr.now(), self.env.cr.now()]
+        names = SQL(", ").join(
+            SQL.identifier(c)
+            for c in [*columns, "create_uid", "write_uid", "create_date", "write_date"]
+        )
+        ids = []
+        for chunk in split_every(1000, vals_list):
+            rows = SQL(", ").join(
+                SQL(
+                    "(%s)",
+                    SQL(", ").join(
+                        [
+                            *(
+                                SQL("%s", self._external_column(vals.get(c), c in booleans))
+                                for c in columns
+                            ),
+                            *(SQL("%s", value) for value in stamp),
+                        ]
+                    ),
+                )
+                for vals in chunk
+            )
+            self.env.cr.execute(
+                SQL(
+                    "INSERT INTO %s (%s) VALUES %s RETURNING id",
+                    SQL.identifier(Model._table),
+                    names,
+                    rows,
+                )
+            )
+            ids += [row[0] for row in self.env.cr.fetchall()]
+        Model.invalidate_model()
+        self.invalidate_recordset()
+        return Model.browse(ids)
+
+    @staticmethod
+    def _external_column(value, boolean):
+        """A value as its column takes it: False is NULL but in a boolean column."""
+        if boolean:
+            return bool(value)
+        return None if value is False else value
 
     def _external_update_partners(self, result):
         """The partners' current values, 1,000 partners a statement."""
