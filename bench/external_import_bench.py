@@ -62,7 +62,8 @@ def outer(args) -> int:
         args.module or MODULES,
         args.db,
         args.fresh,
-        ["--rows", str(args.rows), "--rounds", str(args.rounds)],
+        ["--rows", str(args.rows), "--rounds", str(args.rounds)]
+        + (["--profile"] if args.profile else []),
     )
 
 
@@ -225,7 +226,15 @@ def inner(args) -> int:
             imp = new_import()
             imp.action_preview()
             uenv.flush_all()
-            measured = timed("apply", imp.action_apply)
+            if args.profile:
+                import cProfile  # noqa: PLC0415
+                import pstats  # noqa: PLC0415
+
+                profiler = cProfile.Profile()
+                measured = timed("apply", lambda p=profiler, i=imp: p.runcall(i.action_apply))
+                pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
+            else:
+                measured = timed("apply", imp.action_apply)
             checks = (
                 imp.record_ids and len(imp.record_ids),
                 imp.change_count,
@@ -258,6 +267,7 @@ def main() -> int:
     parser.add_argument("--fresh", action="store_true", help="rebuild the database")
     parser.add_argument("--rows", type=int, default=ROWS)
     parser.add_argument("--rounds", type=int, default=1, help="times each step is measured")
+    parser.add_argument("--profile", action="store_true", help="where the apply's time goes")
     parser.add_argument("--module", default=None, help="add-ons to install (comma-separated)")
     parser.add_argument("--inside", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("-c", dest="config", help=argparse.SUPPRESS)

@@ -59,10 +59,13 @@ class CreditExternalAdverse(models.Model):
         model_id = self.env["ir.model"]._get_id("res.partner")
         today = fields.Date.context_today(self)
         vals_list = []
-        for partner in dishonest.partner_id:
+        by_partner = {}
+        for record in dishonest:
+            by_partner.setdefault(record.partner_id, []).append(record.id)
+        for partner, record_ids in by_partner.items():
             if partner.credit_on_warning_list:
                 continue
-            records = dishonest.filtered(lambda a, p=partner: a.partner_id == p)
+            records = self.browse(record_ids)
             user = partner.credit_analyst_id or self.env.user
             env = records[0].company_id._credit_env(user)
             vals_list.append(

@@ -400,28 +400,19 @@ class CreditExternalImport(models.Model):
             for c in [*columns, "create_uid", "write_uid", "create_date", "write_date"]
         )
         ids = []
+        width = len(columns) + len(stamp)
+        row_template = "(" + ", ".join(["%s"] * width) + ")"
         for chunk in split_every(1000, vals_list):
-            rows = SQL(", ").join(
-                SQL(
-                    "(%s)",
-                    SQL(", ").join(
-                        [
-                            *(
-                                SQL("%s", self._external_column(vals.get(c), c in booleans))
-                                for c in columns
-                            ),
-                            *(SQL("%s", value) for value in stamp),
-                        ]
-                    ),
-                )
-                for vals in chunk
-            )
+            params = []
+            for vals in chunk:
+                params += [self._external_column(vals.get(c), c in booleans) for c in columns]
+                params += stamp
             self.env.cr.execute(
                 SQL(
                     "INSERT INTO %s (%s) VALUES %s RETURNING id",
                     SQL.identifier(Model._table),
                     names,
-                    rows,
+                    SQL(", ".join([row_template] * len(chunk)), *params),
                 )
             )
             ids += [row[0] for row in self.env.cr.fetchall()]
@@ -446,19 +437,19 @@ class CreditExternalImport(models.Model):
         partners.check_access("write")
         Partner._guard_check_groups(set(PARTNER_FIELD.values()) - set(Partner._guard_flow()))
         self.env.flush_all()
+        row_template = "(%s, %s::numeric, %s::varchar, %s::varchar, %s::date, %s::varchar)"
         for chunk in split_every(1000, current):
-            values = SQL(", ").join(
-                SQL(
-                    "(%s, %s::numeric, %s::varchar, %s::varchar, %s::date, %s::varchar)",
+            params = []
+            for m in chunk:
+                params += [
                     m.partner_id,
                     m.row.registered_capital,
                     m.row.operating_status or None,
                     m.row.rating or None,
                     m.row.date,
                     m.row.source or self.source_name,
-                )
-                for m in chunk
-            )
+                ]
+            values = SQL(", ".join([row_template] * len(chunk)), *params)
             self.env.cr.execute(
                 SQL(
                     """
