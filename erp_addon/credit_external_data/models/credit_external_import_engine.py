@@ -165,42 +165,53 @@ class CreditExternalImport(models.Model):
         return Comparison(len(rows) + len(bad_rows), matches, unmatched, errors)
 
     # ---------------------------------------------------------------- wording
-    def _external_display(self, env, field, value):
-        """A value as the history and the preview show it (in ``env``'s language)."""
+    def _external_wording(self, env):
+        """What the preview and the history word, in ``env``'s language, worked out once
+        per preview or apply (not once per row): the labels and the sentences."""
+        return {
+            "fields": dict(
+                env["credit.external.value"]._fields["field_name"]._description_selection(env)
+            ),
+            "kinds": dict(
+                env["credit.external.adverse"]._fields["adverse_type"]._description_selection(env)
+            ),
+            "statuses": dict(
+                env["res.partner"]._fields["credit_operating_status"]._description_selection(env)
+            ),
+            "change": env._("%(field)s: %(old)s → %(new)s"),
+            "new": env._("new %(kind)s: %(reference)s"),
+            "none": env._("(none)"),
+            "older": env._("Older than the values on file: kept as a record, values unchanged."),
+            "same": env._("No change."),
+        }
+
+    def _external_display(self, wording, field, value):
+        """A value as the history and the preview show it."""
         if value in (None, False, ""):
             return ""
         if field == "registered_capital":
             return f"{value:,.2f}"
         if field == "operating_status":
-            selection = env["res.partner"]._fields["credit_operating_status"]
-            return dict(selection._description_selection(env)).get(value, value)
+            return wording["statuses"].get(value, value)
         return str(value)
 
-    def _external_describe(self, env, match):
-        labels = dict(
-            env["credit.external.value"]._fields["field_name"]._description_selection(env)
-        )
-        kinds = dict(
-            env["credit.external.adverse"]._fields["adverse_type"]._description_selection(env)
-        )
+    def _external_describe(self, wording, match):
         parts = [
-            env._(
-                "%(field)s: %(old)s → %(new)s",
-                field=labels[field],
-                old=self._external_display(env, field, old) or env._("(none)"),
-                new=self._external_display(env, field, new),
-            )
+            wording["change"]
+            % {
+                "field": wording["fields"][field],
+                "old": self._external_display(wording, field, old) or wording["none"],
+                "new": self._external_display(wording, field, new),
+            }
             for field, old, new in match.changes
         ]
         parts += [
-            env._("new %(kind)s: %(reference)s", kind=kinds[kind], reference=ref)
+            wording["new"] % {"kind": wording["kinds"][kind], "reference": ref}
             for kind, ref in match.new_adverse
         ]
         if match.older:
-            parts.insert(
-                0, env._("Older than the values on file: kept as a record, values unchanged.")
-            )
-        return "; ".join(parts) or env._("No change.")
+            parts.insert(0, wording["older"])
+        return "; ".join(parts) or wording["same"]
 
     # ---------------------------------------------------------------- preview
     def action_preview(self):
@@ -216,6 +227,7 @@ class CreditExternalImport(models.Model):
 
     def _external_write_preview(self, result):
         env = self.env
+        wording = self._external_wording(env)
         lines = [
             {
                 "import_id": self.id,
@@ -249,7 +261,7 @@ class CreditExternalImport(models.Model):
                     "credit_code": match.row.credit_code,
                     "partner_id": match.partner_id,
                     "status": status,
-                    "message": self._external_describe(env, match),
+                    "message": self._external_describe(wording, match),
                 }
             )
         lines.sort(key=lambda vals: vals["row"])
@@ -322,6 +334,7 @@ class CreditExternalImport(models.Model):
         values. Returns the new adverse records."""
         company = self.company_id
         cenv = company._credit_env()
+        wording = self._external_wording(cenv)
         now = fields.Datetime.now()
         records = self._external_insert(
             "credit.external.record",
@@ -358,8 +371,8 @@ class CreditExternalImport(models.Model):
                     dict(
                         common,
                         field_name=field,
-                        old_value=self._external_display(cenv, field, old),
-                        new_value=self._external_display(cenv, field, new),
+                        old_value=self._external_display(wording, field, old),
+                        new_value=self._external_display(wording, field, new),
                     )
                 )
             for kind, ref in match.new_adverse:
