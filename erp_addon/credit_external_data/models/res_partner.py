@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from odoo.addons.credit_management.models.res_partner import CREDIT_FIGURES_GROUPS
+
 ANALYST = "credit_management.group_credit_analyst"
 IMPORTED_FIELDS = ("credit_external_rating", "credit_external_date", "credit_external_source")
 
@@ -17,9 +19,16 @@ class ResPartner(models.Model):
         """Whether the customer's credit data may be shared: the analysts decide."""
         return {**super()._guard_field_groups, "credit_shareable": ANALYST}
 
-    credit_external_rating = fields.Char(string="External Rating", readonly=True, copy=False)
-    credit_external_date = fields.Date(string="External Data Of", readonly=True, copy=False)
-    credit_external_source = fields.Char(string="External Source", readonly=True, copy=False)
+    # what the last import said: the credit roles and accounting's auditors read it
+    credit_external_rating = fields.Char(
+        string="External Rating", readonly=True, copy=False, groups=CREDIT_FIGURES_GROUPS
+    )
+    credit_external_date = fields.Date(
+        string="External Data Of", readonly=True, copy=False, groups=CREDIT_FIGURES_GROUPS
+    )
+    credit_external_source = fields.Char(
+        string="External Source", readonly=True, copy=False, groups=CREDIT_FIGURES_GROUPS
+    )
     credit_shareable = fields.Boolean(
         string="Credit Data Shareable",
         copy=False,
