@@ -347,9 +347,9 @@ class CreditExternalImport(models.Model):
                     "source_name": m.row.source or self.source_name,
                     "source_type": self.source_type,
                     "date": m.row.date,
-                    "rating": m.row.rating or False,
+                    "rating": m.row.rating or None,
                     "registered_capital": m.row.registered_capital,
-                    "operating_status": m.row.operating_status or False,
+                    "operating_status": m.row.operating_status or None,
                     "adverse_count": sum(len(refs) for refs in m.row.adverse.values()),
                     "older": m.older,
                 }
@@ -406,7 +406,6 @@ class CreditExternalImport(models.Model):
             return Model
         self.env.flush_all()
         columns = sorted({key for vals in vals_list for key in vals})
-        booleans = {c for c in columns if Model._fields[c].type == "boolean"}
         stamp = [self.env.uid, self.env.uid, self.env.cr.now(), self.env.cr.now()]
         names = SQL(", ").join(
             SQL.identifier(c)
@@ -418,7 +417,9 @@ class CreditExternalImport(models.Model):
         for chunk in split_every(1000, vals_list):
             params = []
             for vals in chunk:
-                params += [self._external_column(vals.get(c), c in booleans) for c in columns]
+                # values as their columns take them (the vals hold no False but in a
+                # boolean column)
+                params += map(vals.get, columns)
                 params += stamp
             self.env.cr.execute(
                 SQL(
@@ -432,13 +433,6 @@ class CreditExternalImport(models.Model):
         Model.invalidate_model()
         self.invalidate_recordset()
         return Model.browse(ids)
-
-    @staticmethod
-    def _external_column(value, boolean):
-        """A value as its column takes it: False is NULL but in a boolean column."""
-        if boolean:
-            return bool(value)
-        return None if value is False else value
 
     def _external_update_partners(self, result):
         """The partners' current values, 1,000 partners a statement."""
