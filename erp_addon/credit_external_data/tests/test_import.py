@@ -238,3 +238,24 @@ class TestImport(ExternalCase):
         self.assertEqual(imp.user_id, self.analyst)
         action = imp.action_download_template()
         self.assertEqual(action["url"], "/credit_external_data/template.xlsx")
+
+    def test_smart_buttons_open_what_the_import_made(self):
+        imp = self.make_import(csv_file(self.good_rows()))
+        imp.action_preview()
+        imp.action_apply()
+        for action, model, count in (
+            (imp.action_open_records(), "credit.external.record", 2),
+            (imp.action_open_values(), "credit.external.value", 4),
+            (imp.action_open_adverse(), "credit.external.adverse", 2),
+        ):
+            self.assertEqual(action["res_model"], model)
+            found = self.env[model].with_user(self.analyst).search(action["domain"])
+            self.assertEqual(len(found), count, model)
+        action = self.alpha.with_user(self.salesman).action_open_credit_external_adverse()
+        found = (
+            self.env["credit.external.adverse"].with_user(self.salesman).search(action["domain"])
+        )
+        self.assertEqual(found.reference, "(2026)沪01执1号")
+        self.assertEqual(
+            imp.action_download_template_csv()["url"], "/credit_external_data/template.csv"
+        )
