@@ -191,6 +191,10 @@ class FileImportProvider(ExternalProvider):
         if isinstance(value, datetime.date):
             return value
         text = str(value or "").strip()
+        try:
+            return datetime.date.fromisoformat(text)  # 2026-06-15: the template's form
+        except ValueError:
+            pass
         for fmt in DATE_FORMATS:
             try:
                 return datetime.datetime.strptime(text, fmt).date()
