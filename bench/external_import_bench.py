@@ -21,7 +21,12 @@ the rows match no customer), then in one run times, as a credit analyst:
 
 and prints the time and the queries of each, and the ratio to the baseline. Every measured
 step is rolled back, so runs are repeatable. An earlier attempt's apply took 55 s for
-10,000 rows (records created one by one).
+10,000 rows (records created one by one). Measured on the 2-core development machine
+(shared), median of two rounds: bare INSERT 0.19 s; read 0.34 s (2 queries); preview
+1.85 s (74 queries); apply 5.2 s (135 queries, the same whatever the number of rows but
+for one statement per 1,000 rows): 9,900 records, 15,300 value changes, 2,500 adverse
+records, 500 warning-list proposals and the early warning of 2,500 customers refreshed.
+``--profile`` prints where the apply's time goes.
 """
 
 from __future__ import annotations
