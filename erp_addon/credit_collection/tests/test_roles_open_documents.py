@@ -37,6 +37,8 @@ CREDIT_MODULES = (
     "credit_seminar_contract",
     "credit_seminar_appraisal",
     "credit_legal_review",
+    "credit_external_data",
+    "credit_warning_external_data",
 )
 RELATIONAL = ("many2one", "one2many", "many2many")
 CHATTER_REQUESTS = ["activities", "attachments", "followers", "scheduledMessages"]

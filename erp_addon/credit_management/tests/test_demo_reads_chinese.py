@@ -29,6 +29,8 @@ MODULES = (
     "credit_legal_review",
     "credit_prospect",
     "credit_prospect_guarantee",
+    "credit_external_data",
+    "credit_warning_external_data",
 )
 #: A value reads in Chinese when it holds a Chinese character.
 CHINESE = re.compile(r"[\u3400-\u9fff]")
@@ -122,6 +124,7 @@ EXCLUDED_MODEL_FIELDS = {
     "credit.restructuring": {"name"},
     "credit.seminar": {"name"},
     "credit.legal.review": {"name"},
+    "credit.external.import": {"name"},
     "account.move": {"name", "payment_reference", "invoice_origin", "sequence_prefix"},
     "account.account": {"code_store"},
     "sale.order": {"name", "client_order_ref", "origin", "reference"},

@@ -1,0 +1,1 @@
+from . import credit_external_share_wizard

@@ -1,0 +1,2 @@
+from . import credit_external_import
+from . import credit_warning_rule
