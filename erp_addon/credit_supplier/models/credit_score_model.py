@@ -40,3 +40,15 @@ class CreditScoreModel(models.Model):
                         model=model.name,
                     )
                 )
+
+    @api.model
+    def _credit_supplier_add_factor(self, factor_xmlid):
+        """A bridge's shipped factor joins the supplier model of every company that has
+        none reading its source (the model was copied from the main company's before)."""
+        factor = self.env.ref(factor_xmlid, raise_if_not_found=False)
+        if not factor:
+            return
+        models_ = self.env["res.company"].sudo().search([]).credit_supplier_score_model_id
+        for model in models_ - factor.model_id:
+            if factor.source not in model.factor_ids.mapped("source"):
+                factor.sudo().copy({"model_id": model.id})

@@ -4,7 +4,6 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
 from ..sql import load_all
-from .credit_supplier_grade import PURCHASE_POLICIES
 
 STATES = [
     ("draft", "Being Evaluated"),
@@ -105,7 +104,7 @@ class CreditSupplierEvaluation(models.Model):
     grade_id = fields.Many2one(
         "credit.supplier.grade", string="Grade", compute="_compute_score", store=True
     )
-    purchase_policy = fields.Selection(PURCHASE_POLICIES, related="grade_id.purchase_policy")
+    purchase_policy = fields.Selection(related="grade_id.purchase_policy")
     can_sign = fields.Boolean(compute="_compute_can_sign")
 
     @api.depends("line_ids.weighted_points", "line_ids.weight", "company_id")

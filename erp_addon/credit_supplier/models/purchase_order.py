@@ -14,7 +14,6 @@ class PurchaseOrder(models.Model):
     credit_supplier_grade_id = fields.Many2one(
         "credit.supplier.grade", string="Supplier Grade", compute="_compute_credit_supplier"
     )
-    credit_supplier_policy = fields.Selection(related="credit_supplier_grade_id.purchase_policy")
     credit_supplier_warning = fields.Text(compute="_compute_credit_supplier")
 
     @api.depends("partner_id", "company_id", "state")

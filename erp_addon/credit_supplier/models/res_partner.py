@@ -1,7 +1,5 @@
 from odoo import api, fields, models
 
-from .credit_supplier_grade import PURCHASE_POLICIES
-
 SUPPLIER_FLOW_FIELDS = (
     "credit_supplier_grade_id",
     "credit_supplier_score",
@@ -23,9 +21,7 @@ class ResPartner(models.Model):
         "credit.supplier.grade", string="Supplier Grade", company_dependent=True, tracking=True
     )
     credit_supplier_policy = fields.Selection(
-        PURCHASE_POLICIES,
-        string="Purchasing Policy",
-        related="credit_supplier_grade_id.purchase_policy",
+        string="Purchasing Policy", related="credit_supplier_grade_id.purchase_policy"
     )
     credit_supplier_score = fields.Float(
         string="Supplier Score", company_dependent=True, groups="base.group_user"
