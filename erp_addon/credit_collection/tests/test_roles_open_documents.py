@@ -30,6 +30,7 @@ CREDIT_MODULES = (
     "credit_restructuring",
     "credit_warning_restructuring",
     "credit_warning_guarantee",
+    "credit_supplier",
 )
 RELATIONAL = ("many2one", "one2many", "many2many")
 CHATTER_REQUESTS = ["activities", "attachments", "followers", "scheduledMessages"]

@@ -20,6 +20,9 @@ MODULES = (
     "credit_warning_restructuring",
     "credit_guarantee",
     "credit_warning_guarantee",
+    "credit_supplier",
+    "credit_supplier_stock",
+    "credit_supplier_contract",
 )
 #: A value reads in Chinese when it holds a Chinese character.
 CHINESE = re.compile(r"[\u3400-\u9fff]")

@@ -1,3 +1,5 @@
+from datetime import date
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tests.common import freeze_time
@@ -45,7 +47,7 @@ class TestEvaluation(SupplierCase):
         self.decide(evaluation, self.signer, "approve", "Checked with the wages records")
         self.assertRecordValues(
             evaluation,
-            [{"state": "signed", "signed_by_id": self.signer.id, "signed_date": TODAY}],
+            [{"state": "signed", "signed_by_id": self.signer.id, "signed_date": date(2026, 6, 15)}],
         )
         self.assertFalse(evaluation.activity_ids)
         partner = self.supplier.with_company(self.company)
