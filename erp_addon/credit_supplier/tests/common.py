@@ -101,13 +101,13 @@ class SupplierCase(CreditCase):
         return move
 
     @classmethod
-    def evaluation(cls, partner=None, user=None):
+    def evaluation(cls, partner=None, user=None, date_from="2026-01-01", date_to=TODAY):
         return cls.Evaluation.with_user(user or cls.evaluator).create(
             {
                 "partner_id": (partner or cls.supplier).id,
                 "model_id": cls.model.id,
-                "date_from": "2026-01-01",
-                "date_to": "2026-06-15",
+                "date_from": date_from,
+                "date_to": date_to,
             }
         )
 
