@@ -48,7 +48,10 @@ class CreditScoreModel(models.Model):
         factor = self.env.ref(factor_xmlid, raise_if_not_found=False)
         if not factor:
             return
-        models_ = self.env["res.company"].sudo().search([]).credit_supplier_score_model_id
+        companies = (
+            self.env["res.company"].sudo().search([("credit_supplier_score_model_id", "!=", False)])
+        )
+        models_ = companies.credit_supplier_score_model_id
         for model in models_ - factor.model_id:
             if factor.source not in model.factor_ids.mapped("source"):
                 factor.sudo().copy({"model_id": model.id})

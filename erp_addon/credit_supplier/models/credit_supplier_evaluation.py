@@ -80,7 +80,6 @@ class CreditSupplierEvaluation(models.Model):
     state = fields.Selection(STATES, default="draft", required=True, tracking=True, index=True)
     evaluator_id = fields.Many2one(
         "res.users",
-        string="Evaluator",
         readonly=True,
         index=True,
         default=lambda self: self.env.user,
@@ -101,9 +100,7 @@ class CreditSupplierEvaluation(models.Model):
     score = fields.Float(
         compute="_compute_score", store=True, aggregator="avg", groups="base.group_user"
     )
-    grade_id = fields.Many2one(
-        "credit.supplier.grade", string="Grade", compute="_compute_score", store=True
-    )
+    grade_id = fields.Many2one("credit.supplier.grade", compute="_compute_score", store=True)
     purchase_policy = fields.Selection(related="grade_id.purchase_policy")
     can_sign = fields.Boolean(compute="_compute_can_sign")
 
@@ -139,9 +136,7 @@ class CreditSupplierEvaluation(models.Model):
     def _check_period(self):
         for evaluation in self:
             if evaluation.date_from > evaluation.date_to:
-                raise ValidationError(
-                    self.env._("The evaluation period must end after it starts.")
-                )
+                raise ValidationError(self.env._("The evaluation period must end after it starts."))
 
     @api.constrains("model_id", "company_id")
     def _check_model(self):
@@ -180,5 +175,8 @@ class CreditSupplierEvaluation(models.Model):
                 )
 
     def init(self):
-        super().init()
+        # the SQL functions of sql/ read other add-ons' tables: created once every table
+        # of the module exists
+        res = super().init()
         self.pool.post_init(load_all, self.env.cr)
+        return res

@@ -12,7 +12,7 @@ _logger = logging.getLogger(__name__)
 class CreditSupplierEvaluation(models.Model):
     """The evaluation cycle: a daily job opens the evaluations that are due."""
 
-    _inherit = "credit.supplier.evaluation"
+    _inherit = "credit.supplier.evaluation"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def _cron_supplier_evaluations(self):
@@ -20,7 +20,9 @@ class CreditSupplierEvaluation(models.Model):
         bought from in the look-back period (or graded before) whose next evaluation is
         due and who has none open, read its figures and remind the evaluator. A supplier
         that fails is logged and skipped."""
-        companies = self.env["res.company"].search([("credit_supplier_score_model_id", "!=", False)])
+        companies = self.env["res.company"].search(
+            [("credit_supplier_score_model_id", "!=", False)]
+        )
         for company in companies:
             self.with_company(company)._open_due_evaluations(company)
 
@@ -29,20 +31,26 @@ class CreditSupplierEvaluation(models.Model):
         """The commercial partners whose evaluation is due in ``company`` (a few grouped
         reads, whatever the number of suppliers)."""
         start = today - relativedelta(months=company.credit_supplier_lookback_months or 12)
-        bought = self.env["purchase.order"].sudo()._read_group(
-            [
-                ("company_id", "=", company.id),
-                ("state", "in", ("purchase", "done")),
-                ("date_approve", ">=", start),
-            ],
-            ["partner_id"],
+        bought = (
+            self.env["purchase.order"]
+            .sudo()
+            ._read_group(
+                [
+                    ("company_id", "=", company.id),
+                    ("state", "in", ("purchase", "done")),
+                    ("date_approve", ">=", start),
+                ],
+                ["partner_id"],
+            )
         )
         Partner = self.env["res.partner"].sudo().with_company(company)
         suppliers = Partner.union(*(partner for (partner,) in bought)).commercial_partner_id
         suppliers |= Partner.search([("credit_supplier_grade_id", "!=", False)])
         suppliers = suppliers.filtered(
-            lambda p: not p.credit_supplier_next_evaluation_date
-            or p.credit_supplier_next_evaluation_date <= today
+            lambda p: (
+                not p.credit_supplier_next_evaluation_date
+                or p.credit_supplier_next_evaluation_date <= today
+            )
         )
         open_ones = self.sudo()._read_group(
             [
@@ -95,5 +103,7 @@ class CreditSupplierEvaluation(models.Model):
                 ACTIVITY_EVALUATE,
                 date_deadline=evaluation.date_deadline,
                 user_id=evaluation.evaluator_id.id,
-                summary=env._("Evaluate supplier %(supplier)s", supplier=evaluation.partner_id.name),
+                summary=env._(
+                    "Evaluate supplier %(supplier)s", supplier=evaluation.partner_id.name
+                ),
             )

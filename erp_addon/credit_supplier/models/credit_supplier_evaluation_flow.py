@@ -12,7 +12,7 @@ ACTIVITY_SIGN = "credit_supplier.mail_activity_type_supplier_signoff"
 class CreditSupplierEvaluation(models.Model):
     """The flow of an evaluation: figures read, submitted, signed off or returned."""
 
-    _inherit = "credit.supplier.evaluation"
+    _inherit = "credit.supplier.evaluation"  # pylint: disable=consider-merging-classes-inherited
 
     # ------------------------------------------------------------ figures
     def action_compute_figures(self):
@@ -39,9 +39,7 @@ class CreditSupplierEvaluation(models.Model):
         today = fields.Date.context_today(self)
         for (company, model, date_from, date_to), evaluations in groups.items():
             partners = evaluations.partner_id
-            factors = model.factor_ids.with_context(
-                credit_supplier_period=(date_from, date_to)
-            )
+            factors = model.factor_ids.with_context(credit_supplier_period=(date_from, date_to))
             values = factors._read_values(partners, company)
             counts = partners._credit_supplier_figures(company, date_from, date_to)
             for evaluation in evaluations:
@@ -116,7 +114,8 @@ class CreditSupplierEvaluation(models.Model):
                     ACTIVITY_SIGN,
                     user_id=user.id,
                     summary=env._(
-                        "Sign off the evaluation of %(supplier)s", supplier=evaluation.partner_id.name
+                        "Sign off the evaluation of %(supplier)s",
+                        supplier=evaluation.partner_id.name,
                     ),
                 )
 

@@ -79,7 +79,7 @@ class CreditSupplierEvaluationLine(models.Model):
                 )
         self.evaluation_id._check_evaluator()
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_while_evaluated(self):
         if not self.env.su and any(line.evaluation_id.state != "draft" for line in self):
             raise AccessError(self.env._("The factors of a submitted evaluation are kept."))
-        return super().unlink()

@@ -46,11 +46,14 @@ class ResCompany(models.Model):
                 raise ValidationError(
                     self.env._("The customers' scoring model must apply to customers.")
                 )
-            if min(
-                company.credit_supplier_evaluation_months,
-                company.credit_supplier_lookback_months,
-                company.credit_supplier_deadline_days,
-            ) <= 0:
+            if (
+                min(
+                    company.credit_supplier_evaluation_months,
+                    company.credit_supplier_lookback_months,
+                    company.credit_supplier_deadline_days,
+                )
+                <= 0
+            ):
                 raise ValidationError(
                     self.env._(
                         "The supplier evaluation interval, look-back and days to evaluate "

@@ -17,9 +17,9 @@ class TestEvaluation(SupplierCase):
         self.purchase(self.supplier, 110)
         self.vendor_move(self.supplier, 1000)
         self.vendor_move(self.supplier, 50, "in_refund")
-        figures = self.supplier._credit_supplier_figures(
-            self.company, "2026-01-01", "2026-06-15"
-        )[self.supplier.id]
+        figures = self.supplier._credit_supplier_figures(self.company, "2026-01-01", "2026-06-15")[
+            self.supplier.id
+        ]
         self.assertEqual(figures["order_count"], 2)
         self.assertEqual(figures["price_change"], 10.0)
         self.assertEqual(figures["return_rate"], 5.0)

@@ -93,7 +93,13 @@ class TestSupplierTourZh(SupplierCase, HttpCase):
         self.start_tour("/odoo", "credit_supplier_zh_sign", login=self.zh_signer.login)
         self.assertRecordValues(
             evaluation,
-            [{"state": "signed", "signed_by_id": self.zh_signer.id, "sign_note": "已会同劳资科核对"}],
+            [
+                {
+                    "state": "signed",
+                    "signed_by_id": self.zh_signer.id,
+                    "sign_note": "已会同劳资科核对",
+                }
+            ],
         )
         grade = self.supplier.with_company(self.company).credit_supplier_grade_id
         self.assertEqual(grade.purchase_policy, "restricted")

@@ -25,5 +25,8 @@ class ResPartner(models.Model):
         return figures
 
     def init(self):
-        super().init()
+        # the SQL functions of sql/ read other add-ons' tables: created once every table
+        # of the module exists
+        res = super().init()
         self.pool.post_init(load_all, self.env.cr)
+        return res

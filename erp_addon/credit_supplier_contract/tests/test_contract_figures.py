@@ -1,7 +1,6 @@
 from datetime import timedelta
 
 from odoo import fields
-
 from odoo.tests import tagged
 from odoo.tests.common import freeze_time
 
