@@ -9,7 +9,7 @@ from odoo.addons.credit_supplier.tests.common import TODAY, SupplierCase
 
 class ContractCase(SupplierCase):
     """Two purchase contracts of the supplier ended in the period, one completed and one
-    terminated, and a dispute opened on the latter. Days relative to the clock (the tour
+    terminated, and a dispute opened on one in force. Days relative to the clock (the tour
     runs on a real one)."""
 
     @classmethod
@@ -38,11 +38,12 @@ class ContractCase(SupplierCase):
         cls.today = fields.Date.context_today(cls.env["res.partner"])
         cls.period = (cls.today - timedelta(days=180), cls.today)
         cls.contract("completed", cls.today - timedelta(days=40))
-        terminated = cls.contract("terminated", cls.today - timedelta(days=10))
-        cls.contract("performance", cls.today + timedelta(days=200))  # not ended: not counted
+        cls.contract("terminated", cls.today - timedelta(days=10))
+        # not ended: not counted, its dispute is
+        in_force = cls.contract("performance", cls.today + timedelta(days=200))
         cls.env["credit.contract.dispute"].sudo().create(
             {
-                "contract_id": terminated.id,
+                "contract_id": in_force.id,
                 "date_start": cls.today - timedelta(days=30),
                 "description": "Late deliveries",
             }
