@@ -114,6 +114,8 @@ EXCLUDED_MODEL_FIELDS = {
     "credit.power.attorney": {"name"},
     "credit.collection.writeoff": {"name"},
     "credit.restructuring": {"name"},
+    "credit.supplier.evaluation": {"name"},
+    "purchase.order": {"name", "partner_ref", "origin"},
     "account.move": {"name", "payment_reference", "invoice_origin", "sequence_prefix"},
     "account.account": {"code_store"},
     "sale.order": {"name", "client_order_ref", "origin", "reference"},
