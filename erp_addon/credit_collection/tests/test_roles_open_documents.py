@@ -266,10 +266,23 @@ class TestRolesOpenDocuments(RolesCase, HttpCase):
         form = self._open(self.auditor, "account.action_move_out_invoice_type", self.invoice)
         self.assertTrue(form.collection_history_ids)
         self.assertEqual(form.collection_stage_id, self.invoice.collection_stage_id)
-        # over RPC: read() with no field list reads every field the auditor may read
-        [values] = self.invoice.with_user(self.auditor).read()
+        # over RPC: read() of every field the auditor may read
+        invoice = self.invoice.with_user(self.auditor)
+        [values] = invoice.read(self._readable_fields(invoice))
         self.assertEqual(values["collection_history_ids"], self.invoice.collection_history_ids.ids)
-        self.customer.with_user(self.auditor).read()
+        customer = self.customer.with_user(self.auditor)
+        customer.read(self._readable_fields(customer))
+
+    @staticmethod
+    def _readable_fields(record):
+        """The fields of ``record`` its user may read: all of them but the relations to
+        models the role has no access to that other Odoo apps add (the stock valuation
+        layers of an invoice once Inventory is installed, by Purchase Stock say)."""
+        return [
+            name
+            for name, field in record._fields.items()
+            if not field.relational or record.env[field.comodel_name].has_access("read")
+        ]
 
     def test_billing(self):
         self.assertOpens(

@@ -33,10 +33,14 @@ class ResPartner(models.Model):
         string="Next Supplier Evaluation", company_dependent=True
     )
     credit_supplier_evaluation_ids = fields.One2many(
-        "credit.supplier.evaluation", "partner_id", string="Supplier Evaluations"
+        "credit.supplier.evaluation",
+        "partner_id",
+        string="Supplier Evaluations",
+        groups="credit_management.group_credit_user,account.group_account_readonly",
     )
     credit_supplier_evaluation_count = fields.Integer(
-        compute="_compute_credit_supplier_evaluation_count"
+        compute="_compute_credit_supplier_evaluation_count",
+        groups="credit_management.group_credit_user,account.group_account_readonly",
     )
 
     @api.depends("credit_supplier_evaluation_ids")
