@@ -38,8 +38,16 @@ class TestEvaluation(SupplierCase):
         self.assertEqual(evaluation.evaluator_id, self.evaluator)
         evaluation.action_compute_figures()
         self.give_points(evaluation, 100)
-        # no purchase data: 70 points on the figures (weights 20 + 15), 100 on the rest (30)
-        self.assertAlmostEqual(evaluation.score, round((70 * 35 + 100 * 30) / 65, 2))
+        # no purchase data: each figure gets its points without data (70 for the returns
+        # and prices, whatever the bridges installed add), the evaluator's factors 100
+        lines = evaluation.line_ids
+        for line in lines:
+            expected = 100.0 if line.source == "evaluator" else line.factor_id.missing_points
+            if line.has_value:
+                expected = line.factor_id._points_for(line.value_float)[0]
+            self.assertEqual(line.points, expected, line.factor_id.name)
+        weighted = sum(line.points * line.weight for line in lines)
+        self.assertAlmostEqual(evaluation.score, round(weighted / sum(lines.mapped("weight")), 2))
         self.assertEqual(evaluation.grade_id, self.grades["normal"])
         evaluation.action_submit()
         self.assertEqual(evaluation.state, "submitted")
