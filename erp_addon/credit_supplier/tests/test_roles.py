@@ -5,6 +5,7 @@ purchase order with the supplier's grade."""
 from lxml import etree
 
 from odoo import Command
+from odoo.exceptions import AccessError
 from odoo.tests import Form, new_test_user, tagged
 from odoo.tests.common import freeze_time
 
@@ -49,7 +50,6 @@ class TestRolesOpenDocuments(SupplierCase):
 
     def test_roles_open_everything(self):
         for user in (
-            self.buyer,
             self.evaluator,
             self.signer,
             self.manager,
@@ -67,8 +67,13 @@ class TestRolesOpenDocuments(SupplierCase):
                 self.assertEqual(partner.credit_supplier_grade_id, self.evaluation_.grade_id)
 
     def test_buyer_sees_the_grade_on_the_order(self):
+        """A buyer is no credit user: the supplier's grade on the order and the supplier's
+        form, not the evaluations."""
         order = Form(self.order.with_user(self.buyer))
         self.assertEqual(order.credit_supplier_grade_id, self.evaluation_.grade_id)
+        Form(self.supplier.with_user(self.buyer))
+        with self.assertRaises(AccessError):
+            self.evaluation_.with_user(self.buyer).read(["score"])
 
     def test_auditor_reads_evaluations(self):
         result = self.open_action(self.auditor, ACTIONS[0])
