@@ -39,6 +39,7 @@ CREDIT_MODULES = (
     "credit_legal_review",
     "credit_external_data",
     "credit_warning_external_data",
+    "credit_supplier",
 )
 RELATIONAL = ("many2one", "one2many", "many2many")
 CHATTER_REQUESTS = ["activities", "attachments", "followers", "scheduledMessages"]
@@ -274,10 +275,24 @@ class TestRolesOpenDocuments(RolesCase, HttpCase):
         form = self._open(self.auditor, "account.action_move_out_invoice_type", self.invoice)
         self.assertTrue(form.collection_history_ids)
         self.assertEqual(form.collection_stage_id, self.invoice.collection_stage_id)
-        # over RPC: read() with no field list reads every field the auditor may read
-        [values] = self.invoice.with_user(self.auditor).read()
+        # over RPC: read() of every field the auditor may read
+        invoice = self.invoice.with_user(self.auditor)
+        [values] = invoice.read(self._readable_fields(invoice))
         self.assertEqual(values["collection_history_ids"], self.invoice.collection_history_ids.ids)
-        self.customer.with_user(self.auditor).read()
+        customer = self.customer.with_user(self.auditor)
+        customer.read(self._readable_fields(customer))
+
+    @staticmethod
+    def _readable_fields(record):
+        """The fields of ``record`` its user may read: all of them but the relations to
+        models the role has no access to that other Odoo apps add (the stock valuation
+        layers of an invoice once Inventory is installed, by Purchase Stock say)."""
+        described = record.fields_get(attributes=["relation"])  # the fields it may read
+        return [
+            name
+            for name, field in described.items()
+            if not field.get("relation") or record.env[field["relation"]].has_access("read")
+        ]
 
     def test_billing(self):
         self.assertOpens(

@@ -31,6 +31,9 @@ MODULES = (
     "credit_prospect_guarantee",
     "credit_external_data",
     "credit_warning_external_data",
+    "credit_supplier",
+    "credit_supplier_stock",
+    "credit_supplier_contract",
 )
 #: A value reads in Chinese when it holds a Chinese character.
 CHINESE = re.compile(r"[\u3400-\u9fff]")
@@ -125,6 +128,8 @@ EXCLUDED_MODEL_FIELDS = {
     "credit.seminar": {"name"},
     "credit.legal.review": {"name"},
     "credit.external.import": {"name"},
+    "credit.supplier.evaluation": {"name"},
+    "purchase.order": {"name", "partner_ref", "origin"},
     "account.move": {"name", "payment_reference", "invoice_origin", "sequence_prefix"},
     "account.account": {"code_store"},
     "sale.order": {"name", "client_order_ref", "origin", "reference"},

@@ -1,0 +1,2 @@
+from . import credit_decision
+from . import credit_exception_request

@@ -1,0 +1,2 @@
+from . import credit_score_factor
+from . import res_partner

@@ -1,0 +1,2 @@
+from . import test_on_time
+from . import test_tour_zh
