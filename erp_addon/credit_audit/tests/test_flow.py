@@ -157,3 +157,15 @@ class TestFindingFlow(AuditCase):
         self.assertEqual(
             self.Finding.with_user(self.administrator).search(action["domain"]), finding
         )
+
+    def test_audit_findings_button(self):
+        """The audit's Findings button lists its findings, and a finding made from that
+        list belongs to the audit."""
+        audit = self.make_audit()
+        finding = self.make_finding(audit)
+        self.make_finding(self.make_audit())
+        action = audit.with_user(self.administrator).action_open_findings()
+        self.assertEqual(
+            self.Finding.with_user(self.administrator).search(action["domain"]), finding
+        )
+        self.assertEqual(action["context"], {"default_audit_id": audit.id})

@@ -191,11 +191,7 @@ class FileImportProvider(ExternalProvider):
         if isinstance(value, datetime.date):
             return value
         text = str(value or "").strip()
-        try:
-            return datetime.date.fromisoformat(text)  # 2026-06-15: the template's form
-        except ValueError:
-            pass
-        for fmt in DATE_FORMATS:
+        for fmt in DATE_FORMATS:  # the template's form (2026-06-15) first
             try:
                 return datetime.datetime.strptime(text, fmt).date()
             except ValueError:
