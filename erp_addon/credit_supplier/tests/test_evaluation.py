@@ -61,6 +61,12 @@ class TestEvaluation(SupplierCase):
         partner = self.supplier.with_company(self.company)
         self.assertEqual(partner.credit_supplier_grade_id, self.grades["normal"])
         self.assertEqual(str(partner.credit_supplier_next_evaluation_date), "2027-06-15")
+        # the supplier's Evaluations button lists it, for the evaluator
+        action = self.supplier.with_user(self.evaluator).action_open_supplier_evaluations()
+        self.assertEqual(
+            self.Evaluation.with_user(self.evaluator).search(action["domain"]), evaluation
+        )
+        self.assertEqual(action["context"], {"default_partner_id": self.supplier.id})
 
     def test_nobody_signs_off_own_evaluation(self):
         evaluation = self.evaluation(user=self.evaluator_signer)
