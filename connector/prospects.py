@@ -16,13 +16,8 @@ from typing import Any
 
 from ..i18n import _
 from . import schema
-from .transport import (
-    AddonMissing,
-    ConnectorError,
-    MissingMethodError,
-    MissingModelError,
-    Transport,
-)
+from .listing import fetch_listing, text
+from .transport import Transport
 
 
 @dataclass(frozen=True)
@@ -82,41 +77,16 @@ def fetch_prospects(
 ) -> dict[str, Any]:
     """The server's answer for ``company_id`` (None: the user's current company), worded in
     the context's language. One call; the same when ``credit pull`` records it."""
-    context = dict(context or {})
-    try:
-        answer = transport.execute_kw(
-            schema.PROSPECTS_MODEL,
-            schema.PROSPECTS_METHOD,
-            [company_id or False, context.get("lang") or False],
-            {"context": context},
-        )
-    except MissingModelError:
-        raise AddonMissing(
-            _("Odoo has no credit data for sales: install its {addon} add-on").format(
-                addon=schema.PROSPECTS_ADDON
-            )
-        ) from None
-    except MissingMethodError:
-        raise MissingMethodError(
-            _(
-                "Odoo has no {call}: its {addon} add-on is older than this command "
-                "(update the add-on)"
-            ).format(
-                call=f"{schema.PROSPECTS_MODEL}.{schema.PROSPECTS_METHOD}",
-                addon=schema.PROSPECTS_ADDON,
-            )
-        ) from None
-    if not isinstance(answer, Mapping) or "rows" not in answer:
-        raise ConnectorError(
-            _("Odoo's {method} gave an answer this command does not read").format(
-                method=schema.PROSPECTS_METHOD
-            )
-        )
-    return dict(answer)
-
-
-def _text(value: Any) -> str:
-    return "" if value in (None, False) else str(value)
+    return fetch_listing(
+        transport,
+        (schema.PROSPECTS_MODEL, schema.PROSPECTS_METHOD, schema.PROSPECTS_ADDON),
+        _("Odoo has no credit data for sales: install its {addon} add-on").format(
+            addon=schema.PROSPECTS_ADDON
+        ),
+        "rows",
+        company_id,
+        context,
+    )
 
 
 def _figure(value: Any) -> float | None:
@@ -145,14 +115,14 @@ def build_prospects(answer: Mapping[str, Any]) -> Prospects:
     rows = tuple(
         Prospect(
             rank=int(r.get("rank") or index),
-            name=_text(r.get("name")),
-            ref=_text(r.get("ref")),
-            kind=_text(r.get("kind")),
-            kind_label=_text(r.get("kind_label")),
-            salesperson=_text(r.get("salesperson")),
-            grade=_text(r.get("grade")),
-            policy=_text(r.get("policy")),
-            policy_label=_text(r.get("policy_label")),
+            name=text(r.get("name")),
+            ref=text(r.get("ref")),
+            kind=text(r.get("kind")),
+            kind_label=text(r.get("kind_label")),
+            salesperson=text(r.get("salesperson")),
+            grade=text(r.get("grade")),
+            policy=text(r.get("policy")),
+            policy_label=text(r.get("policy_label")),
             on_warning_list=bool(r.get("on_warning_list")),
             good_payer=bool(r.get("good_payer")),
             can_propose=bool(r.get("can_propose")),
@@ -161,9 +131,9 @@ def build_prospects(answer: Mapping[str, Any]) -> Prospects:
         for index, r in enumerate(answer.get("rows") or (), start=1)
     )
     return Prospects(
-        company=_text(answer.get("company")),
-        currency=_text(answer.get("currency")),
-        date=_text(answer.get("date")),
+        company=text(answer.get("company")),
+        currency=text(answer.get("currency")),
+        date=text(answer.get("date")),
         weights={k: float(v or 0.0) for k, v in (answer.get("weights") or {}).items()},
         rule={k: float(v or 0.0) for k, v in (answer.get("rule") or {}).items()},
         guarantees=bool(answer.get("guarantees")),

@@ -14,13 +14,8 @@ from typing import Any
 
 from ..i18n import _
 from . import schema
-from .transport import (
-    AddonMissing,
-    ConnectorError,
-    MissingMethodError,
-    MissingModelError,
-    Transport,
-)
+from .listing import fetch_listing, text
+from .transport import Transport
 
 
 @dataclass(frozen=True)
@@ -73,69 +68,44 @@ def fetch_warnings(
 ) -> dict[str, Any]:
     """The server's answer for ``company_id`` (None: the user's current company), worded in
     the context's language. One call; the same when ``credit pull`` records it."""
-    context = dict(context or {})
-    try:
-        answer = transport.execute_kw(
-            schema.WARNINGS_MODEL,
-            schema.WARNINGS_METHOD,
-            [company_id or False, context.get("lang") or False],
-            {"context": context},
-        )
-    except MissingModelError:
-        raise AddonMissing(
-            _("Odoo has no early warning: install its {addon} add-on").format(
-                addon=schema.WARNINGS_ADDON
-            )
-        ) from None
-    except MissingMethodError:
-        raise MissingMethodError(
-            _(
-                "Odoo has no {call}: its {addon} add-on is older than this command "
-                "(update the add-on)"
-            ).format(
-                call=f"{schema.WARNINGS_MODEL}.{schema.WARNINGS_METHOD}",
-                addon=schema.WARNINGS_ADDON,
-            )
-        ) from None
-    if not isinstance(answer, Mapping) or "customers" not in answer:
-        raise ConnectorError(
-            _("Odoo's {method} gave an answer this command does not read").format(
-                method=schema.WARNINGS_METHOD
-            )
-        )
-    return dict(answer)
-
-
-def _text(value: Any) -> str:
-    return "" if value in (None, False) else str(value)
+    return fetch_listing(
+        transport,
+        (schema.WARNINGS_MODEL, schema.WARNINGS_METHOD, schema.WARNINGS_ADDON),
+        _("Odoo has no early warning: install its {addon} add-on").format(
+            addon=schema.WARNINGS_ADDON
+        ),
+        "customers",
+        company_id,
+        context,
+    )
 
 
 def build_warnings(answer: Mapping[str, Any]) -> Warnings:
     """The answer as data classes, in the server's order (highest score first)."""
     customers = tuple(
         WarningCustomer(
-            name=_text(c.get("name")),
-            level=_text(c.get("level")),
-            level_label=_text(c.get("level_label")),
+            name=text(c.get("name")),
+            level=text(c.get("level")),
+            level_label=text(c.get("level_label")),
             score=float(c.get("score") or 0.0),
-            analyst=_text(c.get("analyst")),
+            analyst=text(c.get("analyst")),
             signals=tuple(
                 WarningSignal(
-                    type_label=_text(s.get("type_label")),
-                    evidence=_text(s.get("evidence")),
+                    type_label=text(s.get("type_label")),
+                    evidence=text(s.get("evidence")),
                     weight=float(s.get("weight") or 0.0),
-                    since=_text(s.get("since")),
+                    since=text(s.get("since")),
                 )
                 for s in c.get("signals") or ()
             ),
             rescues=tuple(
                 RescueCase(
-                    name=_text(r.get("name")),
-                    state=_text(r.get("state")),
-                    state_label=_text(r.get("state_label")),
-                    outcome_label=_text(r.get("outcome_label")),
-                    responsible=_text(r.get("responsible")),
-                    date_open=_text(r.get("date_open")),
+                    name=text(r.get("name")),
+                    state=text(r.get("state")),
+                    state_label=text(r.get("state_label")),
+                    outcome_label=text(r.get("outcome_label")),
+                    responsible=text(r.get("responsible")),
+                    date_open=text(r.get("date_open")),
                     actions_todo=int(r.get("actions_todo") or 0),
                 )
                 for r in c.get("rescues") or ()
@@ -144,8 +114,8 @@ def build_warnings(answer: Mapping[str, Any]) -> Warnings:
         for c in answer.get("customers") or ()
     )
     return Warnings(
-        company=_text(answer.get("company")),
-        currency=_text(answer.get("currency")),
-        date=_text(answer.get("date")),
+        company=text(answer.get("company")),
+        currency=text(answer.get("currency")),
+        date=text(answer.get("date")),
         customers=customers,
     )
