@@ -17,7 +17,7 @@ import {
 function openFinding() {
     return [
         ...openCreditSubMenu(
-            "credit_audit.menu_audit_root",
+            "credit_management.menu_credit_oversight",
             "审计整改",
             "credit_audit.menu_credit_audit_findings",
             "审计发现"

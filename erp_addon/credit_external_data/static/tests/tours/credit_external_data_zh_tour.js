@@ -23,7 +23,7 @@ const CONFIRM = {
 registry.category("web_tour.tours").add("credit_external_data_zh_import", {
     steps: () => [
         ...openCreditSubMenu(
-            "credit_external_data.menu_credit_external_root",
+            "credit_management.menu_credit_oversight",
             "外部征信",
             "credit_external_data.menu_credit_external_imports",
             "征信数据导入"
@@ -49,7 +49,7 @@ registry.category("web_tour.tours").add("credit_external_data_zh_import", {
         CONFIRM,
         stateIs("applied", "已应用"),
         ...openCreditSubMenu(
-            "credit_external_data.menu_credit_external_root",
+            "credit_management.menu_credit_oversight",
             "外部征信",
             "credit_external_data.menu_credit_external_adverse",
             "不良记录"

@@ -31,10 +31,23 @@ export function openCreditMenu(xmlid, label) {
     ];
 }
 
-/** An item of a top menu of the Credit app. */
+/** An item of a top menu of the Credit app. The menu bar moves the sections that do not
+ * fit the window into its "+" menu (the last ones: information and oversight on a narrow
+ * screen), so the section is opened where it is: in the bar, or through "+", which lists
+ * its items the same way. */
 export function openCreditSubMenu(section, sectionLabel, xmlid, label) {
     return [
-        ...openCreditMenu(section, sectionLabel),
+        ...openCreditApp(),
+        {
+            content: `Open the ${sectionLabel} menu, in the bar or under "+"`,
+            trigger: `.o_menu_sections [data-menu-xmlid="${section}"], .o_menu_sections_more button`,
+            run() {
+                const inBar = document.querySelector(
+                    `.o_menu_sections [data-menu-xmlid="${section}"]`
+                );
+                (inBar || document.querySelector(".o_menu_sections_more button")).click();
+            },
+        },
         {
             content: `Open ${label}`,
             trigger: `.dropdown-item[data-menu-xmlid="${xmlid}"]:contains(${label})`,

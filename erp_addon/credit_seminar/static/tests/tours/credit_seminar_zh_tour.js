@@ -7,7 +7,7 @@ import {
     fill,
     headerButton,
     labelShown,
-    openCreditApp,
+    openCreditSubMenu,
     openPage,
     stateIs,
     tag,
@@ -15,13 +15,12 @@ import {
 
 registry.category("web_tour.tours").add("credit_seminar_zh", {
     steps: () => [
-        ...openCreditApp(),
-        {
-            content: "Open the Seminars menu (研讨会)",
-            trigger:
-                '.o_menu_sections [data-menu-xmlid="credit_seminar.menu_credit_seminars"]:contains(研讨会)',
-            run: "click",
-        },
+        ...openCreditSubMenu(
+            "credit_management.menu_credit_oversight",
+            "信息与监督",
+            "credit_seminar.menu_credit_seminars",
+            "研讨会"
+        ),
         {
             content: "New",
             trigger: ".o_list_button_add",

@@ -13,7 +13,7 @@ import {
     stateIs,
 } from "@credit_management/../tests/tours/zh_tour_steps";
 
-const ROOT = "credit_supplier.menu_credit_supplier_root";
+const ROOT = "credit_management.menu_credit_oversight";
 
 registry.category("web_tour.tours").add("credit_supplier_zh_evaluate", {
     steps: () => [

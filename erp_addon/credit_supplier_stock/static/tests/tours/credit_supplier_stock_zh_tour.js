@@ -12,7 +12,7 @@ import {
 registry.category("web_tour.tours").add("credit_supplier_stock_zh", {
     steps: () => [
         ...openCreditSubMenu(
-            "credit_supplier.menu_credit_supplier_root",
+            "credit_management.menu_credit_oversight",
             "供应商信用",
             "credit_supplier.menu_credit_supplier_evaluations",
             "供应商评价"
