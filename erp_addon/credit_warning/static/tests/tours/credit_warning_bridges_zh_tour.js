@@ -1,0 +1,57 @@
+/** The signals the early-warning bridges add, read in Chinese (zh_CN) by a credit user
+ * (least privilege: group_credit_user) on the customer's warning: Credit > Early Warning >
+ * Customers in Warning (预警客户) lists the customer at its level, its Early Warning tab
+ * (信用预警) shows the bridge's signal by its Chinese label with its Chinese evidence.
+ * Each tour is run by the bridge's own test (the bridges have no assets of their own: this
+ * folder is globbed into web.assets_tests by credit_warning's manifest):
+ *   credit_warning_external_data_zh   credit_warning_external_data/tests/test_tour_zh.py
+ * The other bridges' tours (contract, guarantee, restructuring) are to follow here. */
+import { registry } from "@web/core/registry";
+import { openCreditSubMenu } from "@credit_management/../tests/tours/zh_tour_steps";
+
+/** The steps from the home screen to ``customer``'s signal ``signal`` (its Chinese label)
+ * at ``level`` (the Chinese label of the customer's warning level), the signal's evidence
+ * holding each text of ``evidence``. */
+function signalOnWarning(customer, level, signal, evidence) {
+    const row = `.o_form_view div[name="credit_warning_signal_ids"] .o_data_row:has(td[name="signal_type"]:contains(${signal}))`;
+    return [
+        ...openCreditSubMenu(
+            "credit_warning.menu_warning_root",
+            "信用预警",
+            "credit_warning.menu_warning_customers",
+            "预警客户"
+        ),
+        {
+            content: `${customer} is in warning at ${level}`,
+            trigger: `.o_list_renderer .o_data_row:contains("${customer}") td[name="credit_warning_level"]:contains(${level})`,
+        },
+        {
+            content: `Open ${customer}`,
+            trigger: `.o_list_renderer .o_data_row:contains("${customer}") td[name="name"]`,
+            run: "click",
+        },
+        {
+            content: "Open its Early Warning tab (信用预警)",
+            trigger:
+                '.o_form_view .o_notebook_headers a.nav-link[name="credit_warning"]:contains(信用预警)',
+            run: "click",
+        },
+        {
+            content: `The signal ${signal} is in force`,
+            trigger: row,
+        },
+        ...evidence.map((text) => ({
+            content: `Its evidence reads ${text}`,
+            trigger: `${row} td[name="evidence"]:contains("${text}")`,
+        })),
+    ];
+}
+
+registry.category("web_tour.tours").add("credit_warning_external_data_zh", {
+    steps: () =>
+        signalOnWarning("ZH 失信钢贸", "关注", "外部不良记录", [
+            "自2026年06月10日起报告了 1 条不良记录",
+            "失信被执行人",
+            "沪01执5号",
+        ]),
+});

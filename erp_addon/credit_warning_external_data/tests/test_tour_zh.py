@@ -1,0 +1,52 @@
+"""The bridge's signal read in Chinese in the browser
+(credit_warning/static/tests/tours/credit_warning_bridges_zh_tour.js)."""
+
+from odoo import Command
+from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests.common import freeze_time
+
+from odoo.addons.credit_external_data.tests.common import ExternalCase, code, csv_file
+from odoo.addons.credit_management.tests.test_tour_zh import load_zh_cn
+
+
+@tagged("post_install", "-at_install")
+class TestExternalAdverseTourZh(ExternalCase, HttpCase):
+    """A credit user (least privilege) opens the warning of a customer an import reported
+    as a dishonest judgment debtor (失信被执行人): the signal 外部不良记录 with its evidence in
+    Chinese, at the level 关注."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        load_zh_cn(cls.env)
+        company = cls.company
+        company.partner_id.lang = "zh_CN"
+        # the password is the login
+        cls.zh_user = new_test_user(
+            cls.env,
+            login="zh_wed_user",
+            name="ZH 信用专员",
+            groups="base.group_user,credit_management.group_credit_user",
+            company_id=company.id,
+            company_ids=[Command.set(company.ids)],
+            lang="zh_CN",
+        )
+        cls.alpha.name = "ZH 失信钢贸有限公司"
+        Rule = cls.env["credit.warning.rule"]
+        Rule._warning_copy_defaults(company)
+        rules = Rule.search([("company_id", "=", company.id)])
+        rules.filtered(lambda r: r.signal_type != "external_adverse").active = False
+        with freeze_time("2026-06-15"):
+            imp = cls.make_import(
+                csv_file([[code(1), "", "2026-06-10", "", "", "", "(2026)沪01执5号", "", "", ""]])
+            )
+            imp.action_preview()
+            imp.action_apply()
+
+    def test_external_adverse_zh(self):
+        signal = self.env["credit.warning.signal"].search([("partner_id", "=", self.alpha.id)])
+        self.assertRecordValues(signal, [{"signal_type": "external_adverse", "weight": 3.0}])
+        self.assertEqual(
+            signal.evidence, "自2026年06月10日起报告了 1 条不良记录：失信被执行人 (2026)沪01执5号。"
+        )
+        self.start_tour("/odoo", "credit_warning_external_data_zh", login=self.zh_user.login)
