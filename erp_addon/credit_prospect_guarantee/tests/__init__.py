@@ -1,1 +1,2 @@
 from . import test_cover
+from . import test_tour_zh
