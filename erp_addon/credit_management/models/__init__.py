@@ -1,6 +1,7 @@
 from . import credit_guard_mixin
 from . import credit_check_mixin
 from . import credit_decision_mixin
+from . import credit_today_view_mixin
 from . import credit_grade
 from . import credit_score_model
 from . import credit_score_factor

@@ -1,5 +1,4 @@
 from odoo import api, fields, models
-from odoo.tools import SQL
 
 from ..sql import load_all
 
@@ -8,6 +7,7 @@ class CreditExposureLine(models.Model):
     """Every document that makes up credit exposure, for the breakdown and the pivot."""
 
     _name = "credit.exposure.line"
+    _inherit = ["credit.today.view.mixin"]
     _description = "Credit Exposure Line"
     _auto = False
     _order = "partner_id, date_maturity, id"
@@ -67,32 +67,6 @@ class CreditExposureLine(models.Model):
         for line in self:
             document = line.move_id or line.order_id
             line.document_name = document.sudo().display_name if document else line.document
-
-    # overdue is measured on the user's today, as the credit check does
-    # (sql/credit_overdue.sql): every read sets it for the transaction first
-    def _credit_set_today(self):
-        # the view reads other models' tables: their pending changes first
-        self.env.flush_all()
-        self.env.cr.execute(
-            SQL(
-                "SELECT set_config('credit.today', %s, true)",
-                fields.Date.to_string(fields.Date.context_today(self)),
-            )
-        )
-
-    @api.model
-    def _read_group(self, *args, **kwargs):
-        self._credit_set_today()
-        return super()._read_group(*args, **kwargs)
-
-    @api.model
-    def search_fetch(self, *args, **kwargs):
-        self._credit_set_today()
-        return super().search_fetch(*args, **kwargs)
-
-    def fetch(self, field_names=None):
-        self._credit_set_today()
-        return super().fetch(field_names)
 
     def init(self):
         # the view reads tables and functions other models own: create every SQL object

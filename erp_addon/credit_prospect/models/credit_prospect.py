@@ -9,7 +9,7 @@ the rows of their own customers, a sales manager and the credit analysts all of 
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL, format_amount
+from odoo.tools import format_amount
 
 from ..sql import load_all
 
@@ -20,6 +20,7 @@ PROSPECT_GROUPS = "sales_team.group_sale_salesman,credit_management.group_credit
 
 class CreditProspect(models.Model):
     _name = "credit.prospect"
+    _inherit = ["credit.today.view.mixin"]
     _description = "Customer Standing for Sales"
     _auto = False
     _order = "score desc, sales_12m desc, partner_id"
@@ -145,32 +146,6 @@ class CreditProspect(models.Model):
     def _compute_can_propose(self):
         for row in self:
             row.can_propose = row.good_payer and row.proposed_limit > row.credit_limit
-
-    # the figures are measured on the user's today, as the credit check does
-    # (credit_management's sql/credit_overdue.sql): every read sets it first
-    def _prospect_set_today(self):
-        # the view reads other models' tables: their pending changes first
-        self.env.flush_all()
-        self.env.cr.execute(
-            SQL(
-                "SELECT set_config('credit.today', %s, true)",
-                fields.Date.to_string(fields.Date.context_today(self)),
-            )
-        )
-
-    @api.model
-    def _read_group(self, *args, **kwargs):
-        self._prospect_set_today()
-        return super()._read_group(*args, **kwargs)
-
-    @api.model
-    def search_fetch(self, *args, **kwargs):
-        self._prospect_set_today()
-        return super().search_fetch(*args, **kwargs)
-
-    def fetch(self, field_names=None):
-        self._prospect_set_today()
-        return super().fetch(field_names)
 
     def init(self):
         # the view reads tables and functions other models own: create every SQL object

@@ -112,7 +112,7 @@ class CreditProspect(models.Model):
         """{row id: names of the figures that are empty}, for the rows the reader read."""
         if not rows:
             return {}
-        self._prospect_set_today()
+        self._credit_set_today()
         columns = sorted(EMPTY_WHEN_NULL)
         self.env.cr.execute(
             SQL(
