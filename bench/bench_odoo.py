@@ -23,18 +23,9 @@ from odoo_env import (  # noqa: E402
 )
 
 MODULE = "credit_management"
-# every add-on of the product (purchase and survey come with the two bridges)
-ALL_MODULES = (
-    "credit_management",
-    "credit_contract",
-    "credit_contract_purchase",
-    "credit_collection",
-    "credit_appraisal",
-    "credit_appraisal_survey",
-    "credit_restructuring",
-    "credit_guarantee",
-    "credit_warning",
-)
+ADDONS = Path(__file__).resolve().parent.parent / "erp_addon"
+# every add-on of the product, as users run it (the bridges' Odoo apps come with them)
+ALL_MODULES = tuple(sorted(path.parent.name for path in ADDONS.glob("*/__manifest__.py")))
 
 
 def bench_odoo() -> OdooSetup | None:

@@ -40,7 +40,7 @@ def main() -> int:
     parser.add_argument(
         "--module",
         default=",".join(ALL_MODULES),
-        help="add-ons to install, comma-separated (default: all six)",
+        help="add-ons to install, comma-separated (default: every add-on in erp_addon/)",
     )
     args = parser.parse_args()
 

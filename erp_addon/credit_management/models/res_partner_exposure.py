@@ -307,7 +307,7 @@ class ResPartner(models.Model):
         """
         if not self.ids:
             return {}
-        self.env.flush_all()
+        _flush_for_figures(self.env, exclude_orders)
         # in test mode the registry shares this transaction's connection: it reads all
         lock = lock and not self.env.registry.in_test_mode()
         extra = self._credit_block_figures_sql(company) if reasons else {}
@@ -537,6 +537,37 @@ CREDIT_FIGURE_MODELS = (
     "credit.collection.stage",  # when the collections add-on is installed
     "credit.guarantee",  # when the guarantees add-on is installed
 )
+# what the figures read of sale orders (their kept balances follow these columns)
+CREDIT_ORDER_FIGURE_FIELDS = (
+    "state",
+    "partner_invoice_id",
+    "company_id",
+    "credit_uninvoiced_amount",
+)
+
+
+def _flush_for_figures(env, exclude_orders):
+    """Write the pending changes the figures read: those of CREDIT_FIGURE_MODELS, and of
+    sale orders other than the ones checked.
+
+    Not ``flush_all``: in the middle of a confirmation that would compute and write the
+    order's lines, its pickings and the rest early, splitting statements that stock Odoo
+    runs once at the end. The figures leave the checked orders out: their rows in the
+    kept balances and their amounts are both read as the database holds them (from before
+    the change, so they cancel out), and the check adds each order's amount itself.
+    """
+    for model_name in CREDIT_FIGURE_MODELS:
+        if model_name in env:
+            env[model_name].flush_model()
+    orders = env["sale.order"]
+    fnames = CREDIT_ORDER_FIGURE_FIELDS
+    pending = set()
+    for fname in fnames:
+        field = orders._fields[fname]
+        pending.update(env.transaction.tocompute.get(field, ()))
+        pending.update(env.cache.get_dirty_records(orders, field)._ids)
+    if pending - set(exclude_orders):
+        orders.flush_model(fnames)
 
 
 def _own_changes_sql(env):
