@@ -21,6 +21,7 @@ from . import res_partner
 from . import res_partner_exposure
 from . import res_partner_check
 from . import res_partner_crons
+from . import res_partner_payment
 from . import sale_order
 from . import sale_order_line
 from . import account_account
