@@ -69,3 +69,13 @@ registry.category("web_tour.tours").add("credit_warning_contract_zh", {
             "HT2026-",
         ]),
 });
+
+registry.category("web_tour.tours").add("credit_warning_guarantee_zh", {
+    steps: () =>
+        signalOnWarning("ZH 担保到期钢贸", "关注", "担保即将到期", [
+            "1 项担保将于 2026年07月05日 前到期",
+            "担保额",
+            "3,000.00",
+            "CG/2026/",
+        ]),
+});
