@@ -79,3 +79,13 @@ registry.category("web_tour.tours").add("credit_warning_guarantee_zh", {
             "CG/2026/",
         ]),
 });
+
+registry.category("web_tour.tours").add("credit_warning_restructuring_zh", {
+    steps: () =>
+        signalOnWarning("ZH 重组违约钢贸", "警告", "债务重组违约", [
+            "1 份债务重组协议违约，最近一次为 2026年07月07日",
+            "重组金额",
+            "1,000.00",
+            "DR/2026/",
+        ]),
+});
