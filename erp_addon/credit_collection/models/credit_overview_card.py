@@ -116,7 +116,7 @@ class CreditOverviewCard(models.Model):
             open_amount = self._receivable_at(company, end, today)
             trend.append((end, round(open_amount / sold * days, 1) if sold > 0 else 0.0))
         # the ageing's later reads are of today again
-        self.env["credit.collection.ageing"]._collection_set_as_at()
+        self.env["credit.collection.ageing"]._credit_set_today()
         return trend
 
     def _receivable_at(self, company, day, today):
@@ -124,14 +124,9 @@ class CreditOverviewCard(models.Model):
         of the ageing's rows as at that day (its record rules apply), one query."""
         Ageing = self.env["credit.collection.ageing"]
         query = Ageing._search([("company_id", "=", company.id)])
-        self.env.cr.execute(
-            SQL(
-                "SELECT set_config('credit.collection_as_at', %s, true), "
-                "set_config('credit.today', %s, true)",
-                fields.Date.to_string(day),
-                fields.Date.to_string(today),
-            )
-        )
+        # the view's settings as at ``day`` (read in SQL: no row of that day in the cache)
+        Ageing = Ageing.with_context(collection_as_at=day)
+        Ageing._credit_view_apply(Ageing._credit_view_settings(today))
         self.env.cr.execute(
             query.select(SQL("SUM(%s)", SQL.identifier(query.table, "amount_residual")))
         )

@@ -72,15 +72,10 @@ class ResPartner(models.Model):
         ids = list(set(commercial.values()))
         self.env.flush_all()
         cr = self.env.cr
-        # ageing by bucket, one query (the ageing report's rows on today)
-        cr.execute(
-            SQL(
-                "SELECT set_config('credit.collection_as_at', %s, true), "
-                "set_config('credit.today', %s, true)",
-                str(today),
-                str(today),
-            )
-        )
+        # ageing by bucket, one query (the ageing report's rows on today, read in SQL: its
+        # settings only, the cache left alone in the middle of this compute)
+        Ageing = self.env["credit.collection.ageing"].with_context(collection_as_at=today)
+        Ageing._credit_view_apply(Ageing._credit_view_settings(today))
         cr.execute(
             SQL(
                 """

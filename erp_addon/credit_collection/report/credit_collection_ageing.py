@@ -1,5 +1,4 @@
 from odoo import api, fields, models
-from odoo.tools import SQL
 
 from ..sql import load_all
 
@@ -9,10 +8,11 @@ class CreditCollectionAgeing(models.Model):
 
     A SQL view (sql/credit_collection_ageing.sql) whatever the number of invoices. The day
     is the ``collection_as_at`` of the context (the ageing wizard sets it), else today;
-    every read sets it for the transaction first.
+    every read sets it for the transaction first (credit.today.view.mixin).
     """
 
     _name = "credit.collection.ageing"
+    _inherit = ["credit.today.view.mixin"]
     _description = "Receivable Ageing"
     _auto = False
     _rec_name = "move_id"
@@ -59,38 +59,21 @@ class CreditCollectionAgeing(models.Model):
         for line in self:
             line.collection_status = disputed if line.disputed else line.stage_id.name or False
 
-    def _collection_set_as_at(self):
-        day = self.env.context.get("collection_as_at") or fields.Date.context_today(self)
-        day = fields.Date.to_date(day)
-        # the view reads other models' tables (the invoices' dispute, stage): their pending
-        # changes first
-        self.env.flush_all()
-        # rows of another day may be in the cache under the same ids
-        if self.env.cr.__dict__.get("_collection_as_at") != day:
-            self.env.cr.__dict__["_collection_as_at"] = day
-            self.env.invalidate_all()
-        self.env.cr.execute(
-            SQL(
-                "SELECT set_config('credit.collection_as_at', %s, true), "
-                "set_config('credit.today', %s, true)",
-                fields.Date.to_string(day),
-                fields.Date.to_string(fields.Date.context_today(self)),
-            )
-        )
+    def _collection_as_at(self, today):
+        """The day the rows are of: the context's ``collection_as_at``, else ``today``."""
+        return fields.Date.to_date(self.env.context.get("collection_as_at") or today)
 
-    @api.model
-    def _read_group(self, *args, **kwargs):
-        self._collection_set_as_at()
-        return super()._read_group(*args, **kwargs)
+    # the plumbing of credit.today.view.mixin: the view reads other models' tables (the
+    # invoices' dispute, stage), flushed first; the as-at day besides today; rows of
+    # another as-at day may be in the cache under the same ids
+    def _credit_view_settings(self, today):
+        return {
+            **super()._credit_view_settings(today),
+            "credit.collection_as_at": self._collection_as_at(today),
+        }
 
-    @api.model
-    def search_fetch(self, *args, **kwargs):
-        self._collection_set_as_at()
-        return super().search_fetch(*args, **kwargs)
-
-    def fetch(self, field_names=None):
-        self._collection_set_as_at()
-        return super().fetch(field_names)
+    def _credit_view_cache_day(self, today):
+        return self._collection_as_at(today)
 
     def init(self):
         # the view reads the tables of other models: create the add-on's SQL objects once

@@ -34,10 +34,11 @@ class CreditRestructuring(models.Model):
         skipped."""
         cr = self.env.cr
         self.env.flush_all()
+        Adherence = self.env["credit.restructuring.adherence"]
         cr.execute(
             SQL(
                 """
-                SELECT set_config('credit.today', %(today)s, true);
+                %(settings)s;
                 SELECT restructuring_id,
                        (array_agg(instalment_id ORDER BY date_due, instalment_id)
                             FILTER (WHERE status = 'missed'))[1] AS missed,
@@ -46,7 +47,9 @@ class CreditRestructuring(models.Model):
                  WHERE company_id = %(company)s AND agreement_state = 'active'
               GROUP BY restructuring_id
                 """,
-                today=fields.Date.to_string(today),
+                settings=Adherence._credit_view_settings_sql(
+                    Adherence._credit_view_settings(today)
+                ),
                 company=company.id,
             )
         )

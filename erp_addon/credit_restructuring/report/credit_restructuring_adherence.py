@@ -1,5 +1,4 @@
-from odoo import api, fields, models
-from odoo.tools import SQL
+from odoo import fields, models
 
 from ..models.credit_restructuring import STATES
 from ..models.credit_restructuring_instalment import STATUSES
@@ -9,9 +8,11 @@ from ..sql import load_all
 class CreditRestructuringAdherence(models.Model):
     """How the instalments of the agreements in force or ended were paid: one row per
     instalment, from the SQL view sql/credit_restructuring_adherence.sql (the payments
-    reconciled on the covered invoices, applied oldest first), on today."""
+    reconciled on the covered invoices, applied oldest first), on the reader's today
+    (credit.today.view.mixin)."""
 
     _name = "credit.restructuring.adherence"
+    _inherit = ["credit.today.view.mixin"]
     _description = "Restructuring Adherence"
     _auto = False
     _rec_name = "instalment_id"
@@ -31,34 +32,10 @@ class CreditRestructuringAdherence(models.Model):
     status = fields.Selection(STATUSES, readonly=True)
     days_late = fields.Integer(readonly=True, aggregator="max")
 
-    def _set_today(self):
-        # the view reads other tables (payments, agreements): their pending changes first
-        self.env.flush_all()
-        today = fields.Date.context_today(self)
-        if self.env.cr.__dict__.get("_restructuring_today") != today:
-            # rows of another day may be in the cache under the same ids
-            self.env.cr.__dict__["_restructuring_today"] = today
-            self.env.invalidate_all()
-        self.env.cr.execute(
-            SQL(
-                "SELECT set_config('credit.today', %s, true)",
-                fields.Date.to_string(today),
-            )
-        )
-
-    @api.model
-    def _read_group(self, *args, **kwargs):
-        self._set_today()
-        return super()._read_group(*args, **kwargs)
-
-    @api.model
-    def search_fetch(self, *args, **kwargs):
-        self._set_today()
-        return super().search_fetch(*args, **kwargs)
-
-    def fetch(self, field_names=None):
-        self._set_today()
-        return super().fetch(field_names)
+    # the plumbing of credit.today.view.mixin: the view reads other tables (payments,
+    # agreements), flushed first; rows of another day may be in the cache under the same ids
+    def _credit_view_cache_day(self, today):
+        return today
 
     def init(self):
         # the view reads the tables of other models: made once every table exists

@@ -4,8 +4,12 @@
  * (信用预警) shows the bridge's signal by its Chinese label with its Chinese evidence.
  * Each tour is run by the bridge's own test (the bridges have no assets of their own: this
  * folder is globbed into web.assets_tests by credit_warning's manifest):
- *   credit_warning_external_data_zh   credit_warning_external_data/tests/test_tour_zh.py
- * The other bridges' tours (contract, guarantee, restructuring) are to follow here. */
+ *   credit_warning_external_data_zh    credit_warning_external_data/tests/test_tour_zh.py
+ *   credit_warning_contract_zh         credit_warning_contract/tests/test_tour_zh.py
+ *   credit_warning_guarantee_zh        credit_warning_guarantee/tests/test_tour_zh.py
+ *   credit_warning_restructuring_zh    credit_warning_restructuring/tests/test_tour_zh.py
+ * The evidence texts are those of each bridge's i18n/zh_CN.po (the signal's evidence is
+ * worded in the company's language, here zh_CN). */
 import { registry } from "@web/core/registry";
 import { openCreditSubMenu } from "@credit_management/../tests/tours/zh_tour_steps";
 
@@ -53,5 +57,35 @@ registry.category("web_tour.tours").add("credit_warning_external_data_zh", {
             "自2026年06月10日起报告了 1 条不良记录",
             "失信被执行人",
             "沪01执5号",
+        ]),
+});
+
+registry.category("web_tour.tours").add("credit_warning_contract_zh", {
+    steps: () =>
+        signalOnWarning("ZH 合同纠纷钢贸", "关注", "合同纠纷发生", [
+            "自 2026年06月15日 起有 1 宗合同纠纷未结",
+            "涉及金额",
+            "30,000.00",
+            "HT2026-",
+        ]),
+});
+
+registry.category("web_tour.tours").add("credit_warning_guarantee_zh", {
+    steps: () =>
+        signalOnWarning("ZH 担保到期钢贸", "关注", "担保即将到期", [
+            "1 项担保将于 2026年07月05日 前到期",
+            "担保额",
+            "3,000.00",
+            "CG/2026/",
+        ]),
+});
+
+registry.category("web_tour.tours").add("credit_warning_restructuring_zh", {
+    steps: () =>
+        signalOnWarning("ZH 重组违约钢贸", "警告", "债务重组违约", [
+            "1 份债务重组协议违约，最近一次为 2026年07月07日",
+            "重组金额",
+            "1,000.00",
+            "DR/2026/",
         ]),
 });
