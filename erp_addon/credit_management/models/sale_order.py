@@ -1,5 +1,13 @@
+from contextlib import contextmanager
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
+
+# the order changes a confirmation under way leaves to be checked at the end of its own
+# work: [(orders, snapshot)] per transaction (by the id of its ``env.transaction``), set
+# only while ``_credit_deferring`` is open (nothing a caller can set through a context
+# or the API)
+_DEFERRED = {}
 
 
 class SaleOrder(models.Model):
@@ -47,7 +55,7 @@ class SaleOrder(models.Model):
     def create(self, vals_list):
         orders = super().create(vals_list)
         # an order created confirmed is checked like one confirmed later
-        orders._credit_enforce_changes({})
+        orders._credit_enforce_later({})
         return orders
 
     def write(self, vals):
@@ -57,8 +65,63 @@ class SaleOrder(models.Model):
             )
         before = self._credit_snapshot()
         res = super().write(vals)
-        self._credit_enforce_changes(before)
+        self._credit_enforce_later(before)
         return res
+
+    # ------------------------------------------------------------ confirmation
+    def action_confirm(self):
+        """Confirm; the check of what the confirmation changed runs once its own work
+        (deliveries, procurements, follow-ups) is done, before the confirmation mail.
+
+        The check takes the customer's lock, held until the transaction ends: taken at
+        the end, it makes concurrent confirmations for the same customer wait only for
+        the end of each other's request, not for its deliveries being made. Refused,
+        the whole confirmation is undone with the transaction, as before.
+        """
+        with self._credit_deferring():
+            return super().action_confirm()
+
+    def _action_confirm(self):
+        res = super()._action_confirm()
+        self._credit_run_deferred()
+        return res
+
+    @contextmanager
+    def _credit_deferring(self):
+        """While open, order changes are noted rather than checked at once
+        (``_credit_enforce_later``); what is left is checked when it closes. Nested
+        confirmations share the outermost one's notes."""
+        key = id(self.env.transaction)
+        if key in _DEFERRED:
+            yield
+            return
+        _DEFERRED[key] = []
+        try:
+            yield
+            self._credit_run_deferred()
+        finally:
+            _DEFERRED.pop(key, None)
+
+    def _credit_enforce_later(self, before):
+        """``_credit_enforce_changes(before)`` now, or at the end of the confirmation
+        under way. An order noted already keeps its first snapshot: checked against it,
+        the end state says everything the later changes did."""
+        deferred = _DEFERRED.get(id(self.env.transaction))
+        if deferred is None:
+            self._credit_enforce_changes(before)
+            return
+        noted = {order.id for orders, _before in deferred for order in orders}
+        orders = self.filtered(lambda o: o.id not in noted)
+        if orders:
+            deferred.append((orders, before))
+
+    def _credit_run_deferred(self):
+        """Check the changes noted so far in the confirmation under way."""
+        deferred = _DEFERRED.get(id(self.env.transaction))
+        while deferred:
+            orders, before = deferred.pop(0)
+            # later changes of these orders are noted again, against this state
+            orders.exists()._credit_enforce_changes(before)
 
     def _credit_snapshot(self):
         """What the rules checked when orders change read before the change, to tell

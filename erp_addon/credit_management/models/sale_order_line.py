@@ -12,12 +12,12 @@ class SaleOrderLine(models.Model):
         before = orders._credit_snapshot()
         lines = super().create(vals_list)
         # a line added to a confirmed order raises its exposure
-        lines.order_id._credit_enforce_changes(before)
+        lines.order_id._credit_enforce_later(before)
         return lines
 
     def write(self, vals):
         orders = self.order_id
         before = orders._credit_snapshot()
         res = super().write(vals)
-        (orders | self.order_id)._credit_enforce_changes(before)
+        (orders | self.order_id)._credit_enforce_later(before)
         return res

@@ -1,3 +1,5 @@
+from unittest.mock import patch
+
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
@@ -148,6 +150,51 @@ class TestCreditCheck(CreditCommon):
         with self.assertRaises(CreditCheckBlocked):
             orders.action_confirm()
         self.assertEqual(set(orders.mapped("state")), {"draft"})
+
+    def test_confirmation_checks_once_after_its_own_work(self):
+        """The check of a confirmation (and so the customer's lock) comes once the
+        confirmation's own work (``_action_confirm``: deliveries, procurements) is under
+        way, not in the write of the state before it, and before the confirmation mail:
+        a refused order never mails the customer."""
+        SaleOrder = type(self.env["sale.order"])
+        events = []
+        confirm = SaleOrder._action_confirm
+        enforce = SaleOrder._credit_enforce
+
+        def action_confirm(orders):
+            events.append(("work", orders.ids))
+            return confirm(orders)
+
+        def credit_enforce(orders):
+            events.append(("check", orders.ids))
+            return enforce(orders)
+
+        def mail(orders):
+            events.append(("mail", orders.ids))
+
+        order = self.make_order(self.customer, 400, user=self.salesman)
+        over = self.make_order(self.customer, 900, user=self.salesman)
+        with (
+            patch.object(SaleOrder, "_action_confirm", action_confirm),
+            patch.object(SaleOrder, "_credit_enforce", credit_enforce),
+            patch.object(SaleOrder, "_send_order_confirmation_mail", mail),
+        ):
+            order.with_user(self.salesman).with_context(send_email=True).action_confirm()
+            self.assertEqual(
+                events, [("work", order.ids), ("check", order.ids), ("mail", order.ids)]
+            )
+            events.clear()
+            with self.assertRaisesText(CreditCheckBlocked, "1,300.00"):
+                over.with_user(self.salesman).with_context(send_email=True).action_confirm()
+        self.assertEqual(events, [("work", over.ids), ("check", over.ids)])
+        self.assertEqual(order.state, "sale")
+        self.assertEqual(over.state, "draft")
+
+    def test_direct_write_is_checked_at_once(self):
+        """Outside a confirmation, writing the state is checked in the write itself."""
+        order = self.make_order(self.customer, 1500)
+        with self.assertRaisesText(CreditCheckBlocked, "over the credit limit"):
+            order.write({"state": "sale"})
 
     def test_invoice_posting(self):
         self.make_invoice(self.customer, 800)
