@@ -175,6 +175,9 @@ def inner(args) -> int:
             before = cr.sql_log_count
             start = time.perf_counter()
             result = fn()
+            # what the commit would do: the pending writes and the chatter's tracking
+            # messages (mail.thread tracks on the commit's precommit hooks)
+            cr.precommit.run()
             uenv.flush_all()
             elapsed = time.perf_counter() - start
             queries = cr.sql_log_count - before
@@ -182,6 +185,7 @@ def inner(args) -> int:
 
         def rollback():
             cr.execute("ROLLBACK TO SAVEPOINT bench")
+            cr.precommit.clear()
             env.invalidate_all()
 
         parsed, _errors = provider.parse(content, "bench.csv")
@@ -230,6 +234,7 @@ def inner(args) -> int:
             cr.execute("SAVEPOINT bench_apply")
             imp = new_import()
             imp.action_preview()
+            cr.precommit.run()
             uenv.flush_all()
             if args.profile:
                 import cProfile  # noqa: PLC0415
@@ -247,6 +252,7 @@ def inner(args) -> int:
                 imp.unmatched_count,
             )
             cr.execute("ROLLBACK TO SAVEPOINT bench_apply")
+            cr.precommit.clear()
             env.invalidate_all()
             results.setdefault("apply", []).append(measured)
         cr.rollback()
