@@ -462,9 +462,43 @@ class CreditExternalImport(models.Model):
                 vals["credit_external_source"] = source
             if vals:
                 writes[tuple(sorted(vals.items()))].append(partner.id)
+        if not writes:
+            return
+        written = partners.browse([pid for ids in writes.values() for pid in ids])
+        # the chatter's tracking of what changes (registered capital, operating status),
+        # logged below in one batch: mail.thread's own logs a message per partner
+        tracked = written._track_get_fields() & {f for vals in writes for f, _v in vals}
+        initial = {p.id: {f: p[f] for f in tracked} for p in written} if tracked else {}
+        Writer = partners.with_context(mail_notrack=True)
         for vals, ids in writes.items():
-            partners.browse(ids).with_prefetch(partners.ids).write(dict(vals))
-        partners.flush_recordset()
+            Writer.browse(ids).with_prefetch(written.ids).write(dict(vals))
+        written.flush_recordset()
+        if tracked:
+            self._external_track(written, tracked, initial)
+
+    def _external_track(self, partners, fnames, initial):
+        """Log the changes of the tracked ``fnames`` of ``partners`` (their values before
+        in ``initial``) as mail.thread's tracking does (a note with tracking values, no
+        subtype on partners), in one create of messages and one of tracking values."""
+        tracked_fields = partners.fields_get(
+            fnames, attributes=("string", "type", "selection", "currency_field")
+        )
+        tracking = {}
+        for partner in partners:
+            _changes, commands = partner._mail_track(tracked_fields, initial[partner.id])
+            if commands:
+                tracking[partner.id] = [vals for _c, _i, vals in commands]
+        if not tracking:
+            return
+        logged = partners.browse(list(tracking))
+        messages = logged._message_log_batch(dict.fromkeys(tracking, ""))
+        self.env["mail.tracking.value"].sudo().create(
+            [
+                dict(vals, mail_message_id=message.id)
+                for message in messages
+                for vals in tracking[message.res_id]
+            ]
+        )
 
     def _external_after_apply(self, adverse):
         """After the apply, in its transaction: the analyst is asked to propose customers
