@@ -4,7 +4,7 @@ fixed number of queries (set-based), preview the comparison and apply it all or 
 Why set-based: an earlier attempt created ~37,000 records one by one for 10,000 rows
 (55 s); here the add-on's log records are inserted 1,000 a statement, the partners are
 read in one query and written through the ORM (one ``write`` per distinct set of values,
-flushed as one UPDATE per 1,000 partners), and the known adverse
+flushed as one UPDATE per 100 partners and set of fields), and the known adverse
 records are read once (bench/external_import_bench.py measures it)."""
 
 import dataclasses
@@ -440,7 +440,8 @@ class CreditExternalImport(models.Model):
         """The partners' current values, through ``write`` (res.partner's guards, tracking,
         ``write_uid``/``write_date``, what depends on them), after the access and group
         checks: only the values that change, one ``write`` per distinct set of values,
-        which the flush sends as one UPDATE per 1,000 partners."""
+        which the flush sends as one UPDATE per 100 partners (Odoo's UPDATE_BATCH_SIZE)
+        and set of fields written."""
         current = [m for m in result.matches if not m.older]
         if not current:
             return

@@ -3,9 +3,11 @@ signals stored with their evidence, the customers' warning levels worked out fro
 signals' weights, their changes recorded and notified.
 
 Cost: a fixed number of queries per company whatever the number of customers (one per
-rule, one for the signals in force, one update of their evidence, the levels read in one
-and written through the ORM, whose flush sends one UPDATE per 1,000 changed partners),
-plus the creates of what is new (signals, level history, activities: ``create`` of a list).
+rule, one for the signals in force, one update of their evidence, one read of the levels),
+plus what changes: the levels and scores written through the ORM for the customers whose
+values change only (the flush sends one UPDATE per 100 of them, Odoo's
+UPDATE_BATCH_SIZE) and the creates of what is new (signals, level history, activities:
+``create`` of a list).
 """
 
 import logging
@@ -183,7 +185,7 @@ class CreditWarningSignal(models.Model):
         """Work out the warning score and level of the customers with signals in force or
         a level in ``company``, store them (the partner's company-dependent fields, through
         the ORM: only the partners whose level or score changes, one ``write`` per distinct
-        pair of values, which the flush sends as one UPDATE per 1,000 partners), record
+        pair of values, which the flush sends as one UPDATE per 100 partners), record
         the changes in the history and notify them. Returns how many levels changed."""
         cr = self.env.cr
         self.env.flush_all()
