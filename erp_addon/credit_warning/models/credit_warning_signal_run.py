@@ -234,13 +234,10 @@ class CreditWarningSignal(models.Model):
             ids = [pid for group in writes.values() for pid in group]
             Partner = self.env["res.partner"].sudo().with_company(company)
             for (level, score), group in writes.items():
-                # none is no level: False is the field's fallback, so the company's key
-                # goes (as does a score of 0)
+                # none is no level: the field's fallback (ir.default), so the company's
+                # key goes, as does a score of 0
                 Partner.browse(group).with_prefetch(ids).write(
-                    {
-                        "credit_warning_level": False if level == "none" else level,
-                        "credit_warning_score": score,
-                    }
+                    {"credit_warning_level": level, "credit_warning_score": score}
                 )
             Partner.flush_model(["credit_warning_level", "credit_warning_score"])
         if changes:
