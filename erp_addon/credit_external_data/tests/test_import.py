@@ -84,6 +84,36 @@ class TestImport(ExternalCase):
         )
         self.assertIn("Applied: 2 records", imp.message_ids[0].body)
 
+    def test_apply_writes_the_partners_through_the_orm(self):
+        """The partners' values go through ``write`` (issue 18: no raw UPDATE of Odoo's
+        tables): who wrote them, and the chatter's tracking of the registered capital and
+        the operating status, one note per partner changed, by the analyst; values that do
+        not change are not written again."""
+        imp = self.make_import(csv_file(self.good_rows()))
+        imp.action_preview()
+        imp.action_apply()
+        self.assertEqual((self.alpha | self.beta).write_uid, self.analyst)
+        alpha_note = self.alpha.message_ids.filtered("tracking_value_ids")
+        self.assertEqual(len(alpha_note), 1)
+        self.assertEqual(alpha_note.author_id, self.analyst.partner_id)
+        self.assertEqual(alpha_note.message_type, "notification")
+        self.assertEqual(
+            alpha_note.tracking_value_ids.mapped(
+                lambda t: (t.field_id.name, t.old_value_float, t.new_value_float)
+            ),
+            [("credit_registered_capital", 1_000_000, 2_000_000)],
+        )
+        beta_note = self.beta.message_ids.filtered("tracking_value_ids")
+        self.assertEqual(
+            beta_note.tracking_value_ids.mapped(lambda t: (t.field_id.name, t.new_value_char)),
+            [("credit_operating_status", "Licence revoked")],
+        )
+        # the same file again: nothing changes, nothing is written or tracked
+        imp_2 = self.make_import(csv_file(self.good_rows()))
+        imp_2.action_preview()
+        imp_2.action_apply()
+        self.assertEqual(len(self.alpha.message_ids.filtered("tracking_value_ids")), 1)
+
     def test_good_xlsx_with_english_headers_and_amounts_in_wan(self):
         header = [
             "credit_code",

@@ -3,15 +3,19 @@ signals stored with their evidence, the customers' warning levels worked out fro
 signals' weights, their changes recorded and notified.
 
 Cost: a fixed number of queries per company whatever the number of customers (one per
-rule, one for the signals in force, one update of their evidence, the levels in two),
-plus the creates of what is new (signals, level history, activities: ``create`` of a list).
+rule, one for the signals in force, one update of their evidence, one read of the levels),
+plus what changes: the levels and scores written through the ORM for the customers whose
+values change only (the flush sends one UPDATE per 100 of them, Odoo's
+UPDATE_BATCH_SIZE) and the creates of what is new (signals, level history, activities:
+``create`` of a list).
 """
 
 import logging
+from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.modules import module as odoo_module
-from odoo.tools import SQL
+from odoo.tools import SQL, float_compare, float_round
 
 _logger = logging.getLogger(__name__)
 
@@ -179,9 +183,10 @@ class CreditWarningSignal(models.Model):
     @api.model
     def _warning_levels(self, company, today, partner_ids=None):
         """Work out the warning score and level of the customers with signals in force or
-        a level in ``company``, store them (the partner's company-dependent fields, one
-        statement), record the changes in the history and notify them. Returns how many
-        levels changed."""
+        a level in ``company``, store them (the partner's company-dependent fields, through
+        the ORM: only the partners whose level or score changes, one ``write`` per distinct
+        pair of values, which the flush sends as one UPDATE per 100 partners), record
+        the changes in the history and notify them. Returns how many levels changed."""
         cr = self.env.cr
         self.env.flush_all()
         key = str(company.id)
@@ -195,12 +200,13 @@ class CreditWarningSignal(models.Model):
                        AND (%(partners)s::int[] IS NULL OR s.partner_id = ANY(%(partners)s))
                   GROUP BY s.partner_id
                 ), levels AS (
-                    SELECT rp.id, rp.credit_warning_level ->> %(key)s AS level
+                    SELECT rp.id, rp.credit_warning_level ->> %(key)s AS level,
+                           (rp.credit_warning_score ->> %(key)s)::float8 AS score
                       FROM res_partner rp
                      WHERE (rp.credit_warning_level ? %(key)s OR rp.credit_warning_score ? %(key)s)
                        AND (%(partners)s::int[] IS NULL OR rp.id = ANY(%(partners)s))
                 )
-                SELECT COALESCE(s.partner_id, l.id), COALESCE(s.score, 0), l.level
+                SELECT COALESCE(s.partner_id, l.id), COALESCE(s.score, 0), l.level, l.score
                   FROM scores s FULL JOIN levels l ON l.id = s.partner_id
                 """,
                 company=company.id,
@@ -209,42 +215,31 @@ class CreditWarningSignal(models.Model):
             )
         )
         rows = cr.fetchall()
-        ids, levels, scores, changes = [], [], [], []
-        for partner_id, score, old in rows:
+        # the score as the field stores it (its digits)
+        digits = self.env["res.partner"]._fields["credit_warning_score"].get_digits(self.env)[1]
+        changes = []
+        # {(level, score): [partner ids]}: the partners given the same values
+        writes = defaultdict(list)
+        for partner_id, score, old, old_score in rows:
             old = old or "none"
-            level = self._warning_level_of(float(score), company)
-            ids.append(partner_id)
-            levels.append(level)
-            scores.append(float(score))
+            score = float(score)
+            level = self._warning_level_of(score, company)
             if level != old:
-                changes.append((partner_id, old, level, float(score)))
-        if ids:
-            # none is no level: the key goes, the field's fallback says "none"
-            cr.execute(
-                SQL(
-                    """
-                    UPDATE res_partner rp
-                       SET credit_warning_level = CASE WHEN u.level = 'none'
-                               THEN COALESCE(rp.credit_warning_level, '{}') - %(key)s
-                               ELSE COALESCE(rp.credit_warning_level, '{}')
-                                    || jsonb_build_object(%(key)s, u.level) END,
-                           credit_warning_score = CASE WHEN u.score = 0
-                               THEN COALESCE(rp.credit_warning_score, '{}') - %(key)s
-                               ELSE COALESCE(rp.credit_warning_score, '{}')
-                                    || jsonb_build_object(%(key)s, u.score) END
-                      FROM unnest(%(ids)s::int[], %(levels)s::text[], %(scores)s::float8[])
-                           AS u(id, level, score)
-                     WHERE rp.id = u.id
-                    """,
-                    key=key,
-                    ids=ids,
-                    levels=levels,
-                    scores=scores,
+                changes.append((partner_id, old, level, score))
+            if level != old or float_compare(score, old_score or 0.0, precision_digits=digits):
+                writes[(level, float_round(score, precision_digits=digits))].append(partner_id)
+        if writes:
+            # flow fields of res.partner (credit.guard.mixin): the run writes them as
+            # superuser, whoever triggered it (a bridge's refresh), as it always did
+            ids = [pid for group in writes.values() for pid in group]
+            Partner = self.env["res.partner"].sudo().with_company(company)
+            for (level, score), group in writes.items():
+                # none is no level: the field's fallback (ir.default), so the company's
+                # key goes, as does a score of 0
+                Partner.browse(group).with_prefetch(ids).write(
+                    {"credit_warning_level": level, "credit_warning_score": score}
                 )
-            )
-            self.env["res.partner"].invalidate_model(
-                ["credit_warning_level", "credit_warning_score"]
-            )
+            Partner.flush_model(["credit_warning_level", "credit_warning_score"])
         if changes:
             self.env["credit.warning.history"]._warning_record(company, today, changes)
         return len(changes)

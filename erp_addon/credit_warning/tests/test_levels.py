@@ -75,6 +75,41 @@ class TestLevels(WarningCase):
         self.run_warning()
         self.assertEqual(self.level(self.customer), "severe")
 
+    def test_levels_written_through_the_orm(self):
+        """The level and score go through ``write`` (issue 18: no raw UPDATE of Odoo's
+        tables), only for the partners whose values change; no level is no stored key."""
+        self.make_warning()
+        Partner = type(self.env["res.partner"])
+        with patch.object(Partner, "write", autospec=True, side_effect=Partner.write) as write:
+            self.run_warning()
+        # (Odoo's own code writes nothing to partners here: empty writes left aside)
+        self.assertEqual(
+            [(call.args[0].ids, call.args[1]) for call in write.call_args_list if call.args[1]],
+            [
+                (
+                    self.customer.ids,
+                    {"credit_warning_level": "warning", "credit_warning_score": 6.0},
+                )
+            ],
+        )
+        self.assertEqual(self.level(self.customer), "warning")
+        # the same day again: nothing changes, nothing is written
+        with patch.object(Partner, "write", autospec=True, side_effect=Partner.write) as write:
+            self.run_warning()
+        self.assertFalse([call for call in write.call_args_list if call.args[1]])
+        # every rule off, the signals end: no level, no score, the company's keys gone
+        self.only_rules()
+        self.run_warning()
+        self.assertEqual(self.level(self.customer), "none")
+        self.env.flush_all()
+        self.env.cr.execute(
+            "SELECT credit_warning_level, credit_warning_score FROM res_partner WHERE id = %s",
+            self.customer.ids,
+        )
+        level, score = self.env.cr.fetchone()
+        self.assertNotIn(str(self.company.id), level or {})
+        self.assertNotIn(str(self.company.id), score or {})
+
     def test_history_dated_with_evidence(self):
         self.make_warning()
         self.run_warning()
