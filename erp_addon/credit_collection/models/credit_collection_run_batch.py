@@ -438,8 +438,9 @@ class CreditCollectionRun(models.Model):
         ``create``. Automated, and without the "assigned to you" notification per
         activity (the collector's worklist shows them); the collector follows the
         invoice, as Odoo does for any activity. The stage's instructions are written
-        once per stage (an HTML field is cleaned once per value written, not once per
-        record)."""
+        after the create, once per stage: Odoo cleans an HTML value once per record when
+        it stores it, and given to create it would clean it a second time per record (to
+        cache it)."""
         Activity = self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True)
         if moved:
             Activity.search(
@@ -453,9 +454,20 @@ class CreditCollectionRun(models.Model):
         if not activities:
             return
         info = setup["stage_info"]
-        # the invoices' names read at once (mail.activity reads them one by one otherwise)
-        moves = self.env["account.move"].sudo().browse([move for move, _s, _u in activities])
+        # the invoices' names read at once (mail.activity reads them one by one otherwise),
+        # only the fields the name is made of (not every column of the 1,200 invoices)
+        moves = (
+            self.env["account.move"]
+            .sudo()
+            .with_context(prefetch_fields=False)
+            .browse([move for move, _s, _u in activities])
+        )
         names = dict(zip(moves.ids, moves.mapped("display_name"), strict=True))
+        users = self.env["res.users"].sudo().browse({user for _m, _s, user in activities})
+        zones = {user.id: user.tz or False for user in users}
+        # the stored values Odoo computes after the INSERT given with it (the document's
+        # name, the collector's time zone, not done): computed again to the same values,
+        # they are not written a second time (only the instructions are, below)
         created = Activity.create(
             [
                 {
@@ -468,6 +480,9 @@ class CreditCollectionRun(models.Model):
                     "date_deadline": self.date,
                     "automated": True,
                     "user_id": user,
+                    "user_tz": zones[user],
+                    "date_done": False,
+                    "active": True,
                 }
                 for move, stage, user in activities
             ]
