@@ -103,6 +103,9 @@ class CreditCollectionRun(models.Model):
             name, invoice_date, date_due, total, residual = documents[move_id]
             return fields.Command.create(
                 {
+                    # the letter's company (a stored related field) given: no UPDATE of
+                    # the lines after their INSERT
+                    "company_id": company.id,
                     "kind": kind,
                     "move_id": move_id,
                     "name": name,
