@@ -26,7 +26,8 @@ run times
 and prints the times, the ratios and the queries per batch. The figure that matters is the
 ordinary day against the bare SELECT (target: at most 3x); ``--ordinary-only`` leaves the
 first run out. ``--profile`` prints where an ordinary day's time goes (cProfile, the 25
-most costly functions).
+most costly functions, cumulative and own time) and its queries (grouped, costliest
+first); ``--profile-out FILE`` saves the profile for ``pstats``.
 
 How the data is generated: one customer invoice is created and posted through the ORM
 (so that every column Odoo fills is right), then SQL copies its account_move row and its
@@ -47,6 +48,7 @@ import pstats
 import statistics
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -74,6 +76,7 @@ def outer(args) -> int:
         ["--invoices", str(args.invoices), "--customers", str(args.customers)]
         + ["--rounds", str(args.rounds)]
         + (["--profile"] if args.profile else [])
+        + (["--profile-out", args.profile_out] if args.profile_out else [])
         + (["--ordinary-only"] if args.ordinary_only else []),
     )
 
@@ -322,9 +325,10 @@ def inner(args) -> int:
             profiler = cProfile.Profile() if profile else None
             if profiler:
                 profiler.enable()
-            elapsed, record = timed(
-                lambda: Run._run_for(company, day, stats=stats, commit=cr.commit)
-            )
+            with timing_queries(timed_queries if profile else None):
+                elapsed, record = timed(
+                    lambda: Run._run_for(company, day, stats=stats, commit=cr.commit)
+                )
             if profiler:
                 profiler.disable()
                 profiles.append(profiler)
@@ -359,6 +363,7 @@ def inner(args) -> int:
 
         runs = []
         profiles = []
+        timed_queries = []  # (seconds, query) of the profiled run
         # 1. the first run: every overdue invoice enters the procedure (activity, history,
         #    a letter per customer): the one-off cost of switching the procedure on
         if not args.ordinary_only:
@@ -466,7 +471,53 @@ def inner(args) -> int:
             stats.add(other)
         print("\nwhere an ordinary day's time goes (cumulative, 25 most costly):")
         stats.sort_stats("cumulative").print_stats(25)
+        print("(own time, 15 most costly):")
+        stats.sort_stats("tottime").print_stats(15)
+        print_queries(timed_queries)
+        if args.profile_out:
+            stats.dump_stats(args.profile_out)
     return 0
+
+
+@contextmanager
+def timing_queries(into):
+    """Record ``(seconds, query)`` of every query run inside (when ``into`` is a list)."""
+    if into is None:
+        yield
+        return
+    from odoo import sql_db
+
+    execute = sql_db.Cursor.execute
+
+    def timed_execute(cr, query, params=None, log_exceptions=True):
+        start = time.perf_counter()
+        try:
+            return execute(cr, query, params, log_exceptions)
+        finally:
+            code = getattr(query, "code", query)
+            into.append((time.perf_counter() - start, " ".join(str(code).split())))
+
+    sql_db.Cursor.execute = timed_execute
+    try:
+        yield
+    finally:
+        sql_db.Cursor.execute = execute
+
+
+def print_queries(queries):
+    """The profiled day's queries, grouped by their first 100 characters, costliest first."""
+    if not queries:
+        return
+    groups = {}
+    for seconds, query in queries:
+        total, count = groups.get(query[:100], (0.0, 0))
+        groups[query[:100]] = (total + seconds, count + 1)
+    print(
+        f"\nits queries: {len(queries)}, {sum(s for s, _q in queries):.2f} s; "
+        "the 15 costliest (grouped by their start):"
+    )
+    for text, (total, count) in sorted(groups.items(), key=lambda g: -g[1][0])[:15]:
+        print(f"  {total:6.3f} s  {count:4d}x  {text}")
 
 
 def main() -> int:
@@ -477,6 +528,9 @@ def main() -> int:
     parser.add_argument("--customers", type=int, default=CUSTOMERS)
     parser.add_argument("--rounds", type=int, default=3, help="ordinary days measured")
     parser.add_argument("--profile", action="store_true", help="profile the ordinary days")
+    parser.add_argument(
+        "--profile-out", help="with --profile: also save the profile (pstats) in this file"
+    )
     parser.add_argument(
         "--module",
         default=None,

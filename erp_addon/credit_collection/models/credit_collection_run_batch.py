@@ -6,6 +6,7 @@ through the ORM a batch at a time."""
 from collections import defaultdict
 
 from odoo import api, models
+from odoo.models import MAGIC_COLUMNS
 from odoo.tools import SQL, plaintext2html
 
 from .account_move import OPEN_TYPES
@@ -20,6 +21,24 @@ def _pick(ranges, days):
         else:
             break
     return found
+
+
+def _without_defaults(model, vals_list):
+    """``vals_list`` for ``model.create`` with the fields no row gives that create fills
+    itself (the id, the log fields) or that are computed and not stored (the display
+    name) named without a value: when the rows give every stored field, create then asks
+    for no default per row (Odoo's ``default_get`` costs more than the row's INSERT). A
+    stored field not given is left out: its default applies as before."""
+    if not vals_list:
+        return vals_list
+    given = set().union(*vals_list)
+    unset = {
+        name: False
+        for name, field in model._fields.items()
+        if name not in given
+        and (name in MAGIC_COLUMNS or (field.compute and not (field.store or field.inverse)))
+    }
+    return [dict(unset, **vals) for vals in vals_list]
 
 
 # one model, one file per concern (the run itself in credit_collection_run.py)
@@ -413,23 +432,27 @@ class CreditCollectionRun(models.Model):
         if not history:
             return
         company_id, today, uid = self.company_id.id, self.date, self.env.uid
-        self.env["credit.collection.history"].sudo().create(
-            [
-                {
-                    "move_id": move,
-                    "partner_id": partner,
-                    "company_id": company_id,
-                    "date": today,
-                    "event": event,
-                    "stage_from_id": stage_from,
-                    "stage_to_id": stage_to,
-                    "days_overdue": days,
-                    "note": note,
-                    "collector_id": collector,
-                    "user_id": uid,
-                }
-                for move, partner, event, stage_from, stage_to, days, note, collector in history
-            ]
+        History = self.env["credit.collection.history"].sudo()
+        History.create(
+            _without_defaults(
+                History,
+                [
+                    {
+                        "move_id": move,
+                        "partner_id": partner,
+                        "company_id": company_id,
+                        "date": today,
+                        "event": event,
+                        "stage_from_id": stage_from,
+                        "stage_to_id": stage_to,
+                        "days_overdue": days,
+                        "note": note,
+                        "collector_id": collector,
+                        "user_id": uid,
+                    }
+                    for move, partner, event, stage_from, stage_to, days, note, collector in history
+                ],
+            )
         )
 
     def _collection_write_activities(self, moved, activities, setup):
@@ -438,8 +461,9 @@ class CreditCollectionRun(models.Model):
         ``create``. Automated, and without the "assigned to you" notification per
         activity (the collector's worklist shows them); the collector follows the
         invoice, as Odoo does for any activity. The stage's instructions are written
-        once per stage (an HTML field is cleaned once per value written, not once per
-        record)."""
+        after the create, once per stage: Odoo cleans an HTML value once per record when
+        it stores it, and given to create it would clean it a second time per record (to
+        cache it)."""
         Activity = self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True)
         if moved:
             Activity.search(
@@ -453,9 +477,20 @@ class CreditCollectionRun(models.Model):
         if not activities:
             return
         info = setup["stage_info"]
-        # the invoices' names read at once (mail.activity reads them one by one otherwise)
-        moves = self.env["account.move"].sudo().browse([move for move, _s, _u in activities])
+        # the invoices' names read at once (mail.activity reads them one by one otherwise),
+        # only the fields the name is made of (not every column of the 1,200 invoices)
+        moves = (
+            self.env["account.move"]
+            .sudo()
+            .with_context(prefetch_fields=False)
+            .browse([move for move, _s, _u in activities])
+        )
         names = dict(zip(moves.ids, moves.mapped("display_name"), strict=True))
+        users = self.env["res.users"].sudo().browse({user for _m, _s, user in activities})
+        zones = {user.id: user.tz or False for user in users}
+        # the stored values Odoo computes after the INSERT given with it (the document's
+        # name, the collector's time zone, not done): computed again to the same values,
+        # they are not written a second time (only the instructions are, below)
         created = Activity.create(
             [
                 {
@@ -468,6 +503,9 @@ class CreditCollectionRun(models.Model):
                     "date_deadline": self.date,
                     "automated": True,
                     "user_id": user,
+                    "user_tz": zones[user],
+                    "date_done": False,
+                    "active": True,
                 }
                 for move, stage, user in activities
             ]

@@ -10,6 +10,8 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from .credit_collection_run_batch import _without_defaults
+
 
 # one model, one file per concern (the run itself in credit_collection_run.py)
 class CreditCollectionRun(models.Model):
@@ -99,20 +101,23 @@ class CreditCollectionRun(models.Model):
         )
         recipients = dict(cr.fetchall())
 
+        Line = self.env["credit.collection.letter.line"]
+
         def line(move_id, kind):
             name, invoice_date, date_due, total, residual = documents[move_id]
-            return fields.Command.create(
-                {
-                    "kind": kind,
-                    "move_id": move_id,
-                    "name": name,
-                    "invoice_date": invoice_date,
-                    "date_due": date_due if kind == "item" else False,
-                    "days_overdue": days.get(move_id, 0) if kind == "item" else 0,
-                    "amount_total": float(total or 0.0),
-                    "amount_residual": float(residual or 0.0),
-                }
-            )
+            return {
+                # the letter's company (a stored related field) given: no UPDATE of
+                # the lines after their INSERT
+                "company_id": company.id,
+                "kind": kind,
+                "move_id": move_id,
+                "name": name,
+                "invoice_date": invoice_date,
+                "date_due": date_due if kind == "item" else False,
+                "days_overdue": days.get(move_id, 0) if kind == "item" else 0,
+                "amount_total": float(total or 0.0),
+                "amount_residual": float(residual or 0.0),
+            }
 
         vals_list = []
         for (partner_id, stage_id, currency_id), user_id in keys.items():
@@ -136,8 +141,14 @@ class CreditCollectionRun(models.Model):
                     "user_id": user_id,
                     "move_ids": [fields.Command.set(items[key])],
                     "credit_move_ids": [fields.Command.set(open_credits)],
-                    "line_ids": [line(m, "item") for m in open_items]
-                    + [line(m, "credit") for m in open_credits],
+                    "line_ids": [
+                        fields.Command.create(vals)
+                        for vals in _without_defaults(
+                            Line,
+                            [line(m, "item") for m in open_items]
+                            + [line(m, "credit") for m in open_credits],
+                        )
+                    ],
                 }
             )
         return vals_list
