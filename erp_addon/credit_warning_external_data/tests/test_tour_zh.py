@@ -1,12 +1,11 @@
 """The bridge's signal read in Chinese in the browser
 (credit_warning/static/tests/tours/credit_warning_bridges_zh_tour.js)."""
 
-from odoo import Command
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 from odoo.tests.common import freeze_time
 
 from odoo.addons.credit_external_data.tests.common import ExternalCase, code, csv_file
-from odoo.addons.credit_management.tests.test_tour_zh import load_zh_cn
+from odoo.addons.credit_warning.tests.tour_zh import set_up_signal_tour_zh
 
 
 @tagged("post_install", "-at_install")
@@ -18,24 +17,9 @@ class TestExternalAdverseTourZh(ExternalCase, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        load_zh_cn(cls.env)
-        company = cls.company
-        company.partner_id.lang = "zh_CN"
-        # the password is the login
-        cls.zh_user = new_test_user(
-            cls.env,
-            login="zh_wed_user",
-            name="ZH 信用专员",
-            groups="base.group_user,credit_management.group_credit_user",
-            company_id=company.id,
-            company_ids=[Command.set(company.ids)],
-            lang="zh_CN",
+        set_up_signal_tour_zh(
+            cls, "zh_wed_user", cls.alpha, "ZH 失信钢贸有限公司", "external_adverse"
         )
-        cls.alpha.name = "ZH 失信钢贸有限公司"
-        Rule = cls.env["credit.warning.rule"]
-        Rule._warning_copy_defaults(company)
-        rules = Rule.search([("company_id", "=", company.id)])
-        rules.filtered(lambda r: r.signal_type != "external_adverse").active = False
         with freeze_time("2026-06-15"):
             imp = cls.make_import(
                 csv_file([[code(1), "", "2026-06-10", "", "", "", "(2026)沪01执5号", "", "", ""]])

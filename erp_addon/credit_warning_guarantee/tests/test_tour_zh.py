@@ -3,12 +3,11 @@
 
 from datetime import date
 
-from odoo import Command
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 from odoo.tests.common import freeze_time
 
 from odoo.addons.credit_guarantee.tests.common import GuaranteeCase
-from odoo.addons.credit_management.tests.test_tour_zh import load_zh_cn
+from odoo.addons.credit_warning.tests.tour_zh import set_up_signal_tour_zh
 
 
 @tagged("post_install", "-at_install")
@@ -20,24 +19,9 @@ class TestCoverExpiringTourZh(GuaranteeCase, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        load_zh_cn(cls.env)
-        company = cls.company
-        company.partner_id.lang = "zh_CN"
-        # the password is the login
-        cls.zh_user = new_test_user(
-            cls.env,
-            login="zh_wcg_user",
-            name="ZH 信用专员",
-            groups="base.group_user,credit_management.group_credit_user",
-            company_id=company.id,
-            company_ids=[Command.set(company.ids)],
-            lang="zh_CN",
+        set_up_signal_tour_zh(
+            cls, "zh_wcg_user", cls.customer, "ZH 担保到期钢贸有限公司", "cover_expiring"
         )
-        cls.customer.name = "ZH 担保到期钢贸有限公司"
-        Rule = cls.env["credit.warning.rule"]
-        Rule._warning_copy_defaults(company)
-        rules = Rule.search([("company_id", "=", company.id)])
-        rules.filtered(lambda r: r.signal_type != "cover_expiring").active = False
 
     def test_cover_expiring_zh(self):
         with freeze_time("2026-06-15"):
