@@ -7,6 +7,7 @@ from odoo.tests import Form, new_test_user
 from odoo.tests.common import freeze_time
 
 from odoo.addons.credit_management.tests.common import CreditCase
+from odoo.addons.credit_management.tests.test_tour_zh import load_zh_cn
 
 TODAY = "2026-06-15"
 
@@ -95,6 +96,22 @@ class ProspectCase(CreditCase):
         # slow: 50,000 paid 20 days late, 20,000 open and not due
         cls.pay(cls.invoice(cls.slow, 50_000, d(-5, -10), d(-4, -10)), d(-4, 10))
         cls.invoice(cls.slow, 20_000, d(0, -14), d(0, 16))
+
+    @classmethod
+    def zh_salesperson(cls, login):
+        """For a zh_CN tour: Chinese loaded and made the company's language, and a
+        salesperson reading Chinese whose password is ``login``."""
+        load_zh_cn(cls.env)
+        cls.company.partner_id.lang = "zh_CN"
+        return new_test_user(
+            cls.env,
+            login=login,
+            name="ZH 销售员",
+            groups="sales_team.group_sale_salesman",
+            company_id=cls.company.id,
+            company_ids=[Command.set(cls.company.ids)],
+            lang="zh_CN",
+        )
 
     @classmethod
     def invoice(cls, partner, amount, date, due):

@@ -1,7 +1,4 @@
-from odoo import Command
-from odoo.tests import HttpCase, new_test_user, tagged
-
-from odoo.addons.credit_management.tests.test_tour_zh import load_zh_cn
+from odoo.tests import HttpCase, tagged
 
 from .common import ProspectCase
 
@@ -18,18 +15,7 @@ class TestProspectTourZh(ProspectCase, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        load_zh_cn(cls.env)
-        cls.company.partner_id.lang = "zh_CN"
-        # the password of each is its login
-        cls.zh_seller = new_test_user(
-            cls.env,
-            login="zh_cp_seller",
-            name="ZH 销售员",
-            groups="sales_team.group_sale_salesman",
-            company_id=cls.company.id,
-            company_ids=[Command.set(cls.company.ids)],
-            lang="zh_CN",
-        )
+        cls.zh_seller = cls.zh_salesperson("zh_cp_seller")
         cls.good.write({"name": "ZH 港联钢构有限公司", "user_id": cls.zh_seller.id})
         cls.slow.write({"name": "ZH 迟付客户", "user_id": cls.zh_seller.id})
         cls.good.with_company(cls.company).sudo().credit_due_diligence_date = "2025-01-01"

@@ -1,45 +1,14 @@
 from odoo.tests import tagged
 
-from odoo.addons.credit_prospect.tests.common import ProspectCase
-
 from ..hooks import uninstall_hook
+from .common import ProspectCoverCase
 
 
 @tagged("post_install", "-at_install")
-class TestProspectCover(ProspectCase):
+class TestProspectCover(ProspectCoverCase):
     """With the guarantees add-on, available credit counts the active cover backing a
     customer (limit + cover - exposure) and a guarantor's contingent liability (in its
     exposure): the same figures as the credit check's."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.company.write(
-            {
-                "credit_guarantee_cover_mode": "limit",
-                "credit_guarantee_max_share": 50.0,
-            }
-        )
-        # the good payer guarantees 10,000 of the late payer's credit
-        guarantee = (
-            cls.env["credit.guarantee"]
-            .with_user(cls.analyst)
-            .create(
-                {
-                    "partner_id": cls.slow.id,
-                    "company_id": cls.company.id,
-                    "kind": "guarantee",
-                    "guarantor_id": cls.good.id,
-                    "value": 10_000,
-                    "date_start": "2026-01-01",
-                    "date_end": "2026-12-31",
-                    "valuation_date": "2026-01-01",
-                }
-            )
-        )
-        guarantee.with_user(cls.analyst).action_submit()
-        guarantee.with_user(cls.manager)._action_decide("approve", "documents checked")
-        cls.guarantee = guarantee
 
     def test_cover_counted_as_the_check_counts_it(self):
         self.assertEqual(self.guarantee.state, "active")

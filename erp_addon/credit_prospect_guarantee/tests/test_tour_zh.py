@@ -1,14 +1,13 @@
 from datetime import timedelta
 
-from odoo import Command, fields
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo import fields
+from odoo.tests import HttpCase, tagged
 
-from odoo.addons.credit_management.tests.test_tour_zh import load_zh_cn
-from odoo.addons.credit_prospect.tests.common import ProspectCase
+from .common import ProspectCoverCase
 
 
 @tagged("post_install", "-at_install")
-class TestProspectCoverTourZh(ProspectCase, HttpCase):
+class TestProspectCoverTourZh(ProspectCoverCase, HttpCase):
     """The salesperson reads, in Chinese, the guarantee cover counted in a customer's
     available credit (credit_prospect/static/tests/tours/credit_prospect_guarantee_zh_tour.js)."""
 
@@ -16,43 +15,16 @@ class TestProspectCoverTourZh(ProspectCase, HttpCase):
     freeze_time = None
 
     @classmethod
+    def cover_period(cls):
+        # from the real day (the browser's clock runs)
+        today = fields.Date.context_today(cls.env.user)
+        return today - timedelta(days=30), today + timedelta(days=300)
+
+    @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        load_zh_cn(cls.env)
-        cls.company.partner_id.lang = "zh_CN"
-        cls.company.write(
-            {"credit_guarantee_cover_mode": "limit", "credit_guarantee_max_share": 50.0}
-        )
-        # the password is the login
-        cls.zh_seller = new_test_user(
-            cls.env,
-            login="zh_cpg_seller",
-            name="ZH 销售员",
-            groups="sales_team.group_sale_salesman",
-            company_id=cls.company.id,
-            company_ids=[Command.set(cls.company.ids)],
-            lang="zh_CN",
-        )
+        cls.zh_seller = cls.zh_salesperson("zh_cpg_seller")
         cls.slow.write({"name": "ZH 担保客户", "user_id": cls.zh_seller.id})
-        today = fields.Date.context_today(cls.env.user)
-        guarantee = (
-            cls.env["credit.guarantee"]
-            .with_user(cls.analyst)
-            .create(
-                {
-                    "partner_id": cls.slow.id,
-                    "company_id": cls.company.id,
-                    "kind": "guarantee",
-                    "guarantor_id": cls.good.id,
-                    "value": 10_000,
-                    "date_start": today - timedelta(days=30),
-                    "date_end": today + timedelta(days=300),
-                    "valuation_date": today - timedelta(days=30),
-                }
-            )
-        )
-        guarantee.with_user(cls.analyst).action_submit()
-        guarantee.with_user(cls.manager)._action_decide("approve", "documents checked")
 
     def test_cover_in_the_ranking_zh(self):
         row = self.row(self.slow, self.zh_seller)

@@ -4,29 +4,13 @@
  * Orders > Customer Standing (客户资信排名): the customer backed by a guarantee shows its
  * cover (担保覆盖) counted in its available credit (可用额度). */
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import { openCustomerStanding } from "@credit_prospect/../tests/tours/prospect_tour_steps";
 
 const BACKED = "ZH 担保客户";
 
 registry.category("web_tour.tours").add("credit_prospect_guarantee_zh", {
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open the Sales app (销售)",
-            trigger: '.o_app[data-menu-xmlid="sale.sale_menu_root"]:contains(销售)',
-            run: "click",
-        },
-        {
-            content: "Open the Orders menu (订单)",
-            trigger: '.o_menu_sections [data-menu-xmlid="sale.sale_order_menu"]:contains(订单)',
-            run: "click",
-        },
-        {
-            content: "Open Customer Standing (客户资信排名)",
-            trigger:
-                '.dropdown-item[data-menu-xmlid="credit_prospect.menu_sale_credit_prospect"]:contains(客户资信排名)',
-            run: "click",
-        },
+        ...openCustomerStanding(),
         {
             content: `Open ${BACKED}`,
             trigger: `.o_list_view .o_data_row td[name="partner_id"]:contains(${BACKED})`,

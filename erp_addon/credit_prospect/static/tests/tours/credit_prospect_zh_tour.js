@@ -5,30 +5,14 @@
  * with the proposed limit and the figures behind it, which the salesperson saves and submits
  * (提交) to the credit department (待审批). */
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import { openCustomerStanding } from "@credit_prospect/../tests/tours/prospect_tour_steps";
 import { headerButton, stateIs } from "@credit_management/../tests/tours/zh_tour_steps";
 
 const GOOD = "ZH 港联钢构";
 
 registry.category("web_tour.tours").add("credit_prospect_zh_propose", {
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open the Sales app (销售)",
-            trigger: '.o_app[data-menu-xmlid="sale.sale_menu_root"]:contains(销售)',
-            run: "click",
-        },
-        {
-            content: "Open the Orders menu (订单)",
-            trigger: '.o_menu_sections [data-menu-xmlid="sale.sale_order_menu"]:contains(订单)',
-            run: "click",
-        },
-        {
-            content: "Open Customer Standing (客户资信排名)",
-            trigger:
-                '.dropdown-item[data-menu-xmlid="credit_prospect.menu_sale_credit_prospect"]:contains(客户资信排名)',
-            run: "click",
-        },
+        ...openCustomerStanding(),
         {
             content: "The ranking's columns in Chinese (排名得分, 按期付款比例)",
             trigger:
