@@ -27,7 +27,9 @@ class CreditCollectionLetterLine(models.Model):
         "credit.collection.letter", required=True, ondelete="cascade", index=True, readonly=True
     )
     company_id = fields.Many2one(related="letter_id.company_id", store=True, index=True)
-    currency_id = fields.Many2one(related="letter_id.currency_id")
+    # stored (and given when the lines are made): the amounts are rounded in it when
+    # stored, without reading the letter per line
+    currency_id = fields.Many2one(related="letter_id.currency_id", store=True)
     kind = fields.Selection(
         [("item", "Open item"), ("credit", "Open credit note")], required=True, readonly=True
     )

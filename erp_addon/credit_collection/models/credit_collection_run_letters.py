@@ -103,12 +103,13 @@ class CreditCollectionRun(models.Model):
 
         Line = self.env["credit.collection.letter.line"]
 
-        def line(move_id, kind):
+        def line(move_id, kind, currency_id):
             name, invoice_date, date_due, total, residual = documents[move_id]
             return {
-                # the letter's company (a stored related field) given: no UPDATE of
-                # the lines after their INSERT
+                # the letter's company and currency (stored related fields) given: no
+                # UPDATE of the lines after their INSERT, no letter read per line
                 "company_id": company.id,
+                "currency_id": currency_id,
                 "kind": kind,
                 "move_id": move_id,
                 "name": name,
@@ -145,8 +146,8 @@ class CreditCollectionRun(models.Model):
                         fields.Command.create(vals)
                         for vals in _without_defaults(
                             Line,
-                            [line(m, "item") for m in open_items]
-                            + [line(m, "credit") for m in open_credits],
+                            [line(m, "item", currency_id) for m in open_items]
+                            + [line(m, "credit", currency_id) for m in open_credits],
                         )
                     ],
                 }
