@@ -82,7 +82,12 @@ class CreditCollectionRun(models.Model):
         help="Invoices given a new bucket, stage or collector, or leaving the procedure.",
     )
     moved_count = fields.Integer(string="Stage Moves", readonly=True)
-    activity_count = fields.Integer(string="Activities Created", readonly=True)
+    activity_count = fields.Integer(
+        string="Stage Activities",
+        readonly=True,
+        help="Activities given to the collectors for the stages invoices entered: the "
+        "previous stage's activity moved on, or a new one where there was none.",
+    )
     history_count = fields.Integer(string="History Rows", readonly=True)
     letter_count = fields.Integer(string="Letters", readonly=True)
     skipped_count = fields.Integer(string="Customers Skipped", readonly=True)

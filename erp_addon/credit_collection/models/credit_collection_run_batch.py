@@ -456,26 +456,63 @@ class CreditCollectionRun(models.Model):
         )
 
     def _collection_write_activities(self, moved, activities, setup):
-        """The stages' activities of a batch: those of the invoices that ``moved`` are
-        removed, then the new ones (``[(move, stage, collector)]``) created in one
-        ``create``. Automated, and without the "assigned to you" notification per
-        activity (the collector's worklist shows them); the collector follows the
-        invoice, as Odoo does for any activity. The stage's instructions are written
-        after the create, once per stage: Odoo cleans an HTML value once per record when
-        it stores it, and given to create it would clean it a second time per record (to
-        cache it)."""
+        """The stages' activities of a batch (``[(move, stage, collector)]``). The
+        invoices that ``moved`` have their previous stage's activity moved on to the new
+        stage (its type, summary, instructions, deadline and collector written), as
+        Odoo's own ``activity_reschedule`` moves an activity rather than replacing it;
+        one is created where there is none (the first stage, or the collector marked the
+        previous one done), in one ``create``; the previous ones left over (the invoice
+        left the procedure) are removed. Automated, and without the "assigned to you"
+        notification per activity (the collector's worklist shows them); the collector
+        follows the invoice, as Odoo does for any activity. The writes are one per stage
+        and collector: Odoo cleans the instructions (HTML) once per activity when it
+        stores them, where a create costs far more per activity than its write."""
         Activity = self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True)
+        previous = {}  # invoice -> its previous stage's activity
+        left = []  # the others: removed
         if moved:
-            Activity.search(
+            for activity in Activity.search(
                 [
                     ("res_model", "=", "account.move"),
                     ("res_id", "in", moved),
                     ("automated", "=", True),
                     ("activity_type_id", "in", setup["collection_types"]),
-                ]
-            ).unlink()
-        if not activities:
-            return
+                ],
+                order="id",
+            ):
+                if activity.res_id in previous:
+                    left.append(activity.id)
+                else:
+                    previous[activity.res_id] = activity.id
+        info = setup["stage_info"]
+        moving = defaultdict(list)  # (stage, collector) -> activities moved on
+        new = []
+        for move, stage, user in activities:
+            activity = previous.pop(move, None)
+            if activity:
+                moving[(stage, user)].append(activity)
+            else:
+                new.append((move, stage, user))
+        Activity.browse(left + list(previous.values())).unlink()
+        for (stage, user), ids in moving.items():
+            Activity.browse(ids).write(
+                {
+                    "activity_type_id": info[stage]["activity_type"],
+                    "summary": info[stage]["summary"],
+                    "note": plaintext2html(info[stage]["note"]) if info[stage]["note"] else False,
+                    "date_deadline": self.date,
+                    "user_id": user,
+                }
+            )
+        if new:
+            self._collection_create_activities(new, setup)
+
+    def _collection_create_activities(self, activities, setup):
+        """The stages' activities created for ``[(move, stage, collector)]`` in one
+        ``create``, their instructions written after it, once per stage: Odoo cleans an
+        HTML value once per record when it stores it, and given to create it would clean
+        it a second time per record (to cache it)."""
+        Activity = self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True)
         info = setup["stage_info"]
         # the invoices' names read at once (mail.activity reads them one by one otherwise),
         # only the fields the name is made of (not every column of the 1,200 invoices)

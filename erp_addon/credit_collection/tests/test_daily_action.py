@@ -55,6 +55,50 @@ class TestDailyAction(CollectionCase):
         self.assertEqual(inv.activity_ids.summary, "Call", "the previous stage's one is replaced")
         self.assertEqual(len(inv.activity_ids), 1)
 
+    def test_activity_moves_on_with_the_invoice(self):
+        """The previous stage's activity moves on to the new stage (its type, summary,
+        instructions, deadline and collector), as Odoo's reschedule moves an activity;
+        once the collector has marked it done, the next stage gets a new one; an invoice
+        leaving the procedure takes its activity away."""
+        call_type = self.env.ref("mail.mail_activity_data_call")
+        self.s_call.write(
+            {"activity_type_id": call_type.id, "activity_note": "Ask for the payment date."}
+        )
+        inv = self.make_invoice(self.customer, 500, due="2026-06-01")
+        self.run_daily("2026-06-02")
+        reminder = inv.activity_ids
+        self.assertEqual(reminder.summary, "Reminder")
+        self.assertFalse(reminder.note)
+        self.run_daily("2026-06-16")
+        self.assertEqual(inv.activity_ids, reminder, "moved on, not a second activity")
+        self.assertRecordValues(
+            reminder,
+            [
+                {
+                    "summary": "Call",
+                    "activity_type_id": call_type.id,
+                    "date_deadline": date(2026, 6, 16),
+                    "user_id": self.collector.id,
+                    "automated": True,
+                }
+            ],
+        )
+        self.assertIn("Ask for the payment date.", reminder.note)
+        # the collector marks it done: the next stage's is a new one, without the
+        # previous stage's instructions
+        reminder.with_user(self.collector).action_feedback(feedback="Promised for July.")
+        self.assertFalse(reminder.exists())
+        self.run_daily("2026-07-02")
+        letter = inv.activity_ids
+        self.assertEqual(len(letter), 1)
+        self.assertEqual(letter.summary, "Formal letter")
+        self.assertFalse(letter.note)
+        # paid: the invoice leaves the procedure and its activity goes
+        self.pay(inv, 500, "2026-07-03")
+        self.run_daily("2026-07-03")
+        self.assertFalse(inv.collection_stage_id)
+        self.assertFalse(inv.activity_ids)
+
     def test_grace_days_same_as_credit_check(self):
         """Within the grace days an invoice is not overdue, for the check as for collections."""
         self.company.credit_overdue_grace_days = 5
