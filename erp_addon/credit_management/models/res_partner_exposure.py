@@ -473,6 +473,12 @@ class ResPartner(models.Model):
         }
 
 
+# What the figures read besides the kept balances: when the transaction has written any of
+# these models' tables, the second connection (which cannot see its uncommitted writes)
+# does not read the figures. Told by the connection's counts of written rows, which hold
+# this transaction's writes, and also those of earlier transactions of the connection not
+# yet reported to the statistics (which only sends a check to the exact path, never the
+# other way).
 CREDIT_FIGURE_MODELS = (
     "res.partner",
     "account.move",

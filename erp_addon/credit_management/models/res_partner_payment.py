@@ -57,11 +57,3 @@ class ResPartner(models.Model):
                 "overdue_share": float(overdue_share) if overdue_share is not None else 0.0,
             }
         return result
-
-
-# What the figures read besides the kept balances: when the transaction has written any of
-# these models' tables, the second connection (which cannot see its uncommitted writes)
-# does not read the figures. Told by the connection's counts of written rows, which hold
-# this transaction's writes, and also those of earlier transactions of the connection not
-# yet reported to the statistics (which only sends a check to the exact path, never the
-# other way).
